@@ -1,0 +1,92 @@
+//! The attribute columns of one entity kind (nodes or edges), by name, in creation order.
+
+use hashbrown::HashMap;
+
+use super::column::Column;
+use super::value::AttrValue;
+
+#[derive(Clone, Debug, Default)]
+pub struct AttrTable {
+    names: Vec<Box<str>>,
+    by_name: HashMap<Box<str>, usize>,
+    columns: Vec<Column>,
+}
+
+impl AttrTable {
+    pub fn new() -> AttrTable {
+        AttrTable::default()
+    }
+
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.by_name.get(name).map(|&i| &self.columns[i])
+    }
+
+    fn column_mut_or_create(&mut self, name: &str) -> &mut Column {
+        let i = match self.by_name.get(name) {
+            Some(&i) => i,
+            None => {
+                let i = self.columns.len();
+                self.names.push(name.into());
+                self.by_name.insert(name.into(), i);
+                self.columns.push(Column::new());
+                i
+            }
+        };
+        &mut self.columns[i]
+    }
+
+    pub fn set(&mut self, entity: usize, name: &str, value: AttrValue) {
+        self.column_mut_or_create(name).set(entity, value);
+    }
+
+    pub fn get(&self, entity: usize, name: &str) -> Option<AttrValue> {
+        self.column(name).and_then(|c| c.get(entity))
+    }
+
+    /// Every attribute the entity has, in column order.
+    pub fn entity_attrs(&self, entity: usize) -> Vec<(Box<str>, AttrValue)> {
+        self.names
+            .iter()
+            .zip(&self.columns)
+            .filter_map(|(name, col)| col.get(entity).map(|v| (name.clone(), v)))
+            .collect()
+    }
+
+    /// Removes every attribute of a removed entity.
+    pub fn unset_entity(&mut self, entity: usize) {
+        for col in &mut self.columns {
+            col.unset(entity);
+        }
+    }
+
+    /// Names of the columns that at least one entity has, in creation order.
+    pub fn names(&self) -> Vec<Box<str>> {
+        self.names
+            .iter()
+            .zip(&self.columns)
+            .filter(|(_, col)| col.present_count() > 0)
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+
+    /// All columns, in creation order, with their names.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Column)> {
+        self.names.iter().map(|n| &**n).zip(&self.columns)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_list_only_columns_someone_has() {
+        let mut t = AttrTable::new();
+        t.set(0, "a", 1i64.into());
+        t.set(1, "b", AttrValue::Null);
+        assert_eq!(t.names(), vec!["a".into(), "b".into()] as Vec<Box<str>>);
+        t.unset_entity(1);
+        assert_eq!(t.names(), vec!["a".into()] as Vec<Box<str>>);
+        assert_eq!(t.entity_attrs(0), vec![("a".into(), AttrValue::Int64(1))]);
+    }
+}

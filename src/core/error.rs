@@ -1,0 +1,27 @@
+//! The one error type of the engine. The C ABI maps each variant to a status code.
+
+use thiserror::Error;
+
+/// Everything that can go wrong in the engine. Messages carry the offending value;
+/// the ABI layer prefixes them with the operation's name.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum GraphError {
+    #[error("node {0} not found")]
+    NodeNotFound(String),
+    #[error("edge {0} not found")]
+    EdgeNotFound(String),
+    #[error("{0}")]
+    InvalidOperation(String),
+    #[error("out of memory: {0}")]
+    OutOfMemory(String),
+    #[error("{0}")]
+    Algorithm(String),
+    #[error("{0}")]
+    NoPath(String),
+    #[error("{0}")]
+    Io(String),
+    #[error("{0}")]
+    InvalidArgument(String),
+}
+
+pub type GraphResult<T> = Result<T, GraphError>;

@@ -1,0 +1,456 @@
+//! `GraphCore`: keys, topology and attribute columns together; the engine's graph.
+
+use super::attr_table::AttrTable;
+use super::error::{GraphError, GraphResult};
+use super::key::{KeyRef, NodeKey};
+use super::key_index::KeyIndex;
+use super::topology::Topology;
+use super::value::AttrValue;
+
+/// Attributes given with an add: `(name, value)` pairs applied in order.
+pub type Attrs<'a> = [(&'a str, AttrValue)];
+
+/// The largest number of node or edge indices a graph hands out (indices are `u32`, and
+/// `u32::MAX` marks a removed edge).
+pub const MAX_INDICES: usize = u32::MAX as usize - 1;
+
+#[derive(Clone, Debug)]
+pub struct GraphCore {
+    topology: Topology,
+    keys: KeyIndex,
+    node_attrs: AttrTable,
+    edge_attrs: AttrTable,
+    /// Bumped by every mutation; cached snapshots compare it to know they are stale.
+    generation: u64,
+}
+
+impl GraphCore {
+    pub fn new(directed: bool) -> GraphCore {
+        GraphCore {
+            topology: Topology::new(directed),
+            keys: KeyIndex::default(),
+            node_attrs: AttrTable::new(),
+            edge_attrs: AttrTable::new(),
+            generation: 0,
+        }
+    }
+
+    pub fn is_directed(&self) -> bool {
+        self.topology.is_directed()
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.topology.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.topology.edge_count()
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn topology(&self) -> &Topology {
+        &self.topology
+    }
+
+    pub fn node_attr_table(&self) -> &AttrTable {
+        &self.node_attrs
+    }
+
+    pub fn edge_attr_table(&self) -> &AttrTable {
+        &self.edge_attrs
+    }
+
+    // ----- nodes -------------------------------------------------------------------------
+
+    /// The dense index of a live node.
+    pub fn node_index(&self, key: KeyRef<'_>) -> Option<u32> {
+        self.keys.get(key)
+    }
+
+    /// The dense index of a live node, or `NodeNotFound`.
+    pub fn require_node(&self, key: KeyRef<'_>) -> GraphResult<u32> {
+        self.node_index(key)
+            .ok_or_else(|| GraphError::NodeNotFound(key.to_string()))
+    }
+
+    /// The key of a node index.
+    pub fn node_key(&self, index: u32) -> &NodeKey {
+        self.keys.key(index)
+    }
+
+    pub fn has_node<'a>(&self, key: impl Into<KeyRef<'a>>) -> bool {
+        self.node_index(key.into()).is_some()
+    }
+
+    /// Fails before anything changes when `nodes` more node indices would not fit.
+    fn check_node_room(&self, nodes: usize) -> GraphResult<()> {
+        if self.keys.capacity().saturating_add(nodes) > MAX_INDICES {
+            return Err(GraphError::OutOfMemory(format!(
+                "a graph holds at most {MAX_INDICES} node indices"
+            )));
+        }
+        Ok(())
+    }
+
+    fn check_edge_room(&self, edges: usize) -> GraphResult<()> {
+        if self.topology.edge_capacity().saturating_add(edges) > MAX_INDICES {
+            return Err(GraphError::OutOfMemory(format!(
+                "a graph holds at most {MAX_INDICES} edge indices"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The index of `key`, adding the node if it is new. Room was checked by the caller.
+    fn ensure_node(&mut self, key: KeyRef<'_>) -> u32 {
+        match self.keys.get(key) {
+            Some(n) => n,
+            None => {
+                let n = self.topology.push_node();
+                let k = self.keys.insert_new(key);
+                debug_assert_eq!(n, k);
+                n
+            }
+        }
+    }
+
+    /// Adds a node, or updates the attributes of an existing one. Returns its index.
+    pub fn add_node(&mut self, key: KeyRef<'_>, attrs: &Attrs<'_>) -> GraphResult<u32> {
+        self.check_node_room(1)?;
+        Ok(self.add_node_unchecked(key, attrs))
+    }
+
+    fn add_node_unchecked(&mut self, key: KeyRef<'_>, attrs: &Attrs<'_>) -> u32 {
+        self.generation += 1;
+        let n = self.ensure_node(key);
+        for (name, value) in attrs {
+            self.node_attrs.set(n as usize, name, value.clone());
+        }
+        n
+    }
+
+    /// Adds many nodes as `add_node` would one at a time, or nothing at all on error.
+    pub fn add_nodes(&mut self, items: &[(KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
+        self.check_node_room(items.len())?;
+        self.keys.reserve(items.len());
+        for (key, attrs) in items {
+            self.add_node_unchecked(*key, attrs);
+        }
+        Ok(())
+    }
+
+    /// Removes a node and all its edges.
+    pub fn remove_node(&mut self, key: KeyRef<'_>) -> GraphResult<()> {
+        let n = self.require_node(key)?;
+        self.generation += 1;
+        for e in self.topology.remove_node(n) {
+            self.edge_attrs.unset_entity(e as usize);
+        }
+        self.node_attrs.unset_entity(n as usize);
+        self.keys.remove(n);
+        Ok(())
+    }
+
+    /// Live node indices in insertion order.
+    pub fn node_indices(&self) -> impl Iterator<Item = u32> + '_ {
+        self.topology.nodes()
+    }
+
+    /// Live node keys in insertion order.
+    pub fn node_keys(&self) -> impl Iterator<Item = &NodeKey> + '_ {
+        self.topology.nodes().map(|n| self.keys.key(n))
+    }
+
+    pub fn neighbors(&self, key: KeyRef<'_>) -> GraphResult<Vec<u32>> {
+        Ok(self.topology.successors(self.require_node(key)?))
+    }
+
+    pub fn successors(&self, key: KeyRef<'_>) -> GraphResult<Vec<u32>> {
+        self.neighbors(key)
+    }
+
+    pub fn predecessors(&self, key: KeyRef<'_>) -> GraphResult<Vec<u32>> {
+        Ok(self.topology.predecessors(self.require_node(key)?))
+    }
+
+    pub fn degree(&self, key: KeyRef<'_>) -> GraphResult<usize> {
+        Ok(self.topology.degree(self.require_node(key)?))
+    }
+
+    pub fn in_degree(&self, key: KeyRef<'_>) -> GraphResult<usize> {
+        Ok(self.topology.in_degree(self.require_node(key)?))
+    }
+
+    pub fn out_degree(&self, key: KeyRef<'_>) -> GraphResult<usize> {
+        Ok(self.topology.out_degree(self.require_node(key)?))
+    }
+
+    /// Degrees of all live nodes in insertion order.
+    pub fn degrees(&self) -> Vec<i64> {
+        self.topology
+            .nodes()
+            .map(|n| self.topology.degree(n) as i64)
+            .collect()
+    }
+
+    // ----- edges -------------------------------------------------------------------------
+
+    /// The edge index of `(u, v)`, or `EdgeNotFound`.
+    pub fn require_edge(&self, u: KeyRef<'_>, v: KeyRef<'_>) -> GraphResult<u32> {
+        let missing = || GraphError::EdgeNotFound(format!("({u}, {v})"));
+        let (Some(a), Some(b)) = (self.node_index(u), self.node_index(v)) else {
+            return Err(missing());
+        };
+        self.topology.find_edge(a, b).ok_or_else(missing)
+    }
+
+    pub fn has_edge(&self, u: KeyRef<'_>, v: KeyRef<'_>) -> bool {
+        self.require_edge(u, v).is_ok()
+    }
+
+    /// Adds an edge (creating missing endpoints) or updates an existing edge's attributes.
+    pub fn add_edge(
+        &mut self,
+        u: KeyRef<'_>,
+        v: KeyRef<'_>,
+        attrs: &Attrs<'_>,
+    ) -> GraphResult<u32> {
+        self.check_node_room(2)?;
+        self.check_edge_room(1)?;
+        Ok(self.add_edge_unchecked(u, v, attrs))
+    }
+
+    fn add_edge_unchecked(&mut self, u: KeyRef<'_>, v: KeyRef<'_>, attrs: &Attrs<'_>) -> u32 {
+        self.generation += 1;
+        let a = self.ensure_node(u);
+        let b = self.ensure_node(v);
+        let e = match self.topology.find_edge(a, b) {
+            Some(e) => e,
+            None => self.topology.push_edge(a, b),
+        };
+        for (name, value) in attrs {
+            self.edge_attrs.set(e as usize, name, value.clone());
+        }
+        e
+    }
+
+    /// Adds many edges as `add_edge` would one at a time, or nothing at all on error.
+    pub fn add_edges(&mut self, items: &[(KeyRef<'_>, KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
+        self.check_node_room(items.len().saturating_mul(2))?;
+        self.check_edge_room(items.len())?;
+        for (u, v, attrs) in items {
+            self.add_edge_unchecked(*u, *v, attrs);
+        }
+        Ok(())
+    }
+
+    pub fn remove_edge(&mut self, u: KeyRef<'_>, v: KeyRef<'_>) -> GraphResult<()> {
+        let e = self.require_edge(u, v)?;
+        self.generation += 1;
+        self.topology.remove_edge(e);
+        self.edge_attrs.unset_entity(e as usize);
+        Ok(())
+    }
+
+    /// Live edge indices in insertion order.
+    pub fn edge_indices(&self) -> impl Iterator<Item = u32> + '_ {
+        self.topology.edges()
+    }
+
+    /// Endpoint keys of a live edge, as added.
+    pub fn edge_keys(&self, e: u32) -> (&NodeKey, &NodeKey) {
+        let (u, v) = self.topology.endpoints(e);
+        (self.keys.key(u), self.keys.key(v))
+    }
+
+    // ----- attributes --------------------------------------------------------------------
+
+    pub fn set_node_attr(
+        &mut self,
+        key: KeyRef<'_>,
+        name: &str,
+        value: AttrValue,
+    ) -> GraphResult<()> {
+        let n = self.require_node(key)?;
+        self.generation += 1;
+        self.node_attrs.set(n as usize, name, value);
+        Ok(())
+    }
+
+    /// `None` when the node does not have the attribute.
+    pub fn get_node_attr(&self, key: KeyRef<'_>, name: &str) -> GraphResult<Option<AttrValue>> {
+        let n = self.require_node(key)?;
+        Ok(self.node_attrs.get(n as usize, name))
+    }
+
+    pub fn set_edge_attr(
+        &mut self,
+        u: KeyRef<'_>,
+        v: KeyRef<'_>,
+        name: &str,
+        value: AttrValue,
+    ) -> GraphResult<()> {
+        let e = self.require_edge(u, v)?;
+        self.generation += 1;
+        self.edge_attrs.set(e as usize, name, value);
+        Ok(())
+    }
+
+    pub fn get_edge_attr(
+        &self,
+        u: KeyRef<'_>,
+        v: KeyRef<'_>,
+        name: &str,
+    ) -> GraphResult<Option<AttrValue>> {
+        let e = self.require_edge(u, v)?;
+        Ok(self.edge_attrs.get(e as usize, name))
+    }
+
+    /// All attributes of a node, in column order.
+    pub fn node_attrs(&self, key: KeyRef<'_>) -> GraphResult<Vec<(Box<str>, AttrValue)>> {
+        let n = self.require_node(key)?;
+        Ok(self.node_attrs.entity_attrs(n as usize))
+    }
+
+    /// All attributes of an edge, in column order.
+    pub fn edge_attrs(
+        &self,
+        u: KeyRef<'_>,
+        v: KeyRef<'_>,
+    ) -> GraphResult<Vec<(Box<str>, AttrValue)>> {
+        let e = self.require_edge(u, v)?;
+        Ok(self.edge_attrs.entity_attrs(e as usize))
+    }
+
+    pub fn node_attr_names(&self) -> Vec<Box<str>> {
+        self.node_attrs.names()
+    }
+
+    pub fn edge_attr_names(&self) -> Vec<Box<str>> {
+        self.edge_attrs.names()
+    }
+
+    // ----- whole graph -------------------------------------------------------------------
+
+    /// Removes every node, edge and attribute; directedness stays.
+    pub fn clear(&mut self) {
+        let generation = self.generation + 1;
+        *self = GraphCore::new(self.is_directed());
+        self.generation = generation;
+    }
+
+    /// The subgraph induced by `keys` (keys not in the graph are ignored, as in networkx),
+    /// with the attributes of its nodes and edges, in this graph's order.
+    pub fn subgraph(&self, keys: &[KeyRef<'_>]) -> GraphCore {
+        let mut chosen = vec![false; self.topology.node_capacity()];
+        for key in keys {
+            if let Some(n) = self.node_index(*key) {
+                chosen[n as usize] = true;
+            }
+        }
+        let mut sub = GraphCore::new(self.is_directed());
+        for n in self.node_indices().filter(|&n| chosen[n as usize]) {
+            let attrs = self.node_attrs.entity_attrs(n as usize);
+            let attrs: Vec<(&str, AttrValue)> =
+                attrs.iter().map(|(k, v)| (&**k, v.clone())).collect();
+            sub.add_node_unchecked(self.node_key(n).as_key_ref(), &attrs);
+        }
+        for e in self.edge_indices() {
+            let (u, v) = self.topology.endpoints(e);
+            if chosen[u as usize] && chosen[v as usize] {
+                let attrs = self.edge_attrs.entity_attrs(e as usize);
+                let attrs: Vec<(&str, AttrValue)> =
+                    attrs.iter().map(|(k, v)| (&**k, v.clone())).collect();
+                sub.add_edge_unchecked(
+                    self.node_key(u).as_key_ref(),
+                    self.node_key(v).as_key_ref(),
+                    &attrs,
+                );
+            }
+        }
+        sub
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(g: &GraphCore, idx: Vec<u32>) -> Vec<NodeKey> {
+        idx.into_iter().map(|n| g.node_key(n).clone()).collect()
+    }
+
+    #[test]
+    fn add_edge_creates_endpoints_and_updates_on_repeat() {
+        let mut g = GraphCore::new(false);
+        g.add_edge("a".into(), "b".into(), &[("w", 1.0.into())])
+            .unwrap();
+        g.add_edge("b".into(), "a".into(), &[("w", 2.0.into())])
+            .unwrap();
+        assert_eq!(g.node_count(), 2);
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(
+            g.get_edge_attr("a".into(), "b".into(), "w").unwrap(),
+            Some(AttrValue::Float64(2.0))
+        );
+    }
+
+    #[test]
+    fn directed_neighbours_are_successors() {
+        let mut g = GraphCore::new(true);
+        g.add_edge(1.into(), 2.into(), &[]).unwrap();
+        g.add_edge(3.into(), 1.into(), &[]).unwrap();
+        assert_eq!(
+            keys(&g, g.neighbors(1.into()).unwrap()),
+            vec![NodeKey::Int(2)]
+        );
+        assert_eq!(
+            keys(&g, g.predecessors(1.into()).unwrap()),
+            vec![NodeKey::Int(3)]
+        );
+        assert_eq!(g.degree(1.into()).unwrap(), 2);
+        assert!(g.has_edge(1.into(), 2.into()));
+        assert!(!g.has_edge(2.into(), 1.into()));
+    }
+
+    #[test]
+    fn removal_keeps_order_and_drops_attributes() {
+        let mut g = GraphCore::new(false);
+        for k in [5, 3, 9] {
+            g.add_node(KeyRef::Int(k), &[("x", AttrValue::Int64(k))])
+                .unwrap();
+        }
+        g.add_edge(5.into(), 9.into(), &[]).unwrap();
+        g.remove_node(3.into()).unwrap();
+        g.add_node(3.into(), &[]).unwrap();
+        let order: Vec<_> = g.node_keys().cloned().collect();
+        assert_eq!(order, vec![5.into(), 9.into(), 3.into()]);
+        assert_eq!(g.get_node_attr(3.into(), "x").unwrap(), None);
+        assert_eq!(
+            g.remove_node(42.into()),
+            Err(GraphError::NodeNotFound("42".into()))
+        );
+        assert_eq!(
+            g.remove_edge("x".into(), 5.into()),
+            Err(GraphError::EdgeNotFound("('x', 5)".into()))
+        );
+    }
+
+    #[test]
+    fn subgraph_is_induced_and_keeps_attributes() {
+        let mut g = GraphCore::new(false);
+        g.add_edge(1.into(), 2.into(), &[("w", 3i64.into())])
+            .unwrap();
+        g.add_edge(2.into(), 3.into(), &[]).unwrap();
+        let s = g.subgraph(&[2.into(), 1.into(), 77.into()]);
+        assert_eq!(s.node_count(), 2);
+        assert_eq!(s.edge_count(), 1);
+        assert_eq!(
+            s.get_edge_attr(2.into(), 1.into(), "w").unwrap(),
+            Some(AttrValue::Int64(3))
+        );
+    }
+}

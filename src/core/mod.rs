@@ -1,0 +1,22 @@
+//! The graph engine proper: plain safe Rust, no FFI types.
+
+mod array;
+mod attr_table;
+mod column;
+mod error;
+mod graph;
+mod key;
+mod key_index;
+mod key_list;
+mod topology;
+mod value;
+
+pub use array::Array;
+pub use attr_table::AttrTable;
+pub use column::{Column, ColumnValues, Slot};
+pub use error::{GraphError, GraphResult};
+pub use graph::{Attrs, GraphCore, MAX_INDICES};
+pub use key::{KeyRef, NodeKey};
+pub use key_list::{KeyList, KEY_KIND_INT, KEY_KIND_STR};
+pub use topology::Topology;
+pub use value::{AttrKind, AttrValue};

@@ -1,0 +1,140 @@
+//! The boundary every exported function goes through: one panic boundary, the
+//! thread-local last-error message, and checked conversions of raw arguments.
+//!
+//! Every helper that reads a raw pointer is `unsafe` and states what the caller promises;
+//! the exported functions pass on the promises that `include/groggy.h` documents.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::ffi::{c_char, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::core::{GraphError, GraphResult, KeyRef};
+
+use super::status::{gr_status, status_of, GR_STATUS_INTERNAL, GR_STATUS_OK};
+
+thread_local! {
+    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+}
+
+fn set_last_error(message: String) {
+    // Interior NULs would cut the C string short; show them instead.
+    let message = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
+    LAST_ERROR.with(|slot| *slot.borrow_mut() = message);
+}
+
+/// The message of the last failure on this thread ("" if none). Owned by the library and
+/// valid until the next failing call on the same thread.
+#[no_mangle]
+pub extern "C" fn gr_last_error_message() -> *const c_char {
+    LAST_ERROR.with(|slot| slot.borrow().as_ptr())
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s
+    } else {
+        "panic"
+    }
+}
+
+/// Runs the body of an exported function named `op`. An error becomes its status code and
+/// the message `"op: error"`; a panic becomes `GR_STATUS_INTERNAL`. Nothing unwinds into C.
+pub(crate) fn run(op: &str, body: impl FnOnce() -> GraphResult<()>) -> gr_status {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => GR_STATUS_OK,
+        Ok(Err(err)) => {
+            set_last_error(format!("{op}: {err}"));
+            status_of(&err)
+        }
+        Err(payload) => {
+            set_last_error(format!(
+                "{op}: internal error: {}",
+                panic_message(&*payload)
+            ));
+            GR_STATUS_INTERNAL
+        }
+    }
+}
+
+/// Runs a function that cannot report failure (the `free` functions): a panic is swallowed
+/// rather than unwound into C.
+pub(crate) fn run_infallible(body: impl FnOnce()) {
+    let _ = catch_unwind(AssertUnwindSafe(body));
+}
+
+pub(crate) fn invalid(message: impl Into<String>) -> GraphError {
+    GraphError::InvalidArgument(message.into())
+}
+
+/// A shared reference from a pointer the caller promises is NULL or valid.
+///
+/// # Safety
+/// `ptr` is NULL or points to a live `T` that nobody mutates for `'a`.
+pub(crate) unsafe fn borrow<'a, T>(ptr: *const T, what: &str) -> GraphResult<&'a T> {
+    // SAFETY: the caller promises `ptr` is NULL or valid; NULL is rejected here.
+    unsafe { ptr.as_ref() }.ok_or_else(|| invalid(format!("{what} is NULL")))
+}
+
+/// Checks that an output pointer is not NULL; the value is written only on success.
+///
+/// # Safety
+/// `ptr` is NULL or points to writable memory for a `T`.
+pub(crate) unsafe fn out<'a, T>(ptr: *mut T, what: &str) -> GraphResult<&'a mut T> {
+    // SAFETY: the caller promises `ptr` is NULL or valid for writes; NULL is rejected.
+    unsafe { ptr.as_mut() }.ok_or_else(|| invalid(format!("output {what} is NULL")))
+}
+
+/// A slice from `(ptr, len)`; `ptr` may be NULL only when `len` is 0.
+///
+/// # Safety
+/// When `len > 0`, `ptr` points to `len` initialised `T`s that live for `'a`.
+pub(crate) unsafe fn slice<'a, T>(ptr: *const T, len: usize, what: &str) -> GraphResult<&'a [T]> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() {
+        return Err(invalid(format!("{what} is NULL but its length is {len}")));
+    }
+    if len.saturating_mul(std::mem::size_of::<T>()) > isize::MAX as usize {
+        return Err(invalid(format!("{what}: length {len} is too large")));
+    }
+    // SAFETY: non-NULL, size checked against isize::MAX, and the caller promises `len`
+    // valid elements.
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// A UTF-8 string from `(ptr, len)` (not NUL-terminated).
+///
+/// # Safety
+/// As for [`slice`].
+pub(crate) unsafe fn utf8<'a>(ptr: *const u8, len: usize, what: &str) -> GraphResult<&'a str> {
+    // SAFETY: passed on to the caller.
+    let bytes = unsafe { slice(ptr, len, what) }?;
+    std::str::from_utf8(bytes).map_err(|e| invalid(format!("{what} is not valid UTF-8 ({e})")))
+}
+
+/// A node key passed as `(key, key_str, key_len)`: an int key when `key_str` is NULL,
+/// else the UTF-8 string `key_str[0..key_len]` (and `key` is ignored).
+///
+/// # Safety
+/// `key_str` is NULL or points to `key_len` readable bytes that live for `'a`.
+pub(crate) unsafe fn key<'a>(
+    key: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    what: &str,
+) -> GraphResult<KeyRef<'a>> {
+    if key_str.is_null() {
+        if key_len != 0 {
+            return Err(invalid(format!(
+                "{what}: string length {key_len} given without a string"
+            )));
+        }
+        return Ok(KeyRef::Int(key));
+    }
+    // SAFETY: passed on to the caller.
+    unsafe { utf8(key_str.cast(), key_len, what) }.map(KeyRef::Str)
+}

@@ -1,0 +1,21 @@
+//! The `extern "C"` surface described by `include/groggy.h`. Thin by design: check the
+//! arguments, convert, call `core`, convert the result, map the error. No graph logic.
+#![allow(non_camel_case_types)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+mod args;
+mod array;
+mod boundary;
+mod graph;
+mod handles;
+mod status;
+mod value;
+mod version;
+
+pub use array::*;
+pub use boundary::gr_last_error_message;
+pub use graph::*;
+pub use handles::*;
+pub use status::*;
+pub use value::*;
+pub use version::*;
