@@ -277,6 +277,68 @@ gr_status gr_graph_has_node(const struct gr_graph *g,
 // `g` is NULL or a live graph; `out_keys` is NULL or writable.
 gr_status gr_graph_nodes(const struct gr_graph *g, struct gr_keys **out_keys);
 
+// Neighbours of a node in edge order (successors when directed).
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_keys` is NULL or
+// writable.
+gr_status gr_graph_neighbors(const struct gr_graph *g,
+                             int64_t key_int,
+                             const char *key_str,
+                             size_t key_len,
+                             struct gr_keys **out_keys);
+
+// Targets of the edges leaving a node (all neighbours when undirected).
+//
+// # Safety
+// As `gr_graph_neighbors`.
+gr_status gr_graph_successors(const struct gr_graph *g,
+                              int64_t key_int,
+                              const char *key_str,
+                              size_t key_len,
+                              struct gr_keys **out_keys);
+
+// Sources of the edges entering a node (all neighbours when undirected).
+//
+// # Safety
+// As `gr_graph_neighbors`.
+gr_status gr_graph_predecessors(const struct gr_graph *g,
+                                int64_t key_int,
+                                const char *key_str,
+                                size_t key_len,
+                                struct gr_keys **out_keys);
+
+// Degree: in + out when directed; a self-loop counts twice when undirected.
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_degree` is NULL or
+// writable.
+gr_status gr_graph_degree(const struct gr_graph *g,
+                          int64_t key_int,
+                          const char *key_str,
+                          size_t key_len,
+                          size_t *out_degree);
+
+// Edges entering the node (the degree when undirected).
+//
+// # Safety
+// As `gr_graph_degree`.
+gr_status gr_graph_in_degree(const struct gr_graph *g,
+                             int64_t key_int,
+                             const char *key_str,
+                             size_t key_len,
+                             size_t *out_degree);
+
+// Edges leaving the node (the degree when undirected).
+//
+// # Safety
+// As `gr_graph_degree`.
+gr_status gr_graph_out_degree(const struct gr_graph *g,
+                              int64_t key_int,
+                              const char *key_str,
+                              size_t key_len,
+                              size_t *out_degree);
+
 // Adds an edge `u -> v`, creating missing endpoints, or updates the attributes of the
 // existing edge. Keys and attributes as in `gr_graph_add_node`.
 //

@@ -21,7 +21,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Debug;
 
-use groggy::core::{AttrValue, GraphCore, GraphError, KeyRef, NodeKey};
+use groggy::core::{AttrTable, AttrValue, GraphCore, GraphError, KeyRef, NodeKey};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -44,17 +44,34 @@ fn key_pool() -> Vec<NodeKey> {
     keys
 }
 
-/// Keys biased towards a few "hot" ones (including both `1` and `"1"`), so that edges
-/// accumulate and removals often hit something.
-fn key() -> impl Strategy<Value = NodeKey> {
-    let hot: Vec<NodeKey> = vec![
+/// A few "hot" keys, including both `1` and `"1"`.
+fn hot_key() -> impl Strategy<Value = NodeKey> {
+    select(vec![
         NodeKey::Int(0),
         NodeKey::Int(1),
         NodeKey::Int(2),
         NodeKey::Str("0".into()),
         NodeKey::Str("1".into()),
-    ];
-    prop_oneof![3 => select(hot), 2 => select(key_pool())]
+    ])
+}
+
+/// Keys biased towards the hot ones, so that edges accumulate and removals often hit.
+fn key() -> impl Strategy<Value = NodeKey> {
+    prop_oneof![3 => hot_key(), 2 => select(key_pool())]
+}
+
+/// Endpoints for edge operations: mostly among three keys (`0`, `1` and `"1"`), where edges
+/// are dense, so that adds update, and removals and attribute sets hit, about as often as
+/// they miss.
+fn edge_target() -> impl Strategy<Value = (NodeKey, NodeKey)> {
+    let dense = || {
+        select(vec![
+            NodeKey::Int(0),
+            NodeKey::Int(1),
+            NodeKey::Str("1".into()),
+        ])
+    };
+    prop_oneof![3 => (dense(), dense()), 1 => (key(), key())]
 }
 
 fn f32_value() -> impl Strategy<Value = f32> {
@@ -132,15 +149,17 @@ enum Op {
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
-        6 => (key(), attr_list()).prop_map(|(k, a)| Op::AddNode(k, a)),
-        2 => vec((key(), attr_list()), 0..4).prop_map(Op::AddNodes),
-        12 => (key(), key(), attr_list()).prop_map(|(u, v, a)| Op::AddEdge(u, v, a)),
-        2 => vec((key(), key(), attr_list()), 0..4).prop_map(Op::AddEdges),
-        4 => key().prop_map(Op::RemoveNode),
-        6 => (key(), key()).prop_map(|(u, v)| Op::RemoveEdge(u, v)),
-        6 => (key(), named_value()).prop_map(|(k, (n, v))| Op::SetNodeAttr(k, n, v)),
-        6 => (key(), key(), named_value()).prop_map(|(u, v, (n, x))| Op::SetEdgeAttr(u, v, n, x)),
-        2 => vec(key(), 0..8).prop_map(Op::Subgraph),
+        12 => (key(), attr_list()).prop_map(|(k, a)| Op::AddNode(k, a)),
+        4 => vec((key(), attr_list()), 0..4).prop_map(Op::AddNodes),
+        24 => (edge_target(), attr_list()).prop_map(|((u, v), a)| Op::AddEdge(u, v, a)),
+        4 => vec((edge_target(), attr_list()).prop_map(|((u, v), a)| (u, v, a)), 0..4)
+            .prop_map(Op::AddEdges),
+        3 => key().prop_map(Op::RemoveNode),
+        12 => edge_target().prop_map(|(u, v)| Op::RemoveEdge(u, v)),
+        12 => (key(), named_value()).prop_map(|(k, (n, v))| Op::SetNodeAttr(k, n, v)),
+        12 => (edge_target(), named_value())
+            .prop_map(|((u, v), (n, x))| Op::SetEdgeAttr(u, v, n, x)),
+        4 => vec(key(), 0..8).prop_map(Op::Subgraph),
         1 => Just(Op::Clear),
     ]
 }
@@ -454,6 +473,38 @@ fn expect_err<T: Debug>(
     Ok(())
 }
 
+/// Compares an attribute table with the model's columns: names in creation order, the
+/// attribute of every allocated index (`live(i)` identifies a live entity, `want` gives the
+/// model's value for it), and each column's count of present entries.
+fn check_table<T>(
+    table: &AttrTable,
+    cols: &[&'static str],
+    capacity: usize,
+    live: impl Fn(u32) -> Option<T>,
+    want: impl Fn(&T, &str) -> Option<AttrValue>,
+    entities: Vec<&Attrs>,
+) -> Result<(), TestCaseError> {
+    let names: Vec<&str> = table.iter().map(|(name, _)| name).collect();
+    prop_assert_eq!(&names[..], cols, "attribute columns in creation order");
+    for (name, col) in table.iter() {
+        let count = entities.iter().filter(|a| a.contains_key(name)).count();
+        prop_assert_eq!(
+            col.present_count(),
+            count,
+            "present_count of column {}",
+            name
+        );
+        for i in 0..capacity {
+            let expected = match live(i as u32) {
+                Some(entity) => want(&entity, name),
+                None => None,
+            };
+            prop_assert_eq!(col.get(i), expected, "column {} entry {}", name, i);
+        }
+    }
+    Ok(())
+}
+
 /// Compares everything the engine reports with the model. `pool` are the keys to probe.
 fn check(g: &GraphCore, m: &Model, pool: &[NodeKey]) -> Result<(), TestCaseError> {
     prop_assert_eq!(g.is_directed(), m.directed);
@@ -510,6 +561,29 @@ fn check(g: &GraphCore, m: &Model, pool: &[NodeKey]) -> Result<(), TestCaseError
     // Column names.
     prop_assert_eq!(g.node_attr_names(), m.node_attr_names(), "node_attr_names");
     prop_assert_eq!(g.edge_attr_names(), m.edge_attr_names(), "edge_attr_names");
+
+    // The attribute tables themselves: every column ever created, in creation order; each
+    // one present exactly on the live entities that have it (removed ones hold nothing).
+    check_table(
+        g.node_attr_table(),
+        &m.node_cols,
+        g.topology().node_capacity(),
+        |i| g.topology().is_node(i).then(|| g.node_key(i).clone()),
+        |k: &NodeKey, name| m.node_pos(k).and_then(|p| m.nodes[p].1.get(name).cloned()),
+        m.nodes.iter().map(|(_, a)| a).collect(),
+    )?;
+    check_table(
+        g.edge_attr_table(),
+        &m.edge_cols,
+        g.topology().edge_capacity(),
+        |e| g.topology().is_edge(e).then_some(e),
+        |&e: &u32, name| {
+            let (u, v) = g.edge_keys(e);
+            m.edge_pos(u, v)
+                .and_then(|p| m.edges[p].2.get(name).cloned())
+        },
+        m.edges.iter().map(|(_, _, a)| a).collect(),
+    )?;
 
     // Every probe key: presence, degrees, neighbours, attributes, or the right errors.
     for k in pool {
@@ -697,12 +771,12 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn directed_graph_matches_model(ops in vec(op(), 1..80)) {
+    fn directed_graph_matches_model(ops in vec(op(), 1..100)) {
         run(true, &ops)?;
     }
 
     #[test]
-    fn undirected_graph_matches_model(ops in vec(op(), 1..80)) {
+    fn undirected_graph_matches_model(ops in vec(op(), 1..100)) {
         run(false, &ops)?;
     }
 }

@@ -333,109 +333,219 @@ pub unsafe extern "C" fn gr_graph_nodes(
     })
 }
 
-/// Defines a function that lists the nodes related to one node (`neighbors`, ...).
-macro_rules! node_list_fn {
-    ($name:ident, $op:literal, $method:ident, $doc:literal) => {
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_keys` is
-        /// NULL or writable.
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(
-            g: *const gr_graph,
-            key_int: i64,
-            key_str: *const c_char,
-            key_len: usize,
-            out_keys: *mut *mut gr_keys,
-        ) -> gr_status {
-            run($op, || {
-                // SAFETY: promised by the caller.
-                let (g, k, out_keys) = unsafe {
-                    (
-                        graph(g)?,
-                        key(key_int, key_str, key_len, "key")?,
-                        out(out_keys, "keys")?,
-                    )
-                };
-                let core = g.core.read();
-                let nodes = core.$method(k)?;
-                *out_keys = key_list(&core, nodes);
-                Ok(())
-            })
-        }
-    };
+/// The body shared by the functions that list the nodes related to one node.
+///
+/// # Safety
+/// As the exported functions that call it.
+unsafe fn node_list(
+    op: &str,
+    list: fn(&GraphCore, KeyRef<'_>) -> crate::core::GraphResult<Vec<u32>>,
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    run(op, || {
+        // SAFETY: promised by the caller.
+        let (g, k, out_keys) = unsafe {
+            (
+                graph(g)?,
+                key(key_int, key_str, key_len, "key")?,
+                out(out_keys, "keys")?,
+            )
+        };
+        let core = g.core.read();
+        let nodes = list(&core, k)?;
+        *out_keys = key_list(&core, nodes);
+        Ok(())
+    })
 }
 
-node_list_fn!(
-    gr_graph_neighbors,
-    "neighbors",
-    neighbors,
-    "Neighbours of a node in edge order (successors when directed)."
-);
-node_list_fn!(
-    gr_graph_successors,
-    "successors",
-    successors,
-    "Targets of the edges leaving a node (all neighbours when undirected)."
-);
-node_list_fn!(
-    gr_graph_predecessors,
-    "predecessors",
-    predecessors,
-    "Sources of the edges entering a node (all neighbours when undirected)."
-);
-
-/// Defines a function that returns one count about a node (`degree`, ...).
-macro_rules! node_count_fn {
-    ($name:ident, $op:literal, $method:ident, $doc:literal) => {
-        #[doc = $doc]
-        ///
-        /// # Safety
-        /// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_degree` is
-        /// NULL or writable.
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(
-            g: *const gr_graph,
-            key_int: i64,
-            key_str: *const c_char,
-            key_len: usize,
-            out_degree: *mut usize,
-        ) -> gr_status {
-            run($op, || {
-                // SAFETY: promised by the caller.
-                let (g, k, out_degree) = unsafe {
-                    (
-                        graph(g)?,
-                        key(key_int, key_str, key_len, "key")?,
-                        out(out_degree, "degree")?,
-                    )
-                };
-                *out_degree = g.core.read().$method(k)?;
-                Ok(())
-            })
-        }
-    };
+/// Neighbours of a node in edge order (successors when directed).
+///
+/// # Safety
+/// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_keys` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_neighbors(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        node_list(
+            "neighbors",
+            GraphCore::neighbors,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            out_keys,
+        )
+    }
 }
 
-node_count_fn!(
-    gr_graph_degree,
-    "degree",
-    degree,
-    "Degree: in + out when directed; a self-loop counts twice when undirected."
-);
-node_count_fn!(
-    gr_graph_in_degree,
-    "in_degree",
-    in_degree,
-    "Edges entering the node (the degree when undirected)."
-);
-node_count_fn!(
-    gr_graph_out_degree,
-    "out_degree",
-    out_degree,
-    "Edges leaving the node (the degree when undirected)."
-);
+/// Targets of the edges leaving a node (all neighbours when undirected).
+///
+/// # Safety
+/// As `gr_graph_neighbors`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_successors(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        node_list(
+            "successors",
+            GraphCore::successors,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            out_keys,
+        )
+    }
+}
+
+/// Sources of the edges entering a node (all neighbours when undirected).
+///
+/// # Safety
+/// As `gr_graph_neighbors`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_predecessors(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        node_list(
+            "predecessors",
+            GraphCore::predecessors,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            out_keys,
+        )
+    }
+}
+
+/// The body shared by the functions that count something about one node.
+///
+/// # Safety
+/// As the exported functions that call it.
+unsafe fn node_count(
+    op: &str,
+    count: fn(&GraphCore, KeyRef<'_>) -> crate::core::GraphResult<usize>,
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_count: *mut usize,
+) -> gr_status {
+    run(op, || {
+        // SAFETY: promised by the caller.
+        let (g, k, out_count) = unsafe {
+            (
+                graph(g)?,
+                key(key_int, key_str, key_len, "key")?,
+                out(out_count, "degree")?,
+            )
+        };
+        *out_count = count(&g.core.read(), k)?;
+        Ok(())
+    })
+}
+
+/// Degree: in + out when directed; a self-loop counts twice when undirected.
+///
+/// # Safety
+/// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_degree` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_degree(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_degree: *mut usize,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        node_count(
+            "degree",
+            GraphCore::degree,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            out_degree,
+        )
+    }
+}
+
+/// Edges entering the node (the degree when undirected).
+///
+/// # Safety
+/// As `gr_graph_degree`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_in_degree(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_degree: *mut usize,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        node_count(
+            "in_degree",
+            GraphCore::in_degree,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            out_degree,
+        )
+    }
+}
+
+/// Edges leaving the node (the degree when undirected).
+///
+/// # Safety
+/// As `gr_graph_degree`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_out_degree(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    out_degree: *mut usize,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        node_count(
+            "out_degree",
+            GraphCore::out_degree,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            out_degree,
+        )
+    }
+}
 
 // ----- edges -------------------------------------------------------------------------------
 

@@ -1,0 +1,49 @@
+"""groggy: a fast, thread-friendly graph engine (Rust, behind a stable C ABI).
+
+>>> import groggy as gr
+>>> g = gr.Graph()
+>>> g.add_edge("alice", "bob", weight=2.0)
+>>> sorted(g.nodes)
+['alice', 'bob']
+"""
+
+from ._errors import (
+    AlgorithmError,
+    CancelledError,
+    EdgeNotFoundError,
+    GroggyError,
+    GroggyIOError,
+    GroggyMemoryError,
+    InternalError,
+    InvalidArgumentError,
+    InvalidOperationError,
+    NodeNotFoundError,
+    NoPathError,
+)
+from ._native import ffi as _ffi
+from ._native import lib as _lib
+from .graph import Graph
+from .nodemap import NodeMap
+from .views import EdgeView, NodeView
+
+__version__ = _ffi.string(_lib.gr_version()).decode()
+abi_version = _lib.gr_abi_version()
+
+__all__ = [
+    "AlgorithmError",
+    "CancelledError",
+    "EdgeNotFoundError",
+    "EdgeView",
+    "Graph",
+    "GroggyError",
+    "GroggyIOError",
+    "GroggyMemoryError",
+    "InternalError",
+    "InvalidArgumentError",
+    "InvalidOperationError",
+    "NoPathError",
+    "NodeMap",
+    "NodeNotFoundError",
+    "NodeView",
+    "abi_version",
+]

@@ -1,0 +1,376 @@
+"""Conversions between Python values and the C ABI's keys, attribute values and key lists.
+
+Only conversion lives here; every loop over the graph's nodes or edges runs in Rust.
+"""
+
+from __future__ import annotations
+
+import numbers
+import threading
+
+from ._native import NULL, ffi, lib
+
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+
+class _Scratch(threading.local):
+    """Per-thread output buffers, so a call does not allocate them (and threads never
+    share them)."""
+
+    def __init__(self):
+        self.found = ffi.new("bool *")
+        self.size = ffi.new("size_t *")
+        self.value = ffi.new("gr_attr_value *")
+        self.keys = ffi.new("gr_keys **")
+        self.keys2 = ffi.new("gr_keys **")
+        self.map = ffi.new("gr_attr_map **")
+        self.strings = ffi.new("gr_string_list **")
+        self.graph = ffi.new("gr_graph **")
+        self.array = ffi.new("gr_array **")
+        self.ints = ffi.new("const int64_t **")
+        self.kinds = ffi.new("const uint8_t **")
+        self.str_data = ffi.new("const uint8_t **")
+        self.str_offsets = ffi.new("const size_t **")
+        self.bufs = ffi.new("const gr_buf **")
+        self.values = ffi.new("const gr_attr_value **")
+        self.kind = ffi.new("gr_attr_tag *")
+        self.data = ffi.new("const void **")
+
+
+scratch = _Scratch()
+
+
+# ----- keys -------------------------------------------------------------------------------
+
+
+def _odd_key(key):
+    """Normalises a key that is not exactly ``int`` or ``str``."""
+    if isinstance(key, bool):
+        raise TypeError("node keys must be int or str, not bool")
+    if isinstance(key, str):
+        return str(key)
+    if isinstance(key, numbers.Integral):
+        value = int(key)
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise OverflowError(f"node key {value} does not fit in int64")
+        return value
+    raise TypeError(f"node keys must be int or str, not {type(key).__name__}")
+
+
+def normalize_key(key):
+    """The key as a plain ``int`` or ``str``; ``TypeError`` or ``OverflowError`` otherwise."""
+    t = type(key)
+    if t is int:
+        if not INT64_MIN <= key <= INT64_MAX:
+            raise OverflowError(f"node key {key} does not fit in int64")
+        return key
+    if t is str:
+        return key
+    return _odd_key(key)
+
+
+def key_args(key):
+    """``(key_int, key_str, key_len)`` for the C ABI: key_str is NULL for an int key."""
+    t = type(key)
+    if t is int:
+        return key, NULL, 0  # cffi raises OverflowError outside int64
+    if t is str:
+        b = key.encode("utf-8")
+        return 0, b, len(b)
+    key = _odd_key(key)
+    return key_args(key)
+
+
+class KeyArray:
+    """A list of keys laid out as the C ABI's key arrays. ``args`` is the 5-tuple
+    ``(kinds, ints, str_data, str_data_len, str_offsets)``; keep the object alive until the
+    call returns."""
+
+    __slots__ = ("args", "n", "_keep")
+
+    def __init__(self, keys):
+        ints = []
+        kinds = bytearray()
+        chunks = []
+        offsets = [0]
+        pos = 0
+        has_str = False
+        for key in keys:
+            t = type(key)
+            if t is not int and t is not str:
+                key = _odd_key(key)
+                t = type(key)
+            if t is int:
+                if not INT64_MIN <= key <= INT64_MAX:
+                    raise OverflowError(f"node key {key} does not fit in int64")
+                ints.append(key)
+                kinds.append(0)
+            else:
+                b = key.encode("utf-8")
+                ints.append(0)
+                kinds.append(1)
+                chunks.append(b)
+                pos += len(b)
+                has_str = True
+            offsets.append(pos)
+        self.n = len(ints)
+        c_ints = ffi.new("int64_t[]", ints) if ints else NULL
+        if not has_str:
+            self._keep = (c_ints,)
+            self.args = (NULL, c_ints, NULL, 0, NULL)
+            return
+        data = b"".join(chunks)
+        c_kinds = ffi.from_buffer("uint8_t[]", kinds)
+        c_data = ffi.from_buffer("uint8_t[]", data) if data else NULL
+        c_offsets = ffi.new("size_t[]", offsets)
+        self._keep = (c_ints, kinds, c_kinds, data, c_data, c_offsets)
+        self.args = (c_kinds, c_ints, c_data, len(data), c_offsets)
+
+
+def take_keys(handle) -> list:
+    """The keys of a ``gr_keys`` handle as a list; frees the handle."""
+    try:
+        s = scratch
+        lib.gr_keys_view(handle, s.size, s.ints, s.kinds, s.str_data, s.str_offsets)
+        n = s.size[0]
+        if n == 0:
+            return []
+        ints = ffi.unpack(s.ints[0], n)
+        if s.kinds[0] == NULL:
+            return ints
+        kinds = ffi.unpack(s.kinds[0], n)
+        offsets = ffi.unpack(s.str_offsets[0], n + 1)
+        data = ffi.buffer(s.str_data[0], offsets[-1])[:] if offsets[-1] else b""
+        return [
+            ints[i] if kinds[i] == 0 else data[offsets[i] : offsets[i + 1]].decode("utf-8")
+            for i in range(n)
+        ]
+    finally:
+        lib.gr_keys_free(handle)
+
+
+# ----- attribute values ---------------------------------------------------------------------
+
+_NUMPY_INT_TAGS = {
+    "int8": lib.GR_ATTR_INT8,
+    "int16": lib.GR_ATTR_INT16,
+    "int32": lib.GR_ATTR_INT32,
+    "int64": lib.GR_ATTR_INT64,
+    # unsigned kinds widen exactly to the next signed width
+    "uint8": lib.GR_ATTR_INT16,
+    "uint16": lib.GR_ATTR_INT32,
+    "uint32": lib.GR_ATTR_INT64,
+    "uint64": lib.GR_ATTR_INT64,
+}
+_TAG_FIELD = {
+    lib.GR_ATTR_INT8: "i8",
+    lib.GR_ATTR_INT16: "i16",
+    lib.GR_ATTR_INT32: "i32",
+    lib.GR_ATTR_INT64: "i64",
+}
+
+
+def _fill_buffer(cval, tag, data: bytes, keep: list) -> None:
+    cval.tag = tag
+    cval.data.buf.len = len(data)
+    if data:
+        cbuf = ffi.from_buffer("uint8_t[]", data)
+        keep.append(cbuf)
+        cval.data.buf.ptr = cbuf
+    else:
+        cval.data.buf.ptr = NULL
+
+
+def _fill_numpy(cval, value) -> bool:
+    """Fills a numpy scalar; False when ``value`` is not one groggy knows."""
+    name = getattr(getattr(value, "dtype", None), "name", None)
+    if name is None or type(value).__module__ != "numpy":
+        return False
+    if name == "bool":
+        cval.tag = lib.GR_ATTR_BOOL
+        cval.data.b = bool(value)
+    elif name in _NUMPY_INT_TAGS:
+        number = int(value)
+        if name == "uint64" and number > INT64_MAX:
+            raise OverflowError(f"uint64 value {number} does not fit in int64")
+        cval.tag = _NUMPY_INT_TAGS[name]
+        setattr(cval.data, _TAG_FIELD[cval.tag], number)
+    elif name in ("float16", "float32"):
+        cval.tag = lib.GR_ATTR_FLOAT32
+        cval.data.f32 = float(value)
+    elif name == "float64":
+        cval.tag = lib.GR_ATTR_FLOAT64
+        cval.data.f64 = float(value)
+    else:
+        return False
+    return True
+
+
+def fill_value(cval, value, keep: list) -> None:
+    """Writes ``value`` into the ``gr_attr_value`` ``cval``. Buffers the value points to
+    are appended to ``keep``, which must outlive the C call."""
+    t = type(value)
+    if value is None:
+        cval.tag = lib.GR_ATTR_NULL
+    elif t is bool:
+        cval.tag = lib.GR_ATTR_BOOL
+        cval.data.b = value
+    elif t is int:
+        if not INT64_MIN <= value <= INT64_MAX:
+            raise OverflowError(f"int value {value} does not fit in int64")
+        cval.tag = lib.GR_ATTR_INT64
+        cval.data.i64 = value
+    elif t is float:
+        cval.tag = lib.GR_ATTR_FLOAT64
+        cval.data.f64 = value
+    elif t is str:
+        _fill_buffer(cval, lib.GR_ATTR_STRING, value.encode("utf-8"), keep)
+    elif t is bytes:
+        _fill_buffer(cval, lib.GR_ATTR_BYTES, value, keep)
+    elif _fill_numpy(cval, value):
+        pass
+    elif isinstance(value, (bytes, bytearray, memoryview)):
+        _fill_buffer(cval, lib.GR_ATTR_BYTES, bytes(value), keep)
+    elif isinstance(value, bool):
+        fill_value(cval, bool(value), keep)
+    elif isinstance(value, str):
+        fill_value(cval, str(value), keep)
+    elif isinstance(value, int):
+        fill_value(cval, int(value), keep)
+    elif isinstance(value, float):
+        fill_value(cval, float(value), keep)
+    else:
+        raise TypeError(f"Cannot convert {type(value).__name__} to AttrValue")
+
+
+def read_value(cval):
+    """The Python value of a ``gr_attr_value``."""
+    tag = cval.tag
+    if tag == lib.GR_ATTR_INT64:
+        return cval.data.i64
+    if tag == lib.GR_ATTR_FLOAT64:
+        return cval.data.f64
+    if tag == lib.GR_ATTR_STRING:
+        buf = cval.data.buf
+        return ffi.buffer(buf.ptr, buf.len)[:].decode("utf-8") if buf.len else ""
+    if tag == lib.GR_ATTR_NULL:
+        return None
+    if tag == lib.GR_ATTR_BOOL:
+        return bool(cval.data.b)
+    if tag == lib.GR_ATTR_BYTES:
+        buf = cval.data.buf
+        return ffi.buffer(buf.ptr, buf.len)[:] if buf.len else b""
+    if tag == lib.GR_ATTR_FLOAT32:
+        return cval.data.f32
+    if tag == lib.GR_ATTR_INT32:
+        return cval.data.i32
+    if tag == lib.GR_ATTR_INT16:
+        return cval.data.i16
+    if tag == lib.GR_ATTR_INT8:
+        return cval.data.i8
+    raise ValueError(f"unknown attribute tag {tag}")
+
+
+def take_owned_value(cval):
+    """Reads a value the library wrote out as owned, then releases its buffer."""
+    try:
+        return read_value(cval)
+    finally:
+        if cval.tag == lib.GR_ATTR_STRING or cval.tag == lib.GR_ATTR_BYTES:
+            lib.gr_attr_value_release(cval)
+
+
+def attr_list(attrs: dict):
+    """``(names, values, n, keep)`` for a call taking one item's attributes."""
+    n = len(attrs)
+    if n == 0:
+        return NULL, NULL, 0, None
+    names = ffi.new("gr_buf[]", n)
+    values = ffi.new("gr_attr_value[]", n)
+    keep = [names, values]
+    for i, (name, value) in enumerate(attrs.items()):
+        fill_name(names[i], name, keep)
+        fill_value(values[i], value, keep)
+    return names, values, n, keep
+
+
+def fill_name(cbuf, name, keep: list) -> None:
+    if type(name) is not str:
+        if not isinstance(name, str):
+            raise TypeError(f"attribute names must be str, not {type(name).__name__}")
+        name = str(name)
+    data = name.encode("utf-8")
+    cbuf.len = len(data)
+    if data:
+        c = ffi.from_buffer("uint8_t[]", data)
+        keep.append(c)
+        cbuf.ptr = c
+    else:
+        cbuf.ptr = NULL
+
+
+class SparseAttrs:
+    """The attributes of a batch in the ABI's sparse form. ``args`` is the 6-tuple
+    ``(names, n_names, entry_items, entry_names, entry_values, n_entries)``."""
+
+    __slots__ = ("args", "_keep")
+
+    def __init__(self, per_item):
+        """``per_item``: an iterable of ``(item_index, attrs_dict)``."""
+        name_ids: dict = {}
+        items = []
+        ids = []
+        values = []
+        for item, attrs in per_item:
+            for name, value in attrs.items():
+                if name not in name_ids:
+                    name_ids[name] = len(name_ids)
+                items.append(item)
+                ids.append(name_ids[name])
+                values.append(value)
+        keep: list = []
+        if not values:
+            self._keep = keep
+            self.args = (NULL, 0, NULL, NULL, NULL, 0)
+            return
+        c_names = ffi.new("gr_buf[]", len(name_ids))
+        for name, i in name_ids.items():
+            fill_name(c_names[i], name, keep)
+        c_values = ffi.new("gr_attr_value[]", len(values))
+        for j, value in enumerate(values):
+            fill_value(c_values[j], value, keep)
+        c_items = ffi.new("uint32_t[]", items)
+        c_ids = ffi.new("uint32_t[]", ids)
+        keep += [c_names, c_values, c_items, c_ids]
+        self._keep = keep
+        self.args = (c_names, len(name_ids), c_items, c_ids, c_values, len(values))
+
+
+def take_attr_map(handle) -> dict:
+    """The entries of a ``gr_attr_map`` handle as a dict; frees the handle."""
+    try:
+        s = scratch
+        lib.gr_attr_map_entries(handle, s.size, s.bufs, s.values)
+        n = s.size[0]
+        names, values = s.bufs[0], s.values[0]
+        return {
+            ffi.buffer(names[i].ptr, names[i].len)[:].decode("utf-8"): read_value(values[i])
+            for i in range(n)
+        }
+    finally:
+        lib.gr_attr_map_free(handle)
+
+
+def take_strings(handle) -> list:
+    """The strings of a ``gr_string_list`` handle; frees the handle."""
+    try:
+        s = scratch
+        lib.gr_string_list_entries(handle, s.size, s.bufs)
+        items = s.bufs[0]
+        return [
+            ffi.buffer(items[i].ptr, items[i].len)[:].decode("utf-8") if items[i].len else ""
+            for i in range(s.size[0])
+        ]
+    finally:
+        lib.gr_string_list_free(handle)

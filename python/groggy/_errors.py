@@ -1,0 +1,102 @@
+"""Exceptions, and the one table from status code to exception class.
+
+Each class also derives from the builtin exception a Python user would catch
+(``KeyError`` for a missing node, ``ValueError`` for a bad argument, ...).
+"""
+
+from __future__ import annotations
+
+from ._native import ffi, lib
+
+
+class GroggyError(Exception):
+    """Base class of every error raised by groggy.
+
+    ``code`` is the C status code, ``operation`` the engine operation that failed.
+    """
+
+    def __init__(self, message: str = "", *, code: int | None = None, operation: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.operation = operation
+
+    # KeyError quotes its message; show it plainly like every other error.
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class NodeNotFoundError(GroggyError, KeyError):
+    """A node key that is not in the graph."""
+
+
+class EdgeNotFoundError(GroggyError, KeyError):
+    """An edge that is not in the graph."""
+
+
+class InvalidOperationError(GroggyError, ValueError):
+    """An operation that makes no sense in this state (closed graph, mutation in a callback)."""
+
+
+class InvalidArgumentError(GroggyError, ValueError):
+    """A malformed argument the engine rejected."""
+
+
+class GroggyMemoryError(GroggyError, MemoryError):
+    """A memory limit or allocation failure; nothing was changed."""
+
+
+class AlgorithmError(GroggyError, RuntimeError):
+    """An algorithm could not finish (no convergence, bad weights)."""
+
+
+class NoPathError(AlgorithmError):
+    """No path joins the two nodes."""
+
+
+class GroggyIOError(GroggyError, OSError, RuntimeError):
+    """A file that is missing, unreadable, corrupt or of an unknown version."""
+
+
+class InternalError(GroggyError, RuntimeError):
+    """A bug inside the engine, caught at the boundary."""
+
+
+class CancelledError(GroggyError, KeyboardInterrupt):
+    """A long operation was cancelled (by Ctrl-C or a cancellation handle)."""
+
+
+# Status names (after the GR_STATUS_ prefix) to classes; the codes come from the header.
+_CLASS_BY_STATUS_NAME = {
+    "NODE_NOT_FOUND": NodeNotFoundError,
+    "EDGE_NOT_FOUND": EdgeNotFoundError,
+    "INVALID_OPERATION": InvalidOperationError,
+    "INVALID_ARGUMENT": InvalidArgumentError,
+    "OUT_OF_MEMORY": GroggyMemoryError,
+    "ALGORITHM": AlgorithmError,
+    "NO_PATH": NoPathError,
+    "IO": GroggyIOError,
+    "CANCELLED": CancelledError,
+    "INTERNAL": InternalError,
+}
+
+EXCEPTION_BY_STATUS = {
+    getattr(lib, "GR_STATUS_" + name): cls for name, cls in _CLASS_BY_STATUS_NAME.items()
+}
+
+
+def last_error_message() -> str:
+    return ffi.string(lib.gr_last_error_message()).decode("utf-8", "replace")
+
+
+def error_from_status(status: int) -> GroggyError:
+    """The exception for a failed call, built from this thread's last error message."""
+    message = last_error_message()
+    operation = message.split(": ", 1)[0] if ": " in message else None
+    cls = EXCEPTION_BY_STATUS.get(status, InternalError)
+    return cls(message, code=status, operation=operation)
+
+
+def check(status: int) -> None:
+    """Raises the exception for a non-zero status."""
+    if status:
+        raise error_from_status(status)

@@ -1,0 +1,381 @@
+"""``Graph``: the Python face of a ``gr_graph`` handle."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator
+
+from ._convert import (
+    KeyArray,
+    SparseAttrs,
+    attr_list,
+    fill_value,
+    key_args,
+    scratch,
+    take_attr_map,
+    take_keys,
+    take_owned_value,
+    take_strings,
+)
+from ._errors import InvalidOperationError, error_from_status
+from ._native import NULL, ffi, lib
+from .nodemap import NodeMap
+from .views import EdgeView, NodeView
+
+_MISSING = object()
+
+
+class Graph:
+    """A directed or undirected graph with int or str node keys and typed attributes.
+
+    >>> g = Graph()
+    >>> g.add_edge("alice", "bob", weight=2.0)
+    >>> g.degree("alice")
+    1
+    """
+
+    __slots__ = ("_ptr", "__weakref__")
+
+    def __init__(self, directed: bool = False, *, pool=None, profiling: bool = False):
+        if pool is not None or profiling:
+            raise NotImplementedError("memory pools and profiling are not available yet")
+        out = scratch.graph
+        self._check(lib.gr_graph_new(bool(directed), out))
+        self._ptr = ffi.gc(out[0], lib.gr_graph_free)
+
+    @classmethod
+    def _adopt(cls, ptr) -> Graph:
+        """Wraps a graph handle the library just created."""
+        g = cls.__new__(cls)
+        g._ptr = ffi.gc(ptr, lib.gr_graph_free)
+        return g
+
+    # ----- errors and lifetime -------------------------------------------------------------
+
+    def _check(self, status: int) -> None:
+        if status:
+            self._raise(status)
+
+    def _raise(self, status: int):
+        # A closed graph's handle is NULL, which the library reports as a bad argument;
+        # to the user it is an operation on a closed graph.
+        err = error_from_status(status)
+        if getattr(self, "_ptr", NULL) == NULL:
+            raise InvalidOperationError(
+                f"{err.operation}: the graph is closed",
+                code=lib.GR_STATUS_INVALID_OPERATION,
+                operation=err.operation,
+            )
+        raise err
+
+    def close(self) -> None:
+        """Frees the native graph now. Later use raises ``InvalidOperationError``.
+        Do not call it while another thread is still using the graph."""
+        ptr = getattr(self, "_ptr", NULL)
+        if ptr != NULL:
+            self._ptr = NULL
+            ffi.release(ptr)
+
+    @property
+    def closed(self) -> bool:
+        return self._ptr == NULL
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        if self.closed:
+            return "<groggy.Graph (closed)>"
+        kind = "directed" if self.directed else "undirected"
+        return f"<groggy.Graph {kind}, {self.node_count} nodes, {self.edge_count} edges>"
+
+    # ----- sizes -----------------------------------------------------------------------------
+
+    @property
+    def directed(self) -> bool:
+        out = scratch.found
+        self._check(lib.gr_graph_is_directed(self._ptr, out))
+        return bool(out[0])
+
+    @property
+    def node_count(self) -> int:
+        out = scratch.size
+        self._check(lib.gr_graph_node_count(self._ptr, out))
+        return out[0]
+
+    @property
+    def edge_count(self) -> int:
+        out = scratch.size
+        self._check(lib.gr_graph_edge_count(self._ptr, out))
+        return out[0]
+
+    def __len__(self) -> int:
+        return self.node_count
+
+    def __contains__(self, key) -> bool:
+        try:
+            return self.has_node(key)
+        except (TypeError, OverflowError):
+            return False
+
+    def __iter__(self) -> Iterator:
+        return iter(self.nodes)
+
+    # ----- nodes -------------------------------------------------------------------------------
+
+    def add_node(self, key, /, **attrs) -> None:
+        """Adds a node, or updates the attributes of an existing one."""
+        k, s, n = key_args(key)
+        if attrs:
+            names, values, count, _keep = attr_list(attrs)
+            status = lib.gr_graph_add_node(self._ptr, k, s, n, names, values, count)
+        else:
+            status = lib.gr_graph_add_node(self._ptr, k, s, n, NULL, NULL, 0)
+        if status:
+            self._raise(status)
+
+    def add_nodes(self, items: Iterable) -> None:
+        """Adds many nodes in one call. Items are keys, ``(key, attrs)`` pairs or
+        ``{"id": key, "attrs": {...}}`` dicts. All or nothing."""
+        keys = []
+        attrs = []
+        for i, item in enumerate(items):
+            if isinstance(item, tuple):
+                if len(item) != 2 or not isinstance(item[1], dict):
+                    raise TypeError(f"add_nodes: item {i} is not a (key, attrs) pair: {item!r}")
+                keys.append(item[0])
+                attrs.append((i, item[1]))
+            elif isinstance(item, dict):
+                if "id" not in item:
+                    raise TypeError(f"add_nodes: item {i} has no 'id': {item!r}")
+                keys.append(item["id"])
+                item_attrs = item.get("attrs") or {}
+                if not isinstance(item_attrs, dict):
+                    raise TypeError(f"add_nodes: 'attrs' of item {i} is not a dict")
+                attrs.append((i, item_attrs))
+            else:
+                keys.append(item)
+        key_array = KeyArray(keys)
+        sparse = SparseAttrs(attrs)
+        self._check(lib.gr_graph_add_nodes(self._ptr, *key_array.args, key_array.n, *sparse.args))
+
+    def remove_node(self, key) -> None:
+        """Removes a node and its edges."""
+        status = lib.gr_graph_remove_node(self._ptr, *key_args(key))
+        if status:
+            self._raise(status)
+
+    def has_node(self, key) -> bool:
+        k, s, n = key_args(key)
+        out = scratch.found
+        status = lib.gr_graph_has_node(self._ptr, k, s, n, out)
+        if status:
+            self._raise(status)
+        return out[0]
+
+    def _node_list(self, function, key) -> list:
+        out = scratch.keys
+        self._check(function(self._ptr, *key_args(key), out))
+        return take_keys(out[0])
+
+    def neighbors(self, key) -> list:
+        """Neighbours in edge order (for directed graphs, the successors)."""
+        return self._node_list(lib.gr_graph_neighbors, key)
+
+    def successors(self, key) -> list:
+        return self._node_list(lib.gr_graph_successors, key)
+
+    def predecessors(self, key) -> list:
+        return self._node_list(lib.gr_graph_predecessors, key)
+
+    def _count(self, function, key) -> int:
+        out = scratch.size
+        self._check(function(self._ptr, *key_args(key), out))
+        return out[0]
+
+    def degree(self, key) -> int:
+        """In + out degree for directed graphs; a self-loop counts twice when undirected."""
+        return self._count(lib.gr_graph_degree, key)
+
+    def in_degree(self, key) -> int:
+        return self._count(lib.gr_graph_in_degree, key)
+
+    def out_degree(self, key) -> int:
+        return self._count(lib.gr_graph_out_degree, key)
+
+    def degrees(self) -> NodeMap:
+        """The degree of every node, as a NodeMap in node order."""
+        keys_out, array_out = scratch.keys, scratch.array
+        self._check(lib.gr_graph_degrees(self._ptr, keys_out, array_out))
+        array = array_out[0]
+        keys = take_keys(keys_out[0])
+        return NodeMap._from_native(keys, array)
+
+    @property
+    def nodes(self) -> NodeView:
+        """The nodes: iterate keys, ``len``, ``in``, ``g.nodes[key]`` -> attributes."""
+        return NodeView(self)
+
+    def _node_keys(self) -> list:
+        out = scratch.keys
+        self._check(lib.gr_graph_nodes(self._ptr, out))
+        return take_keys(out[0])
+
+    def _node_attrs(self, key) -> dict:
+        out = scratch.map
+        self._check(lib.gr_graph_node_attrs(self._ptr, *key_args(key), out))
+        return take_attr_map(out[0])
+
+    # ----- edges -------------------------------------------------------------------------------
+
+    def add_edge(self, u, v, /, **attrs) -> None:
+        """Adds an edge, creating missing endpoints; on an existing edge updates attributes."""
+        uk, us, un = key_args(u)
+        vk, vs, vn = key_args(v)
+        if attrs:
+            names, values, count, _keep = attr_list(attrs)
+            status = lib.gr_graph_add_edge(self._ptr, uk, us, un, vk, vs, vn, names, values, count)
+        else:
+            status = lib.gr_graph_add_edge(self._ptr, uk, us, un, vk, vs, vn, NULL, NULL, 0)
+        if status:
+            self._raise(status)
+
+    def add_edges(self, items: Iterable) -> None:
+        """Adds many edges in one call: ``(u, v)`` or ``(u, v, attrs)`` items. All or nothing."""
+        sources = []
+        targets = []
+        attrs = []
+        for i, item in enumerate(items):
+            size = len(item) if isinstance(item, (tuple, list)) else -1
+            if size == 2:
+                u, v = item
+            elif size == 3:
+                u, v, item_attrs = item
+                if not isinstance(item_attrs, dict):
+                    raise TypeError(f"add_edges: attrs of item {i} is not a dict")
+                attrs.append((i, item_attrs))
+            else:
+                raise TypeError(f"add_edges: item {i} is not (u, v) or (u, v, attrs): {item!r}")
+            sources.append(u)
+            targets.append(v)
+        src = KeyArray(sources)
+        dst = KeyArray(targets)
+        sparse = SparseAttrs(attrs)
+        self._check(lib.gr_graph_add_edges(self._ptr, *src.args, *dst.args, src.n, *sparse.args))
+
+    def remove_edge(self, u, v) -> None:
+        status = lib.gr_graph_remove_edge(self._ptr, *key_args(u), *key_args(v))
+        if status:
+            self._raise(status)
+
+    def has_edge(self, u, v) -> bool:
+        out = scratch.found
+        status = lib.gr_graph_has_edge(self._ptr, *key_args(u), *key_args(v), out)
+        if status:
+            self._raise(status)
+        return out[0]
+
+    @property
+    def edges(self) -> EdgeView:
+        """The edges: iterate ``(u, v)``, ``len``, ``in``, ``g.edges[u, v]`` -> attributes."""
+        return EdgeView(self)
+
+    def _edge_pairs(self) -> list:
+        s, t = scratch.keys, scratch.keys2
+        self._check(lib.gr_graph_edges(self._ptr, s, t))
+        sources, targets = s[0], t[0]
+        return list(zip(take_keys(sources), take_keys(targets)))
+
+    def _edge_attrs(self, u, v) -> dict:
+        out = scratch.map
+        self._check(lib.gr_graph_edge_attrs(self._ptr, *key_args(u), *key_args(v), out))
+        return take_attr_map(out[0])
+
+    # ----- attributes --------------------------------------------------------------------------
+
+    def get_node_attr(self, key, name: str, default: Any = _MISSING) -> Any:
+        """The attribute ``name`` of a node; ``KeyError`` when the node lacks it and no
+        default is given."""
+        value, found = self._get_attr(lib.gr_graph_get_node_attr, key_args(key), name)
+        if found:
+            return value
+        if default is _MISSING:
+            raise KeyError(f"get_node_attr: node {key!r} has no attribute {name!r}")
+        return default
+
+    def set_node_attr(self, key, name: str, value: Any) -> None:
+        self._set_attr(lib.gr_graph_set_node_attr, key_args(key), name, value)
+
+    def get_edge_attr(self, u, v, name: str, default: Any = _MISSING) -> Any:
+        value, found = self._get_attr(
+            lib.gr_graph_get_edge_attr, key_args(u) + key_args(v), name
+        )
+        if found:
+            return value
+        if default is _MISSING:
+            raise KeyError(f"get_edge_attr: edge ({u!r}, {v!r}) has no attribute {name!r}")
+        return default
+
+    def set_edge_attr(self, u, v, name: str, value: Any) -> None:
+        self._set_attr(lib.gr_graph_set_edge_attr, key_args(u) + key_args(v), name, value)
+
+    def _get_attr(self, function, keys: tuple, name: str):
+        b = _name_bytes(name)
+        out, found = scratch.value, scratch.found
+        status = function(self._ptr, *keys, b, len(b), out, found)
+        if status:
+            self._raise(status)
+        if not found[0]:
+            return None, False
+        return take_owned_value(out), True
+
+    def _set_attr(self, function, keys: tuple, name: str, value: Any) -> None:
+        b = _name_bytes(name)
+        keep: list = []
+        cval = ffi.new("gr_attr_value *")
+        fill_value(cval, value, keep)
+        self._check(function(self._ptr, *keys, b, len(b), cval))
+
+    def node_attr_names(self) -> list:
+        """Names of the node attributes at least one node has."""
+        out = scratch.strings
+        self._check(lib.gr_graph_node_attr_names(self._ptr, out))
+        return take_strings(out[0])
+
+    def edge_attr_names(self) -> list:
+        """Names of the edge attributes at least one edge has."""
+        out = scratch.strings
+        self._check(lib.gr_graph_edge_attr_names(self._ptr, out))
+        return take_strings(out[0])
+
+    # ----- whole graph -------------------------------------------------------------------------
+
+    def copy(self) -> Graph:
+        """A deep copy."""
+        out = scratch.graph
+        self._check(lib.gr_graph_copy(self._ptr, out))
+        return Graph._adopt(out[0])
+
+    def subgraph(self, keys: Iterable) -> Graph:
+        """The subgraph induced by ``keys`` (keys not in the graph are ignored), as a new
+        Graph with the attributes of its nodes and edges."""
+        key_array = KeyArray(keys)
+        out = scratch.graph
+        self._check(lib.gr_graph_subgraph(self._ptr, *key_array.args, key_array.n, out))
+        return Graph._adopt(out[0])
+
+    def clear(self) -> None:
+        """Removes every node, edge and attribute."""
+        self._check(lib.gr_graph_clear(self._ptr))
+
+
+def _name_bytes(name) -> bytes:
+    if type(name) is not str:
+        if not isinstance(name, str):
+            raise TypeError(f"attribute names must be str, not {type(name).__name__}")
+    return name.encode("utf-8")
+
+
+__all__ = ["Graph"]

@@ -1,0 +1,82 @@
+"""Live views of a graph's nodes and edges, in the manner of networkx's ``G.nodes`` and
+``G.edges``: they read the graph each time they are used."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from typing import TYPE_CHECKING, Iterator
+
+from ._convert import normalize_key
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+
+class NodeView(Set):
+    """``g.nodes``: iterate keys in insertion order, ``len``, ``in``, ``g.nodes[key]`` -> a
+    dict of that node's attributes. ``g.nodes(data=True)`` lists ``(key, attrs)`` pairs."""
+
+    __slots__ = ("_graph",)
+
+    def __init__(self, graph: Graph):
+        self._graph = graph
+
+    def __len__(self) -> int:
+        return self._graph.node_count
+
+    def __iter__(self) -> Iterator:
+        return iter(self._graph._node_keys())
+
+    def __contains__(self, key) -> bool:
+        return key in self._graph
+
+    def __getitem__(self, key) -> dict:
+        return self._graph._node_attrs(key)
+
+    def __call__(self, data: bool = False) -> list:
+        keys = self._graph._node_keys()
+        if not data:
+            return keys
+        return [(k, self._graph._node_attrs(k)) for k in keys]
+
+    def __repr__(self) -> str:
+        return f"NodeView({self._graph._node_keys()!r})"
+
+
+class EdgeView(Set):
+    """``g.edges``: iterate ``(u, v)`` in insertion order, ``len``, ``(u, v) in``,
+    ``g.edges[u, v]`` -> a dict of that edge's attributes. ``g.edges(data=True)`` lists
+    ``(u, v, attrs)`` triples."""
+
+    __slots__ = ("_graph",)
+
+    def __init__(self, graph: Graph):
+        self._graph = graph
+
+    def __len__(self) -> int:
+        return self._graph.edge_count
+
+    def __iter__(self) -> Iterator:
+        return iter(self._graph._edge_pairs())
+
+    def __contains__(self, edge) -> bool:
+        try:
+            u, v = edge
+            normalize_key(u)
+            normalize_key(v)
+        except (TypeError, ValueError, OverflowError):
+            return False
+        return self._graph.has_edge(u, v)
+
+    def __getitem__(self, edge) -> dict:
+        u, v = edge
+        return self._graph._edge_attrs(u, v)
+
+    def __call__(self, data: bool = False) -> list:
+        pairs = self._graph._edge_pairs()
+        if not data:
+            return pairs
+        return [(u, v, self._graph._edge_attrs(u, v)) for u, v in pairs]
+
+    def __repr__(self) -> str:
+        return f"EdgeView({self._graph._edge_pairs()!r})"
