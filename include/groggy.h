@@ -225,6 +225,13 @@ gr_status gr_graph_add_node(struct gr_graph *g,
                             const struct gr_attr_value *values,
                             size_t n_attrs);
 
+// `gr_graph_add_node` for an int key and no attributes: the fast path for adding nodes one
+// at a time (fewer arguments make the call cheaper through foreign-function layers).
+//
+// # Safety
+// `g` is NULL or a live graph.
+gr_status gr_graph_add_node_int(struct gr_graph *g, int64_t key_int);
+
 // Adds or updates `n` nodes as `gr_graph_add_node` would one at a time, or changes
 // nothing when any argument is bad.
 //
@@ -270,6 +277,12 @@ gr_status gr_graph_has_node(const struct gr_graph *g,
                             const char *key_str,
                             size_t key_len,
                             bool *out_found);
+
+// `gr_graph_has_node` for an int key: the fast path for membership tests.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_found` is NULL or writable.
+gr_status gr_graph_has_node_int(const struct gr_graph *g, int64_t key_int, bool *out_found);
 
 // All node keys in insertion order.
 //

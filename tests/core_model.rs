@@ -31,6 +31,8 @@ use proptest::test_runner::TestCaseError;
 
 type AttrList = Vec<(&'static str, AttrValue)>;
 type EdgeItem = (NodeKey, NodeKey, AttrList);
+/// An edge to add as the engine's `add_edges` takes it.
+type EdgeRef<'a> = (KeyRef<'a>, KeyRef<'a>, &'a [(&'a str, AttrValue)]);
 
 /// Attribute names the checks query; `never` is never set by any operation.
 const NAMES: [&str; 6] = ["i", "f", "s", "x", "y", "never"];
@@ -180,12 +182,20 @@ struct Model {
     edge_cols: Vec<&'static str>,
 }
 
+/// A key the way error messages print it (as a Python user would write it): `42`, `'a'`.
+fn show(k: &NodeKey) -> String {
+    match k {
+        NodeKey::Int(i) => i.to_string(),
+        NodeKey::Str(s) => format!("'{s}'"),
+    }
+}
+
 fn node_not_found(k: &NodeKey) -> GraphError {
-    GraphError::NodeNotFound(k.to_string())
+    GraphError::NodeNotFound(show(k))
 }
 
 fn edge_not_found(u: &NodeKey, v: &NodeKey) -> GraphError {
-    GraphError::EdgeNotFound(format!("({u}, {v})"))
+    GraphError::EdgeNotFound(format!("({}, {})", show(u), show(v)))
 }
 
 fn set_attr(cols: &mut Vec<&'static str>, attrs: &mut Attrs, name: &'static str, v: &AttrValue) {
@@ -434,7 +444,7 @@ fn apply_core(g: &mut GraphCore, op: &Op) -> Result<Result<(), GraphError>, Test
             Err(e) => Err(e),
         },
         Op::AddEdges(items) => {
-            let items: Vec<(KeyRef<'_>, KeyRef<'_>, &[(&str, AttrValue)])> =
+            let items: Vec<EdgeRef<'_>> =
                 items.iter().map(|(u, v, a)| (r(u), r(v), &a[..])).collect();
             g.add_edges(&items)
         }

@@ -244,30 +244,45 @@ def fill_value(cval, value, keep: list) -> None:
         raise TypeError(f"Cannot convert {type(value).__name__} to AttrValue")
 
 
+# Tags bound once: reading `lib.GR_ATTR_*` costs a lookup per use.
+_NULL, _BOOL, _I8, _I16, _I32, _I64, _F32, _F64, _STR, _BYTES = (
+    lib.GR_ATTR_NULL,
+    lib.GR_ATTR_BOOL,
+    lib.GR_ATTR_INT8,
+    lib.GR_ATTR_INT16,
+    lib.GR_ATTR_INT32,
+    lib.GR_ATTR_INT64,
+    lib.GR_ATTR_FLOAT32,
+    lib.GR_ATTR_FLOAT64,
+    lib.GR_ATTR_STRING,
+    lib.GR_ATTR_BYTES,
+)
+
+
 def read_value(cval):
     """The Python value of a ``gr_attr_value``."""
     tag = cval.tag
-    if tag == lib.GR_ATTR_INT64:
+    if tag == _I64:
         return cval.data.i64
-    if tag == lib.GR_ATTR_FLOAT64:
+    if tag == _F64:
         return cval.data.f64
-    if tag == lib.GR_ATTR_STRING:
+    if tag == _STR:
         buf = cval.data.buf
         return ffi.buffer(buf.ptr, buf.len)[:].decode("utf-8") if buf.len else ""
-    if tag == lib.GR_ATTR_NULL:
+    if tag == _NULL:
         return None
-    if tag == lib.GR_ATTR_BOOL:
+    if tag == _BOOL:
         return bool(cval.data.b)
-    if tag == lib.GR_ATTR_BYTES:
+    if tag == _BYTES:
         buf = cval.data.buf
         return ffi.buffer(buf.ptr, buf.len)[:] if buf.len else b""
-    if tag == lib.GR_ATTR_FLOAT32:
+    if tag == _F32:
         return cval.data.f32
-    if tag == lib.GR_ATTR_INT32:
+    if tag == _I32:
         return cval.data.i32
-    if tag == lib.GR_ATTR_INT16:
+    if tag == _I16:
         return cval.data.i16
-    if tag == lib.GR_ATTR_INT8:
+    if tag == _I8:
         return cval.data.i8
     raise ValueError(f"unknown attribute tag {tag}")
 
@@ -277,7 +292,8 @@ def take_owned_value(cval):
     try:
         return read_value(cval)
     finally:
-        if cval.tag == lib.GR_ATTR_STRING or cval.tag == lib.GR_ATTR_BYTES:
+        tag = cval.tag
+        if tag == _STR or tag == _BYTES:
             lib.gr_attr_value_release(cval)
 
 

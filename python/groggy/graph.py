@@ -23,6 +23,10 @@ from .views import EdgeView, NodeView
 
 _MISSING = object()
 
+# The per-call fast paths, bound once (an attribute lookup on `lib` costs a dict lookup).
+_add_node_int = lib.gr_graph_add_node_int
+_has_node_int = lib.gr_graph_has_node_int
+
 
 class Graph:
     """A directed or undirected graph with int or str node keys and typed attributes.
@@ -127,6 +131,11 @@ class Graph:
 
     def add_node(self, key, /, **attrs) -> None:
         """Adds a node, or updates the attributes of an existing one."""
+        if type(key) is int and not attrs:
+            status = _add_node_int(self._ptr, key)
+            if status:
+                self._raise(status)
+            return
         k, s, n = key_args(key)
         if attrs:
             names, values, count, _keep = attr_list(attrs)
@@ -168,9 +177,11 @@ class Graph:
             self._raise(status)
 
     def has_node(self, key) -> bool:
-        k, s, n = key_args(key)
         out = scratch.found
-        status = lib.gr_graph_has_node(self._ptr, k, s, n, out)
+        if type(key) is int:
+            status = _has_node_int(self._ptr, key, out)
+        else:
+            status = lib.gr_graph_has_node(self._ptr, *key_args(key), out)
         if status:
             self._raise(status)
         return out[0]

@@ -218,6 +218,21 @@ pub unsafe extern "C" fn gr_graph_add_node(
     })
 }
 
+/// `gr_graph_add_node` for an int key and no attributes: the fast path for adding nodes one
+/// at a time (fewer arguments make the call cheaper through foreign-function layers).
+///
+/// # Safety
+/// `g` is NULL or a live graph.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_add_node_int(g: *mut gr_graph, key_int: i64) -> gr_status {
+    run("add_node", || {
+        // SAFETY: promised by the caller.
+        let g = unsafe { graph(g)? };
+        g.core.write().add_node(KeyRef::Int(key_int), &[])?;
+        Ok(())
+    })
+}
+
 /// Adds or updates `n` nodes as `gr_graph_add_node` would one at a time, or changes
 /// nothing when any argument is bad.
 ///
@@ -311,6 +326,24 @@ pub unsafe extern "C" fn gr_graph_has_node(
             )
         };
         *out_found = g.core.read().has_node(k);
+        Ok(())
+    })
+}
+
+/// `gr_graph_has_node` for an int key: the fast path for membership tests.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `out_found` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_has_node_int(
+    g: *const gr_graph,
+    key_int: i64,
+    out_found: *mut bool,
+) -> gr_status {
+    run("has_node", || {
+        // SAFETY: promised by the caller.
+        let (g, out_found) = unsafe { (graph(g)?, out(out_found, "found")?) };
+        *out_found = g.core.read().has_node(KeyRef::Int(key_int));
         Ok(())
     })
 }
