@@ -118,7 +118,7 @@ def main() -> None:
 
     ops = list(results["groggy"])
     header = f"{'operation':<16}" + "".join(f"{lib:>22}" for lib in results)
-    print(f"\nPer-call cost from Python, ns per call (best of 5, {args.n} calls); ratio = lib / groggy")
+    print(f"\nPer-call cost from Python in ns (best of 5, {args.n} calls); ratio = lib / groggy")
     print(header)
     for op in ops:
         base = results["groggy"][op]

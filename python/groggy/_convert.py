@@ -87,7 +87,7 @@ class KeyArray:
     ``(kinds, ints, str_data, str_data_len, str_offsets)``; keep the object alive until the
     call returns."""
 
-    __slots__ = ("args", "n", "_keep")
+    __slots__ = ("_keep", "args", "n")
 
     def __init__(self, keys):
         ints = []
@@ -330,7 +330,7 @@ class SparseAttrs:
     """The attributes of a batch in the ABI's sparse form. ``args`` is the 6-tuple
     ``(names, n_names, entry_items, entry_names, entry_values, n_entries)``."""
 
-    __slots__ = ("args", "_keep")
+    __slots__ = ("_keep", "args")
 
     def __init__(self, per_item):
         """``per_item``: an iterable of ``(item_index, attrs_dict)``."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ._convert import (
     KeyArray,
@@ -37,7 +38,7 @@ class Graph:
     1
     """
 
-    __slots__ = ("_ptr", "__weakref__")
+    __slots__ = ("__weakref__", "_ptr")
 
     def __init__(self, directed: bool = False, *, pool=None, profiling: bool = False):
         if pool is not None or profiling:
@@ -320,9 +321,7 @@ class Graph:
         self._set_attr(lib.gr_graph_set_node_attr, key_args(key), name, value)
 
     def get_edge_attr(self, u, v, name: str, default: Any = _MISSING) -> Any:
-        value, found = self._get_attr(
-            lib.gr_graph_get_edge_attr, key_args(u) + key_args(v), name
-        )
+        value, found = self._get_attr(lib.gr_graph_get_edge_attr, key_args(u) + key_args(v), name)
         if found:
             return value
         if default is _MISSING:

@@ -4,8 +4,7 @@ such as ``Graph.degrees()``."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
-from typing import Iterator
+from collections.abc import Iterator, Mapping
 
 from ._convert import scratch
 from ._errors import check
@@ -21,7 +20,7 @@ class NodeMap(Mapping):
     """Node key -> value, in the graph's node order. Compares equal to a dict with the
     same items. The key index for ``m[key]`` is built on first lookup."""
 
-    __slots__ = ("_keys", "_values", "_index")
+    __slots__ = ("_index", "_keys", "_values")
 
     def __init__(self, keys: list, values: list):
         if len(keys) != len(values):

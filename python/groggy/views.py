@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator, Set
+from typing import TYPE_CHECKING
 
 from ._convert import normalize_key
 

@@ -1,0 +1,63 @@
+"""Shared fixtures for the Python test suite."""
+
+import pytest
+
+import groggy as gr
+
+
+def snapshot(g):
+    """Everything observable about a graph, for before/after comparisons."""
+    return {
+        "directed": g.directed,
+        "node_count": g.node_count,
+        "edge_count": g.edge_count,
+        "nodes": g.nodes(data=True),
+        "edges": g.edges(data=True),
+        "node_attr_names": g.node_attr_names(),
+        "edge_attr_names": g.edge_attr_names(),
+        "degrees": g.degrees().items(),
+    }
+
+
+@pytest.fixture
+def graph():
+    """A fresh undirected graph, closed after the test."""
+    with gr.Graph() as g:
+        yield g
+
+
+@pytest.fixture
+def digraph():
+    """A fresh directed graph, closed after the test."""
+    with gr.Graph(directed=True) as g:
+        yield g
+
+
+@pytest.fixture(params=[False, True], ids=["undirected", "directed"])
+def any_graph(request):
+    """A fresh graph, once undirected and once directed."""
+    with gr.Graph(directed=request.param) as g:
+        yield g
+
+
+@pytest.fixture
+def take_snapshot():
+    """The ``snapshot`` function, for tests that compare a graph before and after."""
+    return snapshot
+
+
+@pytest.fixture
+def populated(take_snapshot):
+    """An undirected graph with int and str keys, node and edge attributes of several
+    kinds, a self-loop and a removal, so that it is not a trivial state."""
+    with gr.Graph() as g:
+        g.add_node(1, name="one", weight=1.5)
+        g.add_node("1", name="string one")
+        g.add_nodes([2, (3, {"flag": True}), {"id": "x", "attrs": {"blob": b"\x00\x01"}}])
+        g.add_edge(1, 2, w=1.0)
+        g.add_edge(2, 3, w=2.0, label="b")
+        g.add_edge("x", "x", loop=True)
+        g.add_edge("1", 3)
+        g.add_node(99)
+        g.remove_node(99)
+        yield g

@@ -1,0 +1,92 @@
+"""The loader: GROGGY_LIBRARY, refusing unknown ABI versions, reading the header for cffi."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import groggy
+from groggy import _native
+
+
+def import_groggy_with(library: str):
+    env = dict(os.environ, GROGGY_LIBRARY=library)
+    return subprocess.run(
+        [sys.executable, "-c", "import groggy"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
+
+
+def test_groggy_library_env_var_must_name_a_file(tmp_path):
+    result = import_groggy_with(str(tmp_path / "missing.so"))
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr
+    assert "GROGGY_LIBRARY" in result.stderr
+
+
+def test_unknown_abi_version_is_refused(tmp_path):
+    source = tmp_path / "fake.c"
+    source.write_text("unsigned int gr_abi_version(void) { return 999; }\n")
+    library = tmp_path / "libfake.so"
+    subprocess.run(["cc", "-shared", "-fPIC", str(source), "-o", str(library)], check=True)
+    result = import_groggy_with(str(library))
+    assert result.returncode != 0
+    assert "ImportError" in result.stderr
+    assert "ABI version 999" in result.stderr
+
+
+def test_groggy_library_env_var_is_used(tmp_path):
+    copy = tmp_path / "libgroggy-copy.so"
+    shutil.copy2(_native.library_path, copy)
+    env = dict(os.environ, GROGGY_LIBRARY=str(copy))
+    out = subprocess.run(
+        [sys.executable, "-c", "import groggy._native as n; print(n.library_path)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",
+    )
+    assert out.stdout.strip() == str(copy)
+
+
+def test_cdef_keeps_integer_macros_and_drops_the_rest():
+    header = "\n".join(
+        [
+            "#include <stdint.h>",
+            '#define GR_VERSION "1.2.3"',
+            "#define GR_ABI_VERSION 1",
+            "#ifdef __cplusplus",
+            'extern "C" {',
+            "#endif",
+            "int32_t gr_abi_version(void);",
+            "#ifdef __cplusplus",
+            "}",
+            "#endif",
+        ]
+    )
+    cdef = _native.cdef_source(header)
+    assert "#define GR_ABI_VERSION 1" in cdef
+    assert "GR_VERSION " not in cdef
+    assert "extern" not in cdef and "#include" not in cdef
+    assert "int32_t gr_abi_version(void);" in cdef
+
+
+def test_numpy_is_not_needed_to_import_groggy():
+    code = (
+        "import sys; sys.modules['numpy'] = None; sys.modules['pandas'] = None\n"
+        "import groggy as gr\n"
+        "g = gr.Graph(); g.add_node(1, x=2); print(g.get_node_attr(1, 'x'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd="/"
+    )
+    assert out.stdout.strip() == "2"
+
+
+def test_version_matches_library():
+    assert groggy.__version__ == _native.ffi.string(_native.lib.gr_version()).decode()
+    assert groggy.abi_version in _native.KNOWN_ABI_VERSIONS
