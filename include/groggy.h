@@ -155,9 +155,176 @@ gr_status gr_array_get(const struct gr_array *array, size_t index, struct gr_att
 // `array` is NULL or a live `gr_array`, which must not be used afterwards.
 void gr_array_free(struct gr_array *array);
 
+// Sets one attribute of a node (the value is copied).
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
+// `name_len` bytes; `value` is NULL or a valid value.
+gr_status gr_graph_set_node_attr(struct gr_graph *g,
+                                 int64_t key_int,
+                                 const char *key_str,
+                                 size_t key_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 const struct gr_attr_value *value);
+
+// Reads one attribute of a node. When the node has it, `*out_found` is true and `*out`
+// holds the value, which owns its string or bytes buffer: release it with
+// `gr_attr_value_release`. When it does not, `*out_found` is false and `*out` is untouched.
+//
+// # Safety
+// As `gr_graph_set_node_attr`; `out_value` and `out_found` are NULL or writable.
+gr_status gr_graph_get_node_attr(const struct gr_graph *g,
+                                 int64_t key_int,
+                                 const char *key_str,
+                                 size_t key_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 struct gr_attr_value *out_value,
+                                 bool *out_found);
+
+// Sets one attribute of the edge `(u, v)` (the value is copied).
+//
+// # Safety
+// As `gr_graph_set_node_attr`, with two keys.
+gr_status gr_graph_set_edge_attr(struct gr_graph *g,
+                                 int64_t u_int,
+                                 const char *u_str,
+                                 size_t u_len,
+                                 int64_t v_int,
+                                 const char *v_str,
+                                 size_t v_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 const struct gr_attr_value *value);
+
+// Reads one attribute of the edge `(u, v)`, as `gr_graph_get_node_attr` does for nodes.
+//
+// # Safety
+// As `gr_graph_get_node_attr`, with two keys.
+gr_status gr_graph_get_edge_attr(const struct gr_graph *g,
+                                 int64_t u_int,
+                                 const char *u_str,
+                                 size_t u_len,
+                                 int64_t v_int,
+                                 const char *v_str,
+                                 size_t v_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 struct gr_attr_value *out_value,
+                                 bool *out_found);
+
+// Every attribute of a node, in column order.
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_map` NULL or
+// writable.
+gr_status gr_graph_node_attrs(const struct gr_graph *g,
+                              int64_t key_int,
+                              const char *key_str,
+                              size_t key_len,
+                              struct gr_attr_map **out_map);
+
+// Every attribute of the edge `(u, v)`, in column order.
+//
+// # Safety
+// As `gr_graph_node_attrs`, with two keys.
+gr_status gr_graph_edge_attrs(const struct gr_graph *g,
+                              int64_t u_int,
+                              const char *u_str,
+                              size_t u_len,
+                              int64_t v_int,
+                              const char *v_str,
+                              size_t v_len,
+                              struct gr_attr_map **out_map);
+
+// Names of the node attributes at least one node has, in creation order.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_names` NULL or writable.
+gr_status gr_graph_node_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
+
+// Names of the edge attributes at least one edge has, in creation order.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_names` NULL or writable.
+gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
+
 // The message of the last failure on this thread ("" if none). Owned by the library and
 // valid until the next failing call on the same thread.
 const char *gr_last_error_message(void);
+
+// Adds an edge `u -> v`, creating missing endpoints, or updates the attributes of the
+// existing edge. Keys and attributes as in `gr_graph_add_node`.
+//
+// # Safety
+// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given.
+gr_status gr_graph_add_edge(struct gr_graph *g,
+                            int64_t u_int,
+                            const char *u_str,
+                            size_t u_len,
+                            int64_t v_int,
+                            const char *v_str,
+                            size_t v_len,
+                            const struct gr_buf *names,
+                            const struct gr_attr_value *values,
+                            size_t n_attrs);
+
+// Adds or updates `n` edges as `gr_graph_add_edge` would one at a time, or changes nothing
+// when any argument is bad. Sources and targets are two key arrays of `n` keys each, and
+// attributes are sparse, all as in `gr_graph_add_nodes`.
+//
+// # Safety
+// `g` is NULL or a live graph; every non-NULL pointer is valid for the lengths given.
+gr_status gr_graph_add_edges(struct gr_graph *g,
+                             const uint8_t *src_kinds,
+                             const int64_t *src_ints,
+                             const uint8_t *src_str_data,
+                             size_t src_str_data_len,
+                             const size_t *src_str_offsets,
+                             const uint8_t *dst_kinds,
+                             const int64_t *dst_ints,
+                             const uint8_t *dst_str_data,
+                             size_t dst_str_data_len,
+                             const size_t *dst_str_offsets,
+                             size_t n,
+                             const struct gr_buf *attr_names,
+                             size_t n_names,
+                             const uint32_t *entry_items,
+                             const uint32_t *entry_names,
+                             const struct gr_attr_value *entry_values,
+                             size_t n_entries);
+
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_node`.
+gr_status gr_graph_remove_edge(struct gr_graph *g,
+                               int64_t u_int,
+                               const char *u_str,
+                               size_t u_len,
+                               int64_t v_int,
+                               const char *v_str,
+                               size_t v_len);
+
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_node`; `out_found` NULL or
+// writable.
+gr_status gr_graph_has_edge(const struct gr_graph *g,
+                            int64_t u_int,
+                            const char *u_str,
+                            size_t u_len,
+                            int64_t v_int,
+                            const char *v_str,
+                            size_t v_len,
+                            bool *out_found);
+
+// All edges in insertion order, as two key lists of the same length: sources and targets
+// (for undirected edges, the endpoints in the order they were first added).
+//
+// # Safety
+// `g` is NULL or a live graph; the outputs are NULL or writable.
+gr_status gr_graph_edges(const struct gr_graph *g,
+                         struct gr_keys **out_sources,
+                         struct gr_keys **out_targets);
 
 // Creates an empty graph, directed or not. Free it with `gr_graph_free`.
 //
@@ -209,6 +376,62 @@ gr_status gr_graph_node_count(const struct gr_graph *g, size_t *out_count);
 // # Safety
 // `g` is NULL or a live graph; `out_count` is NULL or writable.
 gr_status gr_graph_edge_count(const struct gr_graph *g, size_t *out_count);
+
+// The whole list at once. `*ints` has `*len` entries (0 for string keys). When every key
+// is an int, `*kinds`, `*str_data` and `*str_offsets` are NULL. Otherwise `*kinds` has
+// `*len` entries (`GR_KEY_INT` or `GR_KEY_STR`) and key `i` of kind `GR_KEY_STR` is the
+// UTF-8 text `str_data[str_offsets[i] .. str_offsets[i + 1]]` (`*len + 1` offsets).
+// All pointers are borrowed from the handle.
+//
+// # Safety
+// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
+gr_status gr_keys_view(const struct gr_keys *keys,
+                       size_t *len,
+                       const int64_t **ints,
+                       const uint8_t **kinds,
+                       const uint8_t **str_data,
+                       const size_t **str_offsets);
+
+// Key `index` in the same form keys are passed in: `*key_str` is NULL for an int key
+// (`*key`), else the borrowed UTF-8 text of a string key, `*key_len` bytes long.
+//
+// # Safety
+// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
+gr_status gr_keys_get(const struct gr_keys *keys,
+                      size_t index,
+                      int64_t *key,
+                      const char **key_str,
+                      size_t *key_len);
+
+// # Safety
+// `keys` is NULL or a live `gr_keys`, which must not be used afterwards.
+void gr_keys_free(struct gr_keys *keys);
+
+// The entries of an attribute map: `*len` names and `*len` values, borrowed from the map
+// (NULL when it is empty). Do not release the values.
+//
+// # Safety
+// `map` is NULL or a live `gr_attr_map`; the outputs are NULL or writable.
+gr_status gr_attr_map_entries(const struct gr_attr_map *map,
+                              size_t *len,
+                              const struct gr_buf **names,
+                              const struct gr_attr_value **values);
+
+// # Safety
+// `map` is NULL or a live `gr_attr_map`, which must not be used afterwards.
+void gr_attr_map_free(struct gr_attr_map *map);
+
+// The strings of a list: `*len` UTF-8 buffers borrowed from the list (NULL when empty).
+//
+// # Safety
+// `list` is NULL or a live `gr_string_list`; the outputs are NULL or writable.
+gr_status gr_string_list_entries(const struct gr_string_list *list,
+                                 size_t *len,
+                                 const struct gr_buf **items);
+
+// # Safety
+// `list` is NULL or a live `gr_string_list`, which must not be used afterwards.
+void gr_string_list_free(struct gr_string_list *list);
 
 // Adds a node, or updates the attributes of an existing one. A key is passed as
 // `(key, key_str, key_len)`: when `key_str` is NULL the key is the integer `key`, else it
@@ -352,173 +575,6 @@ gr_status gr_graph_out_degree(const struct gr_graph *g,
                               size_t key_len,
                               size_t *out_degree);
 
-// Adds an edge `u -> v`, creating missing endpoints, or updates the attributes of the
-// existing edge. Keys and attributes as in `gr_graph_add_node`.
-//
-// # Safety
-// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given.
-gr_status gr_graph_add_edge(struct gr_graph *g,
-                            int64_t u_int,
-                            const char *u_str,
-                            size_t u_len,
-                            int64_t v_int,
-                            const char *v_str,
-                            size_t v_len,
-                            const struct gr_buf *names,
-                            const struct gr_attr_value *values,
-                            size_t n_attrs);
-
-// Adds or updates `n` edges as `gr_graph_add_edge` would one at a time, or changes nothing
-// when any argument is bad. Sources and targets are two key arrays of `n` keys each, and
-// attributes are sparse, all as in `gr_graph_add_nodes`.
-//
-// # Safety
-// `g` is NULL or a live graph; every non-NULL pointer is valid for the lengths given.
-gr_status gr_graph_add_edges(struct gr_graph *g,
-                             const uint8_t *src_kinds,
-                             const int64_t *src_ints,
-                             const uint8_t *src_str_data,
-                             size_t src_str_data_len,
-                             const size_t *src_str_offsets,
-                             const uint8_t *dst_kinds,
-                             const int64_t *dst_ints,
-                             const uint8_t *dst_str_data,
-                             size_t dst_str_data_len,
-                             const size_t *dst_str_offsets,
-                             size_t n,
-                             const struct gr_buf *attr_names,
-                             size_t n_names,
-                             const uint32_t *entry_items,
-                             const uint32_t *entry_names,
-                             const struct gr_attr_value *entry_values,
-                             size_t n_entries);
-
-// # Safety
-// `g` is NULL or a live graph; keys as in `gr_graph_add_node`.
-gr_status gr_graph_remove_edge(struct gr_graph *g,
-                               int64_t u_int,
-                               const char *u_str,
-                               size_t u_len,
-                               int64_t v_int,
-                               const char *v_str,
-                               size_t v_len);
-
-// # Safety
-// `g` is NULL or a live graph; keys as in `gr_graph_add_node`; `out_found` NULL or
-// writable.
-gr_status gr_graph_has_edge(const struct gr_graph *g,
-                            int64_t u_int,
-                            const char *u_str,
-                            size_t u_len,
-                            int64_t v_int,
-                            const char *v_str,
-                            size_t v_len,
-                            bool *out_found);
-
-// All edges in insertion order, as two key lists of the same length: sources and targets
-// (for undirected edges, the endpoints in the order they were first added).
-//
-// # Safety
-// `g` is NULL or a live graph; the outputs are NULL or writable.
-gr_status gr_graph_edges(const struct gr_graph *g,
-                         struct gr_keys **out_sources,
-                         struct gr_keys **out_targets);
-
-// Sets one attribute of a node (the value is copied).
-//
-// # Safety
-// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
-// `name_len` bytes; `value` is NULL or a valid value.
-gr_status gr_graph_set_node_attr(struct gr_graph *g,
-                                 int64_t key_int,
-                                 const char *key_str,
-                                 size_t key_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 const struct gr_attr_value *value);
-
-// Reads one attribute of a node. When the node has it, `*out_found` is true and `*out`
-// holds the value, which owns its string or bytes buffer: release it with
-// `gr_attr_value_release`. When it does not, `*out_found` is false and `*out` is untouched.
-//
-// # Safety
-// As `gr_graph_set_node_attr`; `out_value` and `out_found` are NULL or writable.
-gr_status gr_graph_get_node_attr(const struct gr_graph *g,
-                                 int64_t key_int,
-                                 const char *key_str,
-                                 size_t key_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 struct gr_attr_value *out_value,
-                                 bool *out_found);
-
-// Sets one attribute of the edge `(u, v)` (the value is copied).
-//
-// # Safety
-// As `gr_graph_set_node_attr`, with two keys.
-gr_status gr_graph_set_edge_attr(struct gr_graph *g,
-                                 int64_t u_int,
-                                 const char *u_str,
-                                 size_t u_len,
-                                 int64_t v_int,
-                                 const char *v_str,
-                                 size_t v_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 const struct gr_attr_value *value);
-
-// Reads one attribute of the edge `(u, v)`, as `gr_graph_get_node_attr` does for nodes.
-//
-// # Safety
-// As `gr_graph_get_node_attr`, with two keys.
-gr_status gr_graph_get_edge_attr(const struct gr_graph *g,
-                                 int64_t u_int,
-                                 const char *u_str,
-                                 size_t u_len,
-                                 int64_t v_int,
-                                 const char *v_str,
-                                 size_t v_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 struct gr_attr_value *out_value,
-                                 bool *out_found);
-
-// Every attribute of a node, in column order.
-//
-// # Safety
-// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_map` NULL or
-// writable.
-gr_status gr_graph_node_attrs(const struct gr_graph *g,
-                              int64_t key_int,
-                              const char *key_str,
-                              size_t key_len,
-                              struct gr_attr_map **out_map);
-
-// Every attribute of the edge `(u, v)`, in column order.
-//
-// # Safety
-// As `gr_graph_node_attrs`, with two keys.
-gr_status gr_graph_edge_attrs(const struct gr_graph *g,
-                              int64_t u_int,
-                              const char *u_str,
-                              size_t u_len,
-                              int64_t v_int,
-                              const char *v_str,
-                              size_t v_len,
-                              struct gr_attr_map **out_map);
-
-// Names of the node attributes at least one node has, in creation order.
-//
-// # Safety
-// `g` is NULL or a live graph; `out_names` NULL or writable.
-gr_status gr_graph_node_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
-
-// Names of the edge attributes at least one edge has, in creation order.
-//
-// # Safety
-// `g` is NULL or a live graph; `out_names` NULL or writable.
-gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
-
 // The degree of every node, as two aligned results: the node keys in insertion order and
 // an int64 array of their degrees (as `gr_graph_degree` defines them).
 //
@@ -527,62 +583,6 @@ gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_li
 gr_status gr_graph_degrees(const struct gr_graph *g,
                            struct gr_keys **out_keys,
                            struct gr_array **out_degrees);
-
-// The whole list at once. `*ints` has `*len` entries (0 for string keys). When every key
-// is an int, `*kinds`, `*str_data` and `*str_offsets` are NULL. Otherwise `*kinds` has
-// `*len` entries (`GR_KEY_INT` or `GR_KEY_STR`) and key `i` of kind `GR_KEY_STR` is the
-// UTF-8 text `str_data[str_offsets[i] .. str_offsets[i + 1]]` (`*len + 1` offsets).
-// All pointers are borrowed from the handle.
-//
-// # Safety
-// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
-gr_status gr_keys_view(const struct gr_keys *keys,
-                       size_t *len,
-                       const int64_t **ints,
-                       const uint8_t **kinds,
-                       const uint8_t **str_data,
-                       const size_t **str_offsets);
-
-// Key `index` in the same form keys are passed in: `*key_str` is NULL for an int key
-// (`*key`), else the borrowed UTF-8 text of a string key, `*key_len` bytes long.
-//
-// # Safety
-// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
-gr_status gr_keys_get(const struct gr_keys *keys,
-                      size_t index,
-                      int64_t *key,
-                      const char **key_str,
-                      size_t *key_len);
-
-// # Safety
-// `keys` is NULL or a live `gr_keys`, which must not be used afterwards.
-void gr_keys_free(struct gr_keys *keys);
-
-// The entries of an attribute map: `*len` names and `*len` values, borrowed from the map
-// (NULL when it is empty). Do not release the values.
-//
-// # Safety
-// `map` is NULL or a live `gr_attr_map`; the outputs are NULL or writable.
-gr_status gr_attr_map_entries(const struct gr_attr_map *map,
-                              size_t *len,
-                              const struct gr_buf **names,
-                              const struct gr_attr_value **values);
-
-// # Safety
-// `map` is NULL or a live `gr_attr_map`, which must not be used afterwards.
-void gr_attr_map_free(struct gr_attr_map *map);
-
-// The strings of a list: `*len` UTF-8 buffers borrowed from the list (NULL when empty).
-//
-// # Safety
-// `list` is NULL or a live `gr_string_list`; the outputs are NULL or writable.
-gr_status gr_string_list_entries(const struct gr_string_list *list,
-                                 size_t *len,
-                                 const struct gr_buf **items);
-
-// # Safety
-// `list` is NULL or a live `gr_string_list`, which must not be used afterwards.
-void gr_string_list_free(struct gr_string_list *list);
 
 // A static, NUL-terminated description of a status code ("unknown status" for codes this
 // version does not know). Never NULL; never freed.

@@ -5,17 +5,23 @@
 
 mod args;
 mod array;
+mod attributes;
 mod boundary;
+mod edges;
 mod graph;
 mod handles;
+mod nodes;
 mod status;
 mod value;
 mod version;
 
 pub use array::*;
+pub use attributes::*;
 pub use boundary::gr_last_error_message;
+pub use edges::*;
 pub use graph::*;
 pub use handles::*;
+pub use nodes::*;
 pub use status::*;
 pub use value::*;
 pub use version::*;
