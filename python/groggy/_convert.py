@@ -6,6 +6,7 @@ Only conversion lives here; every loop over the graph's nodes or edges runs in R
 from __future__ import annotations
 
 import numbers
+import sys
 import threading
 
 from ._native import NULL, ffi, lib
@@ -183,10 +184,11 @@ def _fill_buffer(cval, tag, data: bytes, keep: list) -> None:
 
 
 def _fill_numpy(cval, value) -> bool:
-    """Fills a numpy scalar; False when ``value`` is not one groggy knows."""
-    name = getattr(getattr(value, "dtype", None), "name", None)
-    if name is None or type(value).__module__ != "numpy":
+    """Fills a numpy scalar; False when ``value`` is not one groggy knows (arrays included)."""
+    np = sys.modules.get("numpy")  # a numpy value implies numpy is imported already
+    if np is None or not isinstance(value, np.generic):
         return False
+    name = value.dtype.name
     if name == "bool":
         cval.tag = lib.GR_ATTR_BOOL
         cval.data.b = bool(value)

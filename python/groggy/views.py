@@ -21,6 +21,11 @@ class NodeView(Set):
     def __init__(self, graph: Graph):
         self._graph = graph
 
+    @classmethod
+    def _from_iterable(cls, iterable) -> set:
+        # Set operators (`&`, `|`, `-`) give plain sets, as networkx's views do.
+        return set(iterable)
+
     def __len__(self) -> int:
         return self._graph.node_count
 
@@ -52,6 +57,10 @@ class EdgeView(Set):
 
     def __init__(self, graph: Graph):
         self._graph = graph
+
+    @classmethod
+    def _from_iterable(cls, iterable) -> set:
+        return set(iterable)
 
     def __len__(self) -> int:
         return self._graph.edge_count

@@ -89,18 +89,59 @@ impl From<&str> for NodeKey {
     }
 }
 
-/// Keys print the way a Python user would write them: `42`, `'alice'`.
+/// Keys print the way Python's `repr` shows them: `42`, `'alice'`, `"it's"`, `'a\\nb'`.
 impl fmt::Display for KeyRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             KeyRef::Int(i) => write!(f, "{i}"),
-            KeyRef::Str(s) => write!(f, "'{s}'"),
+            KeyRef::Str(s) => write_python_repr(f, s),
         }
     }
+}
+
+/// Writes a string as Python's `repr` would: single quotes unless the text holds a single
+/// quote and no double quote; backslashes, the quote and control characters escaped.
+fn write_python_repr(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    write!(f, "{quote}")?;
+    for c in s.chars() {
+        match c {
+            '\\' => write!(f, "\\\\")?,
+            '\n' => write!(f, "\\n")?,
+            '\r' => write!(f, "\\r")?,
+            '\t' => write!(f, "\\t")?,
+            c if c == quote => write!(f, "\\{c}")?,
+            c if (c as u32) < 0x20 || (0x7f..0xa0).contains(&(c as u32)) => {
+                write!(f, "\\x{:02x}", c as u32)?
+            }
+            c => write!(f, "{c}")?,
+        }
+    }
+    write!(f, "{quote}")
 }
 
 impl fmt::Display for NodeKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.as_key_ref().fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_display_like_python_repr() {
+        let shown = |s: &str| KeyRef::Str(s).to_string();
+        assert_eq!(KeyRef::Int(-3).to_string(), "-3");
+        assert_eq!(shown("alice"), "'alice'");
+        assert_eq!(shown("it's"), "\"it's\"");
+        assert_eq!(shown("both ' and \""), "'both \\' and \"'");
+        assert_eq!(shown("a\nb\\c\0"), "'a\\nb\\\\c\\x00'");
+        assert_eq!(shown("é"), "'é'");
     }
 }

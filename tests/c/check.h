@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "groggy.h"
-#include "header_gaps.h"
 
 static int check_passed_count = 0;
 

@@ -14,6 +14,7 @@
  * Valid C99 and C++17; see run.sh.
  */
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -797,6 +798,43 @@ static void test_keys_and_topology(bool directed)
     }
 }
 
+/* The int-key fast paths agree with the general calls. */
+static void test_int_fast_paths(bool directed)
+{
+    gr_graph *g = new_graph(directed);
+    gr_attr_value x = v_str("kept");
+    bool found = true;
+    CHECK_OK(gr_graph_add_node(g, SK("1"), NULL, NULL, 0));
+    CHECK_OK(gr_graph_has_node_int(g, 1, &found));
+    CHECK(!found); /* "1" is not 1 */
+    CHECK_OK(gr_graph_add_node_int(g, 1));
+    CHECK_OK(gr_graph_has_node_int(g, 1, &found));
+    CHECK(found);
+    CHECK(has_node(g, IK(1)));
+    CHECK(has_node(g, SK("1")));
+    CHECK_EQ(node_count(g), 2);
+    /* Adding an existing node again changes nothing, attributes included. */
+    CHECK_OK(gr_graph_set_node_attr(g, IK(1), "a", 1, &x));
+    CHECK_OK(gr_graph_add_node_int(g, 1));
+    CHECK_EQ(node_count(g), 2);
+    CHECK_NODE_ATTR(g, IK(1), "a", &x);
+    CHECK_OK(gr_graph_add_node_int(g, INT64_MIN));
+    CHECK_OK(gr_graph_add_node_int(g, INT64_MAX));
+    CHECK_OK(gr_graph_add_node_int(g, 0));
+    CHECK_NODES(g, "'1',1,-9223372036854775808,9223372036854775807,0");
+    CHECK_OK(gr_graph_has_node_int(g, INT64_MIN, &found));
+    CHECK(found);
+    CHECK_OK(gr_graph_has_node_int(g, 2, &found));
+    CHECK(!found);
+    CHECK_OK(gr_graph_remove_node(g, IK(1)));
+    CHECK_OK(gr_graph_has_node_int(g, 1, &found));
+    CHECK(!found);
+    CHECK_OK(gr_graph_add_node_int(g, 1));
+    CHECK_NODES(g, "'1',-9223372036854775808,9223372036854775807,0,1");
+    CHECK_NODE_ATTR_ABSENT(g, IK(1), "a");
+    gr_graph_free(g);
+}
+
 /* gr_keys_view layout of all-int, all-string and mixed lists. */
 static void test_key_views(void)
 {
@@ -857,6 +895,77 @@ static void test_key_views(void)
     CHECK(offsets != NULL && offsets[0] == 0 && offsets[1] == 1 && offsets[2] == 3);
     CHECK_BYTES(data, 3, "xyz", 3);
     gr_keys_free(keys);
+    gr_graph_free(g);
+}
+
+/* A key list from gr_keys_view goes straight back in as a key array (same layout). */
+static void test_view_round_trip(bool mixed)
+{
+    gr_graph *g = new_graph(true);
+    gr_graph *s = NULL;
+    gr_graph *h = new_graph(false);
+    gr_keys *keys = NULL;
+    size_t len = 0;
+    const int64_t *ints = NULL;
+    const uint8_t *kinds = NULL;
+    const uint8_t *data = NULL;
+    const size_t *offsets = NULL;
+    size_t data_len;
+    CHECK_OK(gr_graph_add_edge(g, IK(4), IK(-4), NULL, NULL, 0));
+    CHECK_OK(gr_graph_add_node(g, IK(8), NULL, NULL, 0));
+    if (mixed) {
+        CHECK_OK(gr_graph_add_edge(g, SKN("", 0), IK(4), NULL, NULL, 0));
+        CHECK_OK(gr_graph_add_node(g, SK("\xc3\xa9t\xc3\xa9"), NULL, NULL, 0));
+    }
+    CHECK_OK(gr_graph_nodes(g, &keys));
+    CHECK_OK(gr_keys_view(keys, &len, &ints, &kinds, &data, &offsets));
+    data_len = offsets != NULL ? offsets[len] : 0;
+    CHECK_OK(gr_graph_subgraph(g, kinds, ints, data, data_len, offsets, len, &s));
+    CHECK_OK(gr_graph_add_nodes(h, kinds, ints, data, data_len, offsets, len, NULL, 0, NULL,
+                                NULL, NULL, 0));
+    if (mixed) {
+        CHECK_NODES(s, "4,-4,8,'','\xc3\xa9t\xc3\xa9'");
+        CHECK_NODES(h, "4,-4,8,'','\xc3\xa9t\xc3\xa9'");
+        CHECK_EQ(edge_count(s), 2);
+    } else {
+        CHECK_NODES(s, "4,-4,8");
+        CHECK_NODES(h, "4,-4,8");
+        CHECK_EQ(edge_count(s), 1);
+    }
+    gr_keys_free(keys);
+    gr_graph_free(s);
+    gr_graph_free(h);
+    gr_graph_free(g);
+}
+
+/* Special floating-point values come back bit for bit. */
+static void test_float_bits(void)
+{
+    gr_graph *g = new_graph(false);
+    static const char *const names[6] = {"nan", "inf", "-inf", "-0", "f32nan", "denormal"};
+    gr_buf bufs[6];
+    gr_attr_value values[6];
+    int i;
+    double nan64;
+    float nan32;
+    uint64_t nan_bits = 0x7ff8000000000123ull;
+    uint32_t nan32_bits = 0x7fc00042u;
+    memcpy(&nan64, &nan_bits, sizeof nan64);
+    memcpy(&nan32, &nan32_bits, sizeof nan32);
+    values[0] = v_f64(nan64);
+    values[1] = v_f64(HUGE_VAL);
+    values[2] = v_f32(-HUGE_VALF);
+    values[3] = v_f64(-0.0);
+    values[4] = v_f32(nan32);
+    values[5] = v_f64(4.9406564584124654e-324);
+    for (i = 0; i < 6; i++) {
+        bufs[i] = buf_of(names[i]);
+    }
+    CHECK_OK(gr_graph_add_node(g, IK(0), bufs, values, 6));
+    for (i = 0; i < 6; i++) {
+        CHECK_NODE_ATTR(g, IK(0), names[i], &values[i]);
+    }
+    CHECK_NODE_MAP(g, IK(0), 6, names, values);
     gr_graph_free(g);
 }
 
@@ -1416,8 +1525,12 @@ int main(void)
     test_versions();
     test_status_strings();
     test_key_views();
+    test_view_round_trip(false);
+    test_view_round_trip(true);
+    test_float_bits();
     for (directed = 0; directed <= 1; directed++) {
         bool d = directed != 0;
+        test_int_fast_paths(d);
         test_attribute_kinds(d);
         test_keys_and_topology(d);
         test_removal(d);

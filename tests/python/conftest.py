@@ -47,7 +47,7 @@ def take_snapshot():
 
 
 @pytest.fixture
-def populated(take_snapshot):
+def populated():
     """An undirected graph with int and str keys, node and edge attributes of several
     kinds, a self-loop and a removal, so that it is not a trivial state."""
     with gr.Graph() as g:
