@@ -461,7 +461,8 @@ gr_status gr_graph_add_node_int(struct gr_graph *g, int64_t key_int);
 // Keys form a key array: when `kinds` is NULL, key `i` is the integer `ints[i]`.
 // Otherwise `kinds[i]` is `GR_KEY_INT` (key `ints[i]`) or `GR_KEY_STR` (the UTF-8 string
 // `str_data[str_offsets[i] .. str_offsets[i + 1]]`; `str_offsets` has `n + 1` entries,
-// none past `str_data_len`); `ints` may be NULL when no key is an int.
+// none past `str_data_len`); `ints` may be NULL when no key is an int, and
+// `str_data` and `str_offsets` when none is a string.
 //
 // Attributes are sparse: `n_entries` triples, where entry `j` gives node
 // `entry_items[j]` the attribute `attr_names[entry_names[j]]` with value
@@ -589,9 +590,9 @@ gr_status gr_graph_degrees(const struct gr_graph *g,
 const char *gr_status_str(gr_status status);
 
 // Frees the string or bytes buffer of a value the library wrote out as owned (by
-// `gr_graph_get_node_attr` or `gr_graph_get_edge_attr`) and resets it to NULL. Does
-// nothing for other kinds or for NULL. Never call it on a value you built yourself or on
-// one borrowed from a handle.
+// `gr_graph_get_node_attr`, `gr_graph_get_edge_attr` or `gr_array_get`) and resets that
+// value to `GR_ATTR_NULL`. Values of other kinds, and NULL, are left as they are. Never call
+// it on a value you built yourself or on one borrowed from a handle.
 //
 // # Safety
 // `value` is NULL or a value written by one of the functions above and not yet released.

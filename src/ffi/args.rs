@@ -15,7 +15,7 @@ pub(crate) type OwnedAttrs<'a> = Vec<(&'a str, AttrValue)>;
 /// `kinds` NULL: every key is the int `ints[i]`. Otherwise `kinds[i]` is `GR_KEY_INT` or
 /// `GR_KEY_STR`; a string key is `str_data[str_offsets[i] .. str_offsets[i + 1]]`, with
 /// `n + 1` non-decreasing offsets not past `str_data_len`. `ints` may be NULL when no key
-/// is an int.
+/// is an int, and `str_data` and `str_offsets` may be NULL when none is a string.
 pub(crate) struct KeyArrayArg {
     pub kinds: *const u8,
     pub ints: *const i64,
@@ -31,18 +31,27 @@ impl KeyArrayArg {
         // SAFETY (every `slice` / `utf8` call): lengths as the caller promises.
         unsafe {
             if self.kinds.is_null() {
-                let ints = slice(self.ints, n, what)?;
+                let ints = slice(self.ints, n, &format!("{what}: ints"))?;
                 return Ok(ints.iter().map(|&i| KeyRef::Int(i)).collect());
             }
-            let kinds = slice(self.kinds, n, what)?;
-            let has_int = kinds.contains(&GR_KEY_INT);
-            let ints = if has_int {
-                slice(self.ints, n, what)?
+            let kinds = slice(self.kinds, n, &format!("{what}: kinds"))?;
+            let ints = if kinds.contains(&GR_KEY_INT) {
+                slice(self.ints, n, &format!("{what}: ints"))?
             } else {
                 &[]
             };
-            let offsets = slice(self.str_offsets, n + 1, what)?;
-            let data = slice(self.str_data, self.str_data_len, what)?;
+            let (offsets, data) = if kinds.contains(&GR_KEY_STR) {
+                (
+                    slice(self.str_offsets, n + 1, &format!("{what}: str_offsets"))?,
+                    slice(
+                        self.str_data,
+                        self.str_data_len,
+                        &format!("{what}: str_data"),
+                    )?,
+                )
+            } else {
+                (&[][..], &[][..])
+            };
             let mut keys = Vec::with_capacity(n);
             for (i, &kind) in kinds.iter().enumerate() {
                 keys.push(match kind {

@@ -64,7 +64,8 @@ pub unsafe extern "C" fn gr_graph_add_node_int(g: *mut gr_graph, key_int: i64) -
 /// Keys form a key array: when `kinds` is NULL, key `i` is the integer `ints[i]`.
 /// Otherwise `kinds[i]` is `GR_KEY_INT` (key `ints[i]`) or `GR_KEY_STR` (the UTF-8 string
 /// `str_data[str_offsets[i] .. str_offsets[i + 1]]`; `str_offsets` has `n + 1` entries,
-/// none past `str_data_len`); `ints` may be NULL when no key is an int.
+/// none past `str_data_len`); `ints` may be NULL when no key is an int, and
+/// `str_data` and `str_offsets` when none is a string.
 ///
 /// Attributes are sparse: `n_entries` triples, where entry `j` gives node
 /// `entry_items[j]` the attribute `attr_names[entry_names[j]]` with value

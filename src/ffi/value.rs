@@ -132,9 +132,9 @@ fn buf_data(bytes: &[u8]) -> gr_attr_data {
 }
 
 /// Frees the string or bytes buffer of a value the library wrote out as owned (by
-/// `gr_graph_get_node_attr` or `gr_graph_get_edge_attr`) and resets it to NULL. Does
-/// nothing for other kinds or for NULL. Never call it on a value you built yourself or on
-/// one borrowed from a handle.
+/// `gr_graph_get_node_attr`, `gr_graph_get_edge_attr` or `gr_array_get`) and resets that
+/// value to `GR_ATTR_NULL`. Values of other kinds, and NULL, are left as they are. Never call
+/// it on a value you built yourself or on one borrowed from a handle.
 ///
 /// # Safety
 /// `value` is NULL or a value written by one of the functions above and not yet released.
@@ -145,15 +145,16 @@ pub unsafe extern "C" fn gr_attr_value_release(value: *mut gr_attr_value) {
         let Some(value) = (unsafe { value.as_mut() }) else {
             return;
         };
-        if value.tag == GR_ATTR_STRING || value.tag == GR_ATTR_BYTES {
-            // SAFETY: for these tags the library wrote `buf` from `Box::<[u8]>::into_raw`
-            // with exactly this length (see `owned`), and the caller has not released it.
-            unsafe {
-                let buf = value.data.buf;
-                if !buf.ptr.is_null() {
-                    let raw = std::ptr::slice_from_raw_parts_mut(buf.ptr as *mut u8, buf.len);
-                    drop(Box::from_raw(raw));
-                }
+        if value.tag != GR_ATTR_STRING && value.tag != GR_ATTR_BYTES {
+            return;
+        }
+        // SAFETY: for these tags the library wrote `buf` from `Box::<[u8]>::into_raw` with
+        // exactly this length (see `owned`), and the caller has not released it.
+        unsafe {
+            let buf = value.data.buf;
+            if !buf.ptr.is_null() {
+                let raw = std::ptr::slice_from_raw_parts_mut(buf.ptr as *mut u8, buf.len);
+                drop(Box::from_raw(raw));
             }
         }
         *value = gr_attr_value::NULL;

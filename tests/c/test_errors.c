@@ -240,6 +240,9 @@ static void test_missing_node(void)
               "remove_node: node '\xe6\x97\xa5\xe6\x9c\xac' not found");
     CHECK_ERR(gr_graph_remove_node(g, SKN("", 0)), GR_STATUS_NODE_NOT_FOUND,
               "remove_node: node '' not found");
+    /* Shown as Python's repr would show it: a single quote inside switches the quotes. */
+    CHECK_ERR(gr_graph_remove_node(g, SK("it's")), GR_STATUS_NODE_NOT_FOUND,
+              "remove_node: node \"it's\" not found");
     /* A missing node is not an error for has_node / has_edge. */
     {
         bool f = true;
@@ -959,17 +962,17 @@ static void test_bad_batches(void)
         RESET_BATCH_();
         CHECK_ERR(gr_graph_add_nodes(g, kinds, (const int64_t *)NULL, (const uint8_t *)data, 7,
                                      offsets, 4, names, 2, items, name_ids, values, 3),
-                  IA, "add_nodes: keys is NULL but its length is 4");
+                  IA, "add_nodes: keys: ints is NULL but its length is 4");
         CHECK_ERR(gr_graph_add_nodes(g, NULL, (const int64_t *)NULL, NULL, 0, NULL, 4, names, 2,
                                      items, name_ids, values, 3),
-                  IA, "add_nodes: keys is NULL but its length is 4");
+                  IA, "add_nodes: keys: ints is NULL but its length is 4");
         CHECK_ERR(gr_graph_add_nodes(g, kinds, ints, (const uint8_t *)data, 7,
                                      (const size_t *)NULL, 4, names, 2, items, name_ids, values,
                                      3),
-                  IA, "add_nodes: keys is NULL but its length is 5");
+                  IA, "add_nodes: keys: str_offsets is NULL but its length is 5");
         CHECK_ERR(gr_graph_add_nodes(g, kinds, ints, (const uint8_t *)NULL, 7, offsets, 4, names,
                                      2, items, name_ids, values, 3),
-                  IA, "add_nodes: keys is NULL but its length is 7");
+                  IA, "add_nodes: keys: str_data is NULL but its length is 7");
         CHECK_ERR(gr_graph_add_nodes(g, kinds, ints, (const uint8_t *)data, 7, offsets, 4,
                                      (const gr_buf *)NULL, 2, items, name_ids, values, 3),
                   IA, "add_nodes: attribute names is NULL but its length is 2");
@@ -985,17 +988,17 @@ static void test_bad_batches(void)
         CHECK_ERR(gr_graph_add_edges(g, NULL, (const int64_t *)NULL, NULL, 0, NULL, kinds, ints,
                                      (const uint8_t *)data, 7, offsets, 4, names, 2, items,
                                      name_ids, values, 3),
-                  IA, "add_edges: sources is NULL but its length is 4");
+                  IA, "add_edges: sources: ints is NULL but its length is 4");
         CHECK_ERR(gr_graph_add_edges(g, NULL, src_ints, NULL, 0, NULL, kinds,
                                      (const int64_t *)NULL, (const uint8_t *)data, 7, offsets, 4,
                                      names, 2, items, name_ids, values, 3),
-                  IA, "add_edges: targets is NULL but its length is 4");
+                  IA, "add_edges: targets: ints is NULL but its length is 4");
         CHECK_ERR(gr_graph_add_edges(g, NULL, src_ints, NULL, 0, NULL, kinds, ints,
                                      (const uint8_t *)data, 7, offsets, 4, names, 2, items,
                                      name_ids, (const gr_attr_value *)NULL, 3),
                   IA, "add_edges: entry_values is NULL but its length is 3");
         CHECK_ERR(gr_graph_subgraph(g, NULL, (const int64_t *)NULL, NULL, 0, NULL, 2, &out), IA,
-                  "subgraph: keys is NULL but its length is 2");
+                  "subgraph: keys: ints is NULL but its length is 2");
         CHECK(out == SENTINEL_GRAPH);
         CHECK_UNCHANGED(g, before);
 #undef RESET_BATCH_
