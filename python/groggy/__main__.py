@@ -40,6 +40,10 @@ def main(argv=None) -> int:
     except GroggyError as err:
         print(f"groggy: {err}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`groggy demo | head`): stop quietly, as Unix tools do.
+        sys.stderr.close()
+        return 0
     return 0
 
 
