@@ -36,7 +36,7 @@
 #define GR_VERSION_PATCH 0
 
 // An immutable column of values. It never changes and stays valid after the graph it
-// came from changes or is freed.
+// came from changes or is freed. Copies made with `gr_array_clone` share the values.
 typedef struct gr_array gr_array;
 
 // An attribute map: names with their values, in column order.
@@ -83,7 +83,8 @@ typedef struct gr_attr_value {
   union gr_attr_data data;
 } gr_attr_value;
 
-// The kind of an array whose values are of several kinds.
+// The kind of an array whose values are of several kinds (values cross as
+// `gr_attr_value`s).
 #define GR_ATTR_MIXED 10
 
 #define GR_STATUS_OK 0
@@ -109,6 +110,9 @@ typedef struct gr_attr_value {
 // A bug inside the engine (a Rust panic) caught at the boundary.
 #define GR_STATUS_INTERNAL 10
 
+// A node or edge attribute (column) name that no node or edge has.
+#define GR_STATUS_ATTRIBUTE_NOT_FOUND 11
+
 #define GR_ATTR_NULL 0
 
 #define GR_ATTR_BOOL 1
@@ -133,9 +137,28 @@ typedef struct gr_attr_value {
 extern "C" {
 #endif // __cplusplus
 
-// Length, kind (a `GR_ATTR_*` tag, or `GR_ATTR_MIXED`) and, for fixed-width kinds, a
-// pointer to the contiguous values (`bool` as one byte each; NULL for other kinds or an
-// empty array), borrowed from the array.
+// Makes an array from a column (copied; see the top of this section for the form).
+//
+// # Safety
+// `data` holds `n` values of the kind `tag` says (it may be NULL when `n` is 0 or the
+// kind is `GR_ATTR_NULL`); `valid` is NULL or holds `n` bytes; `out_array` is NULL or
+// writable.
+gr_status gr_array_new(gr_attr_tag tag,
+                       const void *data,
+                       const uint8_t *valid,
+                       size_t n,
+                       struct gr_array **out_array);
+
+// A second handle on the same values (free both).
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_array` is NULL or writable.
+gr_status gr_array_clone(const struct gr_array *array, struct gr_array **out_array);
+
+// Length, kind (a `GR_ATTR_*` tag; `GR_ATTR_NULL` when every value is null) and, for
+// fixed-width kinds, a pointer to the contiguous values (`bool` as one byte each; NULL for
+// other kinds or an empty array), borrowed from the array. Entries that are null hold
+// an unspecified value; see `gr_array_validity`.
 //
 // # Safety
 // `array` is NULL or a live `gr_array`; outputs are NULL or writable.
@@ -144,12 +167,74 @@ gr_status gr_array_info(const struct gr_array *array,
                         gr_attr_tag *out_kind,
                         const void **out_data);
 
+// The number of null entries and, when there are any, `len` bytes (1 = valid, 0 = null)
+// borrowed from the array; `*out_valid` is NULL when no entry is null.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_validity(const struct gr_array *array,
+                            const uint8_t **out_valid,
+                            size_t *out_null_count);
+
+// For string and bytes arrays: all values end to end (`*out_data_len` bytes; null entries
+// are empty) and `len + 1` offsets, value `i` being `data[offsets[i] .. offsets[i + 1]]`.
+// Borrowed from the array. An invalid-argument error for other kinds.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_buffers(const struct gr_array *array,
+                           const uint8_t **out_data,
+                           size_t *out_data_len,
+                           const size_t **out_offsets);
+
 // Value `index`, written to `*out_value` as an owned value (release strings and bytes
-// with `gr_attr_value_release`).
+// with `gr_attr_value_release`). A null entry reads as `GR_ATTR_NULL`.
 //
 // # Safety
 // `array` is NULL or a live `gr_array`; `out_value` is NULL or writable.
 gr_status gr_array_get(const struct gr_array *array, size_t index, struct gr_attr_value *out_value);
+
+// A new array of `count` entries: `start`, `start + step`, ... (`step` may be negative but
+// not 0; every index must be in range).
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_array` is NULL or writable.
+gr_status gr_array_slice(const struct gr_array *array,
+                         size_t start,
+                         size_t count,
+                         ptrdiff_t step,
+                         struct gr_array **out_array);
+
+// Sum of the valid entries: `GR_ATTR_INT64` for integer and bool arrays (an error if it
+// overflows), `GR_ATTR_FLOAT64` for float arrays. Other kinds are an invalid argument.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_value` is NULL or writable.
+gr_status gr_array_sum(const struct gr_array *array, struct gr_attr_value *out_value);
+
+// Mean of the valid entries of a numeric or bool array; `*out_found` is false (and
+// `*out_mean` untouched) when there are none.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_mean(const struct gr_array *array, double *out_mean, bool *out_found);
+
+// Smallest valid entry (numbers, bools, strings, bytes; NaN skipped), as an owned value;
+// `*out_found` is false when there is none.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_min(const struct gr_array *array,
+                       struct gr_attr_value *out_value,
+                       bool *out_found);
+
+// Largest valid entry, as `gr_array_min` describes.
+//
+// # Safety
+// As `gr_array_min`.
+gr_status gr_array_max(const struct gr_array *array,
+                       struct gr_attr_value *out_value,
+                       bool *out_found);
 
 // # Safety
 // `array` is NULL or a live `gr_array`, which must not be used afterwards.
@@ -253,6 +338,121 @@ gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_li
 // The message of the last failure on this thread ("" if none). Owned by the library and
 // valid until the next failing call on the same thread.
 const char *gr_last_error_message(void);
+
+// The attribute `name` of every node, in node order; nodes without it (or with Null) are
+// null. `GR_STATUS_ATTRIBUTE_NOT_FOUND` when no node has it.
+//
+// # Safety
+// `g` is NULL or a live graph; `name` points to `name_len` bytes; `out_array` is NULL or
+// writable.
+gr_status gr_graph_node_array(const struct gr_graph *g,
+                              const char *name,
+                              size_t name_len,
+                              struct gr_array **out_array);
+
+// The attribute `name` of every edge, in edge order, as `gr_graph_node_array` does for
+// nodes.
+//
+// # Safety
+// As `gr_graph_node_array`.
+gr_status gr_graph_edge_array(const struct gr_graph *g,
+                              const char *name,
+                              size_t name_len,
+                              struct gr_array **out_array);
+
+// A bool array, in node order: whether each node has the attribute `name` (set to Null
+// counts as having it). Tells an absent attribute from a Null one, which
+// `gr_graph_node_array` does not.
+//
+// # Safety
+// As `gr_graph_node_array`.
+gr_status gr_graph_node_attr_presence(const struct gr_graph *g,
+                                      const char *name,
+                                      size_t name_len,
+                                      struct gr_array **out_array);
+
+// A bool array, in edge order: whether each edge has the attribute `name`.
+//
+// # Safety
+// As `gr_graph_node_array`.
+gr_status gr_graph_edge_attr_presence(const struct gr_graph *g,
+                                      const char *name,
+                                      size_t name_len,
+                                      struct gr_array **out_array);
+
+// Sets the attribute `name` of every node from `values` (one per node, in node order;
+// null entries set Null). An invalid argument, changing nothing, when the length differs
+// from the node count.
+//
+// # Safety
+// `g` is NULL or a live graph; `name` points to `name_len` bytes; `values` is NULL or a
+// live `gr_array`.
+gr_status gr_graph_set_node_array(struct gr_graph *g,
+                                  const char *name,
+                                  size_t name_len,
+                                  const struct gr_array *values);
+
+// Sets the attribute `name` of every edge from `values`, as `gr_graph_set_node_array`.
+//
+// # Safety
+// As `gr_graph_set_node_array`.
+gr_status gr_graph_set_edge_array(struct gr_graph *g,
+                                  const char *name,
+                                  size_t name_len,
+                                  const struct gr_array *values);
+
+// Adds the edges `sources[i] -> targets[i]` for int keys, with `n_columns` attribute
+// columns (`column_names[j]`, `columns[j]`, each of `n` values), as `gr_graph_add_edge`
+// would one edge at a time, or nothing when any argument is bad. The fast path for loading
+// large graphs: no per-edge work outside the library.
+//
+// # Safety
+// `g` is NULL or a live graph; `sources` and `targets` hold `n` keys each; the names and
+// columns hold `n_columns` entries each, every column a live `gr_array`.
+gr_status gr_graph_add_edges_int(struct gr_graph *g,
+                                 const int64_t *sources,
+                                 const int64_t *targets,
+                                 size_t n,
+                                 const struct gr_buf *column_names,
+                                 const struct gr_array *const *columns,
+                                 size_t n_columns);
+
+// Adds `n` edges between keys of any kind (two key arrays, as `gr_graph_add_nodes`
+// describes) with attribute columns, as `gr_graph_add_edges_int` does for int keys.
+//
+// # Safety
+// As `gr_graph_add_edges_int`, with key arrays as `gr_graph_add_nodes` describes.
+gr_status gr_graph_add_edges_columns(struct gr_graph *g,
+                                     const uint8_t *src_kinds,
+                                     const int64_t *src_ints,
+                                     const uint8_t *src_str_data,
+                                     size_t src_str_data_len,
+                                     const size_t *src_str_offsets,
+                                     const uint8_t *dst_kinds,
+                                     const int64_t *dst_ints,
+                                     const uint8_t *dst_str_data,
+                                     size_t dst_str_data_len,
+                                     const size_t *dst_str_offsets,
+                                     size_t n,
+                                     const struct gr_buf *column_names,
+                                     const struct gr_array *const *columns,
+                                     size_t n_columns);
+
+// Adds (or updates) `n` nodes (a key array, as `gr_graph_add_nodes` describes) with
+// attribute columns of `n` values each, or changes nothing when any argument is bad.
+//
+// # Safety
+// As `gr_graph_add_edges_columns`, with one key array.
+gr_status gr_graph_add_nodes_columns(struct gr_graph *g,
+                                     const uint8_t *kinds,
+                                     const int64_t *ints,
+                                     const uint8_t *str_data,
+                                     size_t str_data_len,
+                                     const size_t *str_offsets,
+                                     size_t n,
+                                     const struct gr_buf *column_names,
+                                     const struct gr_array *const *columns,
+                                     size_t n_columns);
 
 // Adds an edge `u -> v`, creating missing endpoints, or updates the attributes of the
 // existing edge. Keys and attributes as in `gr_graph_add_node`.

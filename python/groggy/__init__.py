@@ -9,6 +9,7 @@
 
 from ._errors import (
     AlgorithmError,
+    AttributeNotFoundError,
     CancelledError,
     EdgeNotFoundError,
     GroggyError,
@@ -22,7 +23,9 @@ from ._errors import (
 )
 from ._native import ffi as _ffi
 from ._native import lib as _lib
+from .array import GraphArray
 from .graph import Graph
+from .interop import from_networkx, from_pandas_edgelist
 from .nodemap import NodeMap
 from .views import EdgeView, NodeView
 
@@ -31,10 +34,12 @@ abi_version = _lib.gr_abi_version()
 
 __all__ = [
     "AlgorithmError",
+    "AttributeNotFoundError",
     "CancelledError",
     "EdgeNotFoundError",
     "EdgeView",
     "Graph",
+    "GraphArray",
     "GroggyError",
     "GroggyIOError",
     "GroggyMemoryError",
@@ -46,4 +51,6 @@ __all__ = [
     "NodeNotFoundError",
     "NodeView",
     "abi_version",
+    "from_networkx",
+    "from_pandas_edgelist",
 ]

@@ -33,6 +33,10 @@ class EdgeNotFoundError(GroggyError, KeyError):
     """An edge that is not in the graph."""
 
 
+class AttributeNotFoundError(GroggyError, KeyError):
+    """An attribute (column) name that no node or edge has."""
+
+
 class InvalidOperationError(GroggyError, ValueError):
     """An operation that makes no sense in this state (closed graph, mutation in a callback)."""
 
@@ -77,6 +81,7 @@ _CLASS_BY_STATUS_NAME = {
     "IO": GroggyIOError,
     "CANCELLED": CancelledError,
     "INTERNAL": InternalError,
+    "ATTRIBUTE_NOT_FOUND": AttributeNotFoundError,
 }
 
 EXCEPTION_BY_STATUS = {

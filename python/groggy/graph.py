@@ -19,6 +19,8 @@ from ._convert import (
 )
 from ._errors import InvalidOperationError, error_from_status
 from ._native import NULL, ffi, lib
+from .array import GraphArray
+from .columns import ColumnsMixin
 from .nodemap import NodeMap
 from .views import EdgeView, NodeView
 
@@ -29,7 +31,7 @@ _add_node_int = lib.gr_graph_add_node_int
 _has_node_int = lib.gr_graph_has_node_int
 
 
-class Graph:
+class Graph(ColumnsMixin):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     >>> g = Graph()
@@ -221,9 +223,8 @@ class Graph:
         """The degree of every node, as a NodeMap in node order."""
         keys_out, array_out = scratch.keys, scratch.array
         self._check(lib.gr_graph_degrees(self._ptr, keys_out, array_out))
-        array = array_out[0]
-        keys = take_keys(keys_out[0])
-        return NodeMap._from_native(keys, array)
+        array = GraphArray._wrap(array_out[0])
+        return NodeMap(take_keys(keys_out[0]), array)
 
     @property
     def nodes(self) -> NodeView:
@@ -379,6 +380,13 @@ class Graph:
     def clear(self) -> None:
         """Removes every node, edge and attribute."""
         self._check(lib.gr_graph_clear(self._ptr))
+
+    def to_networkx(self):
+        """A ``networkx.Graph`` (or ``DiGraph``) with the same nodes, edges and attributes,
+        in the same order."""
+        from .interop import to_networkx
+
+        return to_networkx(self)
 
 
 def _name_bytes(name) -> bytes:

@@ -1,51 +1,43 @@
 """``NodeMap``: a read-only mapping from node key to a value, returned by per-node results
-such as ``Graph.degrees()``."""
+such as ``Graph.degrees()``. The values live in a GraphArray."""
 
 from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator, Mapping
 
-from ._convert import scratch
-from ._errors import check
-from ._native import ffi, lib
-
-_FIXED_WIDTH_C_TYPES = {
-    lib.GR_ATTR_INT64: "int64_t *",
-    lib.GR_ATTR_FLOAT64: "double *",
-}
+from .array import GraphArray
 
 
 class NodeMap(Mapping):
-    """Node key -> value, in the graph's node order. Compares equal to a dict with the
-    same items. The key index for ``m[key]`` is built on first lookup."""
+    """Node key -> value, in the graph's node order, backed by a GraphArray (``m.array``).
+    Compares equal to a dict with the same items. No dict is built until a key is looked
+    up or ``to_dict()`` is asked for."""
 
-    __slots__ = ("_index", "_keys", "_values")
+    __slots__ = ("_array", "_index", "_keys", "_values")
 
-    def __init__(self, keys: list, values: list):
-        if len(keys) != len(values):
+    def __init__(self, keys: list, array: GraphArray):
+        if len(keys) != len(array):
             raise ValueError("NodeMap: keys and values differ in length")
         self._keys = keys
-        self._values = values
+        self._array = array
+        self._values = None
         self._index = None
 
-    @classmethod
-    def _from_native(cls, keys: list, array) -> NodeMap:
-        """Takes ownership of a ``gr_array`` of int64 or float64 values aligned with keys."""
-        try:
-            s = scratch
-            check(lib.gr_array_info(array, s.size, s.kind, s.data))
-            n, kind = s.size[0], s.kind[0]
-            c_type = _FIXED_WIDTH_C_TYPES[kind]
-            values = ffi.unpack(ffi.cast(c_type, s.data[0]), n) if n else []
-        finally:
-            lib.gr_array_free(array)
-        return cls(keys, values)
+    @property
+    def array(self) -> GraphArray:
+        """The values, aligned with the keys."""
+        return self._array
+
+    def _value_list(self) -> list:
+        if self._values is None:
+            self._values = self._array.to_list()
+        return self._values
 
     def __getitem__(self, key):
         if self._index is None:
             self._index = {k: i for i, k in enumerate(self._keys)}
-        return self._values[self._index[key]]
+        return self._array[self._index[key]]
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -61,38 +53,38 @@ class NodeMap(Mapping):
         return True
 
     def items(self):
-        return list(zip(self._keys, self._values))
+        return list(zip(self._keys, self._value_list()))
 
     def values(self):
-        return list(self._values)
+        return list(self._value_list())
 
     def keys(self):
         return list(self._keys)
 
     def to_dict(self) -> dict:
-        return dict(zip(self._keys, self._values))
-
-    def to_list(self) -> list:
-        return list(self._values)
+        return dict(zip(self._keys, self._value_list()))
 
     def top(self, k: int) -> list:
         """The ``k`` largest ``(key, value)`` pairs, largest first (ties in node order)."""
-        order = heapq.nlargest(k, range(len(self._values)), key=self._values.__getitem__)
-        return [(self._keys[i], self._values[i]) for i in order]
+        values = self._value_list()
+        order = heapq.nlargest(k, range(len(values)), key=values.__getitem__)
+        return [(self._keys[i], values[i]) for i in order]
 
     def to_numpy(self):
-        import numpy as np
-
-        return np.asarray(self._values)
+        """The values as numpy (a read-only view of the engine's memory for numbers)."""
+        return self._array.to_numpy()
 
     def to_pandas(self):
+        """A ``pandas.Series`` of the values indexed by node key."""
         import pandas as pd
 
-        return pd.Series(self._values, index=pd.Index(self._keys, dtype=object))
+        series = self._array.to_pandas().copy()
+        series.index = pd.Index(self._keys, dtype=object)
+        return series
 
     def __eq__(self, other) -> bool:
         if isinstance(other, NodeMap):
-            return self._keys == other._keys and self._values == other._values
+            return self._keys == other._keys and self._value_list() == other._value_list()
         if isinstance(other, Mapping):
             return len(self) == len(other) and self.to_dict() == dict(other.items())
         return NotImplemented
@@ -100,6 +92,7 @@ class NodeMap(Mapping):
     __hash__ = None
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{k!r}: {v!r}" for k, v in zip(self._keys[:10], self._values[:10]))
+        values = self._value_list()
+        shown = ", ".join(f"{k!r}: {v!r}" for k, v in zip(self._keys[:10], values[:10]))
         more = ", ..." if len(self._keys) > 10 else ""
         return f"NodeMap({{{shown}{more}}})"

@@ -1,32 +1,87 @@
-//! `Array`: an immutable typed column of values (a result or a copy of an attribute
-//! column), detached from the graph it came from.
+//! `Array`: an immutable typed column of values with a validity mask: a copy of an
+//! attribute column, a result, or data handed in by a caller. It is detached from any
+//! graph, so it never changes once built.
+
+use std::sync::OnceLock;
 
 use super::column::ColumnValues;
+use super::error::{GraphError, GraphResult};
 use super::value::{AttrKind, AttrValue};
 
 #[derive(Clone, Debug)]
 pub struct Array {
     len: usize,
     values: ColumnValues,
-    /// `None` when every entry holds a value; else `false` marks a null entry.
+    /// `None` when no entry is null; else `false` marks a null entry.
     validity: Option<Vec<bool>>,
+    /// Strings and bytes laid end to end with `len + 1` offsets, built on first request.
+    buffers: OnceLock<(Vec<u8>, Vec<usize>)>,
 }
 
 impl Array {
-    pub fn from_i64(values: Vec<i64>) -> Array {
-        Array {
-            len: values.len(),
-            values: ColumnValues::Int64(values),
-            validity: None,
+    /// An array of typed values; `validity` (if any) marks nulls with `false`. The values of
+    /// null entries are ignored. An `Empty` storage makes an all-null array of `len`.
+    pub fn new(values: ColumnValues, validity: Option<Vec<bool>>) -> GraphResult<Array> {
+        let len = match (&values, &validity) {
+            (ColumnValues::Empty, Some(v)) => v.len(),
+            (ColumnValues::Empty, None) => 0,
+            (values, _) => values.len(),
+        };
+        if let Some(v) = &validity {
+            if v.len() != len {
+                return Err(GraphError::InvalidArgument(format!(
+                    "validity has {} entries for {len} values",
+                    v.len()
+                )));
+            }
         }
+        let validity = match (&values, validity) {
+            (ColumnValues::Empty, _) => Some(vec![false; len]),
+            (_, Some(v)) if v.iter().all(|&ok| ok) => None,
+            (_, v) => v,
+        };
+        Ok(Array {
+            len,
+            values,
+            validity,
+            buffers: OnceLock::new(),
+        })
+    }
+
+    /// An array of `len` nulls.
+    pub fn nulls(len: usize) -> Array {
+        Array::new(ColumnValues::Empty, Some(vec![false; len])).expect("lengths agree")
+    }
+
+    pub fn from_i64(values: Vec<i64>) -> Array {
+        Array::new(ColumnValues::Int64(values), None).expect("no validity to disagree")
     }
 
     pub fn from_f64(values: Vec<f64>) -> Array {
-        Array {
-            len: values.len(),
-            values: ColumnValues::Float64(values),
-            validity: None,
+        Array::new(ColumnValues::Float64(values), None).expect("no validity to disagree")
+    }
+
+    /// An array of arbitrary values: typed when every non-null value has one kind, `Mixed`
+    /// when there are several, all-null (`Null` kind) when there are none.
+    pub fn from_values(values: Vec<AttrValue>) -> Array {
+        let mut kind = AttrKind::Null;
+        for v in &values {
+            match (kind, v.kind()) {
+                (_, AttrKind::Null) => {}
+                (AttrKind::Null, k) => kind = k,
+                (k, vk) if k == vk => {}
+                _ => {
+                    kind = AttrKind::Mixed;
+                    break;
+                }
+            }
         }
+        let validity: Vec<bool> = values.iter().map(|v| *v != AttrValue::Null).collect();
+        if kind == AttrKind::Null {
+            return Array::nulls(values.len());
+        }
+        let storage = ColumnValues::from_values(kind, &values);
+        Array::new(storage, Some(validity)).expect("lengths agree")
     }
 
     pub fn len(&self) -> usize {
@@ -37,6 +92,7 @@ impl Array {
         self.len == 0
     }
 
+    /// The kind of the values (`Null` for an all-null array, `Mixed` for several kinds).
     pub fn kind(&self) -> AttrKind {
         self.values.kind()
     }
@@ -45,8 +101,22 @@ impl Array {
         &self.values
     }
 
+    /// `None` when no entry is null.
+    pub fn validity(&self) -> Option<&[bool]> {
+        self.validity.as_deref()
+    }
+
     pub fn is_valid(&self, i: usize) -> bool {
-        self.validity.as_ref().is_none_or(|v| v[i])
+        match &self.validity {
+            None => true,
+            Some(v) => v[i],
+        }
+    }
+
+    pub fn null_count(&self) -> usize {
+        self.validity
+            .as_ref()
+            .map_or(0, |v| v.iter().filter(|&&ok| !ok).count())
     }
 
     /// The value at `i` (`Null` for a null entry). Panics when out of range.
@@ -61,6 +131,204 @@ impl Array {
         }
         self.values.value_at(i)
     }
+
+    /// Entries `start, start + step, ...`, `count` of them (`step` may be negative).
+    pub fn slice(&self, start: usize, count: usize, step: isize) -> GraphResult<Array> {
+        let out_of_range = || {
+            GraphError::InvalidArgument(format!(
+                "slice of {count} from {start} by {step} is out of range for {} values",
+                self.len
+            ))
+        };
+        if step == 0 {
+            return Err(GraphError::InvalidArgument(
+                "slice step cannot be zero".into(),
+            ));
+        }
+        if count > 0 {
+            let last = start as i128 + (count as i128 - 1) * step as i128;
+            if start >= self.len || last < 0 || last >= self.len as i128 {
+                return Err(out_of_range());
+            }
+        }
+        let indices = (0..count).map(|k| (start as isize + k as isize * step) as usize);
+        let values = match self.values {
+            ColumnValues::Empty => ColumnValues::Empty,
+            ref v => v.gather(indices.clone()),
+        };
+        let validity = self
+            .validity
+            .as_ref()
+            .map(|v| indices.map(|i| v[i]).collect());
+        let validity = match (&values, validity) {
+            (ColumnValues::Empty, _) => Some(vec![false; count]),
+            (_, v) => v,
+        };
+        Array::new(values, validity)
+    }
+
+    /// For string and bytes arrays: every value's bytes end to end, and `len + 1` offsets
+    /// (null entries are empty). `None` for other kinds.
+    pub fn buffers(&self) -> Option<&(Vec<u8>, Vec<usize>)> {
+        if !matches!(self.values, ColumnValues::Str(_) | ColumnValues::Bytes(_)) {
+            return None;
+        }
+        Some(self.buffers.get_or_init(|| {
+            let mut data = Vec::new();
+            let mut offsets = Vec::with_capacity(self.len + 1);
+            offsets.push(0);
+            for i in 0..self.len {
+                if self.is_valid(i) {
+                    match &self.values {
+                        ColumnValues::Str(v) => data.extend_from_slice(v[i].as_bytes()),
+                        ColumnValues::Bytes(v) => data.extend_from_slice(&v[i]),
+                        _ => unreachable!("checked above"),
+                    }
+                }
+                offsets.push(data.len());
+            }
+            (data, offsets)
+        }))
+    }
+
+    /// Valid entries as `f64`, for numeric and bool arrays.
+    fn numbers(&self) -> GraphResult<Box<dyn Iterator<Item = f64> + '_>> {
+        macro_rules! valid_as_f64 {
+            ($v:expr) => {
+                Box::new(
+                    $v.iter()
+                        .enumerate()
+                        .filter(|(i, _)| self.is_valid(*i))
+                        .map(|(_, &x)| x as f64),
+                )
+            };
+        }
+        Ok(match &self.values {
+            ColumnValues::Empty => Box::new(std::iter::empty()),
+            ColumnValues::Bool(v) => Box::new(
+                v.iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.is_valid(*i))
+                    .map(|(_, &b)| b as u8 as f64),
+            ),
+            ColumnValues::Int8(v) => valid_as_f64!(v),
+            ColumnValues::Int16(v) => valid_as_f64!(v),
+            ColumnValues::Int32(v) => valid_as_f64!(v),
+            ColumnValues::Int64(v) => valid_as_f64!(v),
+            ColumnValues::Float32(v) => valid_as_f64!(v),
+            ColumnValues::Float64(v) => valid_as_f64!(v),
+            _ => return Err(self.not_numeric()),
+        })
+    }
+
+    fn not_numeric(&self) -> GraphError {
+        GraphError::InvalidArgument(format!(
+            "not defined for an array of kind {}",
+            self.kind().name()
+        ))
+    }
+
+    /// Valid entries of integer and bool arrays as exact `i64`s, or `None` for floats.
+    fn integers(&self) -> Option<Box<dyn Iterator<Item = i64> + '_>> {
+        macro_rules! valid_as_i64 {
+            ($v:expr) => {
+                Box::new(
+                    $v.iter()
+                        .enumerate()
+                        .filter(|(i, _)| self.is_valid(*i))
+                        .map(|(_, &x)| x as i64),
+                )
+            };
+        }
+        Some(match &self.values {
+            ColumnValues::Empty => Box::new(std::iter::empty()),
+            ColumnValues::Bool(v) => valid_as_i64!(v),
+            ColumnValues::Int8(v) => valid_as_i64!(v),
+            ColumnValues::Int16(v) => valid_as_i64!(v),
+            ColumnValues::Int32(v) => valid_as_i64!(v),
+            ColumnValues::Int64(v) => valid_as_i64!(v),
+            _ => return None,
+        })
+    }
+
+    /// Sum of the valid entries: `Int64` for integer and bool arrays (an error if it
+    /// overflows), `Float64` for float arrays, `Int64(0)` when empty.
+    pub fn sum(&self) -> GraphResult<AttrValue> {
+        if let Some(ints) = self.integers() {
+            let mut total: i64 = 0;
+            for x in ints {
+                total = total.checked_add(x).ok_or_else(|| {
+                    GraphError::InvalidArgument("sum overflows int64".to_string())
+                })?;
+            }
+            return Ok(AttrValue::Int64(total));
+        }
+        Ok(AttrValue::Float64(self.numbers()?.sum()))
+    }
+
+    /// Mean of the valid entries; `None` when there are none.
+    pub fn mean(&self) -> GraphResult<Option<f64>> {
+        let (mut total, mut count) = (0.0, 0usize);
+        for x in self.numbers()? {
+            total += x;
+            count += 1;
+        }
+        Ok((count > 0).then(|| total / count as f64))
+    }
+
+    /// Smallest valid entry (numbers, bools, strings, bytes); `None` when there are none.
+    /// NaN is skipped, as pandas does.
+    pub fn min(&self) -> GraphResult<Option<AttrValue>> {
+        self.extreme(std::cmp::Ordering::Less)
+    }
+
+    /// Largest valid entry; `None` when there are none.
+    pub fn max(&self) -> GraphResult<Option<AttrValue>> {
+        self.extreme(std::cmp::Ordering::Greater)
+    }
+
+    fn extreme(&self, want: std::cmp::Ordering) -> GraphResult<Option<AttrValue>> {
+        if matches!(self.values, ColumnValues::Mixed(_)) {
+            return Err(self.not_numeric());
+        }
+        let mut best: Option<AttrValue> = None;
+        for i in 0..self.len {
+            if !self.is_valid(i) {
+                continue;
+            }
+            let v = self.values.value_at(i);
+            if matches!(v, AttrValue::Float32(x) if x.is_nan())
+                || matches!(v, AttrValue::Float64(x) if x.is_nan())
+            {
+                continue;
+            }
+            let better = match &best {
+                None => true,
+                Some(b) => compare(&v, b) == Some(want),
+            };
+            if better {
+                best = Some(v);
+            }
+        }
+        Ok(best)
+    }
+}
+
+/// Orders two values of the same kind.
+fn compare(a: &AttrValue, b: &AttrValue) -> Option<std::cmp::Ordering> {
+    use AttrValue::*;
+    match (a, b) {
+        (Bool(x), Bool(y)) => x.partial_cmp(y),
+        (Int8(x), Int8(y)) => x.partial_cmp(y),
+        (Int16(x), Int16(y)) => x.partial_cmp(y),
+        (Int32(x), Int32(y)) => x.partial_cmp(y),
+        (Int64(x), Int64(y)) => x.partial_cmp(y),
+        (Float32(x), Float32(y)) => x.partial_cmp(y),
+        (Float64(x), Float64(y)) => x.partial_cmp(y),
+        (Str(x), Str(y)) => x.partial_cmp(y),
+        (Bytes(x), Bytes(y)) => x.partial_cmp(y),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -68,10 +336,48 @@ mod tests {
     use super::*;
 
     #[test]
-    fn int_array_reads_back() {
-        let a = Array::from_i64(vec![3, 1]);
+    fn inference_picks_one_kind_or_mixed() {
+        let a = Array::from_values(vec![1i64.into(), AttrValue::Null, 3i64.into()]);
         assert_eq!(a.kind(), AttrKind::Int64);
-        assert_eq!(a.get(1), AttrValue::Int64(1));
-        assert_eq!(a.len(), 2);
+        assert_eq!(a.null_count(), 1);
+        assert_eq!(a.get(1), AttrValue::Null);
+        let m = Array::from_values(vec![1i64.into(), "x".into()]);
+        assert_eq!(m.kind(), AttrKind::Mixed);
+        let n = Array::from_values(vec![AttrValue::Null; 2]);
+        assert_eq!((n.kind(), n.len(), n.null_count()), (AttrKind::Null, 2, 2));
+    }
+
+    #[test]
+    fn slices_with_any_step() {
+        let a = Array::from_i64((0..10).collect());
+        let s = a.slice(8, 4, -2).unwrap();
+        assert_eq!(
+            (0..4).map(|i| s.get(i)).collect::<Vec<_>>(),
+            vec![8i64.into(), 6i64.into(), 4i64.into(), 2i64.into()]
+        );
+        assert!(a.slice(8, 5, 1).is_err());
+        assert!(a.slice(0, 1, 0).is_err());
+        assert_eq!(a.slice(3, 0, 1).unwrap().len(), 0);
+    }
+
+    #[test]
+    fn aggregates_skip_nulls() {
+        let a = Array::from_values(vec![2i64.into(), AttrValue::Null, 5i64.into()]);
+        assert_eq!(a.sum().unwrap(), AttrValue::Int64(7));
+        assert_eq!(a.mean().unwrap(), Some(3.5));
+        assert_eq!(a.min().unwrap(), Some(AttrValue::Int64(2)));
+        assert_eq!(a.max().unwrap(), Some(AttrValue::Int64(5)));
+        let f = Array::from_f64(vec![1.5, f64::NAN, -1.0]);
+        assert_eq!(f.min().unwrap(), Some(AttrValue::Float64(-1.0)));
+        assert!(Array::from_values(vec!["a".into()]).sum().is_err());
+        assert_eq!(Array::nulls(3).mean().unwrap(), None);
+    }
+
+    #[test]
+    fn string_buffers_are_laid_end_to_end() {
+        let a = Array::from_values(vec!["ab".into(), AttrValue::Null, "c".into()]);
+        let (data, offsets) = a.buffers().unwrap();
+        assert_eq!(data, b"abc");
+        assert_eq!(offsets, &[0, 2, 2, 3]);
     }
 }

@@ -21,7 +21,7 @@ impl AttrTable {
         self.by_name.get(name).map(|&i| &self.columns[i])
     }
 
-    fn column_mut_or_create(&mut self, name: &str) -> &mut Column {
+    pub(crate) fn column_mut_or_create(&mut self, name: &str) -> &mut Column {
         let i = match self.by_name.get(name) {
             Some(&i) => i,
             None => {

@@ -2,6 +2,7 @@
 //! that tells an absent attribute from a null one. A column that receives a value of a
 //! second kind turns into a `Mixed` column of `AttrValue`s, so nothing is ever lost.
 
+use super::array::Array;
 use super::value::{AttrKind, AttrValue};
 
 /// What an entry of a column holds.
@@ -38,7 +39,7 @@ macro_rules! typed_variants {
     ($($variant:ident($ty:ty)),* $(,)?) => {
         impl ColumnValues {
             /// Typed storage of `len` default entries for a kind of value.
-            fn for_kind(kind: AttrKind, len: usize) -> ColumnValues {
+            pub(crate) fn for_kind(kind: AttrKind, len: usize) -> ColumnValues {
                 match kind {
                     $(AttrKind::$variant => ColumnValues::$variant(vec![<$ty>::default(); len]),)*
                     AttrKind::Null => ColumnValues::Empty,
@@ -54,7 +55,7 @@ macro_rules! typed_variants {
                 }
             }
 
-            fn len(&self) -> usize {
+            pub(crate) fn len(&self) -> usize {
                 match self {
                     $(ColumnValues::$variant(v) => v.len(),)*
                     ColumnValues::Empty => 0,
@@ -62,7 +63,7 @@ macro_rules! typed_variants {
                 }
             }
 
-            fn resize(&mut self, len: usize) {
+            pub(crate) fn resize(&mut self, len: usize) {
                 match self {
                     $(ColumnValues::$variant(v) => v.resize(len, <$ty>::default()),)*
                     ColumnValues::Empty => {}
@@ -95,6 +96,65 @@ macro_rules! typed_variants {
                     $(ColumnValues::$variant(v) => v[i] = <$ty>::default(),)*
                     ColumnValues::Empty => {}
                     ColumnValues::Mixed(v) => v[i] = AttrValue::Null,
+                }
+            }
+
+            /// The entries at `indices`, in that order, as storage of the same kind.
+            pub(crate) fn gather(&self, indices: impl Iterator<Item = usize>) -> ColumnValues {
+                match self {
+                    $(ColumnValues::$variant(v) => ColumnValues::$variant(
+                        indices.map(|i| v.get(i).cloned().unwrap_or_default()).collect(),
+                    ),)*
+                    ColumnValues::Empty => ColumnValues::Empty,
+                    ColumnValues::Mixed(v) => ColumnValues::Mixed(
+                        indices.map(|i| v.get(i).cloned().unwrap_or_default()).collect(),
+                    ),
+                }
+            }
+
+            /// Copies `src[j]` to `self[targets[j]]` for every `j` where `keep(j)`, when both
+            /// are storage of the same kind (else returns false and changes nothing). `self`
+            /// must already be long enough.
+            pub(crate) fn scatter(
+                &mut self,
+                targets: &[u32],
+                src: &ColumnValues,
+                keep: impl Fn(usize) -> bool,
+            ) -> bool {
+                match (self, src) {
+                    $((ColumnValues::$variant(dst), ColumnValues::$variant(src)) => {
+                        for (j, &t) in targets.iter().enumerate() {
+                            if keep(j) {
+                                dst[t as usize] = src[j].clone();
+                            }
+                        }
+                    })*
+                    (ColumnValues::Mixed(dst), ColumnValues::Mixed(src)) => {
+                        for (j, &t) in targets.iter().enumerate() {
+                            if keep(j) {
+                                dst[t as usize] = src[j].clone();
+                            }
+                        }
+                    }
+                    _ => return false,
+                }
+                true
+            }
+
+            /// Typed storage holding `values` (all of `kind`, or `Null` where missing).
+            pub(crate) fn from_values(kind: AttrKind, values: &[AttrValue]) -> ColumnValues {
+                match kind {
+                    $(AttrKind::$variant => ColumnValues::$variant(
+                        values
+                            .iter()
+                            .map(|v| match v {
+                                AttrValue::$variant(x) => x.clone(),
+                                _ => <$ty>::default(),
+                            })
+                            .collect(),
+                    ),)*
+                    AttrKind::Null => ColumnValues::Empty,
+                    AttrKind::Mixed => ColumnValues::Mixed(values.to_vec()),
                 }
             }
         }
@@ -198,6 +258,60 @@ impl Column {
         }
     }
 
+    /// The values of `entities`, in that order, as an array (absent and null both null).
+    pub fn gather(&self, entities: &[u32]) -> Array {
+        let validity: Vec<bool> = entities
+            .iter()
+            .map(|&e| self.slot(e as usize) == Slot::Value)
+            .collect();
+        let values = self.values.gather(entities.iter().map(|&e| e as usize));
+        Array::new(values, Some(validity)).expect("one validity entry per value")
+    }
+
+    /// Whether each of `entities` has the attribute (null included).
+    pub fn presence(&self, entities: &[u32]) -> Vec<bool> {
+        entities
+            .iter()
+            .map(|&e| self.slot(e as usize) != Slot::Absent)
+            .collect()
+    }
+
+    /// Sets `self[targets[j]] = values[j]` for every `j` in order (nulls set Null), as that
+    /// many `set` calls would, copying typed values directly when the kinds agree.
+    pub fn set_from_array(&mut self, targets: &[u32], values: &Array) {
+        debug_assert_eq!(targets.len(), values.len());
+        let Some(&max) = targets.iter().max() else {
+            return;
+        };
+        let kind = values.kind();
+        let typed = !matches!(kind, AttrKind::Null | AttrKind::Mixed);
+        if typed && matches!(self.values, ColumnValues::Empty) {
+            self.values = ColumnValues::for_kind(kind, 0);
+        }
+        if !typed || self.kind() != kind {
+            for (j, &t) in targets.iter().enumerate() {
+                self.set(t as usize, values.get(j));
+            }
+            return;
+        }
+        let len = self.slots.len().max(max as usize + 1);
+        self.slots.resize(len, Slot::Absent);
+        self.values.resize(len);
+        self.values
+            .scatter(targets, values.values(), |j| values.is_valid(j));
+        for (j, &t) in targets.iter().enumerate() {
+            let t = t as usize;
+            if values.is_valid(j) {
+                if self.slots[t] == Slot::Absent {
+                    self.present += 1;
+                }
+                self.slots[t] = Slot::Value;
+            } else {
+                self.set(t, AttrValue::Null);
+            }
+        }
+    }
+
     /// Turns typed storage into a column of `AttrValue`s, keeping every stored value.
     fn make_mixed(&mut self) {
         let len = self.slots.len();
@@ -214,6 +328,25 @@ impl Column {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bulk_set_copies_typed_values_and_later_duplicates_win() {
+        let mut c = Column::new();
+        c.set(0, AttrValue::Int64(1));
+        let values = Array::from_values(vec![5i64.into(), AttrValue::Null, 7i64.into()]);
+        c.set_from_array(&[3, 0, 3], &values);
+        assert_eq!(c.get(3), Some(AttrValue::Int64(7)));
+        assert_eq!(c.get(0), Some(AttrValue::Null));
+        assert_eq!(c.present_count(), 2);
+        assert_eq!(c.kind(), AttrKind::Int64);
+        c.set_from_array(&[1], &Array::from_values(vec!["s".into()]));
+        assert_eq!(c.kind(), AttrKind::Mixed);
+        assert_eq!(c.get(3), Some(AttrValue::Int64(7)));
+        let g = c.gather(&[3, 2, 1]);
+        assert_eq!(g.get(0), AttrValue::Int64(7));
+        assert_eq!(g.get(1), AttrValue::Null);
+        assert_eq!(c.presence(&[0, 2]), vec![true, false]);
+    }
 
     #[test]
     fn absent_null_and_values_are_distinct() {

@@ -10,6 +10,8 @@ pub enum GraphError {
     NodeNotFound(String),
     #[error("edge {0} not found")]
     EdgeNotFound(String),
+    #[error("no attribute {0}")]
+    AttributeNotFound(String),
     #[error("{0}")]
     InvalidOperation(String),
     #[error("out of memory: {0}")]

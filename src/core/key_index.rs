@@ -1,12 +1,14 @@
 //! Maps node keys to dense node indices and back.
 //!
-//! The keys live once, in `keys` (indexed by node index); the hash table stores only the
-//! 4-byte indices and hashes through `keys`, so a million nodes cost no second copy of
-//! their keys.
+//! Int keys, the common case, take one of two paths. Small non-negative ints (most real
+//! graphs number their nodes 0..n) index a direct table, `dense`, kept at least about half
+//! full: 4 bytes a key and one memory access a lookup. Other ints live in a map of
+//! `i64 -> u32`. String keys are stored once, in `keys`, and their table holds only the
+//! 4-byte indices, hashing and comparing through `keys`.
 
 use std::hash::BuildHasher;
 
-use hashbrown::{DefaultHashBuilder, HashTable};
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 
 use super::key::{KeyRef, NodeKey};
 
@@ -14,49 +16,129 @@ use super::key::{KeyRef, NodeKey};
 pub struct KeyIndex {
     /// Key of every node index ever allocated (removed ones included, as tombstones).
     keys: Vec<NodeKey>,
-    /// Indices of the live nodes.
-    table: HashTable<u32>,
+    /// `dense[k]` is 1 + the index of the live int key `k`, or 0.
+    dense: Vec<u32>,
+    /// Live int keys outside `dense`.
+    ints: HashMap<i64, u32>,
+    /// Indices of the live string keys.
+    strs: HashTable<u32>,
     hasher: DefaultHashBuilder,
 }
 
 impl std::fmt::Debug for KeyIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("KeyIndex")
-            .field("live", &self.table.len())
+            .field("dense", &self.dense.len())
+            .field("ints", &self.ints.len())
+            .field("strs", &self.strs.len())
             .finish()
     }
 }
 
 impl KeyIndex {
-    fn hash(&self, key: KeyRef<'_>) -> u64 {
-        self.hasher.hash_one(key)
+    fn str_hash(&self, s: &str) -> u64 {
+        self.hasher.hash_one(s)
     }
 
     pub fn get(&self, key: KeyRef<'_>) -> Option<u32> {
-        let hash = self.hash(key);
-        self.table
-            .find(hash, |&i| self.keys[i as usize].as_key_ref() == key)
-            .copied()
+        match key {
+            KeyRef::Int(i) => self.get_int(i),
+            KeyRef::Str(s) => self
+                .strs
+                .find(self.str_hash(s), |&n| {
+                    self.keys[n as usize].as_key_ref() == key
+                })
+                .copied(),
+        }
+    }
+
+    fn get_int(&self, key: i64) -> Option<u32> {
+        match self.dense_slot(key) {
+            Some(slot) => self.dense[slot].checked_sub(1),
+            None => self.ints.get(&key).copied(),
+        }
+    }
+
+    /// Where `key` lives in `dense`, when it is in range.
+    fn dense_slot(&self, key: i64) -> Option<usize> {
+        usize::try_from(key).ok().filter(|&k| k < self.dense.len())
+    }
+
+    /// Grows `dense` to cover `key` when that keeps the table about half full, counting
+    /// `coming` keys about to be added; moves the int keys it newly covers out of `ints`.
+    fn grow_dense(&mut self, key: i64, coming: usize) {
+        let Ok(key) = usize::try_from(key) else {
+            return;
+        };
+        let allowed = 2 * (self.keys.len() + coming) + 64;
+        if key < self.dense.len() || key >= allowed {
+            return;
+        }
+        let len = (key + 1).max(2 * self.dense.len()).min(allowed);
+        self.dense.resize(len, 0);
+        let dense = &mut self.dense;
+        self.ints.retain(|&k, &mut n| match usize::try_from(k) {
+            Ok(slot) if slot < len => {
+                dense[slot] = n + 1;
+                false
+            }
+            _ => true,
+        });
+    }
+
+    /// Prepares for a batch of int keys up to `max_key`, `coming` of them at most.
+    pub fn prepare_ints(&mut self, max_key: i64, coming: usize) {
+        self.grow_dense(max_key, coming);
+    }
+
+    /// The index of an int key, registering it under the next index if it is new.
+    /// The caller checked there is room for one more index.
+    pub fn get_or_insert_int(&mut self, key: i64) -> (u32, bool) {
+        if let Some(n) = self.get_int(key) {
+            return (n, false);
+        }
+        (self.insert_new(KeyRef::Int(key)), true)
     }
 
     /// Registers a new key under the next index. The caller checked it is not present.
     pub fn insert_new(&mut self, key: KeyRef<'_>) -> u32 {
         let index = self.keys.len() as u32;
-        let hash = self.hash(key);
+        match key {
+            KeyRef::Int(i) => {
+                self.grow_dense(i, 1);
+                match self.dense_slot(i) {
+                    Some(slot) => self.dense[slot] = index + 1,
+                    None => {
+                        self.ints.insert(i, index);
+                    }
+                }
+            }
+            KeyRef::Str(s) => {
+                let hash = self.str_hash(s);
+                let (keys, hasher) = (&self.keys, &self.hasher);
+                self.strs
+                    .insert_unique(hash, index, |&n| str_hash_of(hasher, &keys[n as usize]));
+            }
+        }
         self.keys.push(key.to_owned_key());
-        let (keys, hasher) = (&self.keys, &self.hasher);
-        self.table.insert_unique(hash, index, |&i| {
-            hasher.hash_one(keys[i as usize].as_key_ref())
-        });
         index
     }
 
     /// Forgets a live key; its index stays allocated as a tombstone.
     pub fn remove(&mut self, index: u32) {
-        let key = self.keys[index as usize].as_key_ref();
-        let hash = self.hash(key);
-        if let Ok(entry) = self.table.find_entry(hash, |&i| i == index) {
-            entry.remove();
+        match &self.keys[index as usize] {
+            &NodeKey::Int(i) => match self.dense_slot(i) {
+                Some(slot) => self.dense[slot] = 0,
+                None => {
+                    self.ints.remove(&i);
+                }
+            },
+            NodeKey::Str(s) => {
+                let hash = self.str_hash(s);
+                if let Ok(entry) = self.strs.find_entry(hash, |&n| n == index) {
+                    entry.remove();
+                }
+            }
         }
     }
 
@@ -70,12 +152,45 @@ impl KeyIndex {
         self.keys.len()
     }
 
-    pub fn reserve(&mut self, additional: usize) {
+    /// Makes room for `additional` more keys, of which `ints` are int keys.
+    pub fn reserve(&mut self, additional: usize, ints: usize) {
         self.keys.reserve(additional);
-        let (keys, hasher) = (&self.keys, &self.hasher);
-        self.table.reserve(additional, |&i| {
-            hasher.hash_one(keys[i as usize].as_key_ref())
-        });
+        self.ints.reserve(ints);
+        let strs = additional.saturating_sub(ints);
+        if strs > 0 {
+            let (keys, hasher) = (&self.keys, &self.hasher);
+            self.strs
+                .reserve(strs, |&n| str_hash_of(hasher, &keys[n as usize]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod dense_tests {
+    use super::*;
+
+    #[test]
+    fn far_keys_use_the_map_and_move_to_the_table_when_it_grows() {
+        let mut idx = KeyIndex::default();
+        let far = idx.insert_new(KeyRef::Int(1000));
+        assert!(idx.dense.len() < 1000);
+        for k in 0..600 {
+            idx.insert_new(KeyRef::Int(k));
+        }
+        assert!(idx.dense.len() > 1000, "the table grew past 1000");
+        assert!(idx.ints.is_empty(), "1000 moved into the table");
+        assert_eq!(idx.get(KeyRef::Int(1000)), Some(far));
+        idx.remove(far);
+        assert_eq!(idx.get(KeyRef::Int(1000)), None);
+        assert_eq!(idx.get(KeyRef::Int(i64::MAX)), None);
+        assert_eq!(idx.get(KeyRef::Int(599)), Some(600));
+    }
+}
+
+fn str_hash_of(hasher: &DefaultHashBuilder, key: &NodeKey) -> u64 {
+    match key {
+        NodeKey::Str(s) => hasher.hash_one(&**s),
+        NodeKey::Int(_) => unreachable!("only string keys are in the string table"),
     }
 }
 
@@ -94,5 +209,11 @@ mod tests {
         idx.remove(a);
         assert_eq!(idx.get(KeyRef::Int(1)), None);
         assert_eq!(idx.key(a), &NodeKey::Int(1));
+        assert_eq!(idx.get_or_insert_int(7), (2, true));
+        assert_eq!(idx.get_or_insert_int(7), (2, false));
+        assert_eq!(idx.get_or_insert_int(-7), (3, true));
+        assert_eq!(idx.get(KeyRef::Int(-7)), Some(3));
+        idx.remove(b);
+        assert_eq!(idx.get(KeyRef::Str("1")), None);
     }
 }

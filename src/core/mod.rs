@@ -15,7 +15,7 @@ pub use array::Array;
 pub use attr_table::AttrTable;
 pub use column::{Column, ColumnValues, Slot};
 pub use error::{GraphError, GraphResult};
-pub use graph::{Attrs, GraphCore, MAX_INDICES};
+pub use graph::{Attrs, Columns, GraphCore, MAX_INDICES};
 pub use key::{KeyRef, NodeKey};
 pub use key_list::{KeyList, KEY_KIND_INT, KEY_KIND_STR};
 pub use topology::Topology;

@@ -19,11 +19,14 @@ pub const GR_STATUS_IO: gr_status = 8;
 pub const GR_STATUS_CANCELLED: gr_status = 9;
 /// A bug inside the engine (a Rust panic) caught at the boundary.
 pub const GR_STATUS_INTERNAL: gr_status = 10;
+/// A node or edge attribute (column) name that no node or edge has.
+pub const GR_STATUS_ATTRIBUTE_NOT_FOUND: gr_status = 11;
 
 pub(crate) fn status_of(err: &GraphError) -> gr_status {
     match err {
         GraphError::NodeNotFound(_) => GR_STATUS_NODE_NOT_FOUND,
         GraphError::EdgeNotFound(_) => GR_STATUS_EDGE_NOT_FOUND,
+        GraphError::AttributeNotFound(_) => GR_STATUS_ATTRIBUTE_NOT_FOUND,
         GraphError::InvalidOperation(_) => GR_STATUS_INVALID_OPERATION,
         GraphError::InvalidArgument(_) => GR_STATUS_INVALID_ARGUMENT,
         GraphError::OutOfMemory(_) => GR_STATUS_OUT_OF_MEMORY,
@@ -49,6 +52,7 @@ pub extern "C" fn gr_status_str(status: gr_status) -> *const c_char {
         GR_STATUS_IO => b"I/O error\0",
         GR_STATUS_CANCELLED => b"cancelled\0",
         GR_STATUS_INTERNAL => b"internal error\0",
+        GR_STATUS_ATTRIBUTE_NOT_FOUND => b"attribute not found\0",
         _ => b"unknown status\0",
     };
     text.as_ptr().cast()

@@ -6,6 +6,8 @@
 //! self-loop); a directed edge is in the `out` list of its source and the `inp` list of its
 //! target.
 
+mod bulk;
+
 /// Marks the endpoints of a removed edge.
 const DEAD: u32 = u32::MAX;
 

@@ -1,4 +1,10 @@
 //! `GraphCore`: keys, topology and attribute columns together; the engine's graph.
+//! Batches live in `bulk.rs`, whole-column reads and writes in `columns.rs`.
+
+mod bulk;
+mod columns;
+
+pub use bulk::Columns;
 
 use super::attr_table::AttrTable;
 use super::error::{GraphError, GraphResult};
@@ -86,7 +92,7 @@ impl GraphCore {
     }
 
     /// Fails before anything changes when `nodes` more node indices would not fit.
-    fn check_node_room(&self, nodes: usize) -> GraphResult<()> {
+    pub(crate) fn check_node_room(&self, nodes: usize) -> GraphResult<()> {
         if self.keys.capacity().saturating_add(nodes) > MAX_INDICES {
             return Err(GraphError::OutOfMemory(format!(
                 "a graph holds at most {MAX_INDICES} node indices"
@@ -95,7 +101,7 @@ impl GraphCore {
         Ok(())
     }
 
-    fn check_edge_room(&self, edges: usize) -> GraphResult<()> {
+    pub(crate) fn check_edge_room(&self, edges: usize) -> GraphResult<()> {
         if self.topology.edge_capacity().saturating_add(edges) > MAX_INDICES {
             return Err(GraphError::OutOfMemory(format!(
                 "a graph holds at most {MAX_INDICES} edge indices"
@@ -130,16 +136,6 @@ impl GraphCore {
             self.node_attrs.set(n as usize, name, value.clone());
         }
         n
-    }
-
-    /// Adds many nodes as `add_node` would one at a time, or nothing at all on error.
-    pub fn add_nodes(&mut self, items: &[(KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
-        self.check_node_room(items.len())?;
-        self.keys.reserve(items.len());
-        for (key, attrs) in items {
-            self.add_node_unchecked(*key, attrs);
-        }
-        Ok(())
     }
 
     /// Removes a node and all its edges.
@@ -235,16 +231,6 @@ impl GraphCore {
             self.edge_attrs.set(e as usize, name, value.clone());
         }
         e
-    }
-
-    /// Adds many edges as `add_edge` would one at a time, or nothing at all on error.
-    pub fn add_edges(&mut self, items: &[(KeyRef<'_>, KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
-        self.check_node_room(items.len().saturating_mul(2))?;
-        self.check_edge_room(items.len())?;
-        for (u, v, attrs) in items {
-            self.add_edge_unchecked(*u, *v, attrs);
-        }
-        Ok(())
     }
 
     pub fn remove_edge(&mut self, u: KeyRef<'_>, v: KeyRef<'_>) -> GraphResult<()> {

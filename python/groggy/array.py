@@ -1,0 +1,359 @@
+"""``GraphArray``: an immutable typed column (a copy of an attribute column, or a result),
+held in the engine's memory and shown to numpy without copies."""
+
+from __future__ import annotations
+
+import operator
+import sys
+from collections.abc import Iterator
+
+from ._convert import fill_value, scratch, take_owned_value
+from ._errors import check
+from ._native import NULL, ffi, lib
+
+_KIND_NAMES = {
+    lib.GR_ATTR_NULL: "null",
+    lib.GR_ATTR_BOOL: "bool",
+    lib.GR_ATTR_INT8: "int8",
+    lib.GR_ATTR_INT16: "int16",
+    lib.GR_ATTR_INT32: "int32",
+    lib.GR_ATTR_INT64: "int64",
+    lib.GR_ATTR_FLOAT32: "float32",
+    lib.GR_ATTR_FLOAT64: "float64",
+    lib.GR_ATTR_STRING: "str",
+    lib.GR_ATTR_BYTES: "bytes",
+    lib.GR_ATTR_MIXED: "mixed",
+}
+
+# Fixed-width kinds: (C type, numpy dtype name, item size).
+_FIXED = {
+    lib.GR_ATTR_BOOL: ("bool", "bool", 1),
+    lib.GR_ATTR_INT8: ("int8_t", "int8", 1),
+    lib.GR_ATTR_INT16: ("int16_t", "int16", 2),
+    lib.GR_ATTR_INT32: ("int32_t", "int32", 4),
+    lib.GR_ATTR_INT64: ("int64_t", "int64", 8),
+    lib.GR_ATTR_FLOAT32: ("float", "float32", 4),
+    lib.GR_ATTR_FLOAT64: ("double", "float64", 8),
+}
+_TAG_BY_NUMPY = {numpy_name: tag for tag, (_, numpy_name, _) in _FIXED.items()}
+# numpy dtypes stored after an exact widening (the engine has no unsigned or half kinds).
+_WIDEN = {"uint8": "int16", "uint16": "int32", "uint32": "int64", "float16": "float32"}
+
+_PANDAS_NULLABLE = {
+    "bool": "boolean",
+    "int8": "Int8",
+    "int16": "Int16",
+    "int32": "Int32",
+    "int64": "Int64",
+    "float32": "Float32",
+    "float64": "Float64",
+}
+
+
+class GraphArray:
+    """An immutable column of values: ``len``, iteration, ``a[i]``, ``a[start:stop:step]``,
+    ``dtype``, ``null_count``, ``to_list()``, ``to_numpy()`` (a read-only view of the
+    engine's memory for numeric and bool columns), ``to_pandas()`` and aggregates
+    computed in the engine. Later changes to the graph never change it."""
+
+    __slots__ = ("_data", "_handle", "_kind", "_len", "_null_count", "_pandas", "_valid")
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("GraphArray is made by the graph or by GraphArray.from_numpy / from_list")
+
+    @classmethod
+    def _wrap(cls, handle) -> GraphArray:
+        """Takes ownership of a fresh ``gr_array`` handle."""
+        self = object.__new__(cls)
+        self._handle = ffi.gc(handle, lib.gr_array_free)
+        s = scratch
+        check(lib.gr_array_info(handle, s.size, s.kind, s.data))
+        self._len, self._kind, self._data = s.size[0], s.kind[0], s.data[0]
+        check(lib.gr_array_validity(handle, s.kinds, s.size))
+        self._valid, self._null_count = s.kinds[0], s.size[0]
+        self._pandas = None
+        return self
+
+    # ----- construction ------------------------------------------------------------------
+
+    @classmethod
+    def from_list(cls, values) -> GraphArray:
+        """An array of Python values (``None`` is null). Values of one kind make a typed
+        array; several kinds make a ``"mixed"`` one."""
+        values = list(values)
+        n = len(values)
+        keep: list = []
+        cvalues = ffi.new("gr_attr_value[]", n) if n else NULL
+        for i, value in enumerate(values):
+            fill_value(cvalues[i], value, keep)
+        out = scratch.array
+        check(lib.gr_array_new(lib.GR_ATTR_MIXED, cvalues, NULL, n, out))
+        return cls._wrap(out[0])
+
+    @classmethod
+    def from_numpy(cls, array) -> GraphArray:
+        """An array of a one-dimensional numpy array (a masked array's mask makes nulls).
+        Numeric and bool dtypes are read in place; unsigned and half-precision dtypes
+        widen exactly; strings and objects go value by value."""
+        import numpy as np
+
+        mask = None
+        if isinstance(array, np.ma.MaskedArray):
+            mask = np.ma.getmaskarray(array)
+            array = np.ma.getdata(array)
+        array = np.asarray(array)
+        if array.ndim != 1:
+            raise ValueError(f"GraphArray.from_numpy: expected 1 dimension, got {array.ndim}")
+        name = array.dtype.name
+        if name not in _TAG_BY_NUMPY and name not in _WIDEN and name != "uint64":
+            if array.dtype.kind in "OUSb":
+                values = array.tolist()
+                if mask is not None:
+                    values = [None if m else v for v, m in zip(values, mask.tolist())]
+                return cls.from_list(values)
+            raise TypeError(f"Cannot convert numpy dtype {array.dtype} to a GraphArray")
+        array = _native_numeric(array, mask)
+        valid = None if mask is None or not mask.any() else np.ascontiguousarray(~mask)
+        data = ffi.from_buffer(array) if len(array) else NULL
+        cvalid = ffi.from_buffer(valid) if valid is not None and len(valid) else NULL
+        out = scratch.array
+        check(lib.gr_array_new(_TAG_BY_NUMPY[array.dtype.name], data, cvalid, len(array), out))
+        return cls._wrap(out[0])
+
+    # ----- sequence ----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator:
+        return iter(self.to_list())
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._len)
+            count = len(range(start, stop, step))
+            out = scratch.array
+            check(lib.gr_array_slice(self._handle, start, count, step, out))
+            return GraphArray._wrap(out[0])
+        if isinstance(index, bool):
+            raise TypeError("GraphArray indices must be integers or slices, not bool")
+        try:
+            i = operator.index(index)
+        except TypeError:
+            raise TypeError(
+                f"GraphArray indices must be integers or slices, not {type(index).__name__}"
+            ) from None
+        n = self._len
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(f"GraphArray index {index} out of range for length {n}")
+        fixed = _FIXED.get(self._kind)
+        if fixed is not None and self._null_count == 0:
+            return ffi.cast(fixed[0] + " *", self._data)[i]
+        value = scratch.value
+        check(lib.gr_array_get(self._handle, i, value))
+        return take_owned_value(value)
+
+    @property
+    def dtype(self) -> str:
+        """``"int8"`` ... ``"int64"``, ``"float32"``, ``"float64"``, ``"bool"``, ``"str"``,
+        ``"bytes"``, ``"mixed"`` or ``"null"``."""
+        return _KIND_NAMES[self._kind]
+
+    @property
+    def null_count(self) -> int:
+        return self._null_count
+
+    def _validity(self) -> list | None:
+        if self._null_count == 0:
+            return None
+        return ffi.unpack(ffi.cast("bool *", self._valid), self._len)
+
+    def to_list(self) -> list:
+        """The values as Python objects, ``None`` for nulls."""
+        n = self._len
+        if n == 0:
+            return []
+        kind = self._kind
+        if kind == lib.GR_ATTR_NULL:
+            return [None] * n
+        fixed = _FIXED.get(kind)
+        if fixed is not None:
+            values = ffi.unpack(ffi.cast(fixed[0] + " *", self._data), n)
+        elif kind in (lib.GR_ATTR_STRING, lib.GR_ATTR_BYTES):
+            values = self._buffer_values()
+        else:
+            return [self[i] for i in range(n)]
+        valid = self._validity()
+        if valid is None:
+            return values
+        return [v if ok else None for v, ok in zip(values, valid)]
+
+    def _buffer_values(self) -> list:
+        s = scratch
+        check(lib.gr_array_buffers(self._handle, s.str_data, s.size, s.str_offsets))
+        total = s.size[0]
+        data = ffi.buffer(s.str_data[0], total)[:] if total else b""
+        offsets = ffi.unpack(s.str_offsets[0], self._len + 1)
+        chunks = [data[offsets[i] : offsets[i + 1]] for i in range(self._len)]
+        if self._kind == lib.GR_ATTR_BYTES:
+            return chunks
+        return [c.decode("utf-8") for c in chunks]
+
+    # ----- numpy and pandas --------------------------------------------------------------
+
+    def _numpy_view(self):
+        """A read-only numpy view of the fixed-width values, sharing the engine's memory.
+        The view's base keeps the values alive after this GraphArray is gone."""
+        import numpy as np
+
+        _, dtype, size = _FIXED[self._kind]
+        if self._len == 0:
+            view = np.empty(0, dtype=dtype)
+        else:
+            # A pointer whose destructor only drops the reference to the handle, so the
+            # buffer (and any numpy array over it) keeps the values alive.
+            owner = ffi.gc(ffi.cast("char *", self._data), _keep_alive(self._handle))
+            view = np.frombuffer(ffi.buffer(owner, self._len * size), dtype=dtype)
+        view.flags.writeable = False
+        return view
+
+    def to_numpy(self):
+        """Numeric and bool columns without nulls: a read-only view of the engine's memory
+        (no copy). With nulls: a ``numpy.ma.MaskedArray`` over that view. Strings, bytes,
+        mixed and null columns: object arrays (``None`` for nulls)."""
+        import numpy as np
+
+        if self._kind in _FIXED:
+            view = self._numpy_view()
+            if self._null_count == 0:
+                return view
+            valid = np.frombuffer(ffi.buffer(self._valid, self._len), dtype=bool)
+            return np.ma.MaskedArray(view, mask=~valid)
+        out = np.empty(self._len, dtype=object)
+        out[:] = self.to_list()
+        return out
+
+    def to_pandas(self):
+        """A ``pandas.Series``, built once and cached: numpy dtypes without nulls, pandas'
+        nullable dtypes (``Int64``, ``Float64``, ``boolean``, ...) with nulls, ``object``
+        for strings, bytes and mixed values."""
+        if self._pandas is None:
+            self._pandas = _to_pandas(self)
+        return self._pandas
+
+    def __array__(self, dtype=None, copy=None):
+        import numpy as np
+
+        values = self.to_numpy()
+        if isinstance(values, np.ma.MaskedArray):
+            values = values.astype(object).filled(None)
+        return np.asarray(values, dtype=dtype)
+
+    # ----- aggregates --------------------------------------------------------------------
+
+    def sum(self):
+        """Sum of the non-null values (an ``int`` for integer and bool columns)."""
+        value = scratch.value
+        check(lib.gr_array_sum(self._handle, value))
+        return take_owned_value(value)
+
+    def mean(self):
+        """Mean of the non-null values; ``None`` when there are none."""
+        out, found = ffi.new("double *"), scratch.found
+        check(lib.gr_array_mean(self._handle, out, found))
+        return out[0] if found[0] else None
+
+    def min(self):
+        """Smallest non-null value (NaN skipped); ``None`` when there is none."""
+        return self._extreme(lib.gr_array_min)
+
+    def max(self):
+        """Largest non-null value (NaN skipped); ``None`` when there is none."""
+        return self._extreme(lib.gr_array_max)
+
+    def _extreme(self, function):
+        value, found = scratch.value, scratch.found
+        check(function(self._handle, value, found))
+        return take_owned_value(value) if found[0] else None
+
+    def __repr__(self) -> str:
+        shown = self[:10].to_list() if self._len > 10 else self.to_list()
+        more = ", ..." if self._len > 10 else ""
+        body = ", ".join(repr(v) for v in shown)
+        return f"GraphArray([{body}{more}], dtype={self.dtype!r}, len={self._len})"
+
+
+def _keep_alive(handle):
+    def release(_pointer, handle=handle):
+        del handle
+
+    return release
+
+
+def _native_numeric(array, mask):
+    """The numeric numpy array as the engine stores it: widened where the engine has no
+    such kind, in native byte order, contiguous."""
+    import numpy as np
+
+    name = array.dtype.name
+    if name == "uint64":
+        values = array if mask is None else array[~mask]
+        if values.size and int(values.max()) > np.iinfo(np.int64).max:
+            raise OverflowError("uint64 values above the int64 range cannot be stored")
+        array = array.astype(np.int64)
+    elif name in _WIDEN:
+        array = array.astype(_WIDEN[name])
+    if not array.dtype.isnative:
+        array = array.astype(array.dtype.newbyteorder("="))
+    return np.ascontiguousarray(array)
+
+
+def _to_pandas(array: GraphArray):
+    import pandas as pd
+
+    if array._kind in _FIXED:
+        values = array._numpy_view()
+        if array.null_count == 0:
+            return pd.Series(values, copy=True)
+        import numpy as np
+
+        valid = np.frombuffer(ffi.buffer(array._valid, len(array)), dtype=bool)
+        nullable = _PANDAS_NULLABLE[values.dtype.name]
+        return pd.Series(pd.array(values, dtype=nullable).copy()).mask(~valid)
+    return pd.Series(array.to_list(), dtype=object)
+
+
+def as_graph_array(values) -> GraphArray:
+    """Values of a column (GraphArray, numpy array, pandas Series, list, ...) as a
+    GraphArray."""
+    if isinstance(values, GraphArray):
+        return values
+    pd = sys.modules.get("pandas")
+    pandas_types = () if pd is None else (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)
+    if pandas_types and isinstance(values, pandas_types):
+        return _from_pandas(values)
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(values, np.ndarray):
+        return GraphArray.from_numpy(values)
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"a column must be a sequence of values, not {type(values).__name__}")
+    return GraphArray.from_list(values)
+
+
+def _from_pandas(values) -> GraphArray:
+    import numpy as np
+    import pandas as pd
+
+    series = pd.Series(values) if not isinstance(values, pd.Series) else values
+    mask = series.isna().to_numpy()
+    dtype = series.dtype
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iufb":
+        numpy_dtype = np.dtype(dtype.numpy_dtype)
+        data = series.to_numpy(dtype=numpy_dtype, na_value=numpy_dtype.type(0))
+        return GraphArray.from_numpy(np.ma.MaskedArray(data, mask=mask))
+    if dtype.kind in "iufb":
+        return GraphArray.from_numpy(series.to_numpy())
+    values = [None if m else v for v, m in zip(series.tolist(), mask.tolist())]
+    return GraphArray.from_list(values)

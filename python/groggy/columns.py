@@ -1,0 +1,167 @@
+"""The column side of ``Graph``: whole attribute columns as GraphArrays, loading edges from
+arrays in one call, and pandas tables. Mixed into ``Graph``."""
+
+from __future__ import annotations
+
+import sys
+
+from ._convert import KeyArray, fill_name, scratch
+from ._native import NULL, ffi, lib
+from .array import GraphArray, as_graph_array
+
+
+class NamedColumns:
+    """Attribute columns as the ABI takes them: ``names``, ``handles``, ``n``."""
+
+    __slots__ = ("_keep", "handles", "n", "names")
+
+    def __init__(self, columns: dict):
+        self.n = len(columns)
+        if not columns:
+            self.names = self.handles = NULL
+            self._keep = ()
+            return
+        keep: list = []
+        arrays = [as_graph_array(values) for values in columns.values()]
+        self.names = ffi.new("gr_buf[]", self.n)
+        for i, name in enumerate(columns):
+            fill_name(self.names[i], name, keep)
+        self.handles = ffi.new("gr_array *[]", [a._handle for a in arrays])
+        self._keep = (keep, arrays)
+
+
+def _int64_keys(keys):
+    """``keys`` as a contiguous native int64 numpy array when it is a numpy integer array
+    (read in place when it already is one), else None."""
+    np = sys.modules.get("numpy")
+    if np is None or not isinstance(keys, np.ndarray) or keys.dtype.kind not in "iu":
+        return None
+    if keys.ndim != 1:
+        raise ValueError(f"add_edges_from_arrays: keys must be 1-dimensional, not {keys.ndim}")
+    if keys.dtype.kind == "u" and keys.size and int(keys.max()) > np.iinfo(np.int64).max:
+        raise OverflowError("add_edges_from_arrays: a uint64 key does not fit in int64")
+    return np.ascontiguousarray(keys, dtype=np.int64)
+
+
+def _key_list(keys) -> list:
+    np = sys.modules.get("numpy")
+    if np is not None and isinstance(keys, np.ndarray):
+        if keys.ndim != 1:
+            raise ValueError(f"add_edges_from_arrays: keys must be 1-dimensional, not {keys.ndim}")
+        return keys.tolist()
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(keys, (pd.Series, pd.Index)):
+        return keys.tolist()
+    return list(keys)
+
+
+class ColumnsMixin:
+    """Whole-column operations of ``Graph``."""
+
+    __slots__ = ()
+
+    def add_edges_from_arrays(self, sources, targets, /, **columns) -> None:
+        """Adds edges ``sources[i] -> targets[i]`` in one call into the engine, with
+        attribute columns (numpy arrays, pandas Series, GraphArrays or lists) of the same
+        length. numpy int64 keys and numeric columns are read in place. All or nothing."""
+        named = NamedColumns(columns)
+        src, dst = _int64_keys(sources), _int64_keys(targets)
+        if src is not None and dst is not None:
+            n = len(src)
+            if len(dst) != n:
+                raise ValueError(f"add_edges_from_arrays: {n} sources but {len(dst)} targets")
+            s = ffi.from_buffer("int64_t[]", src) if n else NULL
+            t = ffi.from_buffer("int64_t[]", dst) if n else NULL
+            self._check(
+                lib.gr_graph_add_edges_int(self._ptr, s, t, n, named.names, named.handles, named.n)
+            )
+            return
+        src_keys = KeyArray(_key_list(sources))
+        dst_keys = KeyArray(_key_list(targets))
+        if src_keys.n != dst_keys.n:
+            raise ValueError(
+                f"add_edges_from_arrays: {src_keys.n} sources but {dst_keys.n} targets"
+            )
+        self._check(
+            lib.gr_graph_add_edges_columns(
+                self._ptr,
+                *src_keys.args,
+                *dst_keys.args,
+                src_keys.n,
+                named.names,
+                named.handles,
+                named.n,
+            )
+        )
+
+    def _read_array(self, function, name: str) -> GraphArray:
+        b = _name_bytes(name)
+        out = scratch.array
+        self._check(function(self._ptr, b, len(b), out))
+        return GraphArray._wrap(out[0])
+
+    def node_array(self, name: str) -> GraphArray:
+        """The attribute ``name`` of every node, aligned with ``nodes`` order (``None``
+        where a node lacks it). ``KeyError`` when no node has it."""
+        return self._read_array(lib.gr_graph_node_array, name)
+
+    def edge_array(self, name: str) -> GraphArray:
+        """The attribute ``name`` of every edge, aligned with ``edges`` order."""
+        return self._read_array(lib.gr_graph_edge_array, name)
+
+    def _node_presence(self, name: str) -> list:
+        return self._read_array(lib.gr_graph_node_attr_presence, name).to_list()
+
+    def _edge_presence(self, name: str) -> list:
+        return self._read_array(lib.gr_graph_edge_attr_presence, name).to_list()
+
+    def _write_array(self, function, name: str, values) -> None:
+        b = _name_bytes(name)
+        array = as_graph_array(values)
+        self._check(function(self._ptr, b, len(b), array._handle))
+
+    def set_node_array(self, name: str, values) -> None:
+        """Sets the attribute ``name`` of every node, in ``nodes`` order, from a list, numpy
+        array, pandas Series or GraphArray with one value per node (``None`` sets null)."""
+        self._write_array(lib.gr_graph_set_node_array, name, values)
+
+    def set_edge_array(self, name: str, values) -> None:
+        """Sets the attribute ``name`` of every edge, in ``edges`` order."""
+        self._write_array(lib.gr_graph_set_edge_array, name, values)
+
+    def node_table(self):
+        """A pandas DataFrame: a ``key`` column, then one column per node attribute."""
+        import pandas as pd
+
+        columns = {"key": _key_series(self._node_keys())}
+        for name in self.node_attr_names():
+            columns[name] = self.node_array(name).to_pandas()
+        return pd.DataFrame(columns)
+
+    def edge_table(self):
+        """A pandas DataFrame: ``source`` and ``target`` columns, then one column per edge
+        attribute."""
+        import pandas as pd
+
+        pairs = self._edge_pairs()
+        columns = {
+            "source": _key_series([u for u, _ in pairs]),
+            "target": _key_series([v for _, v in pairs]),
+        }
+        for name in self.edge_attr_names():
+            columns[name] = self.edge_array(name).to_pandas()
+        return pd.DataFrame(columns)
+
+
+def _key_series(keys: list):
+    import pandas as pd
+
+    if all(type(k) is int for k in keys):
+        return pd.Series(keys, dtype="int64")
+    return pd.Series(keys, dtype=object)
+
+
+def _name_bytes(name) -> bytes:
+    if not isinstance(name, str):
+        raise TypeError(f"attribute names must be str, not {type(name).__name__}")
+    return name.encode("utf-8")

@@ -1,0 +1,110 @@
+//! Whole attribute columns: read one as an `Array` aligned with the node (or edge) order,
+//! or write one from an `Array`.
+
+use super::super::array::Array;
+use super::super::attr_table::AttrTable;
+use super::super::error::{GraphError, GraphResult};
+use super::GraphCore;
+
+fn column_entities<'t>(
+    table: &'t AttrTable,
+    name: &str,
+    what: &str,
+) -> GraphResult<&'t super::super::column::Column> {
+    table
+        .column(name)
+        .filter(|c| c.present_count() > 0)
+        .ok_or_else(|| GraphError::AttributeNotFound(format!("'{name}' on {what}")))
+}
+
+fn check_length(values: &Array, expected: usize, what: &str) -> GraphResult<()> {
+    if values.len() != expected {
+        return Err(GraphError::InvalidArgument(format!(
+            "{} values for {expected} {what}",
+            values.len()
+        )));
+    }
+    Ok(())
+}
+
+impl GraphCore {
+    /// The attribute `name` of every node, in node order (absent and null both null).
+    pub fn node_array(&self, name: &str) -> GraphResult<Array> {
+        let column = column_entities(&self.node_attrs, name, "nodes")?;
+        let nodes: Vec<u32> = self.node_indices().collect();
+        Ok(column.gather(&nodes))
+    }
+
+    /// The attribute `name` of every edge, in edge order (absent and null both null).
+    pub fn edge_array(&self, name: &str) -> GraphResult<Array> {
+        let column = column_entities(&self.edge_attrs, name, "edges")?;
+        let edges: Vec<u32> = self.edge_indices().collect();
+        Ok(column.gather(&edges))
+    }
+
+    /// Whether each node has the attribute `name` (null included), in node order.
+    pub fn node_presence(&self, name: &str) -> GraphResult<Vec<bool>> {
+        let column = column_entities(&self.node_attrs, name, "nodes")?;
+        let nodes: Vec<u32> = self.node_indices().collect();
+        Ok(column.presence(&nodes))
+    }
+
+    /// Whether each edge has the attribute `name` (null included), in edge order.
+    pub fn edge_presence(&self, name: &str) -> GraphResult<Vec<bool>> {
+        let column = column_entities(&self.edge_attrs, name, "edges")?;
+        let edges: Vec<u32> = self.edge_indices().collect();
+        Ok(column.presence(&edges))
+    }
+
+    /// Sets the attribute `name` of every node from `values`, in node order (nulls set
+    /// Null). `values` must hold one value per node.
+    pub fn set_node_array(&mut self, name: &str, values: &Array) -> GraphResult<()> {
+        check_length(values, self.node_count(), "nodes")?;
+        self.generation += 1;
+        let nodes: Vec<u32> = self.node_indices().collect();
+        self.node_attrs
+            .column_mut_or_create(name)
+            .set_from_array(&nodes, values);
+        Ok(())
+    }
+
+    /// Sets the attribute `name` of every edge from `values`, in edge order.
+    pub fn set_edge_array(&mut self, name: &str, values: &Array) -> GraphResult<()> {
+        check_length(values, self.edge_count(), "edges")?;
+        self.generation += 1;
+        let edges: Vec<u32> = self.edge_indices().collect();
+        self.edge_attrs
+            .column_mut_or_create(name)
+            .set_from_array(&edges, values);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::value::AttrValue;
+    use super::*;
+
+    #[test]
+    fn arrays_follow_node_order_and_skip_removed_nodes() {
+        let mut g = GraphCore::new(false);
+        for k in [3i64, 1, 2] {
+            g.add_node(k.into(), &[("x", AttrValue::Int64(k * 10))])
+                .unwrap();
+        }
+        g.remove_node(1.into()).unwrap();
+        let a = g.node_array("x").unwrap();
+        assert_eq!((a.get(0), a.get(1)), (30i64.into(), 20i64.into()));
+        g.set_node_array("y", &Array::from_f64(vec![0.5, 1.5]))
+            .unwrap();
+        assert_eq!(
+            g.get_node_attr(2.into(), "y").unwrap(),
+            Some(AttrValue::Float64(1.5))
+        );
+        assert!(g.set_node_array("y", &Array::from_f64(vec![1.0])).is_err());
+        assert_eq!(
+            g.node_array("nope").unwrap_err(),
+            GraphError::AttributeNotFound("'nope' on nodes".into())
+        );
+    }
+}

@@ -1,0 +1,374 @@
+//! Whole columns and column batches of `gr_graph`: read an attribute of every node or edge
+//! into a `gr_array`, write one from a `gr_array`, and add many nodes or edges with
+//! attribute columns in one call.
+
+use std::ffi::c_char;
+
+use crate::core::{Array, GraphCore, GraphResult};
+
+use super::args::KeyArrayArg;
+use super::array::{array_handle, array_ref, gr_array};
+use super::boundary::{out, run, slice, utf8};
+use super::graph::{gr_graph, graph};
+use super::status::gr_status;
+use super::value::gr_buf;
+
+/// Named columns passed as `names[i]`, `columns[i]` for `n` columns.
+///
+/// # Safety
+/// `names` and `columns` hold `n` entries each; every column is a live `gr_array`.
+unsafe fn named_columns<'a>(
+    names: *const gr_buf,
+    columns: *const *const gr_array,
+    n: usize,
+) -> GraphResult<Vec<(&'a str, &'a Array)>> {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        let names = slice(names, n, "column names")?;
+        let columns = slice(columns, n, "columns")?;
+        names
+            .iter()
+            .zip(columns)
+            .map(|(name, &column)| {
+                Ok((utf8(name.ptr, name.len, "column name")?, array_ref(column)?))
+            })
+            .collect()
+    }
+}
+
+/// The body shared by the functions that read a column.
+///
+/// # Safety
+/// As the exported functions.
+unsafe fn read_column(
+    op: &str,
+    read: fn(&GraphCore, &str) -> GraphResult<Array>,
+    g: *const gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    out_array: *mut *mut gr_array,
+) -> gr_status {
+    run(op, || {
+        // SAFETY: promised by the caller.
+        let (g, name, out_array) = unsafe {
+            (
+                graph(g)?,
+                utf8(name.cast(), name_len, "attribute name")?,
+                out(out_array, "array")?,
+            )
+        };
+        let array = read(&g.core.read(), name)?;
+        *out_array = array_handle(array);
+        Ok(())
+    })
+}
+
+/// The attribute `name` of every node, in node order; nodes without it (or with Null) are
+/// null. `GR_STATUS_ATTRIBUTE_NOT_FOUND` when no node has it.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `name` points to `name_len` bytes; `out_array` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_node_array(
+    g: *const gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    out_array: *mut *mut gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        read_column(
+            "node_array",
+            GraphCore::node_array,
+            g,
+            name,
+            name_len,
+            out_array,
+        )
+    }
+}
+
+/// The attribute `name` of every edge, in edge order, as `gr_graph_node_array` does for
+/// nodes.
+///
+/// # Safety
+/// As `gr_graph_node_array`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_edge_array(
+    g: *const gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    out_array: *mut *mut gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        read_column(
+            "edge_array",
+            GraphCore::edge_array,
+            g,
+            name,
+            name_len,
+            out_array,
+        )
+    }
+}
+
+fn node_presence(core: &GraphCore, name: &str) -> GraphResult<Array> {
+    let present = core.node_presence(name)?;
+    Array::new(crate::core::ColumnValues::Bool(present), None)
+}
+
+fn edge_presence(core: &GraphCore, name: &str) -> GraphResult<Array> {
+    let present = core.edge_presence(name)?;
+    Array::new(crate::core::ColumnValues::Bool(present), None)
+}
+
+/// A bool array, in node order: whether each node has the attribute `name` (set to Null
+/// counts as having it). Tells an absent attribute from a Null one, which
+/// `gr_graph_node_array` does not.
+///
+/// # Safety
+/// As `gr_graph_node_array`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_node_attr_presence(
+    g: *const gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    out_array: *mut *mut gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        read_column(
+            "node_attr_presence",
+            node_presence,
+            g,
+            name,
+            name_len,
+            out_array,
+        )
+    }
+}
+
+/// A bool array, in edge order: whether each edge has the attribute `name`.
+///
+/// # Safety
+/// As `gr_graph_node_array`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_edge_attr_presence(
+    g: *const gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    out_array: *mut *mut gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        read_column(
+            "edge_attr_presence",
+            edge_presence,
+            g,
+            name,
+            name_len,
+            out_array,
+        )
+    }
+}
+
+/// The body shared by the functions that write a column.
+///
+/// # Safety
+/// As the exported functions.
+unsafe fn write_column(
+    op: &str,
+    write: fn(&mut GraphCore, &str, &Array) -> GraphResult<()>,
+    g: *mut gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    values: *const gr_array,
+) -> gr_status {
+    run(op, || {
+        // SAFETY: promised by the caller.
+        let (g, name, values) = unsafe {
+            (
+                graph(g)?,
+                utf8(name.cast(), name_len, "attribute name")?,
+                array_ref(values)?,
+            )
+        };
+        write(&mut g.core.write(), name, values)
+    })
+}
+
+/// Sets the attribute `name` of every node from `values` (one per node, in node order;
+/// null entries set Null). An invalid argument, changing nothing, when the length differs
+/// from the node count.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `name` points to `name_len` bytes; `values` is NULL or a
+/// live `gr_array`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_set_node_array(
+    g: *mut gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    values: *const gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        write_column(
+            "set_node_array",
+            GraphCore::set_node_array,
+            g,
+            name,
+            name_len,
+            values,
+        )
+    }
+}
+
+/// Sets the attribute `name` of every edge from `values`, as `gr_graph_set_node_array`.
+///
+/// # Safety
+/// As `gr_graph_set_node_array`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_set_edge_array(
+    g: *mut gr_graph,
+    name: *const c_char,
+    name_len: usize,
+    values: *const gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        write_column(
+            "set_edge_array",
+            GraphCore::set_edge_array,
+            g,
+            name,
+            name_len,
+            values,
+        )
+    }
+}
+
+/// Adds the edges `sources[i] -> targets[i]` for int keys, with `n_columns` attribute
+/// columns (`column_names[j]`, `columns[j]`, each of `n` values), as `gr_graph_add_edge`
+/// would one edge at a time, or nothing when any argument is bad. The fast path for loading
+/// large graphs: no per-edge work outside the library.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `sources` and `targets` hold `n` keys each; the names and
+/// columns hold `n_columns` entries each, every column a live `gr_array`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_add_edges_int(
+    g: *mut gr_graph,
+    sources: *const i64,
+    targets: *const i64,
+    n: usize,
+    column_names: *const gr_buf,
+    columns: *const *const gr_array,
+    n_columns: usize,
+) -> gr_status {
+    run("add_edges_from_arrays", || {
+        // SAFETY: promised by the caller.
+        let (g, sources, targets, columns) = unsafe {
+            (
+                graph(g)?,
+                slice(sources, n, "sources")?,
+                slice(targets, n, "targets")?,
+                named_columns(column_names, columns, n_columns)?,
+            )
+        };
+        g.core.write().add_edges_int(sources, targets, &columns)
+    })
+}
+
+/// Adds `n` edges between keys of any kind (two key arrays, as `gr_graph_add_nodes`
+/// describes) with attribute columns, as `gr_graph_add_edges_int` does for int keys.
+///
+/// # Safety
+/// As `gr_graph_add_edges_int`, with key arrays as `gr_graph_add_nodes` describes.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_add_edges_columns(
+    g: *mut gr_graph,
+    src_kinds: *const u8,
+    src_ints: *const i64,
+    src_str_data: *const u8,
+    src_str_data_len: usize,
+    src_str_offsets: *const usize,
+    dst_kinds: *const u8,
+    dst_ints: *const i64,
+    dst_str_data: *const u8,
+    dst_str_data_len: usize,
+    dst_str_offsets: *const usize,
+    n: usize,
+    column_names: *const gr_buf,
+    columns: *const *const gr_array,
+    n_columns: usize,
+) -> gr_status {
+    run("add_edges_from_arrays", || {
+        let src = KeyArrayArg {
+            kinds: src_kinds,
+            ints: src_ints,
+            str_data: src_str_data,
+            str_data_len: src_str_data_len,
+            str_offsets: src_str_offsets,
+        };
+        let dst = KeyArrayArg {
+            kinds: dst_kinds,
+            ints: dst_ints,
+            str_data: dst_str_data,
+            str_data_len: dst_str_data_len,
+            str_offsets: dst_str_offsets,
+        };
+        // SAFETY: promised by the caller.
+        let (g, sources, targets, columns) = unsafe {
+            (
+                graph(g)?,
+                src.read(n, "sources")?,
+                dst.read(n, "targets")?,
+                named_columns(column_names, columns, n_columns)?,
+            )
+        };
+        g.core
+            .write()
+            .add_edges_with_columns(&sources, &targets, &columns)
+    })
+}
+
+/// Adds (or updates) `n` nodes (a key array, as `gr_graph_add_nodes` describes) with
+/// attribute columns of `n` values each, or changes nothing when any argument is bad.
+///
+/// # Safety
+/// As `gr_graph_add_edges_columns`, with one key array.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_add_nodes_columns(
+    g: *mut gr_graph,
+    kinds: *const u8,
+    ints: *const i64,
+    str_data: *const u8,
+    str_data_len: usize,
+    str_offsets: *const usize,
+    n: usize,
+    column_names: *const gr_buf,
+    columns: *const *const gr_array,
+    n_columns: usize,
+) -> gr_status {
+    run("add_nodes", || {
+        let keys = KeyArrayArg {
+            kinds,
+            ints,
+            str_data,
+            str_data_len,
+            str_offsets,
+        };
+        // SAFETY: promised by the caller.
+        let (g, keys, columns) = unsafe {
+            (
+                graph(g)?,
+                keys.read(n, "keys")?,
+                named_columns(column_names, columns, n_columns)?,
+            )
+        };
+        g.core.write().add_nodes_with_columns(&keys, &columns)
+    })
+}
