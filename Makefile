@@ -77,9 +77,13 @@ install: build
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' groggy.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/groggy.pc
 
-## bench: speed against networkx (and the other libraries when installed), in one run
-bench: py-install
-	$(VPY) bench/percall.py
+## bench: speed and memory against igraph, rustworkx, networkit and networkx, in one run
+bench: py-install $(VENV)/.bench-ready
+	cd bench && $(VPY) run.py
+
+$(VENV)/.bench-ready: $(VENV)/.ready
+	$(VPY) -m pip install -q igraph rustworkx networkit matplotlib psutil scipy
+	touch $@
 
 clean:
 	$(CARGO) clean

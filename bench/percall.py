@@ -101,36 +101,45 @@ def rustworkx_cases(n: int):
     return {"add_node": add_node, "has_node": has_node, "get_node_attr": get_node_attr}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=200_000, help="calls per measurement")
-    args = parser.parse_args()
-
-    libraries = {"groggy": groggy_cases, "networkx": networkx_cases, "rustworkx": rustworkx_cases}
+def measure_all(calls: int) -> dict:
+    """ns per call for every library installed, and each one's ratio to groggy."""
+    cases = {"groggy": groggy_cases, "networkx": networkx_cases, "rustworkx": rustworkx_cases}
     results: dict = {}
-    for name, cases in libraries.items():
+    for name, make in cases.items():
         try:
-            fns = cases(args.n)
+            fns = make(calls)
         except ImportError:
-            print(f"({name} is not installed; skipped)")
             continue
-        results[name] = {op: per_call_ns(fn, args.n) for op, fn in fns.items()}
+        results[name] = {op: per_call_ns(fn, calls) for op, fn in fns.items()}
+    ratios = {
+        op: {lib: results[lib][op] / results["groggy"][op] for lib in results}
+        for op in results["groggy"]
+    }
+    return {"ns": results, "ratios": ratios}
 
-    ops = list(results["groggy"])
-    header = f"{'operation':<16}" + "".join(f"{lib:>22}" for lib in results)
-    print(f"\nPer-call cost from Python in ns (best of 5, {args.n} calls); ratio = lib / groggy")
-    print(header)
-    for op in ops:
+
+def print_percall(per_call: dict, calls: int) -> None:
+    results = per_call["ns"]
+    print(f"\nPer-call cost from Python in ns (best of 5, {calls} calls); ratio = lib / groggy")
+    print(f"{'operation':<16}" + "".join(f"{lib:>22}" for lib in results))
+    for op in results["groggy"]:
         base = results["groggy"][op]
         cells = "".join(
             f"{results[lib][op]:>12.0f} ({results[lib][op] / base:4.2f}x)" for lib in results
         )
         print(f"{op:<16}{cells}")
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=200_000, help="calls per measurement")
+    args = parser.parse_args()
+    per_call = measure_all(args.n)
+    print_percall(per_call, args.n)
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / "percall.json"
     meta = {"python": platform.python_version(), "machine": platform.machine(), "calls": args.n}
-    out.write_text(json.dumps({"meta": meta, "ns_per_call": results}, indent=2))
+    out.write_text(json.dumps({"meta": meta, **per_call}, indent=2))
     print(f"\nwritten: {out}")
 
 

@@ -21,17 +21,14 @@ def rmat_edges(scale: int, edge_factor: int = 16, seed: int = 1) -> tuple[np.nda
     src = np.zeros(m, dtype=np.int64)
     dst = np.zeros(m, dtype=np.int64)
     ab = A + B
-    c_norm = C / (1.0 - ab)
-    a_norm = A / ab
+    c_norm = np.float32(C / (1.0 - ab))
+    a_norm = np.float32(A / ab)
     for bit in range(scale):
-        r1 = rng.random(m)
-        r2 = rng.random(m)
-        src_bit = r1 > ab
-        dst_bit = r2 > np.where(src_bit, c_norm, a_norm)
-        src |= src_bit.astype(np.int64) << bit
-        dst |= dst_bit.astype(np.int64) << bit
-    perm = rng.permutation(1 << scale).astype(np.int64)
-    src = perm[src]
-    dst = perm[dst]
+        src_bit = rng.random(m, dtype=np.float32) > ab
+        threshold = np.where(src_bit, c_norm, a_norm)
+        dst_bit = rng.random(m, dtype=np.float32) > threshold
+        src[src_bit] |= 1 << bit
+        dst[dst_bit] |= 1 << bit
+    perm = rng.permutation(1 << scale)
     order = rng.permutation(m)
-    return src[order], dst[order]
+    return perm[src[order]], perm[dst[order]]

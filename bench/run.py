@@ -1,0 +1,165 @@
+"""``make bench``: groggy against igraph, rustworkx, networkit and networkx in one run.
+
+For every graph and operation, each library runs in its own process (so memory figures are
+its own) on the same numpy edge arrays. Prints a table of seconds, ratio to groggy and
+memory, plus the per-call costs of single operations from Python, then writes
+``bench/results/bench.json`` and a plot of the ratios, ``bench/results/bench.png``.
+
+    python bench/run.py                     # R-MAT scales 16, 18, 20 and the datasets
+    python bench/run.py --scales 16 --no-datasets
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+from graphs import available_datasets, edges
+from libraries import OPERATIONS, PEERS
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+#: Datasets large enough to be worth timing.
+LARGE_DATASETS = ("soc-Slashdot0902", "uk-2007-05-100000", "cnr-2000")
+
+
+def installed(library: str) -> bool:
+    module = library.split()[0]
+    code = f"import {module}"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def run_worker(operation: str, library: str, graph: str, timeout: float) -> dict:
+    cmd = [sys.executable, str(HERE / "worker.py"), operation, library, graph]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return {"error": f"over {timeout:.0f} s"}
+    except subprocess.CalledProcessError as err:
+        last = (err.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"error": last[:80]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fmt_bytes_per_edge(result: dict, key: str) -> str:
+    if "error" in result:
+        return "-"
+    return f"{result[key] / max(result['edges_in'], 1):6.1f}"
+
+
+def print_table(graph: str, operation: str, results: dict) -> None:
+    base = results.get("groggy", {}).get("seconds")
+    print(f"\n{operation} on {graph}")
+    print(
+        f"  {'library':<30}{'seconds':>10}{'vs groggy':>11}{'held B/edge':>13}{'peak B/edge':>13}"
+    )
+    for library, r in results.items():
+        if "error" in r:
+            print(f"  {library:<30}{'':>10}{'':>11}  ({r['error']})")
+            continue
+        ratio = f"{r['seconds'] / base:9.2f}x" if base else "-"
+        print(
+            f"  {library:<30}{r['seconds']:>10.3f}{ratio:>11}"
+            f"{fmt_bytes_per_edge(r, 'held_bytes'):>13}{fmt_bytes_per_edge(r, 'peak_bytes'):>13}"
+        )
+    peers = {k: v for k, v in results.items() if k.split()[0] in PEERS and "error" not in v}
+    if base and peers:
+        fastest = min(peers, key=lambda k: peers[k]["seconds"])
+        leanest = min(peers, key=lambda k: peers[k]["held_bytes"])
+        g = results["groggy"]
+        print(
+            f"  groggy is {peers[fastest]['seconds'] / base:.1f}x faster than the fastest peer "
+            f"({fastest}); holds {g['held_bytes'] / g['edges_in']:.1f} B/edge vs "
+            f"{peers[leanest]['held_bytes'] / peers[leanest]['edges_in']:.1f} for the leanest "
+            f"({leanest}); peak/held {g['peak_bytes'] / max(g['held_bytes'], 1):.2f}"
+        )
+
+
+def plot(all_results: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    groups = []
+    for key, results in all_results["operations"].items():
+        base = results.get("groggy", {}).get("seconds")
+        if base:
+            groups.append(
+                (key, {k: v["seconds"] / base for k, v in results.items() if "seconds" in v})
+            )
+    for op, per_lib in all_results.get("per_call_ns", {}).get("ratios", {}).items():
+        groups.append((f"per call: {op}", per_lib))
+    libraries = sorted({lib for _, r in groups for lib in r})
+    fig, ax = plt.subplots(figsize=(max(8, 1.6 * len(groups)), 5))
+    width = 0.8 / max(len(libraries), 1)
+    for j, lib in enumerate(libraries):
+        xs = [i + j * width for i, (_, r) in enumerate(groups) if lib in r]
+        ys = [r[lib] for _, r in groups if lib in r]
+        ax.bar(xs, ys, width, label=lib)
+    ax.axhline(1.0, color="black", linewidth=0.8)
+    ax.set_yscale("log")
+    ax.set_ylabel("time relative to groggy (higher = groggy faster)")
+    ax.set_xticks([i + 0.4 - width / 2 for i in range(len(groups))])
+    ax.set_xticklabels([g for g, _ in groups], rotation=30, ha="right", fontsize=8)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="*", default=[16, 18, 20])
+    parser.add_argument("--no-datasets", action="store_true")
+    parser.add_argument(
+        "--networkx-max-edges", type=int, default=5_000_000, help="skip networkx above this"
+    )
+    parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("--calls", type=int, default=200_000, help="per-call measurements")
+    args = parser.parse_args()
+
+    graphs = [f"rmat-{s}" for s in args.scales]
+    if not args.no_datasets:
+        graphs += [d for d in LARGE_DATASETS if d in available_datasets()]
+    libraries = {op: [lib for lib in libs if installed(lib)] for op, libs in OPERATIONS.items()}
+    missing = sorted(
+        {lib for libs in OPERATIONS.values() for lib in libs}
+        - {lib for libs in libraries.values() for lib in libs}
+    )
+    if missing:
+        print(f"not installed, left out: {', '.join(missing)}")
+
+    report = {
+        "meta": {"python": platform.python_version(), "machine": platform.machine()},
+        "operations": {},
+    }
+    for graph in graphs:
+        sources, _ = edges(graph)  # generate (or read) once, before the timed processes
+        for operation, libs in libraries.items():
+            results = {}
+            for library in libs:
+                if library == "networkx" and len(sources) > args.networkx_max_edges:
+                    results[library] = {"error": f"skipped above {args.networkx_max_edges} edges"}
+                    continue
+                results[library] = run_worker(operation, library, graph, args.timeout)
+            print_table(graph, operation, results)
+            report["operations"][f"{operation} {graph}"] = results
+
+    from percall import measure_all, print_percall
+
+    per_call = measure_all(args.calls)
+    print_percall(per_call, args.calls)
+    report["per_call_ns"] = per_call
+
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
+    plot(report, RESULTS / "bench.png")
+    print(f"\nwritten: {RESULTS / 'bench.json'}, {RESULTS / 'bench.png'}")
+
+
+if __name__ == "__main__":
+    main()

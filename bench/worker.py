@@ -1,0 +1,53 @@
+"""Runs one benchmarked operation of one library on one graph, in a fresh process so that
+its memory figures are its own, and prints one JSON line:
+``{"seconds", "held_bytes", "peak_bytes", "edges_in"}``. Memory is RSS growth over the
+process after the input arrays were loaded: ``held`` after the operation, ``peak`` at most.
+
+    python bench/worker.py OPERATION LIBRARY GRAPH
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import resource
+import sys
+import time
+
+import psutil
+
+from graphs import edges, node_id_bound
+from libraries import OPERATIONS
+
+
+def main() -> None:
+    operation, library, graph = sys.argv[1:4]
+    sources, targets = edges(graph)
+    n = node_id_bound(sources, targets)
+    fn = OPERATIONS[operation][library]
+    gc.collect()
+    process = psutil.Process()
+    before = process.memory_info().rss
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    start = time.perf_counter()
+    result = fn(sources, targets, n)
+    seconds = time.perf_counter() - start
+    held = process.memory_info().rss - before
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    # The peak is over the whole process; count only what rose above the baseline.
+    peak_growth = max(peak - max(before, peak_before), held) if peak > before else held
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "held_bytes": held,
+                "peak_bytes": peak_growth,
+                "edges_in": len(sources),
+            }
+        )
+    )
+    del result
+
+
+if __name__ == "__main__":
+    main()
