@@ -29,10 +29,10 @@ def build_igraph(sources, targets, n, simplify=True):
     return g
 
 
-def build_rustworkx(sources, targets, n):
+def build_rustworkx(sources, targets, n, multigraph=False):
     import rustworkx as rx
 
-    g = rx.PyDiGraph(multigraph=False)
+    g = rx.PyDiGraph(multigraph=multigraph)
     g.add_nodes_from(range(n))
     g.extend_from_edge_list(list(zip(sources.tolist(), targets.tolist())))
     return g
@@ -67,6 +67,7 @@ OPERATIONS = {
         "networkit (keeps duplicates)": lambda s, t, n: build_networkit(
             s, t, n, check_multi_edge=False
         ),
+        "rustworkx (keeps duplicates)": lambda s, t, n: build_rustworkx(s, t, n, multigraph=True),
     },
 }
 

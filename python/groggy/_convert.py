@@ -291,12 +291,13 @@ def read_value(cval):
 
 def take_owned_value(cval):
     """Reads a value the library wrote out as owned, then releases its buffer."""
+    tag = cval.tag
+    if tag != _STR and tag != _BYTES:
+        return read_value(cval)
     try:
         return read_value(cval)
     finally:
-        tag = cval.tag
-        if tag == _STR or tag == _BYTES:
-            lib.gr_attr_value_release(cval)
+        lib.gr_attr_value_release(cval)
 
 
 def attr_list(attrs: dict):

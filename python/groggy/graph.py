@@ -29,6 +29,7 @@ _MISSING = object()
 # The per-call fast paths, bound once (an attribute lookup on `lib` costs a dict lookup).
 _add_node_int = lib.gr_graph_add_node_int
 _has_node_int = lib.gr_graph_has_node_int
+_get_node_attr = lib.gr_graph_get_node_attr
 
 
 class Graph(ColumnsMixin):
@@ -311,9 +312,18 @@ class Graph(ColumnsMixin):
     def get_node_attr(self, key, name: str, default: Any = _MISSING) -> Any:
         """The attribute ``name`` of a node; ``KeyError`` when the node lacks it and no
         default is given."""
-        value, found = self._get_attr(lib.gr_graph_get_node_attr, key_args(key), name)
-        if found:
-            return value
+        # The hot path of per-item reads, written out: int key, no helper calls.
+        b = name.encode("utf-8") if type(name) is str else _name_bytes(name)
+        s = scratch
+        out, found = s.value, s.found
+        if type(key) is int:
+            status = _get_node_attr(self._ptr, key, NULL, 0, b, len(b), out, found)
+        else:
+            status = _get_node_attr(self._ptr, *key_args(key), b, len(b), out, found)
+        if status:
+            self._raise(status)
+        if found[0]:
+            return take_owned_value(out)
         if default is _MISSING:
             raise KeyError(f"get_node_attr: node {key!r} has no attribute {name!r}")
         return default
