@@ -3,5 +3,6 @@
 //! Layers: [`core`] (keys, topology, attribute columns) is plain safe Rust; `ffi` is the
 //! `extern "C"` surface described in `include/groggy.h`.
 
+pub mod algo;
 pub mod core;
 pub mod ffi;

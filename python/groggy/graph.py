@@ -19,6 +19,7 @@ from ._convert import (
 )
 from ._errors import InvalidOperationError, error_from_status
 from ._native import NULL, ffi, lib
+from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
 from .nodemap import NodeMap
@@ -32,7 +33,7 @@ _has_node_int = lib.gr_graph_has_node_int
 _get_node_attr = lib.gr_graph_get_node_attr
 
 
-class Graph(ColumnsMixin):
+class Graph(ColumnsMixin, AlgorithmsMixin):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     >>> g = Graph()

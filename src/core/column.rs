@@ -312,6 +312,29 @@ impl Column {
         }
     }
 
+    /// The column as numbers for entities `0..len`: `default` where an entity lacks the
+    /// attribute or holds Null. `Err` with the offending value's kind when a value is not a
+    /// number (bools count as 0 and 1).
+    pub fn as_numbers(&self, len: usize, default: f64) -> Result<Vec<f64>, AttrKind> {
+        let mut out = vec![default; len];
+        for (i, x) in out.iter_mut().enumerate() {
+            if self.slot(i) != Slot::Value {
+                continue;
+            }
+            *x = match self.values.value_at(i) {
+                AttrValue::Bool(b) => b as u8 as f64,
+                AttrValue::Int8(v) => v as f64,
+                AttrValue::Int16(v) => v as f64,
+                AttrValue::Int32(v) => v as f64,
+                AttrValue::Int64(v) => v as f64,
+                AttrValue::Float32(v) => v as f64,
+                AttrValue::Float64(v) => v,
+                other => return Err(other.kind()),
+            };
+        }
+        Ok(out)
+    }
+
     /// Turns typed storage into a column of `AttrValue`s, keeping every stored value.
     fn make_mixed(&mut self) {
         let len = self.slots.len();

@@ -22,6 +22,8 @@ pub enum GraphError {
     NoPath(String),
     #[error("{0}")]
     Io(String),
+    #[error("cancelled")]
+    Cancelled,
     #[error("{0}")]
     InvalidArgument(String),
 }

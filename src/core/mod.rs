@@ -3,20 +3,24 @@
 mod array;
 mod attr_table;
 mod column;
+mod csr;
 mod error;
 mod graph;
 mod key;
 mod key_index;
 mod key_list;
+mod shared;
 mod topology;
 mod value;
 
 pub use array::Array;
 pub use attr_table::AttrTable;
 pub use column::{Column, ColumnValues, Slot};
+pub use csr::{Adjacency, Csr};
 pub use error::{GraphError, GraphResult};
 pub use graph::{Attrs, Columns, GraphCore, MAX_INDICES};
 pub use key::{KeyRef, NodeKey};
 pub use key_list::{KeyList, KEY_KIND_INT, KEY_KIND_STR};
+pub use shared::SharedGraph;
 pub use topology::Topology;
 pub use value::{AttrKind, AttrValue};

@@ -2,6 +2,8 @@
 
 use std::ffi::c_char;
 
+use std::sync::Arc;
+
 use crate::core::{KeyList, KeyRef};
 
 use super::args::{attr_list, KeyArrayArg, SparseAttrsArg};
@@ -195,8 +197,12 @@ pub unsafe extern "C" fn gr_graph_edges(
             sources.push(u.as_key_ref());
             targets.push(v.as_key_ref());
         }
-        *out_sources = into_handle(gr_keys { list: sources });
-        *out_targets = into_handle(gr_keys { list: targets });
+        *out_sources = into_handle(gr_keys {
+            list: Arc::new(sources),
+        });
+        *out_targets = into_handle(gr_keys {
+            list: Arc::new(targets),
+        });
         Ok(())
     })
 }

@@ -2,9 +2,9 @@
 //! attributes live in `nodes.rs`, `edges.rs` and `attributes.rs`; each checks its
 //! arguments, takes the handle's lock, calls `GraphCore` and converts the result.
 
-use parking_lot::RwLock;
+use std::sync::Arc;
 
-use crate::core::{GraphCore, KeyList};
+use crate::core::{GraphCore, KeyList, SharedGraph};
 
 use super::args::KeyArrayArg;
 use super::boundary::{borrow, out, run};
@@ -13,13 +13,13 @@ use super::status::gr_status;
 
 /// A graph. Safe to use from several threads at once: any number of readers, one writer.
 pub struct gr_graph {
-    pub(crate) core: RwLock<GraphCore>,
+    pub(crate) core: SharedGraph,
 }
 
 impl gr_graph {
     pub(crate) fn new(core: GraphCore) -> gr_graph {
         gr_graph {
-            core: RwLock::new(core),
+            core: SharedGraph::new(core),
         }
     }
 }
@@ -36,7 +36,9 @@ pub(crate) fn key_list(core: &GraphCore, nodes: Vec<u32>) -> *mut gr_keys {
     for n in nodes {
         list.push(core.node_key(n).as_key_ref());
     }
-    into_handle(gr_keys { list })
+    into_handle(gr_keys {
+        list: Arc::new(list),
+    })
 }
 
 // ----- lifecycle ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 //! with its `_free` function. None of them refers to the graph it came from.
 
 use std::ffi::c_char;
+use std::sync::Arc;
 
 use crate::core::{AttrValue, KeyList, KeyRef};
 
@@ -17,7 +18,7 @@ pub const GR_KEY_STR: u8 = 1;
 
 /// A list of node keys in graph order.
 pub struct gr_keys {
-    pub(crate) list: KeyList,
+    pub(crate) list: Arc<KeyList>,
 }
 
 /// An attribute map: names with their values, in column order.

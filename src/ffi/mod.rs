@@ -3,6 +3,7 @@
 #![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+mod algorithms;
 mod args;
 mod array;
 mod attributes;
@@ -16,6 +17,7 @@ mod status;
 mod value;
 mod version;
 
+pub use algorithms::*;
 pub use array::*;
 pub use attributes::*;
 pub use boundary::gr_last_error_message;

@@ -33,6 +33,7 @@ pub(crate) fn status_of(err: &GraphError) -> gr_status {
         GraphError::Algorithm(_) => GR_STATUS_ALGORITHM,
         GraphError::NoPath(_) => GR_STATUS_NO_PATH,
         GraphError::Io(_) => GR_STATUS_IO,
+        GraphError::Cancelled => GR_STATUS_CANCELLED,
     }
 }
 

@@ -56,6 +56,22 @@ impl GraphCore {
         Ok(column.presence(&edges))
     }
 
+    /// The attribute `name` of every edge as a weight, by edge index: 1.0 where an edge
+    /// lacks it or holds Null (networkx's default), and everywhere when no edge has it.
+    /// `InvalidArgument` when a value is not a number.
+    pub fn edge_weights(&self, name: &str) -> GraphResult<Vec<f64>> {
+        let len = self.topology.edge_capacity();
+        match self.edge_attrs.column(name) {
+            None => Ok(vec![1.0; len]),
+            Some(column) => column.as_numbers(len, 1.0).map_err(|kind| {
+                GraphError::InvalidArgument(format!(
+                    "weight '{name}' must be numeric, but an edge holds a {} value",
+                    kind.name()
+                ))
+            }),
+        }
+    }
+
     /// Sets the attribute `name` of every node from `values`, in node order (nulls set
     /// Null). `values` must hold one value per node.
     pub fn set_node_array(&mut self, name: &str, values: &Array) -> GraphResult<()> {

@@ -161,6 +161,30 @@ impl Topology {
         incident
     }
 
+    /// Edges leaving `n` (all its edges when undirected, a self-loop once), in edge order.
+    pub fn out_edges(&self, n: u32) -> &[u32] {
+        &self.out[n as usize]
+    }
+
+    /// Edges entering `n` (all its edges when undirected), in edge order.
+    pub fn in_edges(&self, n: u32) -> &[u32] {
+        if self.directed {
+            &self.inp[n as usize]
+        } else {
+            &self.out[n as usize]
+        }
+    }
+
+    /// The end of edge `e` that is not `n` (`n` itself for a self-loop).
+    pub fn other_end(&self, e: u32, n: u32) -> u32 {
+        let [u, v] = self.endpoints[e as usize];
+        if u == n {
+            v
+        } else {
+            u
+        }
+    }
+
     /// Nodes reached by the edges leaving `n` (all neighbours when undirected), in edge order.
     pub fn successors(&self, n: u32) -> Vec<u32> {
         self.out[n as usize]
@@ -178,15 +202,6 @@ impl Topology {
             .iter()
             .map(|&e| self.endpoints[e as usize][0])
             .collect()
-    }
-
-    fn other_end(&self, e: u32, n: u32) -> u32 {
-        let [u, v] = self.endpoints[e as usize];
-        if u == n {
-            v
-        } else {
-            u
-        }
     }
 
     pub fn out_degree(&self, n: u32) -> usize {

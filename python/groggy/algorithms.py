@@ -1,0 +1,232 @@
+"""The algorithm side of ``Graph``: each method is one call into the engine, which runs on
+a snapshot of the graph without holding its lock. Mixed into ``Graph``.
+
+Long calls can be interrupted: on a large graph the call runs in a worker thread while
+the calling thread waits, so Ctrl-C (``KeyboardInterrupt``) arrives at once; the engine is
+then told to stop and returns within milliseconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+from ._convert import KeyArray, key_args, take_keys
+from ._native import NULL, ffi, lib
+from .array import GraphArray
+from .nodemap import NodeMap
+
+#: Graphs smaller than this (nodes + edges) run on the calling thread: too quick to need
+#: a worker thread for interruption.
+_SMALL = 100_000
+#: How often the waiting thread wakes up to let signals in (seconds).
+_POLL = 0.05
+
+
+class CancelToken:
+    """A ``gr_cancel`` handle: ``trigger()`` stops the algorithms running with it."""
+
+    __slots__ = ("_handle",)
+
+    def __init__(self):
+        out = ffi.new("gr_cancel **")
+        _check_plain(lib.gr_cancel_new(out))
+        self._handle = ffi.gc(out[0], lib.gr_cancel_free)
+
+    def trigger(self) -> None:
+        lib.gr_cancel_trigger(self._handle)
+
+
+def _check_plain(status: int) -> None:
+    from ._errors import check
+
+    check(status)
+
+
+def _weight_args(weight):
+    if weight is None:
+        return NULL, 0
+    if not isinstance(weight, str):
+        raise TypeError(f"weight must be an edge attribute name (str), not {type(weight).__name__}")
+    b = weight.encode("utf-8")
+    return b, len(b)
+
+
+def _depth(depth_limit) -> int:
+    if depth_limit is None:
+        return -1
+    depth = int(depth_limit)
+    if depth < 0:
+        raise ValueError(f"depth_limit must be >= 0 or None, got {depth_limit}")
+    return depth
+
+
+class AlgorithmsMixin:
+    """Algorithms of ``Graph``; results match networkx on the same graph."""
+
+    __slots__ = ()
+
+    def _run(self, call, token=None):
+        """Runs ``call(cancel)`` (which returns a status); interruptible when the graph is
+        large. With a ``token``, runs on this thread, stopped by that token. Raises on a
+        bad status."""
+        if token is not None or self.node_count + self.edge_count < _SMALL:
+            status = call(NULL if token is None else token._handle)
+            if status:
+                self._raise(status)
+            return
+        token = CancelToken()
+        outcome = {}
+
+        def work():
+            outcome["status"] = call(token._handle)
+            if outcome["status"]:
+                # The message is thread-local: read it on the thread that failed.
+                from ._errors import error_from_status
+
+                outcome["error"] = error_from_status(outcome["status"])
+
+        worker = threading.Thread(target=work, name="groggy-algorithm", daemon=True)
+        worker.start()
+        try:
+            while worker.is_alive():
+                worker.join(_POLL)
+        except BaseException:
+            token.trigger()
+            worker.join()
+            raise
+        if outcome.get("status"):
+            if self.closed:
+                self._raise(outcome["status"])
+            raise outcome["error"]
+
+    def _node_values(self, call, token=None) -> NodeMap:
+        keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
+        self._run(lambda cancel: call(cancel, keys_out, values_out), token)
+        array = GraphArray._wrap(values_out[0])
+        return NodeMap(take_keys(keys_out[0]), array)
+
+    def _key_list(self, call) -> list:
+        keys_out = ffi.new("gr_keys **")
+        self._run(lambda cancel: call(cancel, keys_out))
+        return take_keys(keys_out[0])
+
+    def _groups(self, function) -> list:
+        keys_out, sizes_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
+        self._run(lambda cancel: function(self._ptr, cancel, keys_out, sizes_out))
+        sizes = GraphArray._wrap(sizes_out[0]).to_list()
+        keys = take_keys(keys_out[0])
+        groups, start = [], 0
+        for size in sizes:
+            groups.append(keys[start : start + size])
+            start += size
+        return groups
+
+    def _pagerank_call(
+        self, alpha=0.85, max_iter=100, tol=1e-06, weight=None, personalization=None
+    ):
+        """The engine call of ``pagerank``, as ``call(cancel, keys_out, values_out)``."""
+        w, wl = _weight_args(weight)
+        items = None if personalization is None else list(personalization.items())
+        keys = KeyArray([k for k, _ in items] if items else [])
+        values = NULL if items is None else ffi.new("double[]", [float(v) for _, v in items] or 1)
+        n = len(items or ())
+        alpha, max_iter, tol = float(alpha), int(max_iter), float(tol)
+        if max_iter < 0:
+            raise ValueError(f"pagerank: max_iter must be >= 0, got {max_iter}")
+        ptr = self._ptr
+
+        def call(cancel, keys_out, values_out):
+            return lib.gr_graph_pagerank(
+                ptr,
+                alpha,
+                max_iter,
+                tol,
+                w,
+                wl,
+                *keys.args,
+                values,
+                n,
+                cancel,
+                keys_out,
+                values_out,
+            )
+
+        return call
+
+    def pagerank(
+        self, alpha=0.85, max_iter=100, tol=1e-06, weight=None, personalization=None
+    ) -> NodeMap:
+        """PageRank as networkx computes it (same iteration, same stopping rule): a NodeMap
+        of scores. ``weight`` names an edge attribute (missing values weigh 1.0);
+        ``personalization`` maps keys to weights (others get 0). No convergence within
+        ``max_iter`` iterations raises ``AlgorithmError``."""
+        call = self._pagerank_call(alpha, max_iter, tol, weight, personalization)
+        return self._node_values(call)
+
+    async def async_pagerank(self, *args, **kwargs) -> NodeMap:
+        """``pagerank`` computed in a worker thread while the event loop keeps running;
+        cancelling the awaiting task stops the computation."""
+        call = self._pagerank_call(*args, **kwargs)
+        token = CancelToken()
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(None, lambda: self._node_values(call, token))
+        try:
+            return await future
+        except asyncio.CancelledError:
+            token.trigger()
+            raise
+
+    def bfs(self, source, depth_limit=None) -> list:
+        """Nodes reached from ``source`` in breadth-first order (source first)."""
+        k = key_args(source)
+        depth = _depth(depth_limit)
+        ptr = self._ptr
+        return self._key_list(lambda cancel, out: lib.gr_graph_bfs(ptr, *k, depth, cancel, out))
+
+    def dfs(self, source, depth_limit=None) -> list:
+        """Nodes reached from ``source`` in depth-first preorder (source first)."""
+        k = key_args(source)
+        depth = _depth(depth_limit)
+        ptr = self._ptr
+        return self._key_list(lambda cancel, out: lib.gr_graph_dfs(ptr, *k, depth, cancel, out))
+
+    def shortest_path(self, source, target, weight=None) -> list:
+        """The keys along a shortest path (fewest edges, or least total ``weight``).
+        ``NoPathError`` when none exists; ``AlgorithmError`` on a negative weight."""
+        u, v = key_args(source), key_args(target)
+        w, wl = _weight_args(weight)
+        ptr = self._ptr
+        return self._key_list(
+            lambda cancel, out: lib.gr_graph_shortest_path(ptr, *u, *v, w, wl, cancel, out)
+        )
+
+    def shortest_path_lengths(self, source, weight=None) -> NodeMap:
+        """A NodeMap from every node reached to its distance from ``source`` (hops, or total
+        ``weight``), in visit order."""
+        k = key_args(source)
+        w, wl = _weight_args(weight)
+        ptr = self._ptr
+        return self._node_values(
+            lambda cancel, ko, vo: lib.gr_graph_shortest_path_lengths(
+                ptr, *k, w, wl, cancel, ko, vo
+            )
+        )
+
+    def connected_components(self) -> list:
+        """Lists of keys, one per component (weak components when directed), largest
+        first."""
+        return self._groups(lib.gr_graph_connected_components)
+
+    def strongly_connected_components(self) -> list:
+        """Lists of keys, one per strongly connected component, largest first. Directed
+        graphs only (``InvalidOperationError`` otherwise)."""
+        return self._groups(lib.gr_graph_strongly_connected_components)
+
+    def component_labels(self) -> NodeMap:
+        """A NodeMap from each key to its component number, numbered in the order of
+        ``connected_components()``."""
+        ptr = self._ptr
+        return self._node_values(
+            lambda cancel, ko, vo: lib.gr_graph_component_labels(ptr, cancel, ko, vo)
+        )

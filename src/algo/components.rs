@@ -1,0 +1,120 @@
+//! Connected components (weak components when directed), by union-find over the edges,
+//! numbered largest first.
+
+use super::cancel::{Cancel, CHECK_EVERY};
+use super::{input, NodeGroups, NodeValues};
+use crate::core::{Array, Csr, GraphResult, KeyList, SharedGraph};
+
+/// The components of a graph, largest first (ties: the one whose first node comes first),
+/// each listing its nodes in node order.
+pub fn connected_components(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<NodeGroups> {
+    let input = input::take(graph, &[], None)?;
+    let raw = weak_labels(&input.csr, cancel)?;
+    Ok(rank_groups(&input.csr, &raw).1)
+}
+
+/// Each node's component number, as numbered by `connected_components`.
+pub fn component_labels(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<NodeValues> {
+    let input = input::take(graph, &[], None)?;
+    let raw = weak_labels(&input.csr, cancel)?;
+    let (labels, _) = rank_groups(&input.csr, &raw);
+    Ok(NodeValues {
+        keys: input.csr.keys().clone(),
+        values: Array::from_i64(labels),
+    })
+}
+
+/// A representative per node: nodes share one exactly when an undirected path joins them.
+fn weak_labels(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u32>> {
+    let n = csr.node_count();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let up = parent[parent[x as usize] as usize];
+            parent[x as usize] = up; // path halving
+            x = up;
+        }
+        x
+    }
+    for u in 0..n as u32 {
+        if u as usize % CHECK_EVERY == 0 {
+            cancel.check()?;
+        }
+        for &v in csr.out.neighbors(u) {
+            let (a, b) = (find(&mut parent, u), find(&mut parent, v));
+            if a != b {
+                // The smaller id becomes the root, so roots are first nodes.
+                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+                parent[hi as usize] = lo;
+            }
+        }
+    }
+    Ok((0..n as u32).map(|u| find(&mut parent, u)).collect())
+}
+
+/// Numbers the groups of `raw` (any label per node) largest first, ties by first node;
+/// returns each node's number and the groups' nodes.
+pub(crate) fn rank_groups(csr: &Csr, raw: &[u32]) -> (Vec<i64>, NodeGroups) {
+    let n = raw.len();
+    // Dense group ids in order of first appearance.
+    let mut dense = vec![u32::MAX; n];
+    let mut sizes: Vec<usize> = Vec::new();
+    let ids: Vec<u32> = raw
+        .iter()
+        .map(|&r| {
+            if dense[r as usize] == u32::MAX {
+                dense[r as usize] = sizes.len() as u32;
+                sizes.push(0);
+            }
+            let id = dense[r as usize];
+            sizes[id as usize] += 1;
+            id
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..sizes.len() as u32).collect();
+    order.sort_by_key(|&g| (std::cmp::Reverse(sizes[g as usize]), g));
+    let mut rank = vec![0u32; sizes.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g as usize] = r as u32;
+    }
+    let labels: Vec<i64> = ids.iter().map(|&g| rank[g as usize] as i64).collect();
+    // Nodes grouped by rank, in node order within a group (a counting sort).
+    let mut start = vec![0usize; sizes.len() + 1];
+    for (r, &g) in order.iter().enumerate() {
+        start[r + 1] = start[r] + sizes[g as usize];
+    }
+    let mut grouped = vec![0u32; n];
+    for (c, &label) in labels.iter().enumerate() {
+        grouped[start[label as usize]] = c as u32;
+        start[label as usize] += 1;
+    }
+    let mut keys = KeyList::with_capacity(n);
+    for &c in &grouped {
+        keys.push(csr.keys().get(c as usize));
+    }
+    let sizes = order.iter().map(|&g| sizes[g as usize] as i64).collect();
+    (labels, NodeGroups { keys, sizes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{AttrValue, GraphCore, KeyRef};
+
+    #[test]
+    fn components_are_weak_and_largest_first() {
+        let mut g = GraphCore::new(true);
+        for (u, v) in [(5, 6), (1, 2), (3, 2), (2, 4)] {
+            g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[]).unwrap();
+        }
+        g.add_node(KeyRef::Int(7), &[]).unwrap();
+        let shared = SharedGraph::new(g);
+        let groups = connected_components(&shared, &Cancel::new()).unwrap();
+        assert_eq!(groups.sizes, vec![4, 2, 1]);
+        assert_eq!(groups.keys.get(0), KeyRef::Int(1));
+        assert_eq!(groups.keys.get(4), KeyRef::Int(5));
+        let labels = component_labels(&shared, &Cancel::new()).unwrap();
+        assert_eq!(labels.values.get(0), AttrValue::Int64(1)); // node 5
+        assert_eq!(labels.values.get(2), AttrValue::Int64(0)); // node 1
+    }
+}

@@ -1,0 +1,59 @@
+//! What an algorithm needs from the live graph, taken under one read lock: the snapshot,
+//! the compact ids of the nodes it starts from, and edge weights.
+
+use std::sync::Arc;
+
+use crate::core::{Csr, GraphResult, KeyRef, SharedGraph};
+
+pub(crate) struct Input {
+    pub csr: Arc<Csr>,
+    /// Compact ids of the requested nodes, in request order.
+    pub nodes: Vec<u32>,
+    /// Compact ids of the optional nodes (`None` for keys not in the graph).
+    pub optional: Vec<Option<u32>>,
+    /// Weight of every graph edge (by edge index) when a weight column was named.
+    pub weights: Option<Vec<f64>>,
+}
+
+/// Takes the snapshot, finds `nodes` (`NodeNotFound` if one is missing) and reads the
+/// weight column, all under one read lock, which is released on return.
+pub(crate) fn take(
+    graph: &SharedGraph,
+    nodes: &[KeyRef<'_>],
+    weight: Option<&str>,
+) -> GraphResult<Input> {
+    take_with_optional(graph, nodes, &[], weight)
+}
+
+/// `take`, also finding `optional` nodes, which may be missing.
+pub(crate) fn take_with_optional(
+    graph: &SharedGraph,
+    nodes: &[KeyRef<'_>],
+    optional: &[KeyRef<'_>],
+    weight: Option<&str>,
+) -> GraphResult<Input> {
+    let guard = graph.read();
+    let indices = nodes
+        .iter()
+        .map(|&k| guard.require_node(k))
+        .collect::<GraphResult<Vec<u32>>>()?;
+    let optional_indices: Vec<Option<u32>> =
+        optional.iter().map(|&k| guard.node_index(k)).collect();
+    let weights = weight.map(|w| guard.edge_weights(w)).transpose()?;
+    let csr = graph.snapshot_of(&guard);
+    drop(guard);
+    let nodes = indices
+        .iter()
+        .map(|&n| csr.compact_id(n).expect("a live node is in the snapshot"))
+        .collect();
+    let optional = optional_indices
+        .into_iter()
+        .map(|i| i.and_then(|i| csr.compact_id(i)))
+        .collect();
+    Ok(Input {
+        csr,
+        nodes,
+        optional,
+        weights,
+    })
+}

@@ -1,0 +1,219 @@
+//! Shortest paths from one source: breadth-first search when unweighted, Dijkstra with a
+//! weight column (a negative or NaN weight is an error).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::bfs::levels;
+use super::cancel::{Cancel, CHECK_EVERY};
+use super::{input, keys_of, NodeValues};
+use crate::core::{Array, Csr, GraphError, GraphResult, KeyList, KeyRef, SharedGraph};
+
+const NO_PARENT: u32 = u32::MAX;
+
+/// A heap entry ordered by distance (`total_cmp`, so it is a total order).
+#[derive(PartialEq)]
+struct Tentative(f64, u32);
+
+impl Eq for Tentative {}
+
+impl PartialOrd for Tentative {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Tentative {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
+    }
+}
+
+/// Dijkstra from `source`: settle order, distances of settled nodes, and each node's
+/// parent. Stops early once `stop_at` is settled.
+fn dijkstra(
+    csr: &Csr,
+    weights: &[f64],
+    source: u32,
+    stop_at: Option<u32>,
+    cancel: &Cancel,
+) -> GraphResult<(Vec<u32>, Vec<f64>, Vec<u32>)> {
+    let n = csr.node_count();
+    let mut dist = vec![f64::INFINITY; n];
+    let mut parent = vec![NO_PARENT; n];
+    let mut done = vec![false; n];
+    let (mut order, mut settled) = (Vec::new(), Vec::new());
+    let mut heap = BinaryHeap::new();
+    dist[source as usize] = 0.0;
+    heap.push(Reverse(Tentative(0.0, source)));
+    while let Some(Reverse(Tentative(d, u))) = heap.pop() {
+        if done[u as usize] {
+            continue;
+        }
+        done[u as usize] = true;
+        order.push(u);
+        settled.push(d);
+        if order.len() % CHECK_EVERY == 0 {
+            cancel.check()?;
+        }
+        if Some(u) == stop_at {
+            break;
+        }
+        let range = csr.out.offsets[u as usize]..csr.out.offsets[u as usize + 1];
+        for (&v, &e) in csr.out.nodes[range.clone()]
+            .iter()
+            .zip(&csr.out.edges[range])
+        {
+            let w = weights[e as usize];
+            if w.is_nan() || w < 0.0 {
+                return Err(GraphError::Algorithm(format!(
+                    "negative or NaN weight {w} on an edge from {} to {}",
+                    csr.keys().get(u as usize),
+                    csr.keys().get(v as usize)
+                )));
+            }
+            let candidate = d + w;
+            if candidate < dist[v as usize] {
+                dist[v as usize] = candidate;
+                parent[v as usize] = u;
+                heap.push(Reverse(Tentative(candidate, v)));
+            }
+        }
+    }
+    Ok((order, settled, parent))
+}
+
+/// Breadth-first parents from `source`, stopping once `target` is reached.
+fn bfs_parents(csr: &Csr, source: u32, target: u32, cancel: &Cancel) -> GraphResult<Vec<u32>> {
+    let mut parent = vec![NO_PARENT; csr.node_count()];
+    parent[source as usize] = source;
+    let mut queue = vec![source];
+    let mut head = 0;
+    while head < queue.len() && parent[target as usize] == NO_PARENT {
+        if head % CHECK_EVERY == 0 {
+            cancel.check()?;
+        }
+        let u = queue[head];
+        head += 1;
+        for &v in csr.out.neighbors(u) {
+            if parent[v as usize] == NO_PARENT {
+                parent[v as usize] = u;
+                queue.push(v);
+            }
+        }
+    }
+    Ok(parent)
+}
+
+/// A shortest path from `source` to `target` (fewest edges, or least total weight with a
+/// weight column), as the keys along it. `NoPath` when `target` cannot be reached.
+pub fn shortest_path(
+    graph: &SharedGraph,
+    source: KeyRef<'_>,
+    target: KeyRef<'_>,
+    weight: Option<&str>,
+    cancel: &Cancel,
+) -> GraphResult<KeyList> {
+    let input = input::take(graph, &[source, target], weight)?;
+    let (csr, s, t) = (&input.csr, input.nodes[0], input.nodes[1]);
+    let parent = match &input.weights {
+        None => bfs_parents(csr, s, t, cancel)?,
+        Some(w) => {
+            let mut parent = dijkstra(csr, w, s, Some(t), cancel)?.2;
+            parent[s as usize] = s;
+            parent
+        }
+    };
+    if parent[t as usize] == NO_PARENT {
+        return Err(GraphError::NoPath(format!(
+            "no path from {source} to {target}"
+        )));
+    }
+    let mut path = vec![t];
+    while *path.last().expect("starts with the target") != s {
+        path.push(parent[*path.last().expect("non-empty") as usize]);
+    }
+    path.reverse();
+    Ok(keys_of(csr.keys(), &path))
+}
+
+/// The length of a shortest path from `source` to every node it reaches, in visit order:
+/// hop counts (int64) when unweighted, total weights (float64) with a weight column.
+pub fn shortest_path_lengths(
+    graph: &SharedGraph,
+    source: KeyRef<'_>,
+    weight: Option<&str>,
+    cancel: &Cancel,
+) -> GraphResult<NodeValues> {
+    let input = input::take(graph, &[source], weight)?;
+    let (csr, s) = (&input.csr, input.nodes[0]);
+    let (order, values) = match &input.weights {
+        None => {
+            let (order, hops) = levels(csr, s, None, cancel)?;
+            (order, Array::from_i64(hops))
+        }
+        Some(w) => {
+            let (order, dist, _) = dijkstra(csr, w, s, None, cancel)?;
+            (order, Array::from_f64(dist))
+        }
+    };
+    Ok(NodeValues {
+        keys: std::sync::Arc::new(keys_of(csr.keys(), &order)),
+        values,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{AttrValue, GraphCore, NodeKey};
+
+    fn weighted() -> SharedGraph {
+        let mut g = GraphCore::new(false);
+        for (u, v, w) in [(1, 2, 1.0), (2, 3, 1.0), (1, 3, 5.0), (3, 4, 0.5)] {
+            g.add_edge(
+                KeyRef::Int(u),
+                KeyRef::Int(v),
+                &[("w", AttrValue::Float64(w))],
+            )
+            .unwrap();
+        }
+        g.add_node(KeyRef::Int(9), &[]).unwrap();
+        SharedGraph::new(g)
+    }
+
+    fn keys(list: &KeyList) -> Vec<NodeKey> {
+        (0..list.len())
+            .map(|i| list.get(i).to_owned_key())
+            .collect()
+    }
+
+    #[test]
+    fn weighted_and_unweighted_paths() {
+        let g = weighted();
+        let c = Cancel::new();
+        let hops = shortest_path(&g, 1.into(), 4.into(), None, &c).unwrap();
+        assert_eq!(keys(&hops), vec![1.into(), 3.into(), 4.into()]);
+        let light = shortest_path(&g, 1.into(), 4.into(), Some("w"), &c).unwrap();
+        assert_eq!(keys(&light), vec![1.into(), 2.into(), 3.into(), 4.into()]);
+        assert!(matches!(
+            shortest_path(&g, 1.into(), 9.into(), None, &c),
+            Err(GraphError::NoPath(_))
+        ));
+        let lengths = shortest_path_lengths(&g, 1.into(), Some("w"), &c).unwrap();
+        assert_eq!(lengths.values.get(3), AttrValue::Float64(2.5));
+        assert_eq!(lengths.keys.len(), 4);
+    }
+
+    #[test]
+    fn negative_weights_are_an_error() {
+        let g = weighted();
+        g.write()
+            .set_edge_attr(2.into(), 3.into(), "w", AttrValue::Float64(-1.0))
+            .unwrap();
+        assert!(matches!(
+            shortest_path_lengths(&g, 1.into(), Some("w"), &Cancel::new()),
+            Err(GraphError::Algorithm(_))
+        ));
+    }
+}

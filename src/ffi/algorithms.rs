@@ -1,0 +1,458 @@
+//! Algorithm functions of `gr_graph`, and `gr_cancel`, the token that stops them.
+//!
+//! Every algorithm takes an optional `const gr_cancel *` (NULL: not cancellable). Another
+//! thread may call `gr_cancel_trigger` on it at any time; the algorithm then returns
+//! `GR_STATUS_CANCELLED` within a few milliseconds. Algorithms hold the graph's lock only
+//! while taking its snapshot, so writers and other readers go on meanwhile.
+
+use std::ffi::c_char;
+use std::sync::Arc;
+
+use crate::algo::{self, Cancel, NodeGroups, NodeValues, PageRankOptions};
+use crate::core::{GraphResult, KeyList};
+
+use super::args::KeyArrayArg;
+use super::array::{array_handle, gr_array};
+use super::boundary::{borrow, key, out, run, slice, utf8};
+use super::graph::{gr_graph, graph};
+use super::handles::{free_handle, gr_keys, into_handle};
+use super::status::gr_status;
+
+/// A cancellation token. Safe to trigger from any thread while algorithms run with it.
+pub struct gr_cancel {
+    token: Cancel,
+}
+
+/// Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
+///
+/// # Safety
+/// `out_cancel` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_cancel_new(out_cancel: *mut *mut gr_cancel) -> gr_status {
+    run("cancel_new", || {
+        // SAFETY: promised by the caller.
+        let out_cancel = unsafe { out(out_cancel, "cancel")? };
+        *out_cancel = into_handle(gr_cancel {
+            token: Cancel::new(),
+        });
+        Ok(())
+    })
+}
+
+/// Asks every algorithm running with this token to stop (they return
+/// `GR_STATUS_CANCELLED`). It stays triggered.
+///
+/// # Safety
+/// `cancel` is NULL or a live token.
+#[no_mangle]
+pub unsafe extern "C" fn gr_cancel_trigger(cancel: *const gr_cancel) -> gr_status {
+    run("cancel_trigger", || {
+        // SAFETY: promised by the caller.
+        unsafe { borrow(cancel, "cancel")? }.token.trigger();
+        Ok(())
+    })
+}
+
+/// # Safety
+/// `cancel` is NULL or a live token that no running algorithm uses any more.
+#[no_mangle]
+pub unsafe extern "C" fn gr_cancel_free(cancel: *mut gr_cancel) {
+    // SAFETY: passed on to the caller.
+    unsafe { free_handle(cancel) }
+}
+
+/// The token to run with: the caller's, or a fresh one nobody triggers.
+///
+/// # Safety
+/// `cancel` is NULL or a live token.
+unsafe fn token(cancel: *const gr_cancel) -> Cancel {
+    // SAFETY: passed on to the caller.
+    unsafe { cancel.as_ref() }.map_or_else(Cancel::new, |c| c.token.clone())
+}
+
+/// An optional weight column name: NULL for none.
+///
+/// # Safety
+/// `name` is NULL or points to `len` bytes.
+unsafe fn weight_name<'a>(name: *const c_char, len: usize) -> GraphResult<Option<&'a str>> {
+    if name.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: passed on to the caller.
+    unsafe { utf8(name.cast(), len, "weight") }.map(Some)
+}
+
+fn write_values(values: NodeValues, out_keys: &mut *mut gr_keys, out_values: &mut *mut gr_array) {
+    *out_values = array_handle(values.values);
+    *out_keys = into_handle(gr_keys { list: values.keys });
+}
+
+fn write_groups(groups: NodeGroups, out_keys: &mut *mut gr_keys, out_sizes: &mut *mut gr_array) {
+    *out_sizes = array_handle(crate::core::Array::from_i64(groups.sizes));
+    *out_keys = into_handle(gr_keys {
+        list: Arc::new(groups.keys),
+    });
+}
+
+fn write_keys(list: KeyList, out_keys: &mut *mut gr_keys) {
+    *out_keys = into_handle(gr_keys {
+        list: Arc::new(list),
+    });
+}
+
+/// PageRank with networkx's semantics (see `PYTHON_API.md`): `alpha` in (0, 1),
+/// `max_iter` iterations at most (else `GR_STATUS_ALGORITHM`), stop when the L1 change is
+/// below `N * tol`. `weight` (NULL: none) names an edge column; edges without a value weigh
+/// 1.0. Personalization: NULL `personal_values` for none; else `n_personal` keys (a key
+/// array, as `gr_graph_add_nodes` describes) with their values; keys not in the graph are
+/// ignored. Writes every node's key (node order) and its score (float64).
+///
+/// # Safety
+/// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given; the
+/// outputs are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_pagerank(
+    g: *const gr_graph,
+    alpha: f64,
+    max_iter: usize,
+    tol: f64,
+    weight: *const c_char,
+    weight_len: usize,
+    personal_kinds: *const u8,
+    personal_ints: *const i64,
+    personal_str_data: *const u8,
+    personal_str_data_len: usize,
+    personal_str_offsets: *const usize,
+    personal_values: *const f64,
+    n_personal: usize,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_scores: *mut *mut gr_array,
+) -> gr_status {
+    run("pagerank", || {
+        let keys_arg = KeyArrayArg {
+            kinds: personal_kinds,
+            ints: personal_ints,
+            str_data: personal_str_data,
+            str_data_len: personal_str_data_len,
+            str_offsets: personal_str_offsets,
+        };
+        // SAFETY: promised by the caller.
+        let (g, weight, personal, cancel, out_keys, out_scores) = unsafe {
+            let personal = if personal_values.is_null() {
+                None
+            } else {
+                let keys = keys_arg.read(n_personal, "personalization")?;
+                let values = slice(personal_values, n_personal, "personalization values")?;
+                Some(
+                    keys.into_iter()
+                        .zip(values.iter().copied())
+                        .collect::<Vec<_>>(),
+                )
+            };
+            (
+                graph(g)?,
+                weight_name(weight, weight_len)?,
+                personal,
+                token(cancel),
+                out(out_keys, "keys")?,
+                out(out_scores, "scores")?,
+            )
+        };
+        let options = PageRankOptions {
+            alpha,
+            max_iter,
+            tol,
+            weight,
+            personalization: personal.as_deref(),
+        };
+        let result = algo::pagerank(&g.core, &options, &cancel)?;
+        write_values(result, out_keys, out_scores);
+        Ok(())
+    })
+}
+
+/// The body shared by `gr_graph_bfs` and `gr_graph_dfs`.
+///
+/// # Safety
+/// As the exported functions.
+#[allow(clippy::too_many_arguments)]
+unsafe fn traversal(
+    op: &str,
+    search: fn(
+        &crate::core::SharedGraph,
+        crate::core::KeyRef<'_>,
+        Option<usize>,
+        &Cancel,
+    ) -> GraphResult<KeyList>,
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    depth_limit: i64,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    run(op, || {
+        // SAFETY: promised by the caller.
+        let (g, source, cancel, out_keys) = unsafe {
+            (
+                graph(g)?,
+                key(key_int, key_str, key_len, "source")?,
+                token(cancel),
+                out(out_keys, "keys")?,
+            )
+        };
+        let limit = usize::try_from(depth_limit).ok();
+        write_keys(search(&g.core, source, limit, &cancel)?, out_keys);
+        Ok(())
+    })
+}
+
+/// Nodes reached from the source, in breadth-first order (neighbours in edge order), at
+/// most `depth_limit` hops away (a negative limit: no limit; 0: the source alone).
+///
+/// # Safety
+/// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `cancel` NULL or live;
+/// `out_keys` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_bfs(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    depth_limit: i64,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        traversal(
+            "bfs",
+            algo::bfs,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            depth_limit,
+            cancel,
+            out_keys,
+        )
+    }
+}
+
+/// Nodes reached from the source in depth-first preorder, as networkx's
+/// `dfs_preorder_nodes`, at most `depth_limit` hops deep (negative: no limit).
+///
+/// # Safety
+/// As `gr_graph_bfs`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_dfs(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    depth_limit: i64,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        traversal(
+            "dfs",
+            algo::dfs,
+            g,
+            key_int,
+            key_str,
+            key_len,
+            depth_limit,
+            cancel,
+            out_keys,
+        )
+    }
+}
+
+/// A shortest path from `u` to `v` as the keys along it: fewest edges, or least total
+/// weight when `weight` (NULL: none) names an edge column. `GR_STATUS_NO_PATH` when `v`
+/// cannot be reached; `GR_STATUS_ALGORITHM` on a negative weight.
+///
+/// # Safety
+/// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `weight` NULL or
+/// `weight_len` bytes; `cancel` NULL or live; `out_keys` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_shortest_path(
+    g: *const gr_graph,
+    u_int: i64,
+    u_str: *const c_char,
+    u_len: usize,
+    v_int: i64,
+    v_str: *const c_char,
+    v_len: usize,
+    weight: *const c_char,
+    weight_len: usize,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    run("shortest_path", || {
+        // SAFETY: promised by the caller.
+        let (g, u, v, weight, cancel, out_keys) = unsafe {
+            (
+                graph(g)?,
+                key(u_int, u_str, u_len, "source")?,
+                key(v_int, v_str, v_len, "target")?,
+                weight_name(weight, weight_len)?,
+                token(cancel),
+                out(out_keys, "keys")?,
+            )
+        };
+        write_keys(
+            algo::shortest_path(&g.core, u, v, weight, &cancel)?,
+            out_keys,
+        );
+        Ok(())
+    })
+}
+
+/// The length of a shortest path from the source to every node it reaches, in visit
+/// order: hop counts (int64) when unweighted, total weights (float64) with `weight`.
+///
+/// # Safety
+/// As `gr_graph_shortest_path`, with one key and two outputs.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_shortest_path_lengths(
+    g: *const gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    weight: *const c_char,
+    weight_len: usize,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_lengths: *mut *mut gr_array,
+) -> gr_status {
+    run("shortest_path_lengths", || {
+        // SAFETY: promised by the caller.
+        let (g, source, weight, cancel, out_keys, out_lengths) = unsafe {
+            (
+                graph(g)?,
+                key(key_int, key_str, key_len, "source")?,
+                weight_name(weight, weight_len)?,
+                token(cancel),
+                out(out_keys, "keys")?,
+                out(out_lengths, "lengths")?,
+            )
+        };
+        let result = algo::shortest_path_lengths(&g.core, source, weight, &cancel)?;
+        write_values(result, out_keys, out_lengths);
+        Ok(())
+    })
+}
+
+/// The body shared by the component functions.
+///
+/// # Safety
+/// As the exported functions.
+unsafe fn groups(
+    op: &str,
+    find: fn(&crate::core::SharedGraph, &Cancel) -> GraphResult<NodeGroups>,
+    g: *const gr_graph,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_sizes: *mut *mut gr_array,
+) -> gr_status {
+    run(op, || {
+        // SAFETY: promised by the caller.
+        let (g, cancel, out_keys, out_sizes) = unsafe {
+            (
+                graph(g)?,
+                token(cancel),
+                out(out_keys, "keys")?,
+                out(out_sizes, "sizes")?,
+            )
+        };
+        write_groups(find(&g.core, &cancel)?, out_keys, out_sizes);
+        Ok(())
+    })
+}
+
+/// Connected components (weak components when directed), largest first: `*out_keys`
+/// lists the nodes of component 0, then of component 1, ... (each in node order) and
+/// `*out_sizes` (int64) how many nodes each has.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_connected_components(
+    g: *const gr_graph,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_sizes: *mut *mut gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        groups(
+            "connected_components",
+            algo::connected_components,
+            g,
+            cancel,
+            out_keys,
+            out_sizes,
+        )
+    }
+}
+
+/// Strongly connected components of a directed graph, as `gr_graph_connected_components`
+/// lays them out. `GR_STATUS_INVALID_OPERATION` on an undirected graph.
+///
+/// # Safety
+/// As `gr_graph_connected_components`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_strongly_connected_components(
+    g: *const gr_graph,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_sizes: *mut *mut gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        groups(
+            "strongly_connected_components",
+            algo::strongly_connected_components,
+            g,
+            cancel,
+            out_keys,
+            out_sizes,
+        )
+    }
+}
+
+/// Each node's component number (int64), numbered as `gr_graph_connected_components`
+/// orders them, with the node keys in node order.
+///
+/// # Safety
+/// As `gr_graph_connected_components`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_component_labels(
+    g: *const gr_graph,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_labels: *mut *mut gr_array,
+) -> gr_status {
+    run("component_labels", || {
+        // SAFETY: promised by the caller.
+        let (g, cancel, out_keys, out_labels) = unsafe {
+            (
+                graph(g)?,
+                token(cancel),
+                out(out_keys, "keys")?,
+                out(out_labels, "labels")?,
+            )
+        };
+        write_values(
+            algo::component_labels(&g.core, &cancel)?,
+            out_keys,
+            out_labels,
+        );
+        Ok(())
+    })
+}
