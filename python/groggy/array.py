@@ -132,6 +132,10 @@ class GraphArray:
         if isinstance(index, slice):
             start, stop, step = index.indices(self._len)
             count = len(range(start, stop, step))
+            if count <= 1:
+                # Where nothing or one value is taken, start and step may lie outside
+                # what the engine's unsigned start and pointer-sized step can hold.
+                start, step = (start if count else 0), 1
             out = scratch.array
             check(lib.gr_array_slice(self._handle, start, count, step, out))
             return GraphArray._wrap(out[0])
@@ -215,7 +219,9 @@ class GraphArray:
             # A pointer whose destructor only drops the reference to the handle, so the
             # buffer (and any numpy array over it) keeps the values alive.
             owner = ffi.gc(ffi.cast("char *", self._data), _keep_alive(self._handle))
-            view = np.frombuffer(ffi.buffer(owner, self._len * size), dtype=dtype)
+            # A read-only memoryview: numpy then refuses to make the view writeable.
+            memory = memoryview(ffi.buffer(owner, self._len * size)).toreadonly()
+            view = np.frombuffer(memory, dtype=dtype)
         view.flags.writeable = False
         return view
 
@@ -246,9 +252,11 @@ class GraphArray:
     def __array__(self, dtype=None, copy=None):
         import numpy as np
 
-        values = self.to_numpy()
-        if isinstance(values, np.ma.MaskedArray):
-            values = values.astype(object).filled(None)
+        if self._kind in _FIXED and self._null_count == 0:
+            values = self.to_numpy()
+        else:
+            values = np.empty(self._len, dtype=object)
+            values[:] = self.to_list()
         return np.asarray(values, dtype=dtype)
 
     # ----- aggregates --------------------------------------------------------------------

@@ -299,15 +299,24 @@ impl Column {
         self.values.resize(len);
         self.values
             .scatter(targets, values.values(), |j| values.is_valid(j));
+        // Slots follow the writes in order, so a later write of the same entity wins.
         for (j, &t) in targets.iter().enumerate() {
             let t = t as usize;
-            if values.is_valid(j) {
-                if self.slots[t] == Slot::Absent {
-                    self.present += 1;
-                }
-                self.slots[t] = Slot::Value;
+            if self.slots[t] == Slot::Absent {
+                self.present += 1;
+            }
+            self.slots[t] = if values.is_valid(j) {
+                Slot::Value
             } else {
-                self.set(t, AttrValue::Null);
+                Slot::Null
+            };
+        }
+        // Entities that ended null drop any value an earlier write left in the storage.
+        if values.null_count() > 0 {
+            for &t in targets {
+                if self.slots[t as usize] == Slot::Null {
+                    self.values.reset(t as usize);
+                }
             }
         }
     }
@@ -317,20 +326,53 @@ impl Column {
     /// number (bools count as 0 and 1).
     pub fn as_numbers(&self, len: usize, default: f64) -> Result<Vec<f64>, AttrKind> {
         let mut out = vec![default; len];
-        for (i, x) in out.iter_mut().enumerate() {
-            if self.slot(i) != Slot::Value {
-                continue;
+        let held = |i: usize| self.slots.get(i) == Some(&Slot::Value);
+        macro_rules! convert {
+            ($values:expr) => {{
+                for (i, x) in out.iter_mut().enumerate().take($values.len()) {
+                    if held(i) {
+                        *x = $values[i] as f64;
+                    }
+                }
+            }};
+        }
+        match &self.values {
+            ColumnValues::Empty => {}
+            ColumnValues::Bool(v) => {
+                for (i, x) in out.iter_mut().enumerate().take(v.len()) {
+                    if held(i) {
+                        *x = v[i] as u8 as f64;
+                    }
+                }
             }
-            *x = match self.values.value_at(i) {
-                AttrValue::Bool(b) => b as u8 as f64,
-                AttrValue::Int8(v) => v as f64,
-                AttrValue::Int16(v) => v as f64,
-                AttrValue::Int32(v) => v as f64,
-                AttrValue::Int64(v) => v as f64,
-                AttrValue::Float32(v) => v as f64,
-                AttrValue::Float64(v) => v,
-                other => return Err(other.kind()),
-            };
+            ColumnValues::Int8(v) => convert!(v),
+            ColumnValues::Int16(v) => convert!(v),
+            ColumnValues::Int32(v) => convert!(v),
+            ColumnValues::Int64(v) => convert!(v),
+            ColumnValues::Float32(v) => convert!(v),
+            ColumnValues::Float64(v) => convert!(v),
+            ColumnValues::Str(_) | ColumnValues::Bytes(_) => {
+                if (0..self.slots.len()).any(held) {
+                    return Err(self.kind());
+                }
+            }
+            ColumnValues::Mixed(v) => {
+                for (i, x) in out.iter_mut().enumerate().take(v.len()) {
+                    if !held(i) {
+                        continue;
+                    }
+                    *x = match &v[i] {
+                        AttrValue::Bool(b) => *b as u8 as f64,
+                        AttrValue::Int8(n) => *n as f64,
+                        AttrValue::Int16(n) => *n as f64,
+                        AttrValue::Int32(n) => *n as f64,
+                        AttrValue::Int64(n) => *n as f64,
+                        AttrValue::Float32(n) => *n as f64,
+                        AttrValue::Float64(n) => *n,
+                        other => return Err(other.kind()),
+                    };
+                }
+            }
         }
         Ok(out)
     }
@@ -362,6 +404,9 @@ mod tests {
         assert_eq!(c.get(0), Some(AttrValue::Null));
         assert_eq!(c.present_count(), 2);
         assert_eq!(c.kind(), AttrKind::Int64);
+        let again = Array::from_values(vec![1i64.into(), AttrValue::Null, 2i64.into()]);
+        c.set_from_array(&[5, 5, 5], &again);
+        assert_eq!(c.get(5), Some(AttrValue::Int64(2)));
         c.set_from_array(&[1], &Array::from_values(vec!["s".into()]));
         assert_eq!(c.kind(), AttrKind::Mixed);
         assert_eq!(c.get(3), Some(AttrValue::Int64(7)));

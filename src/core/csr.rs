@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use super::graph::GraphCore;
 use super::key_list::KeyList;
+use super::topology::DEAD;
 
 /// One direction of adjacency: node `c`'s entries are `offsets[c] .. offsets[c + 1]`.
 #[derive(Debug, Default)]
@@ -64,23 +65,19 @@ impl Csr {
                 .collect::<KeyList>(),
         );
         let directed = topology.is_directed();
-        let compact_ref = &compact;
-        let build_side = |incoming: bool| {
-            adjacency(&nodes, move |n| {
-                let edges = if incoming {
-                    topology.in_edges(n)
-                } else {
-                    topology.out_edges(n)
-                };
-                edges
-                    .iter()
-                    .map(move |&e| (compact_ref[topology.other_end(e, n) as usize], e))
-            })
-        };
+        let edges = topology.endpoint_pairs();
+        let n = nodes.len();
         let (out, inp) = if directed {
-            rayon::join(|| build_side(false), || build_side(true))
+            rayon::join(
+                || adjacency(n, edges, &compact, |[u, v]| [Some((u, v)), None]),
+                || adjacency(n, edges, &compact, |[u, v]| [Some((v, u)), None]),
+            )
         } else {
-            (build_side(false), Adjacency::default())
+            let both_ways = |[u, v]: [u32; 2]| [Some((u, v)), (u != v).then_some((v, u))];
+            (
+                adjacency(n, edges, &compact, both_ways),
+                Adjacency::default(),
+            )
         };
         Csr {
             directed,
@@ -127,50 +124,77 @@ impl Csr {
     }
 }
 
-/// Builds one adjacency side: the entries of node `nodes[c]` are `entries(nodes[c])`.
-/// Offsets come first; then threads fill disjoint runs of nodes.
-fn adjacency<I>(nodes: &[u32], entries: impl Fn(u32) -> I + Sync) -> Adjacency
-where
-    I: Iterator<Item = (u32, u32)> + ExactSizeIterator,
-{
-    let mut offsets = Vec::with_capacity(nodes.len() + 1);
-    offsets.push(0usize);
-    for &n in nodes {
-        offsets.push(offsets.last().copied().unwrap_or(0) + entries(n).len());
+/// Builds one adjacency side from the edge list: `entries([u, v])` gives the
+/// `(node, neighbour)` entries an edge makes (graph node indices). A counting sort by node:
+/// entries land in edge order, which is each node's incidence-list order. Threads own
+/// disjoint runs of nodes; each scans the edges for the entries of its run.
+fn adjacency(
+    n: usize,
+    edges: &[[u32; 2]],
+    compact: &[u32],
+    entries: impl Fn([u32; 2]) -> [Option<(u32, u32)>; 2] + Sync,
+) -> Adjacency {
+    let mut offsets = vec![0usize; n + 1];
+    for &ends in edges {
+        if ends[0] == DEAD {
+            continue;
+        }
+        let [first, second] = entries(ends);
+        if let Some((node, _)) = first {
+            offsets[compact[node as usize] as usize + 1] += 1;
+        }
+        if let Some((node, _)) = second {
+            offsets[compact[node as usize] as usize + 1] += 1;
+        }
     }
-    let total = offsets[nodes.len()];
+    for c in 0..n {
+        offsets[c + 1] += offsets[c];
+    }
+    let total = offsets[n];
     let mut targets = vec![0u32; total];
-    let mut edges = vec![0u32; total];
-    let chunk = nodes
-        .len()
-        .div_ceil(rayon::current_num_threads() * 8)
-        .max(1);
+    let mut edge_ids = vec![0u32; total];
+    let chunk = n.div_ceil(rayon::current_num_threads()).max(1);
     // Split the flat arrays at node-run boundaries so each run owns its own slices.
     let mut runs = Vec::new();
-    let (mut rest_t, mut rest_e) = (&mut targets[..], &mut edges[..]);
-    for start in (0..nodes.len()).step_by(chunk) {
-        let end = (start + chunk).min(nodes.len());
+    let (mut rest_t, mut rest_e) = (&mut targets[..], &mut edge_ids[..]);
+    for start in (0..n).step_by(chunk) {
+        let end = (start + chunk).min(n);
         let len = offsets[end] - offsets[start];
         let (t, tail_t) = rest_t.split_at_mut(len);
         let (e, tail_e) = rest_e.split_at_mut(len);
-        runs.push((start..end, t, e));
+        runs.push((start, end, t, e));
         rest_t = tail_t;
         rest_e = tail_e;
     }
-    runs.into_par_iter().for_each(|(range, t, e)| {
-        let mut k = 0;
-        for &n in &nodes[range] {
-            for (target, edge) in entries(n) {
-                t[k] = target;
-                e[k] = edge;
-                k += 1;
+    runs.into_par_iter().for_each(|(start, end, t, e)| {
+        let base = offsets[start];
+        let mut fill: Vec<usize> = offsets[start..end].iter().map(|o| o - base).collect();
+        let mut put = |node: u32, other: u32, id: usize| {
+            let c = compact[node as usize] as usize;
+            if c >= start && c < end {
+                let slot = fill[c - start];
+                fill[c - start] = slot + 1;
+                t[slot] = compact[other as usize];
+                e[slot] = id as u32;
+            }
+        };
+        for (id, &ends) in edges.iter().enumerate() {
+            if ends[0] == DEAD {
+                continue;
+            }
+            let [first, second] = entries(ends);
+            if let Some((node, other)) = first {
+                put(node, other, id);
+            }
+            if let Some((node, other)) = second {
+                put(node, other, id);
             }
         }
     });
     Adjacency {
         offsets,
         nodes: targets,
-        edges,
+        edges: edge_ids,
     }
 }
 

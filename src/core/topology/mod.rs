@@ -9,7 +9,7 @@
 mod bulk;
 
 /// Marks the endpoints of a removed edge.
-const DEAD: u32 = u32::MAX;
+pub const DEAD: u32 = u32::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct Topology {
@@ -78,6 +78,11 @@ impl Topology {
     pub fn endpoints(&self, e: u32) -> (u32, u32) {
         let [u, v] = self.endpoints[e as usize];
         (u, v)
+    }
+
+    /// Endpoints of every edge index, removed ones as `[DEAD, DEAD]`.
+    pub fn endpoint_pairs(&self) -> &[[u32; 2]] {
+        &self.endpoints
     }
 
     /// The edge between `u` and `v` (either direction when undirected), if any.
