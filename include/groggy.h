@@ -20,6 +20,9 @@
 
 #define GR_VERSION "0.1.0"
 
+// Marks the endpoints of a removed edge.
+#define DEAD UINT32_MAX
+
 // Kind bytes of `gr_keys_view`.
 #define GR_KEY_INT 0
 
@@ -41,6 +44,9 @@ typedef struct gr_array gr_array;
 
 // An attribute map: names with their values, in column order.
 typedef struct gr_attr_map gr_attr_map;
+
+// A cancellation token. Safe to trigger from any thread while algorithms run with it.
+typedef struct gr_cancel gr_cancel;
 
 // A graph. Safe to use from several threads at once: any number of readers, one writer.
 typedef struct gr_graph gr_graph;
@@ -136,6 +142,142 @@ typedef struct gr_attr_value {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
+//
+// # Safety
+// `out_cancel` is NULL or writable.
+gr_status gr_cancel_new(struct gr_cancel **out_cancel);
+
+// Asks every algorithm running with this token to stop (they return
+// `GR_STATUS_CANCELLED`). It stays triggered.
+//
+// # Safety
+// `cancel` is NULL or a live token.
+gr_status gr_cancel_trigger(const struct gr_cancel *cancel);
+
+// # Safety
+// `cancel` is NULL or a live token that no running algorithm uses any more.
+void gr_cancel_free(struct gr_cancel *cancel);
+
+// PageRank with networkx's semantics (see `PYTHON_API.md`): `alpha` in (0, 1),
+// `max_iter` iterations at most (else `GR_STATUS_ALGORITHM`), stop when the L1 change is
+// below `N * tol`. `weight` (NULL: none) names an edge column; edges without a value weigh
+// 1.0. Personalization: NULL `personal_values` for none; else `n_personal` keys (a key
+// array, as `gr_graph_add_nodes` describes) with their values; keys not in the graph are
+// ignored. Writes every node's key (node order) and its score (float64).
+//
+// # Safety
+// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given; the
+// outputs are NULL or writable.
+gr_status gr_graph_pagerank(const struct gr_graph *g,
+                            double alpha,
+                            size_t max_iter,
+                            double tol,
+                            const char *weight,
+                            size_t weight_len,
+                            const uint8_t *personal_kinds,
+                            const int64_t *personal_ints,
+                            const uint8_t *personal_str_data,
+                            size_t personal_str_data_len,
+                            const size_t *personal_str_offsets,
+                            const double *personal_values,
+                            size_t n_personal,
+                            const struct gr_cancel *cancel,
+                            struct gr_keys **out_keys,
+                            struct gr_array **out_scores);
+
+// Nodes reached from the source, in breadth-first order (neighbours in edge order), at
+// most `depth_limit` hops away (a negative limit: no limit; 0: the source alone).
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `cancel` NULL or live;
+// `out_keys` NULL or writable.
+gr_status gr_graph_bfs(const struct gr_graph *g,
+                       int64_t key_int,
+                       const char *key_str,
+                       size_t key_len,
+                       int64_t depth_limit,
+                       const struct gr_cancel *cancel,
+                       struct gr_keys **out_keys);
+
+// Nodes reached from the source in depth-first preorder, as networkx's
+// `dfs_preorder_nodes`, at most `depth_limit` hops deep (negative: no limit).
+//
+// # Safety
+// As `gr_graph_bfs`.
+gr_status gr_graph_dfs(const struct gr_graph *g,
+                       int64_t key_int,
+                       const char *key_str,
+                       size_t key_len,
+                       int64_t depth_limit,
+                       const struct gr_cancel *cancel,
+                       struct gr_keys **out_keys);
+
+// A shortest path from `u` to `v` as the keys along it: fewest edges, or least total
+// weight when `weight` (NULL: none) names an edge column. `GR_STATUS_NO_PATH` when `v`
+// cannot be reached; `GR_STATUS_ALGORITHM` on a negative weight.
+//
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `weight` NULL or
+// `weight_len` bytes; `cancel` NULL or live; `out_keys` NULL or writable.
+gr_status gr_graph_shortest_path(const struct gr_graph *g,
+                                 int64_t u_int,
+                                 const char *u_str,
+                                 size_t u_len,
+                                 int64_t v_int,
+                                 const char *v_str,
+                                 size_t v_len,
+                                 const char *weight,
+                                 size_t weight_len,
+                                 const struct gr_cancel *cancel,
+                                 struct gr_keys **out_keys);
+
+// The length of a shortest path from the source to every node it reaches, in visit
+// order: hop counts (int64) when unweighted, total weights (float64) with `weight`.
+//
+// # Safety
+// As `gr_graph_shortest_path`, with one key and two outputs.
+gr_status gr_graph_shortest_path_lengths(const struct gr_graph *g,
+                                         int64_t key_int,
+                                         const char *key_str,
+                                         size_t key_len,
+                                         const char *weight,
+                                         size_t weight_len,
+                                         const struct gr_cancel *cancel,
+                                         struct gr_keys **out_keys,
+                                         struct gr_array **out_lengths);
+
+// Connected components (weak components when directed), largest first: `*out_keys`
+// lists the nodes of component 0, then of component 1, ... (each in node order) and
+// `*out_sizes` (int64) how many nodes each has.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+gr_status gr_graph_connected_components(const struct gr_graph *g,
+                                        const struct gr_cancel *cancel,
+                                        struct gr_keys **out_keys,
+                                        struct gr_array **out_sizes);
+
+// Strongly connected components of a directed graph, as `gr_graph_connected_components`
+// lays them out. `GR_STATUS_INVALID_OPERATION` on an undirected graph.
+//
+// # Safety
+// As `gr_graph_connected_components`.
+gr_status gr_graph_strongly_connected_components(const struct gr_graph *g,
+                                                 const struct gr_cancel *cancel,
+                                                 struct gr_keys **out_keys,
+                                                 struct gr_array **out_sizes);
+
+// Each node's component number (int64), numbered as `gr_graph_connected_components`
+// orders them, with the node keys in node order.
+//
+// # Safety
+// As `gr_graph_connected_components`.
+gr_status gr_graph_component_labels(const struct gr_graph *g,
+                                    const struct gr_cancel *cancel,
+                                    struct gr_keys **out_keys,
+                                    struct gr_array **out_labels);
 
 // Makes an array from a column (copied; see the top of this section for the form).
 //
