@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -33,10 +34,14 @@ def installed(library: str) -> bool:
     return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
-def run_worker(operation: str, library: str, graph: str, timeout: float) -> dict:
+def run_worker(operation: str, library: str, graph: str, timeout: float, threads: int) -> dict:
     cmd = [sys.executable, str(HERE / "worker.py"), operation, library, graph]
+    # Algorithms run single-threaded (every library), unless a thread count is asked for.
+    env = dict(os.environ, RAYON_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True)
+        out = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=timeout, check=True, env=env
+        )
     except subprocess.TimeoutExpired:
         return {"error": f"over {timeout:.0f} s"}
     except subprocess.CalledProcessError as err:
@@ -120,12 +125,16 @@ def main() -> None:
     )
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--calls", type=int, default=200_000, help="per-call measurements")
+    parser.add_argument("--operations", nargs="*", help="only these operations")
     args = parser.parse_args()
 
     graphs = [f"rmat-{s}" for s in args.scales]
     if not args.no_datasets:
         graphs += [d for d in LARGE_DATASETS if d in available_datasets()]
-    libraries = {op: [lib for lib in libs if installed(lib)] for op, libs in OPERATIONS.items()}
+    chosen = {
+        op: libs for op, libs in OPERATIONS.items() if not args.operations or op in args.operations
+    }
+    libraries = {op: [lib for lib in libs if installed(lib)] for op, libs in chosen.items()}
     missing = sorted(
         {lib for libs in OPERATIONS.values() for lib in libs}
         - {lib for libs in libraries.values() for lib in libs}
@@ -145,7 +154,11 @@ def main() -> None:
                 if library == "networkx" and len(sources) > args.networkx_max_edges:
                     results[library] = {"error": f"skipped above {args.networkx_max_edges} edges"}
                     continue
-                results[library] = run_worker(operation, library, graph, args.timeout)
+                threads = os.cpu_count() if operation == "build" else 1
+                results[library] = run_worker(operation, library, graph, args.timeout, threads)
+            if operation == "pagerank":
+                two = run_worker(operation, "groggy", graph, args.timeout, 2)
+                results["groggy (2 threads)"] = two
             print_table(graph, operation, results)
             report["operations"][f"{operation} {graph}"] = results
 

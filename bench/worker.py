@@ -24,13 +24,14 @@ def main() -> None:
     operation, library, graph = sys.argv[1:4]
     sources, targets = edges(graph)
     n = node_id_bound(sources, targets)
-    fn = OPERATIONS[operation][library]
+    op = OPERATIONS[operation][library]
+    state = op.setup(sources, targets, n)
     gc.collect()
     process = psutil.Process()
     before = process.memory_info().rss
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     start = time.perf_counter()
-    result = fn(sources, targets, n)
+    result = op.run(state)
     seconds = time.perf_counter() - start
     held = process.memory_info().rss - before
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -46,7 +47,7 @@ def main() -> None:
             }
         )
     )
-    del result
+    del result, state
 
 
 if __name__ == "__main__":
