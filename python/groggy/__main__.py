@@ -28,6 +28,10 @@ def _demo(_args) -> None:
     member = most[0][0]
     club = g.get_node_attr(member, "club")
     print(f"  member {member} ({club}) is friends with: {sorted(g.neighbors(member))}")
+    top = ", ".join(f"{k} ({score:.3f})" for k, score in g.pagerank().top(5))
+    print(f"  top five by PageRank: {top}")
+    sizes = [len(c) for c in g.connected_components()]
+    print(f"  {len(sizes)} connected component(s) of sizes {sizes}")
 
 
 def main(argv=None) -> int:

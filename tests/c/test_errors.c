@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "graph_snapshot.h"
 
 /* Sentinels preset in output variables: a failing call must leave them as they are. */
 #define SENTINEL_GRAPH ((gr_graph *)(uintptr_t)0x5e47)
@@ -56,117 +57,7 @@ static int is_sentinel_value(const gr_attr_value *v)
     return v->tag == SENTINEL_TAG && v->data.i64 == SENTINEL_I64;
 }
 
-/* ----- graph snapshots: a failed call must change nothing --------------------------------- */
-
-typedef struct snapshot {
-    size_t nodes;
-    size_t edges;
-    char node_keys[2048];
-    char edge_sources[2048];
-    char edge_targets[2048];
-    char node_names[512];
-    char edge_names[512];
-    char node_attrs[1024];
-    char edge_attrs[1024];
-} snapshot;
-
-static void format_string_list(const gr_string_list *list, char *out, size_t cap)
-{
-    size_t len = 0;
-    const gr_buf *items = NULL;
-    size_t i;
-    size_t pos = 0;
-    CHECK_OK(gr_string_list_entries(list, &len, &items));
-    out[0] = '\0';
-    for (i = 0; i < len; i++) {
-        int n = snprintf(out + pos, cap - pos, "%s%.*s", i ? "," : "", (int)items[i].len,
-                         (const char *)items[i].ptr);
-        CHECK(n >= 0 && (size_t)n < cap - pos);
-        pos += (size_t)n;
-    }
-}
-
-static void format_map(const gr_attr_map *map, char *out, size_t cap)
-{
-    size_t len = 0;
-    const gr_buf *names = NULL;
-    const gr_attr_value *values = NULL;
-    size_t i;
-    size_t pos = 0;
-    CHECK_OK(gr_attr_map_entries(map, &len, &names, &values));
-    out[0] = '\0';
-    for (i = 0; i < len; i++) {
-        char v[256];
-        int n;
-        value_describe(&values[i], v, sizeof v);
-        n = snprintf(out + pos, cap - pos, "%s%.*s=%s", i ? ";" : "", (int)names[i].len,
-                     (const char *)names[i].ptr, v);
-        CHECK(n >= 0 && (size_t)n < cap - pos);
-        pos += (size_t)n;
-    }
-}
-
-/* Everything observable about the graph built by build_graph(). */
-static void take_snapshot(const gr_graph *g, snapshot *s)
-{
-    gr_keys *keys = NULL;
-    gr_keys *targets = NULL;
-    gr_string_list *names = NULL;
-    gr_attr_map *map = NULL;
-    memset(s, 0, sizeof *s);
-    CHECK_OK(gr_graph_node_count(g, &s->nodes));
-    CHECK_OK(gr_graph_edge_count(g, &s->edges));
-    CHECK_OK(gr_graph_nodes(g, &keys));
-    keys_format_at(__FILE__, __LINE__, keys, s->node_keys, sizeof s->node_keys);
-    gr_keys_free(keys);
-    CHECK_OK(gr_graph_edges(g, &keys, &targets));
-    keys_format_at(__FILE__, __LINE__, keys, s->edge_sources, sizeof s->edge_sources);
-    keys_format_at(__FILE__, __LINE__, targets, s->edge_targets, sizeof s->edge_targets);
-    gr_keys_free(keys);
-    gr_keys_free(targets);
-    CHECK_OK(gr_graph_node_attr_names(g, &names));
-    format_string_list(names, s->node_names, sizeof s->node_names);
-    gr_string_list_free(names);
-    CHECK_OK(gr_graph_edge_attr_names(g, &names));
-    format_string_list(names, s->edge_names, sizeof s->edge_names);
-    gr_string_list_free(names);
-    CHECK_OK(gr_graph_node_attrs(g, IK(1), &map));
-    format_map(map, s->node_attrs, sizeof s->node_attrs);
-    gr_attr_map_free(map);
-    CHECK_OK(gr_graph_edge_attrs(g, IK(1), SK("a"), &map));
-    format_map(map, s->edge_attrs, sizeof s->edge_attrs);
-    gr_attr_map_free(map);
-}
-
-static void check_unchanged_at(const char *file, int line, const gr_graph *g,
-                               const snapshot *before)
-{
-    snapshot *after = (snapshot *)malloc(sizeof(snapshot));
-    if (after == NULL) {
-        check_fail(file, line, "out of memory");
-    }
-    take_snapshot(g, after);
-    if (after->nodes != before->nodes || after->edges != before->edges) {
-        check_fail(file, line, "graph changed: %zu nodes, %zu edges (was %zu, %zu)",
-                   after->nodes, after->edges, before->nodes, before->edges);
-    }
-#define CHECK_FIELD_(field)                                                             \
-    if (strcmp(after->field, before->field) != 0) {                                     \
-        check_fail(file, line, "graph changed: " #field " [%s] (was [%s])", after->field, \
-                   before->field);                                                      \
-    }
-    CHECK_FIELD_(node_keys)
-    CHECK_FIELD_(edge_sources)
-    CHECK_FIELD_(edge_targets)
-    CHECK_FIELD_(node_names)
-    CHECK_FIELD_(edge_names)
-    CHECK_FIELD_(node_attrs)
-    CHECK_FIELD_(edge_attrs)
-#undef CHECK_FIELD_
-    free(after);
-    check_pass();
-}
-#define CHECK_UNCHANGED(g, before) check_unchanged_at(__FILE__, __LINE__, (g), (before))
+/* ----- graph snapshots (graph_snapshot.h): a failed call must change nothing ------------ */
 
 /* Nodes 1, "a", 2 (attributes on 1); edges 1 -> "a" (attributes), "a" -> 2. */
 static gr_graph *build_graph(bool directed)
