@@ -347,6 +347,13 @@ gr_status gr_array_slice(const struct gr_array *array,
                          ptrdiff_t step,
                          struct gr_array **out_array);
 
+// Positions (int64) of the `k` largest valid entries of a numeric or bool array, largest
+// first, equal values in position order (NaN counts as smallest).
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_positions` is NULL or writable.
+gr_status gr_array_top_k(const struct gr_array *array, size_t k, struct gr_array **out_positions);
+
 // Sum of the valid entries: `GR_ATTR_INT64` for integer and bool arrays (an error if it
 // overflows), `GR_ATTR_FLOAT64` for float arrays. Other kinds are an invalid argument.
 //

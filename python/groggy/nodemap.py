@@ -4,9 +4,14 @@ such as ``Graph.degrees()``. The values live in a GraphArray."""
 from __future__ import annotations
 
 import heapq
+import operator
 from collections.abc import Iterator, Mapping
 
+from ._errors import check
+from ._native import ffi, lib
 from .array import GraphArray
+
+_NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
 
 
 class NodeMap(Mapping):
@@ -65,10 +70,19 @@ class NodeMap(Mapping):
         return dict(zip(self._keys, self._value_list()))
 
     def top(self, k: int) -> list:
-        """The ``k`` largest ``(key, value)`` pairs, largest first (ties in node order)."""
-        values = self._value_list()
-        order = heapq.nlargest(k, range(len(values)), key=values.__getitem__)
-        return [(self._keys[i], values[i]) for i in order]
+        """The ``k`` largest ``(key, value)`` pairs, largest first (ties in node order),
+        selected in the engine for numeric values."""
+        k = operator.index(k)
+        if k < 0:
+            raise ValueError(f"top: k must be >= 0, got {k}")
+        if self._array.dtype in _NUMERIC:
+            out = ffi.new("gr_array **")
+            check(lib.gr_array_top_k(self._array._handle, k, out))
+            order = GraphArray._wrap(out[0]).to_list()
+        else:
+            values = self._value_list()
+            order = heapq.nlargest(k, range(len(values)), key=values.__getitem__)
+        return [(self._keys[i], self._array[i]) for i in order]
 
     def to_numpy(self):
         """The values as numpy (a read-only view of the engine's memory for numbers)."""

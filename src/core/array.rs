@@ -251,6 +251,23 @@ impl Array {
         })
     }
 
+    /// Positions of the `k` largest valid entries of a numeric or bool array, largest
+    /// first; equal values keep position order.
+    pub fn top_k(&self, k: usize) -> GraphResult<Vec<usize>> {
+        let valid = |i: usize| self.is_valid(i);
+        Ok(match &self.values {
+            ColumnValues::Empty => Vec::new(),
+            ColumnValues::Bool(v) => top_positions(v, valid, k),
+            ColumnValues::Int8(v) => top_positions(v, valid, k),
+            ColumnValues::Int16(v) => top_positions(v, valid, k),
+            ColumnValues::Int32(v) => top_positions(v, valid, k),
+            ColumnValues::Int64(v) => top_positions(v, valid, k),
+            ColumnValues::Float32(v) => top_positions(v, valid, k),
+            ColumnValues::Float64(v) => top_positions(v, valid, k),
+            _ => return Err(self.not_numeric()),
+        })
+    }
+
     /// Sum of the valid entries: `Int64` for integer and bool arrays (an error if it
     /// overflows), `Float64` for float arrays, `Int64(0)` when empty.
     pub fn sum(&self) -> GraphResult<AttrValue> {
@@ -314,6 +331,44 @@ impl Array {
     }
 }
 
+/// Positions of the `k` largest of `values` (valid entries only), largest first, ties in
+/// position order; NaN counts as smallest.
+fn top_positions<T: PartialOrd + Copy>(
+    values: &[T],
+    valid: impl Fn(usize) -> bool,
+    k: usize,
+) -> Vec<usize> {
+    let order = |a: &usize, b: &usize| {
+        let (x, y) = (values[*a], values[*b]);
+        // Descending by value (NaN last), then ascending by position.
+        match y.partial_cmp(&x) {
+            Some(o) => o,
+            None => {
+                // One of them is NaN (x != x): the NaN goes last.
+                #[allow(clippy::eq_op)]
+                let x_nan = x != x;
+                if x_nan {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Less
+                }
+            }
+        }
+        .then(a.cmp(b))
+    };
+    let mut positions: Vec<usize> = (0..values.len()).filter(|&i| valid(i)).collect();
+    let k = k.min(positions.len());
+    if k == 0 {
+        return Vec::new();
+    }
+    if k < positions.len() {
+        positions.select_nth_unstable_by(k - 1, order);
+        positions.truncate(k);
+    }
+    positions.sort_unstable_by(order);
+    positions
+}
+
 /// Orders two values of the same kind.
 fn compare(a: &AttrValue, b: &AttrValue) -> Option<std::cmp::Ordering> {
     use AttrValue::*;
@@ -371,6 +426,17 @@ mod tests {
         assert_eq!(f.min().unwrap(), Some(AttrValue::Float64(-1.0)));
         assert!(Array::from_values(vec!["a".into()]).sum().is_err());
         assert_eq!(Array::nulls(3).mean().unwrap(), None);
+    }
+
+    #[test]
+    fn top_k_is_largest_first_with_ties_in_order() {
+        let a = Array::from_f64(vec![0.5, 2.0, f64::NAN, 2.0, 1.0]);
+        assert_eq!(a.top_k(3).unwrap(), vec![1, 3, 4]);
+        assert_eq!(a.top_k(10).unwrap(), vec![1, 3, 4, 0, 2]);
+        assert_eq!(
+            Array::from_i64(vec![]).top_k(2).unwrap(),
+            Vec::<usize>::new()
+        );
     }
 
     #[test]

@@ -334,6 +334,26 @@ pub unsafe extern "C" fn gr_array_slice(
     })
 }
 
+/// Positions (int64) of the `k` largest valid entries of a numeric or bool array, largest
+/// first, equal values in position order (NaN counts as smallest).
+///
+/// # Safety
+/// `array` is NULL or a live `gr_array`; `out_positions` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_array_top_k(
+    array: *const gr_array,
+    k: usize,
+    out_positions: *mut *mut gr_array,
+) -> gr_status {
+    run("top", || {
+        // SAFETY: promised by the caller.
+        let (a, out_positions) = unsafe { (array_ref(array)?, out(out_positions, "positions")?) };
+        let positions = a.top_k(k)?.into_iter().map(|p| p as i64).collect();
+        *out_positions = array_handle(Array::from_i64(positions));
+        Ok(())
+    })
+}
+
 /// Sum of the valid entries: `GR_ATTR_INT64` for integer and bool arrays (an error if it
 /// overflows), `GR_ATTR_FLOAT64` for float arrays. Other kinds are an invalid argument.
 ///
