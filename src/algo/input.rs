@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::core::{Csr, GraphResult, KeyRef, SharedGraph};
+use crate::core::{Csr, EntryWeights, GraphResult, KeyRef, SharedGraph};
 
 pub(crate) struct Input {
     pub csr: Arc<Csr>,
@@ -11,8 +11,8 @@ pub(crate) struct Input {
     pub nodes: Vec<u32>,
     /// Compact ids of the optional nodes (`None` for keys not in the graph).
     pub optional: Vec<Option<u32>>,
-    /// Weight of every graph edge (by edge index) when a weight column was named.
-    pub weights: Option<Vec<f64>>,
+    /// Weights laid out like the snapshot's entries, when a weight column was named.
+    pub weights: Option<Arc<EntryWeights>>,
 }
 
 /// Takes the snapshot, finds `nodes` (`NodeNotFound` if one is missing) and reads the
@@ -39,8 +39,10 @@ pub(crate) fn take_with_optional(
         .collect::<GraphResult<Vec<u32>>>()?;
     let optional_indices: Vec<Option<u32>> =
         optional.iter().map(|&k| guard.node_index(k)).collect();
-    let weights = weight.map(|w| guard.edge_weights(w)).transpose()?;
     let csr = graph.snapshot_of(&guard);
+    let weights = weight
+        .map(|w| csr.entry_weights(w, || guard.edge_weights(w)))
+        .transpose()?;
     drop(guard);
     let nodes = indices
         .iter()

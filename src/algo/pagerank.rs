@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::cancel::Cancel;
 use super::input;
 use super::NodeValues;
-use crate::core::{Array, Csr, GraphError, GraphResult, KeyRef, SharedGraph};
+use crate::core::{Array, Csr, EntryWeights, GraphError, GraphResult, KeyRef, SharedGraph};
 
 /// Nodes per parallel task: large enough to amortise scheduling, small enough to balance.
 const CHUNK: usize = 4096;
@@ -100,7 +100,7 @@ pub fn pagerank(
 /// The power iteration on a snapshot.
 fn iterate(
     csr: &Csr,
-    weights: Option<&[f64]>,
+    weights: Option<&EntryWeights>,
     personalization: Option<&[f64]>,
     options: &PageRankOptions<'_>,
     cancel: &Cancel,
@@ -120,7 +120,7 @@ fn iterate(
         .map(|u| {
             let total: f64 = match weights {
                 None => out.degree(u as u32) as f64,
-                Some(w) => out.edges_of(u as u32).iter().map(|&e| w[e as usize]).sum(),
+                Some(w) => w.out[out.offsets[u]..out.offsets[u + 1]].iter().sum(),
             };
             if total == 0.0 {
                 0.0
@@ -130,8 +130,7 @@ fn iterate(
         })
         .collect();
     let inp = csr.inp();
-    let in_weights: Option<Vec<f64>> =
-        weights.map(|w| inp.edges.par_iter().map(|&e| w[e as usize]).collect());
+    let in_weights: Option<&[f64]> = weights.map(|w| w.inp());
     let dangling: Vec<u32> = (0..n as u32)
         .filter(|&u| inverse_out[u as usize] == 0.0)
         .collect();
@@ -155,7 +154,7 @@ fn iterate(
                 for (j, slot) in chunk.iter_mut().enumerate() {
                     let v = k * CHUNK + j;
                     let range = inp.offsets[v]..inp.offsets[v + 1];
-                    let pulled: f64 = match &in_weights {
+                    let pulled: f64 = match in_weights {
                         None => inp.nodes[range]
                             .iter()
                             .map(|&u| contribution[u as usize])

@@ -7,7 +7,9 @@ use std::collections::BinaryHeap;
 use super::bfs::levels;
 use super::cancel::{Cancel, CHECK_EVERY};
 use super::{input, keys_of, NodeValues};
-use crate::core::{Array, Csr, GraphError, GraphResult, KeyList, KeyRef, SharedGraph};
+use crate::core::{
+    Array, Csr, EntryWeights, GraphError, GraphResult, KeyList, KeyRef, SharedGraph,
+};
 
 const NO_PARENT: u32 = u32::MAX;
 
@@ -33,7 +35,7 @@ impl Ord for Tentative {
 /// parent. Stops early once `stop_at` is settled.
 fn dijkstra(
     csr: &Csr,
-    weights: &[f64],
+    weights: &EntryWeights,
     source: u32,
     stop_at: Option<u32>,
     cancel: &Cancel,
@@ -60,11 +62,7 @@ fn dijkstra(
             break;
         }
         let range = csr.out.offsets[u as usize]..csr.out.offsets[u as usize + 1];
-        for (&v, &e) in csr.out.nodes[range.clone()]
-            .iter()
-            .zip(&csr.out.edges[range])
-        {
-            let w = weights[e as usize];
+        for (&v, &w) in csr.out.nodes[range.clone()].iter().zip(&weights.out[range]) {
             if w.is_nan() || w < 0.0 {
                 return Err(GraphError::Algorithm(format!(
                     "negative or NaN weight {w} on an edge from {} to {}",

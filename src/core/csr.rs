@@ -4,13 +4,37 @@
 //! (for weights). Built in parallel, shared as `Arc`, and never changed: a mutation of the
 //! graph makes a new one on next use.
 
+use std::collections::HashMap;
 use std::sync::Arc;
+
+use parking_lot::Mutex;
 
 use rayon::prelude::*;
 
+use super::error::GraphResult;
 use super::graph::GraphCore;
 use super::key_list::KeyList;
 use super::topology::DEAD;
+
+/// Edge weights laid out like the adjacency entries, so algorithms read them in step with
+/// the neighbours instead of jumping around by edge id.
+#[derive(Debug)]
+pub struct EntryWeights {
+    pub out: Vec<f64>,
+    /// Empty when undirected (use `out`).
+    inp: Vec<f64>,
+}
+
+impl EntryWeights {
+    /// Weights of the incoming entries (the outgoing ones when undirected).
+    pub fn inp(&self) -> &[f64] {
+        if self.inp.is_empty() {
+            &self.out
+        } else {
+            &self.inp
+        }
+    }
+}
 
 /// One direction of adjacency: node `c`'s entries are `offsets[c] .. offsets[c + 1]`.
 #[derive(Debug, Default)]
@@ -48,6 +72,8 @@ pub struct Csr {
     pub out: Adjacency,
     /// Edges entering each node; empty when undirected (use `out`).
     inp: Adjacency,
+    /// Entry weights by column name, made on first use (the snapshot never changes).
+    weights: Mutex<HashMap<String, Arc<EntryWeights>>>,
 }
 
 impl Csr {
@@ -86,7 +112,38 @@ impl Csr {
             compact,
             out,
             inp,
+            weights: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The weights of column `name` laid out like the entries; `by_edge` gives the weight
+    /// of every graph edge (by edge index) the first time a column is asked for.
+    pub fn entry_weights(
+        &self,
+        name: &str,
+        by_edge: impl FnOnce() -> GraphResult<Vec<f64>>,
+    ) -> GraphResult<Arc<EntryWeights>> {
+        let mut cache = self.weights.lock();
+        if let Some(w) = cache.get(name) {
+            return Ok(Arc::clone(w));
+        }
+        let by_edge = by_edge()?;
+        let lay_out = |side: &Adjacency| -> Vec<f64> {
+            side.edges
+                .par_iter()
+                .map(|&e| by_edge[e as usize])
+                .collect()
+        };
+        let weights = Arc::new(EntryWeights {
+            out: lay_out(&self.out),
+            inp: if self.directed {
+                lay_out(&self.inp)
+            } else {
+                Vec::new()
+            },
+        });
+        cache.insert(name.to_string(), Arc::clone(&weights));
+        Ok(weights)
     }
 
     pub fn is_directed(&self) -> bool {

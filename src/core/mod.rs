@@ -16,7 +16,7 @@ mod value;
 pub use array::Array;
 pub use attr_table::AttrTable;
 pub use column::{Column, ColumnValues, Slot};
-pub use csr::{Adjacency, Csr};
+pub use csr::{Adjacency, Csr, EntryWeights};
 pub use error::{GraphError, GraphResult};
 pub use graph::{Attrs, Columns, GraphCore, MAX_INDICES};
 pub use key::{KeyRef, NodeKey};
