@@ -97,11 +97,11 @@ def networkit_graph(s, t, n, weighted=False):
     import networkit as nk
 
     g = nk.Graph(n, weighted=weighted, directed=True)
-    g.addEdges((s.astype(np.uint64), t.astype(np.uint64)), checkMultiEdge=True)
+    ends = (s.astype(np.uint64), t.astype(np.uint64))
     if weighted:
-        w = weights_for(g.numberOfEdges())
-        for i, (u, v) in enumerate(g.iterEdges()):
-            g.setWeight(u, v, float(w[i]))
+        g.addEdges((weights_for(len(s)), ends), checkMultiEdge=True)
+    else:
+        g.addEdges(ends, checkMultiEdge=True)
     return g, source_of(s)
 
 
