@@ -40,6 +40,11 @@ impl Array {
             (_, Some(v)) if v.iter().all(|&ok| ok) => None,
             (_, v) => v,
         };
+        // Nothing but nulls: the array has no kind of value (its kind is Null).
+        let values = match &validity {
+            Some(v) if len > 0 && v.iter().all(|&ok| !ok) => ColumnValues::Empty,
+            _ => values,
+        };
         Ok(Array {
             len,
             values,
@@ -272,13 +277,11 @@ impl Array {
     /// overflows), `Float64` for float arrays, `Int64(0)` when empty.
     pub fn sum(&self) -> GraphResult<AttrValue> {
         if let Some(ints) = self.integers() {
-            let mut total: i64 = 0;
-            for x in ints {
-                total = total.checked_add(x).ok_or_else(|| {
-                    GraphError::InvalidArgument("sum overflows int64".to_string())
-                })?;
-            }
-            return Ok(AttrValue::Int64(total));
+            // An i128 total cannot overflow on the way; only the result must fit.
+            let total: i128 = ints.map(i128::from).sum();
+            return i64::try_from(total).map(AttrValue::Int64).map_err(|_| {
+                GraphError::InvalidArgument(format!("sum {total} does not fit in int64"))
+            });
         }
         Ok(AttrValue::Float64(self.numbers()?.sum()))
     }
@@ -400,6 +403,10 @@ mod tests {
         assert_eq!(m.kind(), AttrKind::Mixed);
         let n = Array::from_values(vec![AttrValue::Null; 2]);
         assert_eq!((n.kind(), n.len(), n.null_count()), (AttrKind::Null, 2, 2));
+        let masked = Array::new(ColumnValues::Int64(vec![1, 2]), Some(vec![false; 2])).unwrap();
+        assert_eq!(masked.kind(), AttrKind::Null);
+        let wide = Array::from_i64(vec![i64::MAX, 1, -1]);
+        assert_eq!(wide.sum().unwrap(), AttrValue::Int64(i64::MAX));
     }
 
     #[test]

@@ -41,6 +41,9 @@ impl GraphCore {
     }
 
     fn set_edge_columns(&mut self, ids: &[u32], columns: &Columns<'_>) {
+        if ids.is_empty() {
+            return; // an empty batch creates no columns, as no add would
+        }
         for (name, values) in columns {
             self.edge_attrs
                 .column_mut_or_create(name)
@@ -133,6 +136,9 @@ impl GraphCore {
         let ints = keys.iter().filter(|k| matches!(k, KeyRef::Int(_))).count();
         self.keys.reserve(keys.len(), ints);
         let nodes: Vec<u32> = keys.iter().map(|k| self.ensure_node(*k)).collect();
+        if nodes.is_empty() {
+            return Ok(()); // an empty batch creates no columns, as no add would
+        }
         for (name, values) in columns {
             self.node_attrs
                 .column_mut_or_create(name)

@@ -76,6 +76,9 @@ impl GraphCore {
     /// Null). `values` must hold one value per node.
     pub fn set_node_array(&mut self, name: &str, values: &Array) -> GraphResult<()> {
         check_length(values, self.node_count(), "nodes")?;
+        if values.is_empty() {
+            return Ok(()); // no node to set: no column appears
+        }
         self.generation += 1;
         let nodes: Vec<u32> = self.node_indices().collect();
         self.node_attrs
@@ -87,6 +90,9 @@ impl GraphCore {
     /// Sets the attribute `name` of every edge from `values`, in edge order.
     pub fn set_edge_array(&mut self, name: &str, values: &Array) -> GraphResult<()> {
         check_length(values, self.edge_count(), "edges")?;
+        if values.is_empty() {
+            return Ok(()); // no edge to set: no column appears
+        }
         self.generation += 1;
         let edges: Vec<u32> = self.edge_indices().collect();
         self.edge_attrs
