@@ -40,9 +40,7 @@ pub(crate) fn take_with_optional(
     let optional_indices: Vec<Option<u32>> =
         optional.iter().map(|&k| guard.node_index(k)).collect();
     let csr = graph.snapshot_of(&guard);
-    let weights = weight
-        .map(|w| csr.entry_weights(w, || guard.edge_weights(w)))
-        .transpose()?;
+    let weights = weight.map(|w| csr.entry_weights(&guard, w)).transpose()?;
     drop(guard);
     let nodes = indices
         .iter()

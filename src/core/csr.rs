@@ -42,17 +42,11 @@ pub struct Adjacency {
     pub offsets: Vec<usize>,
     /// Compact id of the node at the other end.
     pub nodes: Vec<u32>,
-    /// The graph edge of each entry.
-    pub edges: Vec<u32>,
 }
 
 impl Adjacency {
     pub fn neighbors(&self, c: u32) -> &[u32] {
         &self.nodes[self.offsets[c as usize]..self.offsets[c as usize + 1]]
-    }
-
-    pub fn edges_of(&self, c: u32) -> &[u32] {
-        &self.edges[self.offsets[c as usize]..self.offsets[c as usize + 1]]
     }
 
     pub fn degree(&self, c: u32) -> usize {
@@ -93,17 +87,15 @@ impl Csr {
         let directed = topology.is_directed();
         let edges = topology.endpoint_pairs();
         let n = nodes.len();
+        let side = |s| {
+            let offsets = offsets(n, edges, &compact, s);
+            let nodes = fill(&offsets, edges, &compact, s, |_, other| other);
+            Adjacency { offsets, nodes }
+        };
         let (out, inp) = if directed {
-            rayon::join(
-                || adjacency(n, edges, &compact, |[u, v]| [Some((u, v)), None]),
-                || adjacency(n, edges, &compact, |[u, v]| [Some((v, u)), None]),
-            )
+            rayon::join(|| side(Side::Out), || side(Side::In))
         } else {
-            let both_ways = |[u, v]: [u32; 2]| [Some((u, v)), (u != v).then_some((v, u))];
-            (
-                adjacency(n, edges, &compact, both_ways),
-                Adjacency::default(),
-            )
+            (side(Side::Both), Adjacency::default())
         };
         Csr {
             directed,
@@ -116,28 +108,29 @@ impl Csr {
         }
     }
 
-    /// The weights of column `name` laid out like the entries; `by_edge` gives the weight
-    /// of every graph edge (by edge index) the first time a column is asked for.
-    pub fn entry_weights(
-        &self,
-        name: &str,
-        by_edge: impl FnOnce() -> GraphResult<Vec<f64>>,
-    ) -> GraphResult<Arc<EntryWeights>> {
+    /// The weights of edge column `name` laid out like the entries, made the first time a
+    /// column is asked for. `graph` must be the graph this snapshot was taken of (same
+    /// generation).
+    pub fn entry_weights(&self, graph: &GraphCore, name: &str) -> GraphResult<Arc<EntryWeights>> {
+        debug_assert_eq!(graph.generation(), self.generation);
         let mut cache = self.weights.lock();
         if let Some(w) = cache.get(name) {
             return Ok(Arc::clone(w));
         }
-        let by_edge = by_edge()?;
-        let lay_out = |side: &Adjacency| -> Vec<f64> {
-            side.edges
-                .par_iter()
-                .map(|&e| by_edge[e as usize])
-                .collect()
+        let by_edge = graph.edge_weights(name)?;
+        let edges = graph.topology().endpoint_pairs();
+        let lay_out = |adjacency: &Adjacency, side| {
+            fill(&adjacency.offsets, edges, &self.compact, side, |id, _| {
+                by_edge[id]
+            })
         };
         let weights = Arc::new(EntryWeights {
-            out: lay_out(&self.out),
+            out: lay_out(
+                &self.out,
+                if self.directed { Side::Out } else { Side::Both },
+            ),
             inp: if self.directed {
-                lay_out(&self.inp)
+                lay_out(&self.inp, Side::In)
             } else {
                 Vec::new()
             },
@@ -181,78 +174,85 @@ impl Csr {
     }
 }
 
-/// Builds one adjacency side from the edge list: `entries([u, v])` gives the
-/// `(node, neighbour)` entries an edge makes (graph node indices). A counting sort by node:
-/// entries land in edge order, which is each node's incidence-list order. Threads own
-/// disjoint runs of nodes; each scans the edges for the entries of its run.
-fn adjacency(
-    n: usize,
-    edges: &[[u32; 2]],
-    compact: &[u32],
-    entries: impl Fn([u32; 2]) -> [Option<(u32, u32)>; 2] + Sync,
-) -> Adjacency {
+/// Which entries an edge `u -> v` makes: `(node, neighbour)` pairs.
+#[derive(Clone, Copy)]
+enum Side {
+    /// `(u, v)`: edges leaving each node.
+    Out,
+    /// `(v, u)`: edges entering each node.
+    In,
+    /// Both, once for a self-loop: an undirected graph.
+    Both,
+}
+
+impl Side {
+    fn entries(self, [u, v]: [u32; 2]) -> [Option<(u32, u32)>; 2] {
+        match self {
+            Side::Out => [Some((u, v)), None],
+            Side::In => [Some((v, u)), None],
+            Side::Both => [Some((u, v)), (u != v).then_some((v, u))],
+        }
+    }
+}
+
+/// Where each compact node's entries start: a count of the entries per node, summed.
+fn offsets(n: usize, edges: &[[u32; 2]], compact: &[u32], side: Side) -> Vec<usize> {
     let mut offsets = vec![0usize; n + 1];
     for &ends in edges {
         if ends[0] == DEAD {
             continue;
         }
-        let [first, second] = entries(ends);
-        if let Some((node, _)) = first {
-            offsets[compact[node as usize] as usize + 1] += 1;
-        }
-        if let Some((node, _)) = second {
+        for (node, _) in side.entries(ends).into_iter().flatten() {
             offsets[compact[node as usize] as usize + 1] += 1;
         }
     }
     for c in 0..n {
         offsets[c + 1] += offsets[c];
     }
-    let total = offsets[n];
-    let mut targets = vec![0u32; total];
-    let mut edge_ids = vec![0u32; total];
+    offsets
+}
+
+/// One value per entry, `value(edge index, neighbour's compact id)`, laid out by
+/// `offsets`: a counting sort by node, so each node's entries come in edge order, which is
+/// its incidence-list order. Threads own disjoint runs of nodes; each scans the edges for
+/// the entries of its run.
+fn fill<T: Copy + Default + Send>(
+    offsets: &[usize],
+    edges: &[[u32; 2]],
+    compact: &[u32],
+    side: Side,
+    value: impl Fn(usize, u32) -> T + Sync,
+) -> Vec<T> {
+    let n = offsets.len() - 1;
+    let mut out = vec![T::default(); offsets[n]];
     let chunk = n.div_ceil(rayon::current_num_threads()).max(1);
-    // Split the flat arrays at node-run boundaries so each run owns its own slices.
+    // Split the output at node-run boundaries so each run owns its slice.
     let mut runs = Vec::new();
-    let (mut rest_t, mut rest_e) = (&mut targets[..], &mut edge_ids[..]);
+    let mut rest = &mut out[..];
     for start in (0..n).step_by(chunk) {
         let end = (start + chunk).min(n);
-        let len = offsets[end] - offsets[start];
-        let (t, tail_t) = rest_t.split_at_mut(len);
-        let (e, tail_e) = rest_e.split_at_mut(len);
-        runs.push((start, end, t, e));
-        rest_t = tail_t;
-        rest_e = tail_e;
+        let (run, tail) = rest.split_at_mut(offsets[end] - offsets[start]);
+        runs.push((start, end, run));
+        rest = tail;
     }
-    runs.into_par_iter().for_each(|(start, end, t, e)| {
+    runs.into_par_iter().for_each(|(start, end, run)| {
         let base = offsets[start];
-        let mut fill: Vec<usize> = offsets[start..end].iter().map(|o| o - base).collect();
-        let mut put = |node: u32, other: u32, id: usize| {
-            let c = compact[node as usize] as usize;
-            if c >= start && c < end {
-                let slot = fill[c - start];
-                fill[c - start] = slot + 1;
-                t[slot] = compact[other as usize];
-                e[slot] = id as u32;
-            }
-        };
+        let mut next: Vec<usize> = offsets[start..end].iter().map(|o| o - base).collect();
         for (id, &ends) in edges.iter().enumerate() {
             if ends[0] == DEAD {
                 continue;
             }
-            let [first, second] = entries(ends);
-            if let Some((node, other)) = first {
-                put(node, other, id);
-            }
-            if let Some((node, other)) = second {
-                put(node, other, id);
+            for (node, other) in side.entries(ends).into_iter().flatten() {
+                let c = compact[node as usize] as usize;
+                if c >= start && c < end {
+                    let slot = &mut next[c - start];
+                    run[*slot] = value(id, compact[other as usize]);
+                    *slot += 1;
+                }
             }
         }
     });
-    Adjacency {
-        offsets,
-        nodes: targets,
-        edges: edge_ids,
-    }
+    out
 }
 
 #[cfg(test)]
