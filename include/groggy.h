@@ -89,6 +89,27 @@ typedef struct gr_attr_value {
   union gr_attr_data data;
 } gr_attr_value;
 
+// Decides whether to keep a node: writes `*out_keep` and returns `GR_STATUS_OK`, or
+// returns any other status to stop the filter. The key is passed as keys are passed in
+// (`key_str` NULL for an int key); `key_str` and `attrs` are valid during the call only.
+typedef gr_status (*gr_node_predicate)(void *user_data,
+                                       int64_t key_int,
+                                       const char *key_str,
+                                       size_t key_len,
+                                       const struct gr_attr_map *attrs,
+                                       bool *out_keep);
+
+// Decides whether to keep an edge `u -> v`, as `gr_node_predicate` does for nodes.
+typedef gr_status (*gr_edge_predicate)(void *user_data,
+                                       int64_t u_int,
+                                       const char *u_str,
+                                       size_t u_len,
+                                       int64_t v_int,
+                                       const char *v_str,
+                                       size_t v_len,
+                                       const struct gr_attr_map *attrs,
+                                       bool *out_keep);
+
 // The kind of an array whose values are of several kinds (values cross as
 // `gr_attr_value`s).
 #define GR_ATTR_MIXED 10
@@ -118,6 +139,9 @@ typedef struct gr_attr_value {
 
 // A node or edge attribute (column) name that no node or edge has.
 #define GR_STATUS_ATTRIBUTE_NOT_FOUND 11
+
+// A callback the caller passed in returned a failure status, which stopped the operation.
+#define GR_STATUS_CALLBACK 12
 
 #define GR_ATTR_NULL 0
 
@@ -674,6 +698,26 @@ gr_status gr_graph_has_edge(const struct gr_graph *g,
 gr_status gr_graph_edges(const struct gr_graph *g,
                          struct gr_keys **out_sources,
                          struct gr_keys **out_targets);
+
+// The keys of the nodes `predicate` keeps, in node order.
+//
+// # Safety
+// `g` is NULL or a live graph; `predicate` is a function safe to call with `user_data`;
+// `out_keys` is NULL or writable.
+gr_status gr_graph_filter_nodes(const struct gr_graph *g,
+                                gr_node_predicate predicate,
+                                void *user_data,
+                                struct gr_keys **out_keys);
+
+// The edges `predicate` keeps, in edge order, as two key lists (sources and targets).
+//
+// # Safety
+// As `gr_graph_filter_nodes`, with two outputs.
+gr_status gr_graph_filter_edges(const struct gr_graph *g,
+                                gr_edge_predicate predicate,
+                                void *user_data,
+                                struct gr_keys **out_sources,
+                                struct gr_keys **out_targets);
 
 // Creates an empty graph, directed or not. Free it with `gr_graph_free`.
 //

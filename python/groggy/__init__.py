@@ -10,6 +10,7 @@
 from ._errors import (
     AlgorithmError,
     AttributeNotFoundError,
+    CallbackError,
     CancelledError,
     EdgeNotFoundError,
     GroggyError,
@@ -35,6 +36,7 @@ abi_version = _lib.gr_abi_version()
 __all__ = [
     "AlgorithmError",
     "AttributeNotFoundError",
+    "CallbackError",
     "CancelledError",
     "EdgeNotFoundError",
     "EdgeView",

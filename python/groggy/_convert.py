@@ -366,19 +366,33 @@ class SparseAttrs:
         self.args = (c_names, len(name_ids), c_items, c_ids, c_values, len(values))
 
 
+def read_attr_map(handle) -> dict:
+    """The entries of a ``gr_attr_map`` handle as a dict (the handle stays the caller's)."""
+    s = scratch
+    lib.gr_attr_map_entries(handle, s.size, s.bufs, s.values)
+    n = s.size[0]
+    names, values = s.bufs[0], s.values[0]
+    return {
+        (ffi.buffer(names[i].ptr, names[i].len)[:].decode("utf-8") if names[i].len else ""): (
+            read_value(values[i])
+        )
+        for i in range(n)
+    }
+
+
 def take_attr_map(handle) -> dict:
     """The entries of a ``gr_attr_map`` handle as a dict; frees the handle."""
     try:
-        s = scratch
-        lib.gr_attr_map_entries(handle, s.size, s.bufs, s.values)
-        n = s.size[0]
-        names, values = s.bufs[0], s.values[0]
-        return {
-            ffi.buffer(names[i].ptr, names[i].len)[:].decode("utf-8"): read_value(values[i])
-            for i in range(n)
-        }
+        return read_attr_map(handle)
     finally:
         lib.gr_attr_map_free(handle)
+
+
+def key_from_args(key_int, key_str, key_len):
+    """A key passed by the library as ``(int, str pointer, length)``."""
+    if key_str == NULL:
+        return key_int
+    return ffi.buffer(key_str, key_len)[:].decode("utf-8") if key_len else ""
 
 
 def take_strings(handle) -> list:

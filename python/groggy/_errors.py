@@ -65,6 +65,10 @@ class InternalError(GroggyError, RuntimeError):
     """A bug inside the engine, caught at the boundary."""
 
 
+class CallbackError(GroggyError, RuntimeError):
+    """A callback stopped an operation by reporting a failure."""
+
+
 class CancelledError(GroggyError, KeyboardInterrupt):
     """A long operation was cancelled (by Ctrl-C or a cancellation handle)."""
 
@@ -82,6 +86,7 @@ _CLASS_BY_STATUS_NAME = {
     "CANCELLED": CancelledError,
     "INTERNAL": InternalError,
     "ATTRIBUTE_NOT_FOUND": AttributeNotFoundError,
+    "CALLBACK": CallbackError,
 }
 
 EXCEPTION_BY_STATUS = {

@@ -22,6 +22,7 @@ from ._native import NULL, ffi, lib
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
+from .filters import FiltersMixin
 from .nodemap import NodeMap
 from .views import EdgeView, NodeView
 
@@ -33,7 +34,7 @@ _has_node_int = lib.gr_graph_has_node_int
 _get_node_attr = lib.gr_graph_get_node_attr
 
 
-class Graph(ColumnsMixin, AlgorithmsMixin):
+class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     >>> g = Graph()

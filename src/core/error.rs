@@ -24,6 +24,9 @@ pub enum GraphError {
     Io(String),
     #[error("cancelled")]
     Cancelled,
+    /// A caller's callback reported a failure (its own error is the caller's to keep).
+    #[error("{0}")]
+    Callback(String),
     #[error("{0}")]
     InvalidArgument(String),
 }

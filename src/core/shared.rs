@@ -4,13 +4,54 @@
 //! An algorithm holds the read lock only long enough to take the snapshot (building it if
 //! the graph changed since the last one), then computes without any lock, so a long
 //! computation never blocks writers and many run at once.
+//!
+//! Callbacks into the caller (predicates) run with no lock held, so they may read the
+//! graph; a callback that tries to change the graph it is running over gets
+//! `InvalidOperation` instead of a deadlock.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use super::attr_table::AttrTable;
 use super::csr::Csr;
+use super::error::{GraphError, GraphResult};
 use super::graph::GraphCore;
+use super::key::NodeKey;
+use super::value::AttrValue;
+
+thread_local! {
+    /// The graphs (by address) whose callbacks this thread is running now.
+    static IN_CALLBACK: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Marks the current thread as running a callback over a graph until dropped.
+struct CallbackScope(usize);
+
+impl CallbackScope {
+    fn enter(graph: &SharedGraph) -> CallbackScope {
+        let id = graph as *const SharedGraph as usize;
+        IN_CALLBACK.with(|s| s.borrow_mut().push(id));
+        CallbackScope(id)
+    }
+}
+
+impl Drop for CallbackScope {
+    fn drop(&mut self) {
+        IN_CALLBACK.with(|s| {
+            let mut s = s.borrow_mut();
+            if let Some(pos) = s.iter().rposition(|&g| g == self.0) {
+                s.remove(pos);
+            }
+        });
+    }
+}
+
+/// What a node predicate sees: the key and every attribute of one node.
+pub type NodeView<'a> = (&'a NodeKey, &'a [(Box<str>, AttrValue)]);
+/// What an edge predicate sees: both endpoints and every attribute of one edge.
+pub type EdgeView<'a> = (&'a NodeKey, &'a NodeKey, &'a [(Box<str>, AttrValue)]);
 
 #[derive(Debug)]
 pub struct SharedGraph {
@@ -30,8 +71,74 @@ impl SharedGraph {
         self.graph.read()
     }
 
-    pub fn write(&self) -> RwLockWriteGuard<'_, GraphCore> {
-        self.graph.write()
+    /// The write lock; `InvalidOperation` when this thread is inside a callback over this
+    /// graph (waiting would deadlock, and changing the graph under a running filter is
+    /// not allowed).
+    pub fn write(&self) -> GraphResult<RwLockWriteGuard<'_, GraphCore>> {
+        let id = self as *const SharedGraph as usize;
+        if IN_CALLBACK.with(|s| s.borrow().contains(&id)) {
+            return Err(GraphError::InvalidOperation(
+                "the graph cannot be changed from inside a callback running over it".into(),
+            ));
+        }
+        Ok(self.graph.write())
+    }
+
+    /// The live nodes for which `keep` returns true, in node order. `keep` runs with no lock
+    /// held and sees each node as it is when reached (nodes removed meanwhile are skipped);
+    /// its first error stops the scan and is returned.
+    pub fn filter_nodes(
+        &self,
+        mut keep: impl FnMut(NodeView<'_>) -> GraphResult<bool>,
+    ) -> GraphResult<Vec<NodeKey>> {
+        let nodes: Vec<u32> = self.read().node_indices().collect();
+        let mut kept = Vec::new();
+        for n in nodes {
+            let (key, attrs) = {
+                let graph = self.read();
+                if !graph.topology().is_node(n) {
+                    continue;
+                }
+                (
+                    graph.node_key(n).clone(),
+                    entity_attrs(graph.node_attr_table(), n),
+                )
+            };
+            let _scope = CallbackScope::enter(self);
+            if keep((&key, &attrs))? {
+                kept.push(key);
+            }
+        }
+        Ok(kept)
+    }
+
+    /// The live edges for which `keep` returns true, in edge order, as endpoint pairs; as
+    /// `filter_nodes` does for nodes.
+    pub fn filter_edges(
+        &self,
+        mut keep: impl FnMut(EdgeView<'_>) -> GraphResult<bool>,
+    ) -> GraphResult<Vec<(NodeKey, NodeKey)>> {
+        let edges: Vec<u32> = self.read().edge_indices().collect();
+        let mut kept = Vec::new();
+        for e in edges {
+            let (u, v, attrs) = {
+                let graph = self.read();
+                if !graph.topology().is_edge(e) {
+                    continue;
+                }
+                let (u, v) = graph.edge_keys(e);
+                (
+                    u.clone(),
+                    v.clone(),
+                    entity_attrs(graph.edge_attr_table(), e),
+                )
+            };
+            let _scope = CallbackScope::enter(self);
+            if keep((&u, &v, &attrs))? {
+                kept.push((u, v));
+            }
+        }
+        Ok(kept)
     }
 
     /// The snapshot of the graph as `graph` (a read guard of this graph) sees it.
@@ -54,6 +161,10 @@ impl SharedGraph {
     }
 }
 
+fn entity_attrs(table: &AttrTable, entity: u32) -> Vec<(Box<str>, AttrValue)> {
+    table.entity_attrs(entity as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::key::KeyRef;
@@ -64,14 +175,45 @@ mod tests {
         let shared = SharedGraph::new(GraphCore::new(false));
         shared
             .write()
+            .unwrap()
             .add_edge(KeyRef::Int(1), KeyRef::Int(2), &[])
             .unwrap();
         let a = shared.snapshot();
         let b = shared.snapshot();
         assert!(Arc::ptr_eq(&a, &b));
-        shared.write().add_node(KeyRef::Int(3), &[]).unwrap();
+        shared
+            .write()
+            .unwrap()
+            .add_node(KeyRef::Int(3), &[])
+            .unwrap();
         let c = shared.snapshot();
         assert!(!Arc::ptr_eq(&a, &c));
         assert_eq!((a.node_count(), c.node_count()), (2, 3));
+    }
+
+    #[test]
+    fn callbacks_may_read_but_not_write_the_graph() {
+        let shared = SharedGraph::new(GraphCore::new(false));
+        for k in 0..4 {
+            shared
+                .write()
+                .unwrap()
+                .add_node(KeyRef::Int(k), &[("even", AttrValue::Bool(k % 2 == 0))])
+                .unwrap();
+        }
+        let kept = shared
+            .filter_nodes(|(key, attrs)| {
+                assert!(shared.read().has_node(key));
+                Ok(attrs
+                    .iter()
+                    .any(|(n, v)| &**n == "even" && *v == AttrValue::Bool(true)))
+            })
+            .unwrap();
+        assert_eq!(kept, vec![NodeKey::Int(0), NodeKey::Int(2)]);
+        let err = shared
+            .filter_nodes(|_| shared.write().map(|_| true))
+            .unwrap_err();
+        assert!(matches!(err, GraphError::InvalidOperation(_)));
+        assert!(shared.write().is_ok(), "the scope ends with the filter");
     }
 }

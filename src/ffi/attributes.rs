@@ -35,7 +35,7 @@ pub unsafe extern "C" fn gr_graph_set_node_attr(
                 borrow(value, "value")?.read_value(name)?,
             )
         };
-        g.core.write().set_node_attr(k, name, value)
+        g.core.write()?.set_node_attr(k, name, value)
     })
 }
 
@@ -105,7 +105,7 @@ pub unsafe extern "C" fn gr_graph_set_edge_attr(
                 borrow(value, "value")?.read_value(name)?,
             )
         };
-        g.core.write().set_edge_attr(u, v, name, value)
+        g.core.write()?.set_edge_attr(u, v, name, value)
     })
 }
 

@@ -195,7 +195,7 @@ unsafe fn write_column(
                 array_ref(values)?,
             )
         };
-        write(&mut g.core.write(), name, values)
+        write(&mut *g.core.write()?, name, values)
     })
 }
 
@@ -278,7 +278,7 @@ pub unsafe extern "C" fn gr_graph_add_edges_int(
                 named_columns(column_names, columns, n_columns)?,
             )
         };
-        g.core.write().add_edges_int(sources, targets, &columns)
+        g.core.write()?.add_edges_int(sources, targets, &columns)
     })
 }
 
@@ -330,7 +330,7 @@ pub unsafe extern "C" fn gr_graph_add_edges_columns(
             )
         };
         g.core
-            .write()
+            .write()?
             .add_edges_with_columns(&sources, &targets, &columns)
     })
 }
@@ -369,6 +369,6 @@ pub unsafe extern "C" fn gr_graph_add_nodes_columns(
                 named_columns(column_names, columns, n_columns)?,
             )
         };
-        g.core.write().add_nodes_with_columns(&keys, &columns)
+        g.core.write()?.add_nodes_with_columns(&keys, &columns)
     })
 }

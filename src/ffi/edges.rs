@@ -41,7 +41,7 @@ pub unsafe extern "C" fn gr_graph_add_edge(
                 attr_list(names, values, n_attrs)?,
             )
         };
-        g.core.write().add_edge(u, v, &attrs)?;
+        g.core.write()?.add_edge(u, v, &attrs)?;
         Ok(())
     })
 }
@@ -111,7 +111,7 @@ pub unsafe extern "C" fn gr_graph_add_edges(
             .zip(attrs.iter())
             .map(|((u, v), a)| (u, v, &a[..]))
             .collect();
-        g.core.write().add_edges(&items)
+        g.core.write()?.add_edges(&items)
     })
 }
 
@@ -136,7 +136,7 @@ pub unsafe extern "C" fn gr_graph_remove_edge(
                 key(v_int, v_str, v_len, "target")?,
             )
         };
-        g.core.write().remove_edge(u, v)
+        g.core.write()?.remove_edge(u, v)
     })
 }
 

@@ -132,7 +132,7 @@ pub unsafe extern "C" fn gr_graph_subgraph(
 pub unsafe extern "C" fn gr_graph_clear(g: *mut gr_graph) -> gr_status {
     run("clear", || {
         // SAFETY: promised by the caller.
-        unsafe { graph(g)? }.core.write().clear();
+        unsafe { graph(g)? }.core.write()?.clear();
         Ok(())
     })
 }

@@ -40,7 +40,7 @@ pub unsafe extern "C" fn gr_graph_add_node(
                 attr_list(names, values, n_attrs)?,
             )
         };
-        g.core.write().add_node(k, &attrs)?;
+        g.core.write()?.add_node(k, &attrs)?;
         Ok(())
     })
 }
@@ -55,7 +55,7 @@ pub unsafe extern "C" fn gr_graph_add_node_int(g: *mut gr_graph, key_int: i64) -
     run("add_node", || {
         // SAFETY: promised by the caller.
         let g = unsafe { graph(g)? };
-        g.core.write().add_node(KeyRef::Int(key_int), &[])?;
+        g.core.write()?.add_node(KeyRef::Int(key_int), &[])?;
         Ok(())
     })
 }
@@ -111,7 +111,7 @@ pub unsafe extern "C" fn gr_graph_add_nodes(
         let (g, keys, attrs) =
             unsafe { (graph(g)?, keys_arg.read(n, "keys")?, attrs_arg.read(n)?) };
         let items: Vec<_> = keys.into_iter().zip(attrs.iter().map(|a| &a[..])).collect();
-        g.core.write().add_nodes(&items)
+        g.core.write()?.add_nodes(&items)
     })
 }
 
@@ -129,7 +129,7 @@ pub unsafe extern "C" fn gr_graph_remove_node(
     run("remove_node", || {
         // SAFETY: promised by the caller.
         let (g, k) = unsafe { (graph(g)?, key(key_int, key_str, key_len, "key")?) };
-        g.core.write().remove_node(k)
+        g.core.write()?.remove_node(k)
     })
 }
 

@@ -21,6 +21,8 @@ pub const GR_STATUS_CANCELLED: gr_status = 9;
 pub const GR_STATUS_INTERNAL: gr_status = 10;
 /// A node or edge attribute (column) name that no node or edge has.
 pub const GR_STATUS_ATTRIBUTE_NOT_FOUND: gr_status = 11;
+/// A callback the caller passed in returned a failure status, which stopped the operation.
+pub const GR_STATUS_CALLBACK: gr_status = 12;
 
 pub(crate) fn status_of(err: &GraphError) -> gr_status {
     match err {
@@ -34,6 +36,7 @@ pub(crate) fn status_of(err: &GraphError) -> gr_status {
         GraphError::NoPath(_) => GR_STATUS_NO_PATH,
         GraphError::Io(_) => GR_STATUS_IO,
         GraphError::Cancelled => GR_STATUS_CANCELLED,
+        GraphError::Callback(_) => GR_STATUS_CALLBACK,
     }
 }
 
@@ -54,6 +57,7 @@ pub extern "C" fn gr_status_str(status: gr_status) -> *const c_char {
         GR_STATUS_CANCELLED => b"cancelled\0",
         GR_STATUS_INTERNAL => b"internal error\0",
         GR_STATUS_ATTRIBUTE_NOT_FOUND => b"attribute not found\0",
+        GR_STATUS_CALLBACK => b"callback failed\0",
         _ => b"unknown status\0",
     };
     text.as_ptr().cast()

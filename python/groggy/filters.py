@@ -1,0 +1,95 @@
+"""The filter side of ``Graph``: the nodes or edges a predicate keeps. A predicate is a
+Python callable, called by the engine through a C callback, or a query string evaluated
+in the engine over the attribute columns. Mixed into ``Graph``."""
+
+from __future__ import annotations
+
+from ._convert import key_from_args, read_attr_map, take_keys
+from ._native import ffi, lib
+
+
+class _Predicate:
+    """A Python predicate as a C callback. An exception raised by the predicate is kept
+    and the filter stopped; the caller re-raises the same exception object (cffi would
+    only print it)."""
+
+    def __init__(self, pred, edges: bool):
+        self.pred = pred
+        self.error: BaseException | None = None
+        if edges:
+            self.c_callback = ffi.callback("gr_edge_predicate", self._edge)
+        else:
+            self.c_callback = ffi.callback("gr_node_predicate", self._node)
+
+    def _node(self, _user_data, key_int, key_str, key_len, attrs, out_keep):
+        try:
+            key = key_from_args(key_int, key_str, key_len)
+            out_keep[0] = bool(self.pred(key, read_attr_map(attrs)))
+            return lib.GR_STATUS_OK
+        except BaseException as err:
+            self.error = err
+            return lib.GR_STATUS_CALLBACK
+
+    def _edge(self, _user_data, ui, us, ul, vi, vs, vl, attrs, out_keep):
+        try:
+            u = key_from_args(ui, us, ul)
+            v = key_from_args(vi, vs, vl)
+            out_keep[0] = bool(self.pred(u, v, read_attr_map(attrs)))
+            return lib.GR_STATUS_OK
+        except BaseException as err:
+            self.error = err
+            return lib.GR_STATUS_CALLBACK
+
+    def reraise(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
+class FiltersMixin:
+    """``filter_nodes`` and ``filter_edges`` of ``Graph``."""
+
+    __slots__ = ()
+
+    def filter_nodes(self, pred) -> list:
+        """Keys of the nodes ``pred`` keeps, in node order. ``pred`` is a callable
+        ``(key, attrs) -> bool`` or a query string such as ``"age > 30 AND club == 'Blue'"``
+        (evaluated in the engine; a comparison with a missing or null value is false)."""
+        if isinstance(pred, str):
+            return self._filter_nodes_query(pred)
+        if not callable(pred):
+            raise TypeError(f"filter_nodes: expected a callable or a query string, not {pred!r}")
+        predicate = _Predicate(pred, edges=False)
+        out = ffi.new("gr_keys **")
+        status = lib.gr_graph_filter_nodes(self._ptr, predicate.c_callback, ffi.NULL, out)
+        predicate.reraise()
+        self._check(status)
+        return take_keys(out[0])
+
+    def filter_edges(self, pred) -> list:
+        """``(u, v)`` of the edges ``pred`` keeps, in edge order. ``pred`` is a callable
+        ``(u, v, attrs) -> bool`` or a query string over edge attributes."""
+        if isinstance(pred, str):
+            return self._filter_edges_query(pred)
+        if not callable(pred):
+            raise TypeError(f"filter_edges: expected a callable or a query string, not {pred!r}")
+        predicate = _Predicate(pred, edges=True)
+        sources, targets = ffi.new("gr_keys **"), ffi.new("gr_keys **")
+        status = lib.gr_graph_filter_edges(
+            self._ptr, predicate.c_callback, ffi.NULL, sources, targets
+        )
+        predicate.reraise()
+        self._check(status)
+        return list(zip(take_keys(sources[0]), take_keys(targets[0])))
+
+    def _filter_nodes_query(self, query: str) -> list:
+        out = ffi.new("gr_keys **")
+        b = query.encode("utf-8")
+        self._check(lib.gr_graph_filter_nodes_query(self._ptr, b, len(b), out))
+        return take_keys(out[0])
+
+    def _filter_edges_query(self, query: str) -> list:
+        sources, targets = ffi.new("gr_keys **"), ffi.new("gr_keys **")
+        b = query.encode("utf-8")
+        self._check(lib.gr_graph_filter_edges_query(self._ptr, b, len(b), sources, targets))
+        return list(zip(take_keys(sources[0]), take_keys(targets[0])))
