@@ -13,22 +13,10 @@ use crate::core::{
 
 const NO_PARENT: u32 = u32::MAX;
 
-/// A heap entry ordered by distance (`total_cmp`, so it is a total order).
-#[derive(PartialEq)]
-struct Tentative(f64, u32);
-
-impl Eq for Tentative {}
-
-impl PartialOrd for Tentative {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Tentative {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0).then(self.1.cmp(&other.1))
-    }
+/// A non-negative distance as an integer with the same order: for non-negative floats
+/// the IEEE-754 bit patterns sort like the numbers, and integers compare faster.
+fn order_key(distance: f64) -> u64 {
+    distance.to_bits()
 }
 
 /// Dijkstra from `source`: settle order, distances of settled nodes, and each node's
@@ -47,12 +35,13 @@ fn dijkstra(
     let (mut order, mut settled) = (Vec::new(), Vec::new());
     let mut heap = BinaryHeap::new();
     dist[source as usize] = 0.0;
-    heap.push(Reverse(Tentative(0.0, source)));
-    while let Some(Reverse(Tentative(d, u))) = heap.pop() {
+    heap.push(Reverse((order_key(0.0), source)));
+    while let Some(Reverse((_, u))) = heap.pop() {
         if done[u as usize] {
-            continue;
+            continue; // a stale entry: `u` was settled at a shorter distance
         }
         done[u as usize] = true;
+        let d = dist[u as usize];
         order.push(u);
         settled.push(d);
         if order.len() % CHECK_EVERY == 0 {
@@ -74,7 +63,7 @@ fn dijkstra(
             if candidate < dist[v as usize] {
                 dist[v as usize] = candidate;
                 parent[v as usize] = u;
-                heap.push(Reverse(Tentative(candidate, v)));
+                heap.push(Reverse((order_key(candidate), v)));
             }
         }
     }
@@ -207,6 +196,7 @@ mod tests {
     fn negative_weights_are_an_error() {
         let g = weighted();
         g.write()
+            .unwrap()
             .set_edge_attr(2.into(), 3.into(), "w", AttrValue::Float64(-1.0))
             .unwrap();
         assert!(matches!(
