@@ -826,6 +826,13 @@ gr_status gr_string_list_entries(const struct gr_string_list *list,
 // `list` is NULL or a live `gr_string_list`, which must not be used afterwards.
 void gr_string_list_free(struct gr_string_list *list);
 
+// Bytes the library allocated since it was loaded, bytes it holds now, and the most it
+// held at once (counted by its global allocator).
+//
+// # Safety
+// The outputs are NULL or writable.
+gr_status gr_memory_stats(uint64_t *out_total_allocated, uint64_t *out_current, uint64_t *out_peak);
+
 // Adds a node, or updates the attributes of an existing one. A key is passed as
 // `(key, key_str, key_len)`: when `key_str` is NULL the key is the integer `key`, else it
 // is the UTF-8 string `key_str[0 .. key_len]` (copied). Attributes are `n_attrs` pairs

@@ -22,6 +22,7 @@ from ._errors import (
     NodeNotFoundError,
     NoPathError,
 )
+from ._errors import check as _check
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from .array import GraphArray
@@ -31,6 +32,16 @@ from .nodemap import NodeMap
 from .views import EdgeView, NodeView
 
 __version__ = _ffi.string(_lib.gr_version()).decode()
+
+
+def memory_stats() -> dict:
+    """The whole library's allocations: ``total_allocated`` (bytes allocated since it was
+    loaded), ``current`` (bytes held now) and ``peak_usage`` (the most held at once)."""
+    total, current, peak = (_ffi.new("uint64_t *") for _ in range(3))
+    _check(_lib.gr_memory_stats(total, current, peak))
+    return {"total_allocated": total[0], "current": current[0], "peak_usage": peak[0]}
+
+
 abi_version = _lib.gr_abi_version()
 
 __all__ = [
@@ -54,5 +65,6 @@ __all__ = [
     "NodeView",
     "abi_version",
     "from_networkx",
+    "memory_stats",
     "from_pandas_edgelist",
 ]
