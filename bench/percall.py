@@ -45,7 +45,20 @@ def groggy_cases(n: int):
         for k in keys:
             get(k, "x")
 
-    return {"add_node": add_node, "has_node": has_node, "get_node_attr": get_node_attr}
+    profiled = gr.Graph(profiling=True)
+    profiled.add_nodes(keys)
+
+    def has_node_profiled():
+        has = profiled.has_node
+        for k in keys:
+            has(k)
+
+    return {
+        "add_node": add_node,
+        "has_node": has_node,
+        "get_node_attr": get_node_attr,
+        "has_node (profiling on)": has_node_profiled,
+    }
 
 
 def networkx_cases(n: int):
@@ -112,7 +125,7 @@ def measure_all(calls: int) -> dict:
             continue
         results[name] = {op: per_call_ns(fn, calls) for op, fn in fns.items()}
     ratios = {
-        op: {lib: results[lib][op] / results["groggy"][op] for lib in results}
+        op: {lib: results[lib][op] / results["groggy"][op] for lib in results if op in results[lib]}
         for op in results["groggy"]
     }
     return {"ns": results, "ratios": ratios}
@@ -121,13 +134,16 @@ def measure_all(calls: int) -> dict:
 def print_percall(per_call: dict, calls: int) -> None:
     results = per_call["ns"]
     print(f"\nPer-call cost from Python in ns (best of 5, {calls} calls); ratio = lib / groggy")
-    print(f"{'operation':<16}" + "".join(f"{lib:>22}" for lib in results))
+    print(f"{'operation':<24}" + "".join(f"{lib:>22}" for lib in results))
     for op in results["groggy"]:
         base = results["groggy"][op]
         cells = "".join(
-            f"{results[lib][op]:>12.0f} ({results[lib][op] / base:4.2f}x)" for lib in results
+            f"{results[lib][op]:>12.0f} ({results[lib][op] / base:4.2f}x)"
+            if op in results[lib]
+            else f"{'-':>22}"
+            for lib in results
         )
-        print(f"{op:<16}{cells}")
+        print(f"{op:<24}{cells}")
 
 
 def main() -> None:

@@ -985,6 +985,24 @@ gr_status gr_graph_degrees(const struct gr_graph *g,
                            struct gr_keys **out_keys,
                            struct gr_array **out_degrees);
 
+// Turns profiling of a graph on (starting from empty figures) or off.
+//
+// # Safety
+// `g` is NULL or a live graph.
+gr_status gr_graph_set_profiling(const struct gr_graph *g, bool on);
+
+// The figures so far, one entry per operation, by name: `*out_names`, and aligned
+// `*out_counts` (int64), `*out_total_ns` and `*out_max_ns` (int64 nanoseconds). All empty
+// when profiling is off.
+//
+// # Safety
+// `g` is NULL or a live graph; the outputs are NULL or writable.
+gr_status gr_graph_profile_stats(const struct gr_graph *g,
+                                 struct gr_string_list **out_names,
+                                 struct gr_array **out_counts,
+                                 struct gr_array **out_total_ns,
+                                 struct gr_array **out_max_ns);
+
 // A static, NUL-terminated description of a status code ("unknown status" for codes this
 // version does not know). Never NULL; never freed.
 const char *gr_status_str(gr_status status);

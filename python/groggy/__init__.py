@@ -29,6 +29,7 @@ from .array import GraphArray
 from .graph import Graph
 from .interop import from_networkx, from_pandas_edgelist
 from .nodemap import NodeMap
+from .profiler import Profiler
 from .views import EdgeView, NodeView
 
 __version__ = _ffi.string(_lib.gr_version()).decode()
@@ -63,6 +64,7 @@ __all__ = [
     "NodeMap",
     "NodeNotFoundError",
     "NodeView",
+    "Profiler",
     "abi_version",
     "from_networkx",
     "memory_stats",

@@ -46,11 +46,26 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
     __slots__ = ("__weakref__", "_ptr")
 
     def __init__(self, directed: bool = False, *, pool=None, profiling: bool = False):
-        if pool is not None or profiling:
-            raise NotImplementedError("memory pools and profiling are not available yet")
+        if pool is not None:
+            raise NotImplementedError("memory pools are not available yet")
         out = scratch.graph
         self._check(lib.gr_graph_new(bool(directed), out))
         self._ptr = ffi.gc(out[0], lib.gr_graph_free)
+        if profiling:
+            self._check(lib.gr_graph_set_profiling(self._ptr, True))
+
+    def profile_stats(self) -> dict:
+        """With ``Graph(profiling=True)``: per operation that crossed into the engine,
+        ``{"count", "total_ms", "max_ms"}``. Empty when profiling is off."""
+        names = ffi.new("gr_string_list **")
+        arrays = [ffi.new("gr_array **") for _ in range(3)]
+        self._check(lib.gr_graph_profile_stats(self._ptr, names, *arrays))
+        ops = take_strings(names[0])
+        counts, total, longest = (GraphArray._wrap(a[0]).to_list() for a in arrays)
+        return {
+            op: {"count": c, "total_ms": t / 1e6, "max_ms": m / 1e6}
+            for op, c, t, m in zip(ops, counts, total, longest)
+        }
 
     @classmethod
     def _adopt(cls, ptr) -> Graph:

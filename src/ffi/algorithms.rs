@@ -178,7 +178,7 @@ pub unsafe extern "C" fn gr_graph_pagerank(
 /// As the exported functions.
 #[allow(clippy::too_many_arguments)]
 unsafe fn traversal(
-    op: &str,
+    op: &'static str,
     search: fn(
         &crate::core::SharedGraph,
         crate::core::KeyRef<'_>,
@@ -353,7 +353,7 @@ pub unsafe extern "C" fn gr_graph_shortest_path_lengths(
 /// # Safety
 /// As the exported functions.
 unsafe fn groups(
-    op: &str,
+    op: &'static str,
     find: fn(&crate::core::SharedGraph, &Cancel) -> GraphResult<NodeGroups>,
     g: *const gr_graph,
     cancel: *const gr_cancel,

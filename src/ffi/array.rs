@@ -406,7 +406,7 @@ pub unsafe extern "C" fn gr_array_mean(
 /// # Safety
 /// As the exported functions.
 unsafe fn extreme(
-    op: &str,
+    op: &'static str,
     pick: fn(&Array) -> GraphResult<Option<AttrValue>>,
     array: *const gr_array,
     out_value: *mut gr_attr_value,

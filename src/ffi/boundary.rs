@@ -5,9 +5,14 @@
 //! the exported functions pass on the promises that `include/groggy.h` documents.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::core::Profile;
 
 use crate::core::{GraphError, GraphResult, KeyRef};
 
@@ -15,6 +20,19 @@ use super::status::{gr_status, status_of, GR_STATUS_INTERNAL, GR_STATUS_OK};
 
 thread_local! {
     static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+    /// The profile of the graph the current call works on, when that graph profiles.
+    static PROFILE_TARGET: RefCell<Option<Arc<Profile>>> = const { RefCell::new(None) };
+    static TIMING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// How many graphs profile now. While none does, a call pays one load and one branch.
+pub(crate) static PROFILING_GRAPHS: AtomicUsize = AtomicUsize::new(0);
+
+/// Called when a call resolves a graph that profiles: its time goes to that profile.
+pub(crate) fn profile_this_call(profile: &Arc<Profile>) {
+    if TIMING.with(Cell::get) {
+        PROFILE_TARGET.with(|t| *t.borrow_mut() = Some(Arc::clone(profile)));
+    }
 }
 
 fn set_last_error(message: String) {
@@ -42,7 +60,24 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
 
 /// Runs the body of an exported function named `op`. An error becomes its status code and
 /// the message `"op: error"`; a panic becomes `GR_STATUS_INTERNAL`. Nothing unwinds into C.
-pub(crate) fn run(op: &str, body: impl FnOnce() -> GraphResult<()>) -> gr_status {
+pub(crate) fn run(op: &'static str, body: impl FnOnce() -> GraphResult<()>) -> gr_status {
+    if PROFILING_GRAPHS.load(Ordering::Relaxed) == 0 {
+        return run_unprofiled(op, body);
+    }
+    // Nested calls (a callback calling back in) keep the outer call's timing.
+    let outer = TIMING.with(|t| t.replace(true));
+    let start = Instant::now();
+    let status = run_unprofiled(op, body);
+    if !outer {
+        TIMING.with(|t| t.set(false));
+        if let Some(profile) = PROFILE_TARGET.with(|t| t.borrow_mut().take()) {
+            profile.record(op, start.elapsed());
+        }
+    }
+    status
+}
+
+fn run_unprofiled(op: &str, body: impl FnOnce() -> GraphResult<()>) -> gr_status {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => GR_STATUS_OK,
         Ok(Err(err)) => {

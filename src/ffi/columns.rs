@@ -41,7 +41,7 @@ unsafe fn named_columns<'a>(
 /// # Safety
 /// As the exported functions.
 unsafe fn read_column(
-    op: &str,
+    op: &'static str,
     read: fn(&GraphCore, &str) -> GraphResult<Array>,
     g: *const gr_graph,
     name: *const c_char,
@@ -179,7 +179,7 @@ pub unsafe extern "C" fn gr_graph_edge_attr_presence(
 /// # Safety
 /// As the exported functions.
 unsafe fn write_column(
-    op: &str,
+    op: &'static str,
     write: fn(&mut GraphCore, &str, &Array) -> GraphResult<()>,
     g: *mut gr_graph,
     name: *const c_char,

@@ -4,31 +4,52 @@
 
 use std::sync::Arc;
 
-use crate::core::{GraphCore, KeyList, SharedGraph};
+use std::sync::atomic::Ordering;
+
+use crate::core::{GraphCore, KeyList, Profile, SharedGraph};
 
 use super::args::KeyArrayArg;
-use super::boundary::{borrow, out, run};
+use super::boundary::{borrow, out, profile_this_call, run, PROFILING_GRAPHS};
 use super::handles::{free_handle, gr_keys, into_handle};
 use super::status::gr_status;
 
 /// A graph. Safe to use from several threads at once: any number of readers, one writer.
 pub struct gr_graph {
     pub(crate) core: SharedGraph,
+    /// Per-operation times, while profiling is on.
+    pub(crate) profile: parking_lot::Mutex<Option<Arc<Profile>>>,
 }
 
 impl gr_graph {
     pub(crate) fn new(core: GraphCore) -> gr_graph {
         gr_graph {
             core: SharedGraph::new(core),
+            profile: parking_lot::Mutex::new(None),
         }
     }
 }
 
+impl Drop for gr_graph {
+    fn drop(&mut self) {
+        if self.profile.get_mut().take().is_some() {
+            PROFILING_GRAPHS.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The graph behind a handle; its profile (if on) records the current call.
+///
 /// # Safety
 /// `g` is NULL or a live graph handle.
 pub(crate) unsafe fn graph<'a>(g: *const gr_graph) -> crate::core::GraphResult<&'a gr_graph> {
     // SAFETY: passed on to the caller.
-    unsafe { borrow(g, "graph") }
+    let g = unsafe { borrow(g, "graph") }?;
+    if PROFILING_GRAPHS.load(Ordering::Relaxed) > 0 {
+        if let Some(profile) = &*g.profile.lock() {
+            profile_this_call(profile);
+        }
+    }
+    Ok(g)
 }
 
 pub(crate) fn key_list(core: &GraphCore, nodes: Vec<u32>) -> *mut gr_keys {

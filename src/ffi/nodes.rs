@@ -201,7 +201,7 @@ pub unsafe extern "C" fn gr_graph_nodes(
 /// # Safety
 /// As the exported functions that call it.
 unsafe fn node_list(
-    op: &str,
+    op: &'static str,
     list: fn(&GraphCore, KeyRef<'_>) -> GraphResult<Vec<u32>>,
     g: *const gr_graph,
     key_int: i64,
@@ -309,7 +309,7 @@ pub unsafe extern "C" fn gr_graph_predecessors(
 /// # Safety
 /// As the exported functions that call it.
 unsafe fn node_count(
-    op: &str,
+    op: &'static str,
     count: fn(&GraphCore, KeyRef<'_>) -> GraphResult<usize>,
     g: *const gr_graph,
     key_int: i64,
