@@ -66,11 +66,13 @@ class AlgorithmsMixin:
 
     __slots__ = ()
 
-    def _run(self, call, token=None):
-        """Runs ``call(cancel)`` (which returns a status); interruptible when the graph is
+    def _run(self, call, token=None, rounds=1):
+        """Runs ``call(cancel)`` (which returns a status); interruptible when the work
+        (graph size times ``rounds``, the most passes over the graph the call may make) is
         large. With a ``token``, runs on this thread, stopped by that token. Raises on a
         bad status."""
-        if token is not None or self.node_count + self.edge_count < _SMALL:
+        work = (self.node_count + self.edge_count) * max(rounds, 1)
+        if token is not None or work < _SMALL:
             status = call(NULL if token is None else token._handle)
             if status:
                 self._raise(status)
@@ -100,9 +102,9 @@ class AlgorithmsMixin:
                 self._raise(outcome["status"])
             raise outcome["error"]
 
-    def _node_values(self, call, token=None) -> NodeMap:
+    def _node_values(self, call, token=None, rounds=1) -> NodeMap:
         keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
-        self._run(lambda cancel: call(cancel, keys_out, values_out), token)
+        self._run(lambda cancel: call(cancel, keys_out, values_out), token, rounds)
         array = GraphArray._wrap(values_out[0])
         return NodeMap(take_keys(keys_out[0]), array)
 
@@ -162,7 +164,7 @@ class AlgorithmsMixin:
         ``personalization`` maps keys to weights (others get 0). No convergence within
         ``max_iter`` iterations raises ``AlgorithmError``."""
         call = self._pagerank_call(alpha, max_iter, tol, weight, personalization)
-        return self._node_values(call)
+        return self._node_values(call, rounds=int(max_iter))
 
     async def async_pagerank(self, *args, **kwargs) -> NodeMap:
         """``pagerank`` computed in a worker thread while the event loop keeps running;

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 import operator
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 
 from ._errors import check
 from ._native import ffi, lib
@@ -58,13 +58,12 @@ class NodeMap(Mapping):
         return True
 
     def items(self):
-        return list(zip(self._keys, self._value_list()))
+        """A set-like view of ``(key, value)`` pairs, as ``dict.items()``."""
+        return _ItemsView(self)
 
     def values(self):
-        return list(self._value_list())
-
-    def keys(self):
-        return list(self._keys)
+        """A view of the values, in node order."""
+        return _ValuesView(self)
 
     def to_dict(self) -> dict:
         return dict(zip(self._keys, self._value_list()))
@@ -97,8 +96,11 @@ class NodeMap(Mapping):
         return series
 
     def __eq__(self, other) -> bool:
+        # Equal items make equal mappings, whatever their order (as for dicts).
         if isinstance(other, NodeMap):
-            return self._keys == other._keys and self._value_list() == other._value_list()
+            if self._keys == other._keys:
+                return self._value_list() == other._value_list()
+            return len(self) == len(other) and self.to_dict() == other.to_dict()
         if isinstance(other, Mapping):
             return len(self) == len(other) and self.to_dict() == dict(other.items())
         return NotImplemented
@@ -110,3 +112,18 @@ class NodeMap(Mapping):
         shown = ", ".join(f"{k!r}: {v!r}" for k, v in zip(self._keys[:10], values[:10]))
         more = ", ..." if len(self._keys) > 10 else ""
         return f"NodeMap({{{shown}{more}}})"
+
+
+class _ItemsView(ItemsView):
+    """``items()`` iterating keys and values side by side (no lookup per key)."""
+
+    def __iter__(self):
+        m = self._mapping
+        return iter(zip(m._keys, m._value_list()))
+
+
+class _ValuesView(ValuesView):
+    """``values()`` iterating the values directly."""
+
+    def __iter__(self):
+        return iter(self._mapping._value_list())

@@ -393,8 +393,7 @@ def check_bfs(G, order, source, depth):
     position = {v: i for i, v in enumerate(order)}
     for v in order[1:]:
         assert any(
-            dist.get(u) == dist[v] - 1 and position[u] < position[v]
-            for u in in_neighbours(G, v)
+            dist.get(u) == dist[v] - 1 and position[u] < position[v] for u in in_neighbours(G, v)
         ), f"{v!r} has no BFS parent before it"
     if depth != 0:
         assert order == [source] + [v for _, v in nx.bfs_edges(G, source, depth_limit=depth)]
@@ -504,7 +503,9 @@ def check_pairs(g, G, pairs):
     for source, target in pairs:
         for weight in (None, "w"):
             if nx.has_path(G, source, target):
-                check_path(g, G, g.shortest_path(source, target, weight=weight), source, target, weight)
+                check_path(
+                    g, G, g.shortest_path(source, target, weight=weight), source, target, weight
+                )
             else:
                 with pytest.raises(gr.NoPathError) as info:
                     g.shortest_path(source, target, weight=weight)
@@ -644,9 +645,7 @@ def as_sets(groups):
 
 def check_components(g, G):
     comps = g.connected_components()
-    expected = (
-        nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
-    )
+    expected = nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
     assert as_sets(comps) == as_sets(expected)
     sizes = [len(c) for c in comps]
     assert sizes == sorted(sizes, reverse=True)
@@ -766,3 +765,54 @@ def test_long_undirected_path():
     lengths = g.shortest_path_lengths(0)
     assert lengths[PATH_NODES - 1] == PATH_NODES - 1
     g.close()
+
+
+# ----- after changes to the graph ----------------------------------------------------------
+
+
+def test_algorithms_follow_removals_and_additions(random_graphs):
+    g, G = random_graphs
+    # Snapshots exist now; every change below must be seen by the next run.
+    g.pagerank()
+    g.connected_components()
+    rng = random.Random(77)
+    for u in rng.sample(list(G.nodes), 10):
+        g.remove_node(u)
+        G.remove_node(u)
+    for u, v in list(G.edges)[::7]:
+        g.remove_edge(u, v)
+        G.remove_edge(u, v)
+    nodes = list(G.nodes)
+    extra = [(rng.choice(nodes), rng.choice(nodes)) for _ in range(20)]
+    extra += [("late", nodes[0]), (nodes[1], "late"), ("later", "later")]
+    extra = [(u, v) for u, v in extra if not G.has_edge(u, v)]
+    g.add_edges(extra)
+    G.add_edges_from(extra)
+    assert list(g.nodes) == list(G.nodes)
+    assert g.edge_count == G.number_of_edges()
+    assert_scores(g.pagerank(), nx_pagerank(G))
+    assert_scores(g.pagerank(weight="w"), nx_pagerank(G, weight="w"))
+    check_components(g, G)
+    if G.is_directed():
+        assert as_sets(g.strongly_connected_components()) == as_sets(
+            nx.strongly_connected_components(G)
+        )
+    for source in [*sources_of(G, 5, seed=78), "late"]:
+        for depth in (1, 2, None):
+            check_bfs(G, g.bfs(source, depth), source, depth)
+            check_dfs(G, g.dfs(source, depth), source, depth)
+        check_lengths(g, G, source)
+    check_pairs(g, G, random_pairs(G, 15, seed=79))
+
+
+def test_argument_checks_before_the_engine(any_graph):
+    any_graph.add_edge(1, 2, w=1.0)
+    for call in (any_graph.bfs, any_graph.dfs):
+        with pytest.raises(ValueError):
+            call(1, depth_limit=-1)
+    with pytest.raises(TypeError):
+        any_graph.pagerank(weight=1)
+    with pytest.raises(TypeError):
+        any_graph.shortest_path(1, 2, weight=b"w")
+    with pytest.raises(TypeError):
+        any_graph.bfs(1.5)

@@ -5,6 +5,7 @@ readers on one shared graph, a writer alongside them, and the demo."""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import os
 import signal
 import subprocess
@@ -22,9 +23,13 @@ import pytest
 
 import groggy as gr
 
+DATA = Path(__file__).resolve().parent.parent / "data"
+
 #: How long an uninterrupted "endless" PageRank would run at most (seconds): long enough
 #: that only an interruption ends it early, bounded so that a failure does not hang.
 ENDLESS_SECONDS = 20.0
+#: The same for the small-graph case (kept short: it is the cost of a failure).
+SMALL_ENDLESS_SECONDS = 2.0
 #: Allowed time from the signal (or task.cancel()) to the exception.
 LATENCY = 0.5
 
@@ -104,7 +109,7 @@ def test_nodemap_is_a_read_only_mapping():
     assert pr.get(0) == pr[0]
     assert isinstance(pr[0], float)
     assert [k for k, _ in pr.items()] == list(G.nodes)
-    assert [v for _, v in pr.items()] == pr.values()
+    assert [v for _, v in pr.items()] == list(pr.values())
     assert sum(pr.values()) == pytest.approx(1.0)
     with pytest.raises(TypeError):
         pr[0] = 1.0
@@ -112,6 +117,20 @@ def test_nodemap_is_a_read_only_mapping():
         del pr[0]
     with pytest.raises(TypeError):
         hash(pr)
+    g.close()
+
+
+def test_nodemap_views_are_set_like():
+    # keys() and items() of a Mapping are set-like views (as a dict's are).
+    g, G = karate_pair()
+    pr = g.pagerank()
+    assert len(pr.values()) == 34
+    assert list(pr.keys()) == list(G.nodes)
+    assert pr.keys() == set(G.nodes)
+    assert pr.keys() & {0, 33, 99} == {0, 33}
+    assert pr.keys() - set(range(1, 34)) == {0}
+    assert pr.items() == pr.to_dict().items()
+    assert (0, pr[0]) in pr.items()
     g.close()
 
 
@@ -136,6 +155,25 @@ def test_nodemap_equality_with_dicts():
     g.close()
 
 
+def test_nodemaps_with_the_same_items_are_equal():
+    # Two graphs with the same nodes and edges, nodes added in another order: the results
+    # hold the same items, so as Mappings (and as dicts) they are equal.
+    a = gr.Graph()
+    a.add_nodes([1, 2])
+    a.add_edge(1, 2)
+    b = gr.Graph()
+    b.add_nodes([2, 1])
+    b.add_edge(1, 2)
+    pa, pb = a.pagerank(), b.pagerank()
+    assert pa.to_dict() == pb.to_dict()
+    assert pa == pb.to_dict() and pb == pa.to_dict()
+    assert pa == pb
+    assert a.degrees() == b.degrees()
+    assert not (a.degrees() != b.degrees())
+    a.close()
+    b.close()
+
+
 def test_nodemap_top():
     g, G = karate_pair()
     pr = g.pagerank()
@@ -158,7 +196,7 @@ def test_nodemap_to_numpy_and_array():
     assert isinstance(values, np.ndarray)
     assert values.dtype == np.float64
     assert values.shape == (34,)
-    assert values.tolist() == pr.values()
+    assert values.tolist() == list(pr.values())
     assert not values.flags.writeable
     with pytest.raises(ValueError):
         values[0] = 1.0
@@ -166,7 +204,7 @@ def test_nodemap_to_numpy_and_array():
     assert isinstance(array, gr.GraphArray)
     assert array.dtype == "float64"
     assert len(array) == 34
-    assert array.to_list() == pr.values()
+    assert array.to_list() == list(pr.values())
     assert array[0] == pr[0]
     assert array.sum() == pytest.approx(1.0)
     assert array.max() == pr.top(1)[0][1]
@@ -186,7 +224,7 @@ def test_nodemap_to_pandas():
     series = pr.to_pandas()
     assert isinstance(series, pd.Series)
     assert list(series.index) == ["a", "b", 1, "1"]
-    assert series.tolist() == pr.values()
+    assert series.tolist() == list(pr.values())
     assert series["a"] == pr["a"]
     assert series[1] == pr[1] and series["1"] == pr["1"]
     assert series.dtype == np.float64
@@ -225,8 +263,9 @@ def test_results_on_a_closed_graph():
 # ----- Ctrl-C ------------------------------------------------------------------------------
 
 
-def test_ctrl_c_interrupts_a_long_pagerank(big, reference, endless_iterations):
-    nodes, edges = big.node_count, big.edge_count
+def ctrl_c_latency(call, delay=0.3):
+    """Runs ``call()`` while a timer thread sends SIGINT after ``delay`` seconds; the call
+    must raise KeyboardInterrupt. Returns the time from the signal to the exception."""
     sent = {}
 
     def interrupt():
@@ -234,20 +273,26 @@ def test_ctrl_c_interrupts_a_long_pagerank(big, reference, endless_iterations):
         os.kill(os.getpid(), signal.SIGINT)
 
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    timer = threading.Timer(0.3, interrupt)
+    timer = threading.Timer(delay, interrupt)
     try:
         started = time.perf_counter()
         timer.start()
         with pytest.raises(KeyboardInterrupt):
-            big.pagerank(tol=0.0, max_iter=endless_iterations)
+            call()
         caught = time.perf_counter()
     finally:
         timer.cancel()
         timer.join()
         signal.signal(signal.SIGINT, previous)
-    assert "at" in sent, "pagerank ended before the signal was sent"
+    assert "at" in sent, "the call ended before the signal was sent"
     latency = caught - sent["at"]
     print(f"\nCtrl-C latency: {latency * 1000:.1f} ms (total {caught - started:.3f} s)")
+    return latency
+
+
+def test_ctrl_c_interrupts_a_long_pagerank(big, reference, endless_iterations):
+    nodes, edges = big.node_count, big.edge_count
+    latency = ctrl_c_latency(lambda: big.pagerank(tol=0.0, max_iter=endless_iterations))
     assert latency < LATENCY, f"KeyboardInterrupt came {latency:.3f} s after SIGINT"
     # The engine stopped: no algorithm thread is left running.
     assert not [t for t in threading.enumerate() if t.name == "groggy-algorithm" and t.is_alive()]
@@ -255,6 +300,46 @@ def test_ctrl_c_interrupts_a_long_pagerank(big, reference, endless_iterations):
     assert (big.node_count, big.edge_count) == (nodes, edges)
     assert big.pagerank() == reference["pagerank"]
     assert big.bfs(reference["source"]) == reference["bfs"]
+
+
+def test_ctrl_c_interrupts_a_long_pagerank_on_a_small_graph():
+    # ca-GrQc has 5,242 nodes and 14,496 edges, but 10**4 iterations still take seconds:
+    # a long computation, whatever the size of the graph.
+    g = gr.Graph()
+    with gzip.open(DATA / "ca-GrQc.txt.gz", "rt") as f:
+        pairs = np.array([line.split() for line in f if not line.startswith("#")], dtype=np.int64)
+    g.add_edges_from_arrays(pairs[:, 0].copy(), pairs[:, 1].copy())
+    assert (g.node_count, g.edge_count) == (5242, 14496)
+    g.pagerank()  # the snapshot is taken; now time the iterations alone
+    started = time.perf_counter()
+    with pytest.raises(gr.AlgorithmError):
+        g.pagerank(tol=0.0, max_iter=500)
+    per_iteration = (time.perf_counter() - started) / 500
+    iterations = max(1000, int(SMALL_ENDLESS_SECONDS / per_iteration))
+    latency = ctrl_c_latency(lambda: g.pagerank(tol=0.0, max_iter=iterations))
+    assert latency < LATENCY, f"KeyboardInterrupt came {latency:.3f} s after SIGINT"
+    assert len(g.pagerank()) == 5242
+    g.close()
+
+
+def test_errors_on_a_large_graph_carry_their_messages(big, reference):
+    # Large graphs run in a worker thread; the error must still be the engine's.
+    with pytest.raises(gr.AlgorithmError) as info:
+        big.pagerank(max_iter=2)
+    assert str(info.value).startswith("pagerank: did not converge within 2 iterations")
+    assert info.value.operation == "pagerank"
+    with pytest.raises(gr.InvalidArgumentError) as info:
+        big.pagerank(alpha=1.5)
+    assert str(info.value) == "pagerank: alpha must be in (0, 1), got 1.5"
+    with pytest.raises(gr.NodeNotFoundError) as info:
+        big.bfs("missing")
+    assert info.value.operation == "bfs"
+    assert "missing" in str(info.value)
+    source = reference["source"]
+    unreachable = next(k for k in big.nodes if k != source and big.in_degree(k) == 0)
+    with pytest.raises(gr.NoPathError) as info:
+        big.shortest_path(source, unreachable)
+    assert info.value.operation == "shortest_path"
 
 
 # ----- async -------------------------------------------------------------------------------
@@ -296,17 +381,18 @@ def test_async_pagerank_matches_pagerank(big, reference):
         ticker = Ticker()
         await asyncio.sleep(0)
         before = ticker.ticks
-        result = await big.async_pagerank()
+        result = await big.async_pagerank(tol=1e-12, max_iter=1000)
         during = ticker.ticks - before
         await ticker.stop()
         return result, during
 
     result, during = run_async(main)
     assert isinstance(result, gr.NodeMap)
-    assert result == reference["pagerank"]
+    assert result == big.pagerank(tol=1e-12, max_iter=1000)
     assert during > 0
+    assert run_async(big.async_pagerank) == reference["pagerank"]
 
-    g, G = karate_pair()
+    g, _ = karate_pair()
 
     async def small():
         return await g.async_pagerank(alpha=0.9, personalization={0: 1.0, 33: 2.0})
@@ -481,7 +567,7 @@ def test_a_writer_alongside_parallel_readers(big, reference):
 
 
 def test_threads_on_a_small_graph_run_inline_and_agree():
-    g, G = karate_pair()
+    g, _ = karate_pair()
     expected = g.pagerank()
     out = []
 
