@@ -719,6 +719,31 @@ gr_status gr_graph_filter_edges(const struct gr_graph *g,
                                 struct gr_keys **out_sources,
                                 struct gr_keys **out_targets);
 
+// The keys of the nodes whose attributes satisfy `query`, in node order. A query compares
+// attributes with literals (`age > 30 AND club == 'Blue'`): `== != < <= > >=`, `AND`, `OR`,
+// `NOT`, parentheses, string, int, float and `true`/`false` literals, and `has(name)`. A
+// comparison with a missing or Null value is false. A malformed query is
+// `GR_STATUS_INVALID_ARGUMENT` with the position of the problem in the message.
+//
+// # Safety
+// `g` is NULL or a live graph; `query` points to `query_len` bytes; `out_keys` is NULL or
+// writable.
+gr_status gr_graph_filter_nodes_query(const struct gr_graph *g,
+                                      const char *query,
+                                      size_t query_len,
+                                      struct gr_keys **out_keys);
+
+// The edges whose attributes satisfy `query`, in edge order, as two key lists (sources
+// and targets); the query language of `gr_graph_filter_nodes_query`.
+//
+// # Safety
+// As `gr_graph_filter_nodes_query`, with two outputs.
+gr_status gr_graph_filter_edges_query(const struct gr_graph *g,
+                                      const char *query,
+                                      size_t query_len,
+                                      struct gr_keys **out_sources,
+                                      struct gr_keys **out_targets);
+
 // Creates an empty graph, directed or not. Free it with `gr_graph_free`.
 //
 // # Safety

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::core::{GraphError, GraphResult, KeyList, NodeKey};
 
-use super::boundary::{out, run};
+use super::boundary::{out, run, utf8};
 use super::graph::{gr_graph, graph};
 use super::handles::{gr_attr_map, gr_keys, into_handle};
 use super::status::{gr_status, GR_STATUS_OK};
@@ -134,6 +134,77 @@ pub unsafe extern "C" fn gr_graph_filter_edges(
             callback_result(status, keep)
         })?;
         let (sources, targets): (Vec<NodeKey>, Vec<NodeKey>) = kept.into_iter().unzip();
+        *out_sources = keys_handle(sources.into_iter());
+        *out_targets = keys_handle(targets.into_iter());
+        Ok(())
+    })
+}
+
+/// The keys of the nodes whose attributes satisfy `query`, in node order. A query compares
+/// attributes with literals (`age > 30 AND club == 'Blue'`): `== != < <= > >=`, `AND`, `OR`,
+/// `NOT`, parentheses, string, int, float and `true`/`false` literals, and `has(name)`. A
+/// comparison with a missing or Null value is false. A malformed query is
+/// `GR_STATUS_INVALID_ARGUMENT` with the position of the problem in the message.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `query` points to `query_len` bytes; `out_keys` is NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_filter_nodes_query(
+    g: *const gr_graph,
+    query: *const c_char,
+    query_len: usize,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    run("filter_nodes", || {
+        // SAFETY: promised by the caller.
+        let (g, query, out_keys) = unsafe {
+            (
+                graph(g)?,
+                utf8(query.cast(), query_len, "query")?,
+                out(out_keys, "keys")?,
+            )
+        };
+        let core = g.core.read();
+        let nodes = core.filter_nodes_query(query)?;
+        *out_keys = keys_handle(nodes.iter().map(|&n| core.node_key(n).clone()));
+        Ok(())
+    })
+}
+
+/// The edges whose attributes satisfy `query`, in edge order, as two key lists (sources
+/// and targets); the query language of `gr_graph_filter_nodes_query`.
+///
+/// # Safety
+/// As `gr_graph_filter_nodes_query`, with two outputs.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_filter_edges_query(
+    g: *const gr_graph,
+    query: *const c_char,
+    query_len: usize,
+    out_sources: *mut *mut gr_keys,
+    out_targets: *mut *mut gr_keys,
+) -> gr_status {
+    run("filter_edges", || {
+        // SAFETY: promised by the caller.
+        let (g, query, out_sources, out_targets) = unsafe {
+            (
+                graph(g)?,
+                utf8(query.cast(), query_len, "query")?,
+                out(out_sources, "sources")?,
+                out(out_targets, "targets")?,
+            )
+        };
+        let core = g.core.read();
+        let edges = core.filter_edges_query(query)?;
+        let ends: Vec<(NodeKey, NodeKey)> = edges
+            .iter()
+            .map(|&e| {
+                let (u, v) = core.edge_keys(e);
+                (u.clone(), v.clone())
+            })
+            .collect();
+        let (sources, targets): (Vec<NodeKey>, Vec<NodeKey>) = ends.into_iter().unzip();
         *out_sources = keys_handle(sources.into_iter());
         *out_targets = keys_handle(targets.into_iter());
         Ok(())

@@ -3,6 +3,7 @@
 
 mod bulk;
 mod columns;
+mod filter;
 
 pub use bulk::Columns;
 

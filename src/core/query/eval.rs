@@ -272,8 +272,14 @@ mod tests {
         assert_eq!(sel("5 <= age"), vec![0, 3]);
         assert_eq!(sel("has(age)"), vec![0, 1, 3]);
         assert_eq!(sel("NOT has(age)"), vec![2, 4]);
-        assert_eq!(sel("age > 1 AND club == 'Blue' OR club == 'Red'"), vec![0, 1, 3]);
-        assert_eq!(sel("age > 1 AND (club == 'Blue' OR club == 'Red')"), vec![0, 3]);
+        assert_eq!(
+            sel("age > 1 AND club == 'Blue' OR club == 'Red'"),
+            vec![0, 1, 3]
+        );
+        assert_eq!(
+            sel("age > 1 AND (club == 'Blue' OR club == 'Red')"),
+            vec![0, 3]
+        );
         assert_eq!(sel("club < 'C'"), vec![0, 3]);
         assert_eq!(sel("nobody == 1 OR has(nobody)"), Vec::<usize>::new());
         assert_eq!(sel("NOT nobody != 1"), vec![0, 1, 2, 3, 4]);

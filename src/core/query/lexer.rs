@@ -258,7 +258,10 @@ impl Lexer {
             self.text(open, end)
         } else {
             let end = self.pos + 4;
-            if end > self.chars.len() || !self.chars[self.pos..end].iter().all(char::is_ascii_hexdigit)
+            if end > self.chars.len()
+                || !self.chars[self.pos..end]
+                    .iter()
+                    .all(char::is_ascii_hexdigit)
             {
                 return Err(bad());
             }
@@ -405,7 +408,9 @@ mod tests {
             vec![Float(9223372036854775808.0), Float(f64::INFINITY)]
         );
         assert_eq!(kinds("x>-1"), kinds("x > -1"));
-        for bad in ["1.2.3", "12abc", "1e", "1e+", "1_000", "0x10", "1..2", "- 1", "-x"] {
+        for bad in [
+            "1.2.3", "12abc", "1e", "1e+", "1_000", "0x10", "1..2", "- 1", "-x",
+        ] {
             let e = err(bad);
             assert!(e.msg.starts_with("bad number"), "{bad}: {}", e.msg);
             assert_eq!(e.pos, 0);
@@ -431,18 +436,29 @@ mod tests {
         assert_eq!(err("`abc == 1").msg, "unterminated attribute name");
         assert_eq!(err("x == 'a\\q'").msg, "unknown escape '\\q' in string");
         assert_eq!(err("x == 'a\\q'").pos, 7);
-        assert!(err("x == '\\u{110000}'").msg.starts_with("bad unicode escape"));
+        assert!(err("x == '\\u{110000}'")
+            .msg
+            .starts_with("bad unicode escape"));
         assert!(err("x == '\\u12'").msg.starts_with("bad unicode escape"));
     }
 
     #[test]
     fn unknown_operators() {
-        assert_eq!(err("x = 1").msg, "unknown operator '=' (did you mean '=='?)");
+        assert_eq!(
+            err("x = 1").msg,
+            "unknown operator '=' (did you mean '=='?)"
+        );
         assert_eq!(err("x = 1").pos, 2);
-        assert_eq!(err("x <> 1").msg, "unknown operator '<>' (did you mean '!='?)");
+        assert_eq!(
+            err("x <> 1").msg,
+            "unknown operator '<>' (did you mean '!='?)"
+        );
         assert_eq!(err("a && b").msg, "unknown operator '&&' (use AND)");
         assert_eq!(err("!a").msg, "unknown operator '!' (use NOT)");
-        assert_eq!(err("x =>1").msg, "unknown operator '=>' (did you mean '>='?)");
+        assert_eq!(
+            err("x =>1").msg,
+            "unknown operator '=>' (did you mean '>='?)"
+        );
         assert_eq!(err("x == 1 ; y").msg, "unexpected character ';'");
     }
 }

@@ -6,7 +6,7 @@ use super::lexer::{lex, CmpOp, Token, TokenKind};
 use super::SyntaxError;
 
 /// How deeply parentheses and `NOT`s may nest, so a hostile query cannot overflow the stack.
-pub const MAX_DEPTH: usize = 256;
+pub(crate) const MAX_DEPTH: usize = 256;
 
 /// A literal a column is compared with.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,7 +108,10 @@ impl Parser {
                 self.end,
                 format!("expected {wanted}{after}, but the query ends"),
             ),
-            Some(t) => self.error_at(t, format!("expected {wanted}{after}, found {}", self.describe(t))),
+            Some(t) => self.error_at(
+                t,
+                format!("expected {wanted}{after}, found {}", self.describe(t)),
+            ),
         }
     }
 
@@ -267,10 +270,7 @@ impl Parser {
     fn operator(&mut self, left: &Token) -> Result<Token, SyntaxError> {
         match self.peek() {
             Some(t) if matches!(t.kind, TokenKind::Op(_)) => Ok(self.bump().expect("peeked")),
-            _ => Err(self.expected(
-                "a comparison operator (==, !=, <, <=, >, >=)",
-                Some(left),
-            )),
+            _ => Err(self.expected("a comparison operator (==, !=, <, <=, >, >=)", Some(left))),
         }
     }
 
@@ -380,7 +380,11 @@ impl fmt::Display for Expr {
                 operand(f, e)
             }
             Expr::And(items) | Expr::Or(items) => {
-                let sep = if matches!(self, Expr::And(_)) { " AND " } else { " OR " };
+                let sep = if matches!(self, Expr::And(_)) {
+                    " AND "
+                } else {
+                    " OR "
+                };
                 for (i, e) in items.iter().enumerate() {
                     if i > 0 {
                         write!(f, "{sep}")?;
