@@ -54,6 +54,9 @@ typedef struct gr_graph gr_graph;
 // A list of node keys in graph order.
 typedef struct gr_keys gr_keys;
 
+// A memory pool. It lives as long as its handle or any graph in it.
+typedef struct gr_pool gr_pool;
+
 // A list of UTF-8 strings.
 typedef struct gr_string_list gr_string_list;
 
@@ -1009,6 +1012,43 @@ gr_status gr_graph_out_degree(const struct gr_graph *g,
 gr_status gr_graph_degrees(const struct gr_graph *g,
                            struct gr_keys **out_keys,
                            struct gr_array **out_degrees);
+
+// Creates a pool; `limit_bytes` below 0 means no limit.
+//
+// # Safety
+// `out_pool` is NULL or writable.
+gr_status gr_pool_new(int64_t limit_bytes, struct gr_pool **out_pool);
+
+// # Safety
+// `pool` is NULL or a live pool handle, which must not be used afterwards (graphs in the
+// pool keep it alive).
+void gr_pool_free(struct gr_pool *pool);
+
+// The pool's figures: bytes allocated for its graphs in all, the most held at once, bytes
+// held now, and the limit (`*out_limit` is -1 when there is none).
+//
+// # Safety
+// `pool` is NULL or a live pool; the outputs are NULL or writable.
+gr_status gr_pool_stats(const struct gr_pool *pool,
+                        uint64_t *out_total_allocated,
+                        uint64_t *out_peak_usage,
+                        uint64_t *out_pool_usage,
+                        int64_t *out_limit);
+
+// Creates an empty graph whose memory counts for `pool` (its copies and subgraphs too).
+//
+// # Safety
+// `pool` is NULL or a live pool; `out_graph` is NULL or writable.
+gr_status gr_graph_new_in_pool(bool directed,
+                               const struct gr_pool *pool,
+                               struct gr_graph **out_graph);
+
+// Bytes the graph's structures hold now (nodes, edges, keys and attribute columns,
+// capacities included; not snapshots or results).
+//
+// # Safety
+// `g` is NULL or a live graph; `out_bytes` is NULL or writable.
+gr_status gr_graph_memory_usage(const struct gr_graph *g, size_t *out_bytes);
 
 // Turns profiling of a graph on (starting from empty figures) or off.
 //

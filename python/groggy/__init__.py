@@ -29,6 +29,7 @@ from .array import GraphArray
 from .graph import Graph
 from .interop import from_networkx, from_pandas_edgelist
 from .nodemap import NodeMap
+from .pool import MemoryPool
 from .profiler import Profiler
 from .views import EdgeView, NodeView
 
@@ -60,6 +61,7 @@ __all__ = [
     "InternalError",
     "InvalidArgumentError",
     "InvalidOperationError",
+    "MemoryPool",
     "NoPathError",
     "NodeMap",
     "NodeNotFoundError",

@@ -46,13 +46,24 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
     __slots__ = ("__weakref__", "_ptr")
 
     def __init__(self, directed: bool = False, *, pool=None, profiling: bool = False):
-        if pool is not None:
-            raise NotImplementedError("memory pools are not available yet")
         out = scratch.graph
-        self._check(lib.gr_graph_new(bool(directed), out))
+        if pool is None:
+            self._check(lib.gr_graph_new(bool(directed), out))
+        else:
+            from .pool import MemoryPool
+
+            if not isinstance(pool, MemoryPool):
+                raise TypeError(f"pool must be a groggy.MemoryPool, not {type(pool).__name__}")
+            self._check(lib.gr_graph_new_in_pool(bool(directed), pool._handle, out))
         self._ptr = ffi.gc(out[0], lib.gr_graph_free)
         if profiling:
             self._check(lib.gr_graph_set_profiling(self._ptr, True))
+
+    def memory_usage(self) -> int:
+        """Bytes the graph's structures hold now (nodes, edges, keys, attributes)."""
+        out = scratch.size
+        self._check(lib.gr_graph_memory_usage(self._ptr, out))
+        return out[0]
 
     def profile_stats(self) -> dict:
         """With ``Graph(profiling=True)``: per operation that crossed into the engine,

@@ -118,6 +118,16 @@ impl Array {
         }
     }
 
+    /// Bytes of string and bytes values (0 for other kinds).
+    pub fn payload_bytes(&self) -> usize {
+        match &self.values {
+            ColumnValues::Str(v) => v.iter().map(|s| s.len()).sum(),
+            ColumnValues::Bytes(v) => v.iter().map(|b| b.len()).sum(),
+            ColumnValues::Mixed(v) => v.iter().map(AttrValue::heap_size).sum(),
+            _ => 0,
+        }
+    }
+
     pub fn null_count(&self) -> usize {
         self.validity
             .as_ref()

@@ -205,6 +205,18 @@ impl Column {
         &self.values
     }
 
+    pub(crate) fn values_ref(&self) -> &ColumnValues {
+        &self.values
+    }
+
+    pub(crate) fn slot_len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub(crate) fn slot_capacity(&self) -> usize {
+        self.slots.capacity()
+    }
+
     /// The attribute of entity `i`: `None` when absent, `Some(Null)` when set to null.
     pub fn get(&self, i: usize) -> Option<AttrValue> {
         match self.slot(i) {

@@ -147,6 +147,28 @@ impl KeyIndex {
         &self.keys[index as usize]
     }
 
+    pub(crate) fn keys_capacity(&self) -> usize {
+        self.keys.capacity()
+    }
+
+    /// Bytes of text held by string keys.
+    pub(crate) fn string_bytes(&self) -> usize {
+        self.keys
+            .iter()
+            .map(|k| match k {
+                NodeKey::Str(s) => s.len(),
+                NodeKey::Int(_) => 0,
+            })
+            .sum()
+    }
+
+    /// Bytes of the lookup tables (control bytes included).
+    pub(crate) fn table_bytes(&self) -> usize {
+        self.dense.capacity() * 4
+            + self.ints.capacity() * (std::mem::size_of::<(i64, u32)>() + 1)
+            + self.strs.capacity() * (std::mem::size_of::<u32>() + 1)
+    }
+
     /// Number of indices allocated so far (the next index to be handed out).
     pub fn capacity(&self) -> usize {
         self.keys.len()

@@ -14,6 +14,8 @@ use std::sync::Arc;
 
 use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use crate::alloc::PoolScope;
+
 use super::attr_table::AttrTable;
 use super::csr::Csr;
 use super::error::{GraphError, GraphResult};
@@ -73,15 +75,35 @@ impl SharedGraph {
 
     /// The write lock; `InvalidOperation` when this thread is inside a callback over this
     /// graph (waiting would deadlock, and changing the graph under a running filter is
-    /// not allowed).
-    pub fn write(&self) -> GraphResult<RwLockWriteGuard<'_, GraphCore>> {
+    /// not allowed). While the guard lives, the thread's allocations count for the graph's
+    /// memory pool.
+    pub fn write(&self) -> GraphResult<WriteGuard<'_>> {
         let id = self as *const SharedGraph as usize;
         if IN_CALLBACK.with(|s| s.borrow().contains(&id)) {
             return Err(GraphError::InvalidOperation(
                 "the graph cannot be changed from inside a callback running over it".into(),
             ));
         }
-        Ok(self.graph.write())
+        let guard = self.graph.write();
+        let scope = guard.pool().map(|p| p.scope());
+        Ok(WriteGuard {
+            guard,
+            _scope: scope,
+        })
+    }
+
+    /// A deep copy, counted in (and checked against) the graph's memory pool.
+    pub fn copy(&self) -> GraphResult<GraphCore> {
+        let graph = self.read();
+        let _scope = graph.pool().map(|p| p.scope());
+        graph.try_clone()
+    }
+
+    /// The induced subgraph of `keys` (see `GraphCore::subgraph`), in the same pool.
+    pub fn subgraph(&self, keys: &[super::key::KeyRef<'_>]) -> GraphResult<GraphCore> {
+        let graph = self.read();
+        let _scope = graph.pool().map(|p| p.scope());
+        graph.subgraph(keys)
     }
 
     /// The live nodes for which `keep` returns true, in node order. `keep` runs with no lock
@@ -158,6 +180,36 @@ impl SharedGraph {
     pub fn snapshot(&self) -> Arc<Csr> {
         let graph = self.read();
         self.snapshot_of(&graph)
+    }
+}
+
+impl Drop for SharedGraph {
+    fn drop(&mut self) {
+        // The graph's memory goes back to its pool, so it is freed inside the pool's scope.
+        let graph = self.graph.get_mut();
+        let _scope = graph.pool().map(|p| p.scope());
+        drop(std::mem::replace(graph, GraphCore::new(false)));
+    }
+}
+
+/// The write lock of a `SharedGraph`, counting allocations for the graph's pool.
+pub struct WriteGuard<'a> {
+    // Dropped first: the lock is released before the pool scope ends.
+    guard: RwLockWriteGuard<'a, GraphCore>,
+    _scope: Option<PoolScope>,
+}
+
+impl std::ops::Deref for WriteGuard<'_> {
+    type Target = GraphCore;
+
+    fn deref(&self) -> &GraphCore {
+        &self.guard
+    }
+}
+
+impl std::ops::DerefMut for WriteGuard<'_> {
+    fn deref_mut(&mut self) -> &mut GraphCore {
+        &mut self.guard
     }
 }
 

@@ -100,7 +100,7 @@ pub unsafe extern "C" fn gr_graph_copy(
     run("copy", || {
         // SAFETY: promised by the caller.
         let (g, out_graph) = unsafe { (graph(g)?, out(out_graph, "graph")?) };
-        let copy = g.core.read().clone();
+        let copy = g.core.copy()?;
         *out_graph = into_handle(gr_graph::new(copy));
         Ok(())
     })
@@ -139,7 +139,7 @@ pub unsafe extern "C" fn gr_graph_subgraph(
                 out(out_graph, "graph")?,
             )
         };
-        let sub = g.core.read().subgraph(&keys);
+        let sub = g.core.subgraph(&keys)?;
         *out_graph = into_handle(gr_graph::new(sub));
         Ok(())
     })

@@ -6,7 +6,7 @@
 use super::super::array::Array;
 use super::super::error::{GraphError, GraphResult};
 use super::super::key::KeyRef;
-use super::{Attrs, GraphCore};
+use super::{Attrs, GraphCore, Growth};
 
 /// Named attribute columns of a batch, one value per item.
 pub type Columns<'a> = [(&'a str, &'a Array)];
@@ -23,7 +23,36 @@ fn check_columns(columns: &Columns<'_>, items: usize, what: &str) -> GraphResult
     Ok(())
 }
 
+/// Bytes of string and bytes values in the columns.
+fn column_payload(columns: &Columns<'_>) -> usize {
+    columns.iter().map(|(_, a)| a.payload_bytes()).sum()
+}
+
 impl GraphCore {
+    /// Checks the memory pool for a batch that may add the nodes of `keys`, `edges` edges
+    /// and values in the named columns.
+    fn check_batch<'k>(
+        &self,
+        keys: impl Iterator<Item = KeyRef<'k>>,
+        edges: usize,
+        node_columns: Vec<&str>,
+        edge_columns: Vec<&str>,
+        value_bytes: usize,
+    ) -> GraphResult<()> {
+        if !self.memory_limited() {
+            return Ok(());
+        }
+        let (nodes, key_bytes) = self.count_new_keys(keys);
+        self.check_growth(Growth {
+            nodes,
+            key_bytes,
+            edges,
+            node_columns,
+            edge_columns,
+            value_bytes,
+        })
+    }
+
     /// The index of an int key, adding the node if it is new. Room was checked.
     fn int_node(&mut self, key: i64) -> u32 {
         let (n, inserted) = self.keys.get_or_insert_int(key);
@@ -55,6 +84,20 @@ impl GraphCore {
     pub fn add_edges(&mut self, items: &[(KeyRef<'_>, KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
         self.check_node_room(items.len().saturating_mul(2))?;
         self.check_edge_room(items.len())?;
+        if self.memory_limited() {
+            let mut names = Vec::new();
+            let mut bytes = 0;
+            for (_, _, attrs) in items {
+                for (name, value) in attrs.iter() {
+                    if !names.contains(name) {
+                        names.push(*name);
+                    }
+                    bytes += value.heap_size();
+                }
+            }
+            let keys = items.iter().flat_map(|(u, v, _)| [*u, *v]);
+            self.check_batch(keys, items.len(), Vec::new(), names, bytes)?;
+        }
         let pairs = items
             .iter()
             .map(|(u, v, _)| [self.ensure_node(*u), self.ensure_node(*v)])
@@ -77,6 +120,15 @@ impl GraphCore {
         columns: &Columns<'_>,
     ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
+        let names = columns.iter().map(|(n, _)| *n).collect();
+        let keys = sources.iter().chain(targets).copied();
+        self.check_batch(
+            keys,
+            sources.len(),
+            Vec::new(),
+            names,
+            column_payload(columns),
+        )?;
         let pairs = sources
             .iter()
             .zip(targets)
@@ -95,6 +147,15 @@ impl GraphCore {
         columns: &Columns<'_>,
     ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
+        let names = columns.iter().map(|(n, _)| *n).collect();
+        let keys = sources.iter().chain(targets).map(|&k| KeyRef::Int(k));
+        self.check_batch(
+            keys,
+            sources.len(),
+            Vec::new(),
+            names,
+            column_payload(columns),
+        )?;
         if let Some(&max) = sources.iter().chain(targets).max() {
             self.keys.prepare_ints(max, 2 * sources.len());
         }
@@ -132,6 +193,14 @@ impl GraphCore {
     ) -> GraphResult<()> {
         check_columns(columns, keys.len(), "nodes")?;
         self.check_node_room(keys.len())?;
+        let names = columns.iter().map(|(n, _)| *n).collect();
+        self.check_batch(
+            keys.iter().copied(),
+            0,
+            names,
+            Vec::new(),
+            column_payload(columns),
+        )?;
         self.generation += 1;
         let ints = keys.iter().filter(|k| matches!(k, KeyRef::Int(_))).count();
         self.keys.reserve(keys.len(), ints);
@@ -150,6 +219,19 @@ impl GraphCore {
     /// Adds many nodes as `add_node` would one at a time, or nothing at all on error.
     pub fn add_nodes(&mut self, items: &[(KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
         self.check_node_room(items.len())?;
+        if self.memory_limited() {
+            let mut names = Vec::new();
+            let mut bytes = 0;
+            for (_, attrs) in items {
+                for (name, value) in attrs.iter() {
+                    if !names.contains(name) {
+                        names.push(*name);
+                    }
+                    bytes += value.heap_size();
+                }
+            }
+            self.check_batch(items.iter().map(|(k, _)| *k), 0, names, Vec::new(), bytes)?;
+        }
         self.generation += 1;
         let ints = items
             .iter()

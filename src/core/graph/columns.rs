@@ -4,7 +4,7 @@
 use super::super::array::Array;
 use super::super::attr_table::AttrTable;
 use super::super::error::{GraphError, GraphResult};
-use super::GraphCore;
+use super::{GraphCore, Growth};
 
 fn column_entities<'t>(
     table: &'t AttrTable,
@@ -79,6 +79,11 @@ impl GraphCore {
         if values.is_empty() {
             return Ok(()); // no node to set: no column appears
         }
+        self.check_growth(Growth {
+            node_columns: vec![name],
+            value_bytes: values.payload_bytes(),
+            ..Growth::default()
+        })?;
         self.generation += 1;
         let nodes: Vec<u32> = self.node_indices().collect();
         self.node_attrs
@@ -93,6 +98,11 @@ impl GraphCore {
         if values.is_empty() {
             return Ok(()); // no edge to set: no column appears
         }
+        self.check_growth(Growth {
+            edge_columns: vec![name],
+            value_bytes: values.payload_bytes(),
+            ..Growth::default()
+        })?;
         self.generation += 1;
         let edges: Vec<u32> = self.edge_indices().collect();
         self.edge_attrs

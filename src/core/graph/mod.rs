@@ -4,13 +4,18 @@
 mod bulk;
 mod columns;
 mod filter;
+mod memory;
 
 pub use bulk::Columns;
+pub(crate) use memory::Growth;
+
+use std::sync::Arc;
 
 use super::attr_table::AttrTable;
 use super::error::{GraphError, GraphResult};
 use super::key::{KeyRef, NodeKey};
 use super::key_index::KeyIndex;
+use super::pool::MemoryPool;
 use super::topology::Topology;
 use super::value::AttrValue;
 
@@ -29,16 +34,24 @@ pub struct GraphCore {
     edge_attrs: AttrTable,
     /// Bumped by every mutation; cached snapshots compare it to know they are stale.
     generation: u64,
+    /// The memory pool the graph's structures count for, if any.
+    pool: Option<Arc<MemoryPool>>,
 }
 
 impl GraphCore {
     pub fn new(directed: bool) -> GraphCore {
+        GraphCore::new_in(directed, None)
+    }
+
+    /// An empty graph whose structures count for `pool`.
+    pub fn new_in(directed: bool, pool: Option<Arc<MemoryPool>>) -> GraphCore {
         GraphCore {
             topology: Topology::new(directed),
             keys: KeyIndex::default(),
             node_attrs: AttrTable::new(),
             edge_attrs: AttrTable::new(),
             generation: 0,
+            pool,
         }
     }
 
@@ -127,6 +140,17 @@ impl GraphCore {
     /// Adds a node, or updates the attributes of an existing one. Returns its index.
     pub fn add_node(&mut self, key: KeyRef<'_>, attrs: &Attrs<'_>) -> GraphResult<u32> {
         self.check_node_room(1)?;
+        if self.memory_limited() {
+            let (nodes, key_bytes) = self.count_new_keys(std::iter::once(key));
+            self.check_growth(
+                Growth {
+                    nodes,
+                    key_bytes,
+                    ..Growth::default()
+                }
+                .with_attrs(attrs, false),
+            )?;
+        }
         Ok(self.add_node_unchecked(key, attrs))
     }
 
@@ -217,6 +241,18 @@ impl GraphCore {
     ) -> GraphResult<u32> {
         self.check_node_room(2)?;
         self.check_edge_room(1)?;
+        if self.memory_limited() {
+            let (nodes, key_bytes) = self.count_new_keys([u, v].into_iter());
+            self.check_growth(
+                Growth {
+                    nodes,
+                    key_bytes,
+                    edges: 1,
+                    ..Growth::default()
+                }
+                .with_attrs(attrs, true),
+            )?;
+        }
         Ok(self.add_edge_unchecked(u, v, attrs))
     }
 
@@ -262,6 +298,7 @@ impl GraphCore {
         value: AttrValue,
     ) -> GraphResult<()> {
         let n = self.require_node(key)?;
+        self.check_growth(Growth::default().with_attrs(&[(name, value.clone())], false))?;
         self.generation += 1;
         self.node_attrs.set(n as usize, name, value);
         Ok(())
@@ -281,6 +318,7 @@ impl GraphCore {
         value: AttrValue,
     ) -> GraphResult<()> {
         let e = self.require_edge(u, v)?;
+        self.check_growth(Growth::default().with_attrs(&[(name, value.clone())], true))?;
         self.generation += 1;
         self.edge_attrs.set(e as usize, name, value);
         Ok(())
@@ -325,20 +363,35 @@ impl GraphCore {
     /// Removes every node, edge and attribute; directedness stays.
     pub fn clear(&mut self) {
         let generation = self.generation + 1;
-        *self = GraphCore::new(self.is_directed());
+        *self = GraphCore::new_in(self.is_directed(), self.pool.clone());
         self.generation = generation;
+    }
+
+    /// A deep copy, in the same memory pool; `OutOfMemory` when it would not fit there.
+    pub fn try_clone(&self) -> GraphResult<GraphCore> {
+        if let Some(pool) = &self.pool {
+            pool.check(self.heap_size())?;
+        }
+        Ok(self.clone())
     }
 
     /// The subgraph induced by `keys` (keys not in the graph are ignored, as in networkx),
     /// with the attributes of its nodes and edges, in this graph's order.
-    pub fn subgraph(&self, keys: &[KeyRef<'_>]) -> GraphCore {
+    pub fn subgraph(&self, keys: &[KeyRef<'_>]) -> GraphResult<GraphCore> {
+        if let Some(pool) = &self.pool {
+            pool.check(self.heap_size())?;
+        }
+        Ok(self.subgraph_unchecked(keys))
+    }
+
+    fn subgraph_unchecked(&self, keys: &[KeyRef<'_>]) -> GraphCore {
         let mut chosen = vec![false; self.topology.node_capacity()];
         for key in keys {
             if let Some(n) = self.node_index(*key) {
                 chosen[n as usize] = true;
             }
         }
-        let mut sub = GraphCore::new(self.is_directed());
+        let mut sub = GraphCore::new_in(self.is_directed(), self.pool.clone());
         for n in self.node_indices().filter(|&n| chosen[n as usize]) {
             let attrs = self.node_attrs.entity_attrs(n as usize);
             let attrs: Vec<(&str, AttrValue)> =
@@ -432,7 +485,7 @@ mod tests {
         g.add_edge(1.into(), 2.into(), &[("w", 3i64.into())])
             .unwrap();
         g.add_edge(2.into(), 3.into(), &[]).unwrap();
-        let s = g.subgraph(&[2.into(), 1.into(), 77.into()]);
+        let s = g.subgraph(&[2.into(), 1.into(), 77.into()]).unwrap();
         assert_eq!(s.node_count(), 2);
         assert_eq!(s.edge_count(), 1);
         assert_eq!(

@@ -52,6 +52,22 @@ impl Topology {
         self.endpoints.len()
     }
 
+    pub(crate) fn node_alive_capacity(&self) -> usize {
+        self.node_alive.capacity()
+    }
+
+    pub(crate) fn endpoints_capacity(&self) -> usize {
+        self.endpoints.capacity()
+    }
+
+    pub(crate) fn out_lists(&self) -> &Vec<Vec<u32>> {
+        &self.out
+    }
+
+    pub(crate) fn in_lists(&self) -> &Vec<Vec<u32>> {
+        &self.inp
+    }
+
     pub fn is_node(&self, n: u32) -> bool {
         self.node_alive.get(n as usize).copied().unwrap_or(false)
     }

@@ -1,0 +1,67 @@
+//! `MemoryPool`: a budget that graphs share. The library's allocator counts what each
+//! graph's structures allocate while they change (see `crate::alloc`); an operation whose
+//! possible growth would take the pool over its limit fails before changing anything.
+
+use crate::alloc::{PoolCounters, PoolScope};
+
+use super::error::{GraphError, GraphResult};
+
+#[derive(Debug)]
+pub struct MemoryPool {
+    limit: Option<u64>,
+    counters: &'static PoolCounters,
+}
+
+/// The figures of a pool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Bytes allocated for the pool's graphs in all (never decreases).
+    pub total_allocated: u64,
+    /// The most bytes the pool held at once.
+    pub peak_usage: u64,
+    /// Bytes the pool's graphs hold now.
+    pub pool_usage: u64,
+    pub limit: Option<u64>,
+}
+
+impl MemoryPool {
+    pub fn new(limit: Option<u64>) -> MemoryPool {
+        MemoryPool {
+            limit,
+            counters: PoolCounters::leak(),
+        }
+    }
+
+    pub fn limit(&self) -> Option<u64> {
+        self.limit
+    }
+
+    pub fn stats(&self) -> PoolStats {
+        PoolStats {
+            total_allocated: self.counters.total_allocated(),
+            peak_usage: self.counters.peak(),
+            pool_usage: self.counters.usage(),
+            limit: self.limit,
+        }
+    }
+
+    /// Counts the current thread's allocations for this pool until the scope is dropped.
+    pub fn scope(&self) -> PoolScope {
+        PoolScope::enter(self.counters)
+    }
+
+    /// `OutOfMemory` when `more` bytes would take the pool over its limit.
+    pub fn check(&self, more: usize) -> GraphResult<()> {
+        let Some(limit) = self.limit else {
+            return Ok(());
+        };
+        let usage = self.counters.usage();
+        if usage.saturating_add(more as u64) > limit {
+            return Err(GraphError::OutOfMemory(format!(
+                "this needs up to {more} more bytes, and the memory pool holds {usage} of its \
+                 {limit}-byte limit"
+            )));
+        }
+        Ok(())
+    }
+}
