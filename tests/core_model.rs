@@ -721,7 +721,7 @@ fn run(directed: bool, ops: &[Op]) -> Result<(), TestCaseError> {
     for (step, op) in ops.iter().enumerate() {
         if let Op::Subgraph(keys) = op {
             let refs: Vec<KeyRef<'_>> = keys.iter().map(NodeKey::as_key_ref).collect();
-            let sub = g.subgraph(&refs);
+            let sub = g.subgraph(&refs).expect("no memory pool, no limit");
             check(&sub, &m.subgraph(keys), &pool).map_err(|e| {
                 with_context(step, op, TestCaseError::fail(format!("subgraph: {e}")))
             })?;
