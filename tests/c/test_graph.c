@@ -402,9 +402,9 @@ static void test_status_strings(void)
         GR_STATUS_OK, GR_STATUS_NODE_NOT_FOUND, GR_STATUS_EDGE_NOT_FOUND,
         GR_STATUS_INVALID_OPERATION, GR_STATUS_INVALID_ARGUMENT, GR_STATUS_OUT_OF_MEMORY,
         GR_STATUS_ALGORITHM, GR_STATUS_NO_PATH, GR_STATUS_IO, GR_STATUS_CANCELLED,
-        GR_STATUS_INTERNAL, GR_STATUS_ATTRIBUTE_NOT_FOUND,
+        GR_STATUS_INTERNAL, GR_STATUS_ATTRIBUTE_NOT_FOUND, GR_STATUS_CALLBACK,
     };
-    static const gr_status unknown[] = {12, 99, 1000, -1, INT32_MIN, INT32_MAX};
+    static const gr_status unknown[] = {13, 99, 1000, -1, INT32_MIN, INT32_MAX};
     const size_t n_known = sizeof known / sizeof known[0];
     const char *unknown_text = gr_status_str(99);
     size_t i;
@@ -422,6 +422,7 @@ static void test_status_strings(void)
     CHECK_EQ(GR_STATUS_CANCELLED, 9);
     CHECK_EQ(GR_STATUS_INTERNAL, 10);
     CHECK_EQ(GR_STATUS_ATTRIBUTE_NOT_FOUND, 11);
+    CHECK_EQ(GR_STATUS_CALLBACK, 12);
     CHECK(unknown_text != NULL && unknown_text[0] != '\0');
     for (i = 0; i < n_known; i++) {
         const char *text = gr_status_str(known[i]);
