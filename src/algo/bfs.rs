@@ -1,8 +1,8 @@
 //! Breadth-first search: visit order (networkx's `bfs_edges` order, source first) and
 //! distances in hops.
 
-use super::cancel::{Cancel, CHECK_EVERY};
 use super::{input, keys_of};
+use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{Csr, GraphResult, KeyList, KeyRef, SharedGraph};
 
 /// Nodes reached from `source` in breadth-first order, up to `depth_limit` hops (all when
@@ -14,7 +14,7 @@ pub fn bfs(
     depth_limit: Option<usize>,
     cancel: &Cancel,
 ) -> GraphResult<KeyList> {
-    let input = input::take(graph, &[source], None)?;
+    let input = input::take(graph, &[source], None, cancel)?;
     let (order, _) = levels(&input.csr, input.nodes[0], depth_limit, cancel)?;
     Ok(keys_of(input.csr.keys(), &order))
 }

@@ -1,21 +1,21 @@
 //! Connected components (weak components when directed), by union-find over the edges,
 //! numbered largest first.
 
-use super::cancel::{Cancel, CHECK_EVERY};
 use super::{input, NodeGroups, NodeValues};
 use crate::core::{Array, Csr, GraphResult, KeyList, SharedGraph};
+use crate::core::{Cancel, CHECK_EVERY};
 
 /// The components of a graph, largest first (ties: the one whose first node comes first),
 /// each listing its nodes in node order.
 pub fn connected_components(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<NodeGroups> {
-    let input = input::take(graph, &[], None)?;
+    let input = input::take(graph, &[], None, cancel)?;
     let raw = weak_labels(&input.csr, cancel)?;
     Ok(rank_groups(&input.csr, &raw).1)
 }
 
 /// Each node's component number, as numbered by `connected_components`.
 pub fn component_labels(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<NodeValues> {
-    let input = input::take(graph, &[], None)?;
+    let input = input::take(graph, &[], None, cancel)?;
     let raw = weak_labels(&input.csr, cancel)?;
     let (labels, _) = rank_groups(&input.csr, &raw);
     Ok(NodeValues {

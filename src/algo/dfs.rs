@@ -1,8 +1,8 @@
 //! Depth-first search in preorder, as networkx's `dfs_preorder_nodes`: a node's children
 //! are taken in edge order, each explored fully before the next.
 
-use super::cancel::{Cancel, CHECK_EVERY};
 use super::{input, keys_of};
+use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{GraphResult, KeyList, KeyRef, SharedGraph};
 
 /// Nodes reached from `source` in depth-first preorder, at most `depth_limit` hops deep
@@ -13,7 +13,7 @@ pub fn dfs(
     depth_limit: Option<usize>,
     cancel: &Cancel,
 ) -> GraphResult<KeyList> {
-    let input = input::take(graph, &[source], None)?;
+    let input = input::take(graph, &[source], None, cancel)?;
     let csr = &input.csr;
     let source = input.nodes[0];
     let limit = depth_limit.unwrap_or(usize::MAX);

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::core::{Csr, EntryWeights, GraphResult, KeyRef, SharedGraph};
+use crate::core::{Cancel, Csr, EntryWeights, GraphResult, KeyRef, SharedGraph};
 
 pub(crate) struct Input {
     pub csr: Arc<Csr>,
@@ -21,8 +21,9 @@ pub(crate) fn take(
     graph: &SharedGraph,
     nodes: &[KeyRef<'_>],
     weight: Option<&str>,
+    cancel: &Cancel,
 ) -> GraphResult<Input> {
-    take_with_optional(graph, nodes, &[], weight)
+    take_with_optional(graph, nodes, &[], weight, cancel)
 }
 
 /// `take`, also finding `optional` nodes, which may be missing.
@@ -31,15 +32,19 @@ pub(crate) fn take_with_optional(
     nodes: &[KeyRef<'_>],
     optional: &[KeyRef<'_>],
     weight: Option<&str>,
+    cancel: &Cancel,
 ) -> GraphResult<Input> {
     let guard = graph.read();
     let indices = nodes
         .iter()
         .map(|&k| guard.require_node(k))
         .collect::<GraphResult<Vec<u32>>>()?;
+    // Bad arguments are reported first; then a token triggered before the call stops it
+    // at once, however quick the call would be.
+    cancel.check()?;
     let optional_indices: Vec<Option<u32>> =
         optional.iter().map(|&k| guard.node_index(k)).collect();
-    let csr = graph.snapshot_of(&guard);
+    let csr = graph.snapshot_of(&guard, cancel)?;
     let weights = weight.map(|w| csr.entry_weights(&guard, w)).transpose()?;
     drop(guard);
     let nodes = indices

@@ -3,7 +3,6 @@
 //! few milliseconds. Results come back in compact-id (node) order with the snapshot's keys.
 
 mod bfs;
-mod cancel;
 mod components;
 mod dfs;
 mod input;
@@ -11,8 +10,8 @@ mod pagerank;
 mod scc;
 mod shortest_path;
 
+pub use crate::core::Cancel;
 pub use bfs::bfs;
-pub use cancel::Cancel;
 pub use components::{component_labels, connected_components};
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};

@@ -9,9 +9,9 @@
 
 use rayon::prelude::*;
 
-use super::cancel::Cancel;
 use super::input;
 use super::NodeValues;
+use crate::core::Cancel;
 use crate::core::{Array, Csr, EntryWeights, GraphError, GraphResult, KeyRef, SharedGraph};
 
 /// Nodes per parallel task: large enough to amortise scheduling, small enough to balance.
@@ -62,7 +62,7 @@ pub fn pagerank(
     let pairs = options.personalization.unwrap_or(&[]);
     // Personalization keys may be absent from the graph: they are looked up leniently.
     let personal_keys: Vec<KeyRef<'_>> = pairs.iter().map(|(k, _)| *k).collect();
-    let input = input::take_with_optional(graph, &[], &personal_keys, options.weight)?;
+    let input = input::take_with_optional(graph, &[], &personal_keys, options.weight, cancel)?;
     let csr = &input.csr;
     let n = csr.node_count();
     let personalization = match options.personalization {

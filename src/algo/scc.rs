@@ -1,9 +1,9 @@
 //! Strongly connected components by Tarjan's algorithm, iterative (a path of millions of
 //! nodes needs no call stack), numbered largest first like `connected_components`.
 
-use super::cancel::{Cancel, CHECK_EVERY};
 use super::components::rank_groups;
 use super::{input, NodeGroups};
+use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{Csr, GraphError, GraphResult, SharedGraph};
 
 /// The strongly connected components of a directed graph, largest first, each in node
@@ -12,7 +12,7 @@ pub fn strongly_connected_components(
     graph: &SharedGraph,
     cancel: &Cancel,
 ) -> GraphResult<NodeGroups> {
-    let input = input::take(graph, &[], None)?;
+    let input = input::take(graph, &[], None, cancel)?;
     if !input.csr.is_directed() {
         return Err(GraphError::InvalidOperation(
             "strongly connected components are defined for directed graphs only".into(),

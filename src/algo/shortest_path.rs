@@ -5,11 +5,11 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::bfs::levels;
-use super::cancel::{Cancel, CHECK_EVERY};
 use super::{input, keys_of, NodeValues};
 use crate::core::{
     Array, Csr, EntryWeights, GraphError, GraphResult, KeyList, KeyRef, SharedGraph,
 };
+use crate::core::{Cancel, CHECK_EVERY};
 
 const NO_PARENT: u32 = u32::MAX;
 
@@ -101,7 +101,7 @@ pub fn shortest_path(
     weight: Option<&str>,
     cancel: &Cancel,
 ) -> GraphResult<KeyList> {
-    let input = input::take(graph, &[source, target], weight)?;
+    let input = input::take(graph, &[source, target], weight, cancel)?;
     let (csr, s, t) = (&input.csr, input.nodes[0], input.nodes[1]);
     let parent = match &input.weights {
         None => bfs_parents(csr, s, t, cancel)?,
@@ -132,7 +132,7 @@ pub fn shortest_path_lengths(
     weight: Option<&str>,
     cancel: &Cancel,
 ) -> GraphResult<NodeValues> {
-    let input = input::take(graph, &[source], weight)?;
+    let input = input::take(graph, &[source], weight, cancel)?;
     let (csr, s) = (&input.csr, input.nodes[0]);
     let (order, values) = match &input.weights {
         None => {

@@ -351,23 +351,18 @@ fn top_positions<T: PartialOrd + Copy>(
     valid: impl Fn(usize) -> bool,
     k: usize,
 ) -> Vec<usize> {
+    // Descending by value with NaN (the only value unequal to itself) last, then by
+    // position: a total order, as selection and sorting need.
+    #[allow(clippy::eq_op)]
     let order = |a: &usize, b: &usize| {
         let (x, y) = (values[*a], values[*b]);
-        // Descending by value (NaN last), then ascending by position.
-        match y.partial_cmp(&x) {
-            Some(o) => o,
-            None => {
-                // One of them is NaN (x != x): the NaN goes last.
-                #[allow(clippy::eq_op)]
-                let x_nan = x != x;
-                if x_nan {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Less
-                }
-            }
-        }
-        .then(a.cmp(b))
+        let by_value = match (x != x, y != y) {
+            (true, true) => std::cmp::Ordering::Equal,
+            (true, false) => std::cmp::Ordering::Greater,
+            (false, true) => std::cmp::Ordering::Less,
+            (false, false) => y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal),
+        };
+        by_value.then(a.cmp(b))
     };
     let mut positions: Vec<usize> = (0..values.len()).filter(|&i| valid(i)).collect();
     let k = k.min(positions.len());

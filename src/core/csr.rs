@@ -11,6 +11,7 @@ use parking_lot::Mutex;
 
 use rayon::prelude::*;
 
+use super::cancel::Cancel;
 use super::error::GraphResult;
 use super::graph::GraphCore;
 use super::key_list::KeyList;
@@ -71,7 +72,9 @@ pub struct Csr {
 }
 
 impl Csr {
-    pub fn build(graph: &GraphCore) -> Csr {
+    /// The snapshot of `graph`; `Cancelled` if `cancel` is triggered while it is built.
+    pub fn build(graph: &GraphCore, cancel: &Cancel) -> GraphResult<Csr> {
+        cancel.check()?;
         let topology = graph.topology();
         let nodes: Vec<u32> = graph.node_indices().collect();
         let mut compact = vec![u32::MAX; topology.node_capacity()];
@@ -89,7 +92,7 @@ impl Csr {
         let n = nodes.len();
         let side = |s| {
             let offsets = offsets(n, edges, &compact, s);
-            let nodes = fill(&offsets, edges, &compact, s, |_, other| other);
+            let nodes = fill(&offsets, edges, &compact, s, cancel, |_, other| other);
             Adjacency { offsets, nodes }
         };
         let (out, inp) = if directed {
@@ -97,7 +100,8 @@ impl Csr {
         } else {
             (side(Side::Both), Adjacency::default())
         };
-        Csr {
+        cancel.check()?;
+        Ok(Csr {
             directed,
             generation: graph.generation(),
             keys,
@@ -105,7 +109,7 @@ impl Csr {
             out,
             inp,
             weights: Mutex::new(HashMap::new()),
-        }
+        })
     }
 
     /// The weights of edge column `name` laid out like the entries, made the first time a
@@ -119,10 +123,16 @@ impl Csr {
         }
         let by_edge = graph.edge_weights(name)?;
         let edges = graph.topology().endpoint_pairs();
+        let never = Cancel::new();
         let lay_out = |adjacency: &Adjacency, side| {
-            fill(&adjacency.offsets, edges, &self.compact, side, |id, _| {
-                by_edge[id]
-            })
+            fill(
+                &adjacency.offsets,
+                edges,
+                &self.compact,
+                side,
+                &never,
+                |id, _| by_edge[id],
+            )
         };
         let weights = Arc::new(EntryWeights {
             out: lay_out(
@@ -221,6 +231,7 @@ fn fill<T: Copy + Default + Send>(
     edges: &[[u32; 2]],
     compact: &[u32],
     side: Side,
+    cancel: &Cancel,
     value: impl Fn(usize, u32) -> T + Sync,
 ) -> Vec<T> {
     let n = offsets.len() - 1;
@@ -239,6 +250,10 @@ fn fill<T: Copy + Default + Send>(
         let base = offsets[start];
         let mut next: Vec<usize> = offsets[start..end].iter().map(|o| o - base).collect();
         for (id, &ends) in edges.iter().enumerate() {
+            // A cancelled build stops early; its caller sees the token and discards it.
+            if id % (1 << 16) == 0 && cancel.is_triggered() {
+                return;
+            }
             if ends[0] == DEAD {
                 continue;
             }
@@ -268,7 +283,7 @@ mod tests {
         }
         g.add_node(KeyRef::Int(9), &[]).unwrap();
         g.remove_node(KeyRef::Int(9)).unwrap();
-        let csr = Csr::build(&g);
+        let csr = Csr::build(&g, &Cancel::new()).unwrap();
         assert_eq!(csr.node_count(), 3);
         assert_eq!(csr.out.neighbors(0), &[1, 2]);
         assert_eq!(csr.inp().neighbors(0), &[2]);
@@ -278,7 +293,7 @@ mod tests {
             let mut u = GraphCore::new(false);
             u.add_edge(KeyRef::Int(1), KeyRef::Int(2), &[]).unwrap();
             u.add_edge(KeyRef::Int(2), KeyRef::Int(2), &[]).unwrap();
-            Csr::build(&u)
+            Csr::build(&u, &Cancel::new()).unwrap()
         };
         assert_eq!(undirected.out.neighbors(1), &[0, 1]);
         assert_eq!(undirected.inp().neighbors(0), &[1]);

@@ -2,6 +2,7 @@
 
 mod array;
 mod attr_table;
+mod cancel;
 mod column;
 mod csr;
 mod error;
@@ -19,6 +20,7 @@ mod value;
 
 pub use array::Array;
 pub use attr_table::AttrTable;
+pub use cancel::{Cancel, CHECK_EVERY};
 pub use column::{Column, ColumnValues, Slot};
 pub use csr::{Adjacency, Csr, EntryWeights};
 pub use error::{GraphError, GraphResult};

@@ -17,6 +17,7 @@ use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use crate::alloc::PoolScope;
 
 use super::attr_table::AttrTable;
+use super::cancel::Cancel;
 use super::csr::Csr;
 use super::error::{GraphError, GraphResult};
 use super::graph::GraphCore;
@@ -163,15 +164,16 @@ impl SharedGraph {
         Ok(kept)
     }
 
-    /// The snapshot of the graph as `graph` (a read guard of this graph) sees it.
-    pub fn snapshot_of(&self, graph: &GraphCore) -> Arc<Csr> {
+    /// The snapshot of the graph as `graph` (a read guard of this graph) sees it, built if
+    /// the graph changed since the last one (`Cancelled` if `cancel` stops the build).
+    pub fn snapshot_of(&self, graph: &GraphCore, cancel: &Cancel) -> GraphResult<Arc<Csr>> {
         let mut cached = self.snapshot.lock();
         match &*cached {
-            Some(csr) if csr.generation() == graph.generation() => Arc::clone(csr),
+            Some(csr) if csr.generation() == graph.generation() => Ok(Arc::clone(csr)),
             _ => {
-                let csr = Arc::new(Csr::build(graph));
+                let csr = Arc::new(Csr::build(graph, cancel)?);
                 *cached = Some(Arc::clone(&csr));
-                csr
+                Ok(csr)
             }
         }
     }
@@ -179,7 +181,8 @@ impl SharedGraph {
     /// The snapshot of the graph as it is now.
     pub fn snapshot(&self) -> Arc<Csr> {
         let graph = self.read();
-        self.snapshot_of(&graph)
+        self.snapshot_of(&graph, &Cancel::new())
+            .expect("an untriggered token never cancels")
     }
 }
 

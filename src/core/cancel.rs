@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use crate::core::{GraphError, GraphResult};
+use super::error::{GraphError, GraphResult};
 
 /// Shared by the caller and the algorithm; cloning gives another handle on the same flag.
 #[derive(Clone, Debug, Default)]
@@ -34,4 +34,4 @@ impl Cancel {
 }
 
 /// Steps between two checks of the token in node-by-node loops (a few microseconds).
-pub(crate) const CHECK_EVERY: usize = 1 << 12;
+pub const CHECK_EVERY: usize = 1 << 12;
