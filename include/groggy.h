@@ -20,12 +20,6 @@
 
 #define GR_VERSION "0.1.0"
 
-// Steps between two checks of the token in node-by-node loops (a few microseconds).
-#define CHECK_EVERY (1 << 12)
-
-// Marks the endpoints of a removed edge.
-#define DEAD UINT32_MAX
-
 // Kind bytes of `gr_keys_view`.
 #define GR_KEY_INT 0
 
