@@ -61,6 +61,18 @@ else
     echo "== nm is not available: skipping the header/exports check"
 fi
 
+# ----- every name the header defines carries the gr_ / GR_ prefix ----------------------------
+unprefixed="$(grep -oE '^#define [A-Za-z_][A-Za-z0-9_]*' include/groggy.h |
+    awk '{print $2}' | grep -vE '^(GR_|GROGGY_H$)' || true)"
+if [[ -n "$unprefixed" ]]; then
+    fail "include/groggy.h defines names without the GR_ prefix:" $unprefixed
+fi
+types="$(grep -oE '^typedef .* ([a-z_][a-z0-9_]*);$' include/groggy.h |
+    grep -oE '[a-z_][a-z0-9_]*;$' | tr -d ';' | grep -vE '^gr_' || true)"
+if [[ -n "$types" ]]; then
+    fail "include/groggy.h declares types without the gr_ prefix:" $types
+fi
+
 # ----- compile -------------------------------------------------------------------------------
 binaries=()
 shopt -s nullglob
