@@ -48,7 +48,7 @@ scratch = _Scratch()
 def _odd_key(key):
     """Normalises a key that is not exactly ``int`` or ``str``."""
     if isinstance(key, bool):
-        raise TypeError("node keys must be int or str, not bool")
+        raise TypeError(f"node keys must be int or str, not bool ({key!r})")
     if isinstance(key, str):
         return str(key)
     if isinstance(key, numbers.Integral):
@@ -56,7 +56,7 @@ def _odd_key(key):
         if not INT64_MIN <= value <= INT64_MAX:
             raise OverflowError(f"node key {value} does not fit in int64")
         return value
-    raise TypeError(f"node keys must be int or str, not {type(key).__name__}")
+    raise TypeError(f"node keys must be int or str, not {type(key).__name__} ({key!r})")
 
 
 def normalize_key(key):
@@ -71,16 +71,22 @@ def normalize_key(key):
     return _odd_key(key)
 
 
-def key_args(key):
-    """``(key_int, key_str, key_len)`` for the C ABI: key_str is NULL for an int key."""
+def key_args(key, op: str = "graph"):
+    """``(key_int, key_str, key_len)`` for the C ABI: key_str is NULL for an int key.
+    Errors name the operation ``op`` and the offending key."""
     t = type(key)
     if t is int:
-        return key, NULL, 0  # cffi raises OverflowError outside int64
+        if INT64_MIN <= key <= INT64_MAX:
+            return key, NULL, 0
+        raise OverflowError(f"{op}: node key {key} does not fit in int64")
     if t is str:
         b = key.encode("utf-8")
         return 0, b, len(b)
-    key = _odd_key(key)
-    return key_args(key)
+    try:
+        key = _odd_key(key)
+    except (TypeError, OverflowError) as err:
+        raise type(err)(f"{op}: {err}") from None
+    return key_args(key, op)
 
 
 class KeyArray:

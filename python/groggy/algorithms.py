@@ -12,6 +12,7 @@ import asyncio
 import threading
 
 from ._convert import KeyArray, key_args, take_keys
+from ._errors import InvalidOperationError
 from ._native import NULL, ffi, lib
 from .array import GraphArray
 from .nodemap import NodeMap
@@ -71,7 +72,10 @@ class AlgorithmsMixin:
         (graph size times ``rounds``, the most passes over the graph the call may make) is
         large. With a ``token``, runs on this thread, stopped by that token. Raises on a
         bad status."""
-        work = (self.node_count + self.edge_count) * max(rounds, 1)
+        try:
+            work = (self.node_count + self.edge_count) * max(rounds, 1)
+        except InvalidOperationError:
+            work = 0  # closed: the call itself reports it, under its own name
         if token is not None or work < _SMALL:
             status = call(NULL if token is None else token._handle)
             if status:
@@ -181,14 +185,14 @@ class AlgorithmsMixin:
 
     def bfs(self, source, depth_limit=None) -> list:
         """Nodes reached from ``source`` in breadth-first order (source first)."""
-        k = key_args(source)
+        k = key_args(source, "bfs")
         depth = _depth(depth_limit)
         ptr = self._ptr
         return self._key_list(lambda cancel, out: lib.gr_graph_bfs(ptr, *k, depth, cancel, out))
 
     def dfs(self, source, depth_limit=None) -> list:
         """Nodes reached from ``source`` in depth-first preorder (source first)."""
-        k = key_args(source)
+        k = key_args(source, "dfs")
         depth = _depth(depth_limit)
         ptr = self._ptr
         return self._key_list(lambda cancel, out: lib.gr_graph_dfs(ptr, *k, depth, cancel, out))
@@ -196,7 +200,7 @@ class AlgorithmsMixin:
     def shortest_path(self, source, target, weight=None) -> list:
         """The keys along a shortest path (fewest edges, or least total ``weight``).
         ``NoPathError`` when none exists; ``AlgorithmError`` on a negative weight."""
-        u, v = key_args(source), key_args(target)
+        u, v = key_args(source, "shortest_path"), key_args(target, "shortest_path")
         w, wl = _weight_args(weight)
         ptr = self._ptr
         return self._key_list(
@@ -206,7 +210,7 @@ class AlgorithmsMixin:
     def shortest_path_lengths(self, source, weight=None) -> NodeMap:
         """A NodeMap from every node reached to its distance from ``source`` (hops, or total
         ``weight``), in visit order."""
-        k = key_args(source)
+        k = key_args(source, "shortest_path_lengths")
         w, wl = _weight_args(weight)
         ptr = self._ptr
         return self._node_values(

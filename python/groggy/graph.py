@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._convert import (
+    INT64_MAX,
+    INT64_MIN,
     KeyArray,
     SparseAttrs,
     attr_list,
@@ -106,6 +108,14 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
     def close(self) -> None:
         """Frees the native graph now. Later use raises ``InvalidOperationError``.
         Do not call it while another thread is still using the graph."""
+        from .filters import filtering
+
+        if filtering(self):
+            raise InvalidOperationError(
+                "close: the graph cannot be closed from inside a callback running over it",
+                code=lib.GR_STATUS_INVALID_OPERATION,
+                operation="close",
+            )
         ptr = getattr(self, "_ptr", NULL)
         if ptr != NULL:
             self._ptr = NULL
@@ -163,12 +173,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
 
     def add_node(self, key, /, **attrs) -> None:
         """Adds a node, or updates the attributes of an existing one."""
-        if type(key) is int and not attrs:
+        if type(key) is int and not attrs and INT64_MIN <= key <= INT64_MAX:
             status = _add_node_int(self._ptr, key)
             if status:
                 self._raise(status)
             return
-        k, s, n = key_args(key)
+        k, s, n = key_args(key, "add_node")
         if attrs:
             names, values, count, _keep = attr_list(attrs)
             status = lib.gr_graph_add_node(self._ptr, k, s, n, names, values, count)
@@ -204,49 +214,49 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
 
     def remove_node(self, key) -> None:
         """Removes a node and its edges."""
-        status = lib.gr_graph_remove_node(self._ptr, *key_args(key))
+        status = lib.gr_graph_remove_node(self._ptr, *key_args(key, "remove_node"))
         if status:
             self._raise(status)
 
     def has_node(self, key) -> bool:
         out = scratch.found
-        if type(key) is int:
+        if type(key) is int and INT64_MIN <= key <= INT64_MAX:
             status = _has_node_int(self._ptr, key, out)
         else:
-            status = lib.gr_graph_has_node(self._ptr, *key_args(key), out)
+            status = lib.gr_graph_has_node(self._ptr, *key_args(key, "has_node"), out)
         if status:
             self._raise(status)
         return out[0]
 
-    def _node_list(self, function, key) -> list:
+    def _node_list(self, function, key, op: str) -> list:
         out = scratch.keys
-        self._check(function(self._ptr, *key_args(key), out))
+        self._check(function(self._ptr, *key_args(key, op), out))
         return take_keys(out[0])
 
     def neighbors(self, key) -> list:
         """Neighbours in edge order (for directed graphs, the successors)."""
-        return self._node_list(lib.gr_graph_neighbors, key)
+        return self._node_list(lib.gr_graph_neighbors, key, "neighbors")
 
     def successors(self, key) -> list:
-        return self._node_list(lib.gr_graph_successors, key)
+        return self._node_list(lib.gr_graph_successors, key, "successors")
 
     def predecessors(self, key) -> list:
-        return self._node_list(lib.gr_graph_predecessors, key)
+        return self._node_list(lib.gr_graph_predecessors, key, "predecessors")
 
-    def _count(self, function, key) -> int:
+    def _count(self, function, key, op: str) -> int:
         out = scratch.size
-        self._check(function(self._ptr, *key_args(key), out))
+        self._check(function(self._ptr, *key_args(key, op), out))
         return out[0]
 
     def degree(self, key) -> int:
         """In + out degree for directed graphs; a self-loop counts twice when undirected."""
-        return self._count(lib.gr_graph_degree, key)
+        return self._count(lib.gr_graph_degree, key, "degree")
 
     def in_degree(self, key) -> int:
-        return self._count(lib.gr_graph_in_degree, key)
+        return self._count(lib.gr_graph_in_degree, key, "in_degree")
 
     def out_degree(self, key) -> int:
-        return self._count(lib.gr_graph_out_degree, key)
+        return self._count(lib.gr_graph_out_degree, key, "out_degree")
 
     def degrees(self) -> NodeMap:
         """The degree of every node, as a NodeMap in node order."""
@@ -267,15 +277,15 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
 
     def _node_attrs(self, key) -> dict:
         out = scratch.map
-        self._check(lib.gr_graph_node_attrs(self._ptr, *key_args(key), out))
+        self._check(lib.gr_graph_node_attrs(self._ptr, *key_args(key, "nodes"), out))
         return take_attr_map(out[0])
 
     # ----- edges -------------------------------------------------------------------------------
 
     def add_edge(self, u, v, /, **attrs) -> None:
         """Adds an edge, creating missing endpoints; on an existing edge updates attributes."""
-        uk, us, un = key_args(u)
-        vk, vs, vn = key_args(v)
+        uk, us, un = key_args(u, "add_edge")
+        vk, vs, vn = key_args(v, "add_edge")
         if attrs:
             names, values, count, _keep = attr_list(attrs)
             status = lib.gr_graph_add_edge(self._ptr, uk, us, un, vk, vs, vn, names, values, count)
@@ -308,13 +318,17 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
         self._check(lib.gr_graph_add_edges(self._ptr, *src.args, *dst.args, src.n, *sparse.args))
 
     def remove_edge(self, u, v) -> None:
-        status = lib.gr_graph_remove_edge(self._ptr, *key_args(u), *key_args(v))
+        status = lib.gr_graph_remove_edge(
+            self._ptr, *key_args(u, "remove_edge"), *key_args(v, "remove_edge")
+        )
         if status:
             self._raise(status)
 
     def has_edge(self, u, v) -> bool:
         out = scratch.found
-        status = lib.gr_graph_has_edge(self._ptr, *key_args(u), *key_args(v), out)
+        status = lib.gr_graph_has_edge(
+            self._ptr, *key_args(u, "has_edge"), *key_args(v, "has_edge"), out
+        )
         if status:
             self._raise(status)
         return out[0]
@@ -332,7 +346,9 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
 
     def _edge_attrs(self, u, v) -> dict:
         out = scratch.map
-        self._check(lib.gr_graph_edge_attrs(self._ptr, *key_args(u), *key_args(v), out))
+        self._check(
+            lib.gr_graph_edge_attrs(self._ptr, *key_args(u, "edges"), *key_args(v, "edges"), out)
+        )
         return take_attr_map(out[0])
 
     # ----- attributes --------------------------------------------------------------------------
@@ -344,10 +360,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
         b = name.encode("utf-8") if type(name) is str else _name_bytes(name)
         s = scratch
         out, found = s.value, s.found
-        if type(key) is int:
+        if type(key) is int and INT64_MIN <= key <= INT64_MAX:
             status = _get_node_attr(self._ptr, key, NULL, 0, b, len(b), out, found)
         else:
-            status = _get_node_attr(self._ptr, *key_args(key), b, len(b), out, found)
+            status = _get_node_attr(
+                self._ptr, *key_args(key, "get_node_attr"), b, len(b), out, found
+            )
         if status:
             self._raise(status)
         if found[0]:
@@ -357,10 +375,14 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
         return default
 
     def set_node_attr(self, key, name: str, value: Any) -> None:
-        self._set_attr(lib.gr_graph_set_node_attr, key_args(key), name, value)
+        self._set_attr(lib.gr_graph_set_node_attr, key_args(key, "set_node_attr"), name, value)
 
     def get_edge_attr(self, u, v, name: str, default: Any = _MISSING) -> Any:
-        value, found = self._get_attr(lib.gr_graph_get_edge_attr, key_args(u) + key_args(v), name)
+        value, found = self._get_attr(
+            lib.gr_graph_get_edge_attr,
+            key_args(u, "get_edge_attr") + key_args(v, "get_edge_attr"),
+            name,
+        )
         if found:
             return value
         if default is _MISSING:
@@ -368,7 +390,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
         return default
 
     def set_edge_attr(self, u, v, name: str, value: Any) -> None:
-        self._set_attr(lib.gr_graph_set_edge_attr, key_args(u) + key_args(v), name, value)
+        self._set_attr(
+            lib.gr_graph_set_edge_attr,
+            key_args(u, "set_edge_attr") + key_args(v, "set_edge_attr"),
+            name,
+            value,
+        )
 
     def _get_attr(self, function, keys: tuple, name: str):
         b = _name_bytes(name)

@@ -5,7 +5,7 @@
 //! the exported functions pass on the promises that `include/groggy.h` documents.
 
 use std::any::Any;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::ffi::{c_char, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -20,19 +20,22 @@ use super::status::{gr_status, status_of, GR_STATUS_INTERNAL, GR_STATUS_OK};
 
 thread_local! {
     static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
-    /// The profile of the graph the current call works on, when that graph profiles.
-    static PROFILE_TARGET: RefCell<Option<Arc<Profile>>> = const { RefCell::new(None) };
-    static TIMING: Cell<bool> = const { Cell::new(false) };
+    /// The calls being timed on this thread, innermost last (calls nest when a callback
+    /// calls back in): when each started, and the profile of the graph it works on.
+    static TIMED: RefCell<Vec<(Instant, Option<Arc<Profile>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// How many graphs profile now. While none does, a call pays one load and one branch.
 pub(crate) static PROFILING_GRAPHS: AtomicUsize = AtomicUsize::new(0);
 
-/// Called when a call resolves a graph that profiles: its time goes to that profile.
+/// Called when a call resolves a graph that profiles: the call's time goes to that
+/// profile (the first graph a call resolves is the one it works on).
 pub(crate) fn profile_this_call(profile: &Arc<Profile>) {
-    if TIMING.with(Cell::get) {
-        PROFILE_TARGET.with(|t| *t.borrow_mut() = Some(Arc::clone(profile)));
-    }
+    TIMED.with(|t| {
+        if let Some(call) = t.borrow_mut().last_mut() {
+            call.1.get_or_insert_with(|| Arc::clone(profile));
+        }
+    });
 }
 
 fn set_last_error(message: String) {
@@ -64,15 +67,10 @@ pub(crate) fn run(op: &'static str, body: impl FnOnce() -> GraphResult<()>) -> g
     if PROFILING_GRAPHS.load(Ordering::Relaxed) == 0 {
         return run_unprofiled(op, body);
     }
-    // Nested calls (a callback calling back in) keep the outer call's timing.
-    let outer = TIMING.with(|t| t.replace(true));
-    let start = Instant::now();
+    TIMED.with(|t| t.borrow_mut().push((Instant::now(), None)));
     let status = run_unprofiled(op, body);
-    if !outer {
-        TIMING.with(|t| t.set(false));
-        if let Some(profile) = PROFILE_TARGET.with(|t| t.borrow_mut().take()) {
-            profile.record(op, start.elapsed());
-        }
+    if let Some((start, Some(profile))) = TIMED.with(|t| t.borrow_mut().pop()) {
+        profile.record(op, start.elapsed());
     }
     status
 }

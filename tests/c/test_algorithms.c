@@ -1922,7 +1922,9 @@ static void *pagerank_job_main(void *arg)
 {
     pagerank_job *j = (pagerank_job *)arg;
     gr_status s;
+    pthread_mutex_lock(&j->lock);
     j->started = now_seconds();
+    pthread_mutex_unlock(&j->lock);
     s = pagerank(j->g, 0.85, SIZE_MAX, 0.0, NULL, j->cancel, &j->keys, &j->scores);
     j->finished = now_seconds();
     snprintf(j->message, sizeof j->message, "%s", gr_last_error_message());
@@ -1932,6 +1934,16 @@ static void *pagerank_job_main(void *arg)
     pthread_cond_signal(&j->cond);
     pthread_mutex_unlock(&j->lock);
     return NULL;
+}
+
+/* Whether the job's thread has started (and is about to call pagerank). */
+static int job_started(pagerank_job *j)
+{
+    int started;
+    pthread_mutex_lock(&j->lock);
+    started = j->started > 0.0;
+    pthread_mutex_unlock(&j->lock);
+    return started;
 }
 
 static int job_done(pagerank_job *j)
@@ -1986,6 +1998,15 @@ static double cancel_running_pagerank(const gr_graph *g, int n_jobs, long delay_
         CHECK_EQ(pthread_mutex_init(&j->lock, NULL), 0);
         CHECK_EQ(pthread_cond_init(&j->cond, NULL), 0);
         CHECK_EQ(pthread_create(&threads[t], NULL, pagerank_job_main, j), 0);
+    }
+    /* A loaded machine may start the threads late: wait for them (at most a minute),
+     * so the trigger really comes while the computation runs. */
+    for (t = 0; t < n_jobs; t++) {
+        int waited = 0;
+        while (!job_started(&jobs[t]) && waited < 60000) {
+            sleep_ms(1);
+            waited++;
+        }
     }
     sleep_ms(delay_ms);
     *was_running = 1;
