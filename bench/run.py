@@ -126,6 +126,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--calls", type=int, default=200_000, help="per-call measurements")
     parser.add_argument("--operations", nargs="*", help="only these operations")
+    parser.add_argument("--filter-nodes", type=int, default=1_000_000)
     args = parser.parse_args()
 
     graphs = [f"rmat-{s}" for s in args.scales]
@@ -162,11 +163,15 @@ def main() -> None:
             print_table(graph, operation, results)
             report["operations"][f"{operation} {graph}"] = results
 
+    from filters import measure as measure_filters
+    from filters import print_filters
     from percall import measure_all, print_percall
 
     per_call = measure_all(args.calls)
     print_percall(per_call, args.calls)
     report["per_call_ns"] = per_call
+    report["filters"] = measure_filters(args.filter_nodes)
+    print_filters(report["filters"])
 
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps(report, indent=2))
