@@ -7,3 +7,4 @@ pub mod algo;
 pub mod alloc;
 pub mod core;
 pub mod ffi;
+pub mod io;

@@ -3,6 +3,7 @@
 
 mod bulk;
 mod columns;
+mod export;
 mod filter;
 mod memory;
 

@@ -1,0 +1,1587 @@
+//! Edge lists: one `u v` or `u v weight` line per edge.
+//!
+//! The reader parses bytes straight out of a large reused buffer (no `String` per line),
+//! collects the keys into flat vectors and builds the graph in one batch. Int keys are
+//! tried first; when keys may be strings (`KeyKind::Auto`) and a key turns out not to be an
+//! int, the file is read again with string keys, so the common all-int case never holds a
+//! copy of the key text.
+
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufReader, BufWriter, Read, Write as _};
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use flate2::bufread::MultiGzDecoder;
+
+use super::text::{parse_i64, trim, LineReader, Splitter, MAX_FIELDS};
+use crate::core::{
+    Array, AttrValue, Cancel, ColumnValues, GraphCore, GraphError, GraphResult, KeyRef, NodeKey,
+};
+
+/// The edge attribute a third column fills.
+const WEIGHT: &str = "weight";
+/// Bytes read from the file (or decompressed) at a time.
+const READ_BUFFER: usize = 1 << 20;
+/// Compressed bytes buffered in front of the gzip decoder.
+const GZIP_BUFFER: usize = 1 << 16;
+const WRITE_BUFFER: usize = 1 << 20;
+/// Lines between two looks at the progress (a counter compare; cheap).
+const PROGRESS_EVERY_LINES: u64 = 1 << 10;
+/// Lines between two checks of the cancel token.
+const CANCEL_EVERY_LINES: u64 = 1 << 16;
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// What node keys an edge list is read into.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum KeyKind {
+    /// Int keys when every key in the file parses as an `i64`, else string keys for all.
+    #[default]
+    Auto,
+    /// Int keys; a key that is not an `i64` is an error.
+    Int,
+    /// String keys, exactly as written (so `1` is the key `"1"`).
+    Str,
+}
+
+/// How [`read_edgelist`] reads a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Whether the graph built is directed.
+    pub directed: bool,
+    /// Lines whose first non-blank characters are this text are skipped; `""` skips none.
+    pub comments: String,
+    /// `None`: fields are separated by any run of whitespace. `Some(c)`: by exactly one
+    /// `c` each (so `a,,b` has an empty second field), each field trimmed of whitespace.
+    pub delimiter: Option<char>,
+    /// Int or string node keys (see [`KeyKind`]).
+    pub keys: KeyKind,
+    /// Skip the first line that is neither blank nor a comment (a CSV header).
+    pub header: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            directed: false,
+            comments: "#".to_string(),
+            delimiter: None,
+            keys: KeyKind::Auto,
+            header: false,
+        }
+    }
+}
+
+/// Reads an edge list into a new graph.
+///
+/// Each line is `u v` or `u v weight`: a third field is parsed as an `f64` into the edge
+/// attribute `"weight"` (a `Float64` column), and an edge whose line has no third field
+/// (or, with a delimiter, an empty one) gets a null weight; a file without any third field
+/// gives no weight column. Blank lines and comment lines are skipped, leading and trailing
+/// whitespace (including the `\r` of CRLF endings) is ignored, and a UTF-8 byte-order mark
+/// at the start is dropped. A file starting with the gzip magic bytes `1f 8b` is
+/// decompressed, whatever its name. Int keys are an optional sign and decimal digits
+/// (`007` is the key 7). Edges are added in file order, as `add_edge` would one at a time:
+/// a repeated edge (or, undirected, its reverse) updates the first one's weight.
+///
+/// `progress(bytes_done, bytes_total)` is called about every 1% of the file (compressed
+/// bytes for gzip) and once with `bytes_done == bytes_total` at the end; the values never
+/// go backwards, even when a `KeyKind::Auto` read starts over with string keys. `cancel`
+/// is checked every 65,536 lines.
+///
+/// Errors: `Io("{path}:{line}: ...")` for a malformed line (one field, more than three,
+/// an empty key, a weight that is not a number, a key that is not an int with
+/// `KeyKind::Int`, a string key that is not UTF-8), `Io("{path}: {os error}")` when the
+/// file cannot be opened or read (or is corrupt gzip), `Cancelled`, and `InvalidArgument`
+/// for a line-break delimiter.
+pub fn read_edgelist(
+    path: &Path,
+    options: &ReadOptions,
+    cancel: &Cancel,
+    progress: &mut dyn FnMut(u64, u64),
+) -> GraphResult<GraphCore> {
+    if matches!(options.delimiter, Some('\n' | '\r')) {
+        return Err(GraphError::InvalidArgument(
+            "the delimiter cannot be a line break".into(),
+        ));
+    }
+    let mut progress = Progress::new(progress);
+    if options.keys != KeyKind::Str {
+        let mut sink = IntSink::default();
+        let mut weights = Weights::default();
+        if scan(
+            path,
+            options,
+            &mut sink,
+            &mut weights,
+            cancel,
+            &mut progress,
+        )? == Scanned::All
+        {
+            cancel.check()?;
+            progress.finish();
+            let weight = weights.into_array();
+            let mut graph = GraphCore::new(options.directed);
+            graph.add_edges_int(&sink.sources, &sink.targets, &columns(&weight))?;
+            return Ok(graph);
+        }
+        // A key that is not an int, with `KeyKind::Auto`: start over with string keys.
+    }
+    let mut sink = StrSink::default();
+    let mut weights = Weights::default();
+    let scanned = scan(
+        path,
+        options,
+        &mut sink,
+        &mut weights,
+        cancel,
+        &mut progress,
+    )?;
+    debug_assert!(scanned == Scanned::All, "string keys are always keys");
+    cancel.check()?;
+    progress.finish();
+    let weight = weights.into_array();
+    let (sources, targets) = sink.keys();
+    let mut graph = GraphCore::new(options.directed);
+    graph.add_edges_with_columns(&sources, &targets, &columns(&weight))?;
+    Ok(graph)
+}
+
+fn columns(weight: &Option<Array>) -> Vec<(&str, &Array)> {
+    weight.iter().map(|w| (WEIGHT, w)).collect()
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Scanned {
+    /// Every line was read into the sink.
+    All,
+    /// `KeyKind::Auto` met a key that is not an int; the sink holds only part of the file.
+    NotInt,
+}
+
+/// Reads every edge line of the file into `sink` and `weights`.
+fn scan<S: Sink>(
+    path: &Path,
+    options: &ReadOptions,
+    sink: &mut S,
+    weights: &mut Weights,
+    cancel: &Cancel,
+    progress: &mut Progress<'_>,
+) -> GraphResult<Scanned> {
+    cancel.check()?;
+    let mut source = Source::open(path)?;
+    progress.start(source.total);
+    let splitter = Splitter::new(options.delimiter);
+    let comment = options.comments.as_bytes();
+    let mut header_pending = options.header;
+    let mut line_no: u64 = 0;
+    loop {
+        if line_no % PROGRESS_EVERY_LINES == 0 {
+            progress.update(source.done());
+            if line_no % CANCEL_EVERY_LINES == 0 {
+                cancel.check()?;
+            }
+        }
+        let line = match source.lines.next_line() {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) => return Err(io_error(path, &e)),
+        };
+        line_no += 1;
+        let line = match line_no {
+            1 => trim(line.strip_prefix(UTF8_BOM).unwrap_or(line)),
+            _ => trim(line),
+        };
+        if line.is_empty() || (!comment.is_empty() && line.starts_with(comment)) {
+            continue;
+        }
+        if header_pending {
+            header_pending = false;
+            continue;
+        }
+        let mut fields = [&b""[..]; MAX_FIELDS];
+        let n = splitter.split(line, &mut fields);
+        if !(2..=MAX_FIELDS).contains(&n) {
+            let found = match n {
+                1 => "1 field".to_string(),
+                _ => format!("more than {MAX_FIELDS} fields"),
+            };
+            let separator = match options.delimiter {
+                None => "whitespace".to_string(),
+                Some(c) => format!("{c:?}"),
+            };
+            return Err(line_error(
+                path,
+                line_no,
+                format!("expected `u v` or `u v weight` separated by {separator}, found {found}"),
+            ));
+        }
+        let weight = match fields.get(2) {
+            Some(w) if n == 3 && !w.is_empty() => match parse_f64(w) {
+                Some(x) => Some(x),
+                None => {
+                    let shown = shown(w);
+                    return Err(line_error(
+                        path,
+                        line_no,
+                        format!("weight {shown} is not a number"),
+                    ));
+                }
+            },
+            _ => None,
+        };
+        match sink.push(fields[0], fields[1]) {
+            Ok(()) => weights.push(weight),
+            Err(BadKey::NotInt(_)) if options.keys == KeyKind::Auto => return Ok(Scanned::NotInt),
+            Err(bad) => return Err(line_error(path, line_no, bad.to_string())),
+        }
+    }
+    progress.update(source.done());
+    Ok(Scanned::All)
+}
+
+fn parse_f64(s: &[u8]) -> Option<f64> {
+    std::str::from_utf8(s).ok()?.parse().ok()
+}
+
+fn io_error(path: &Path, e: &io::Error) -> GraphError {
+    GraphError::Io(format!("{}: {e}", path.display()))
+}
+
+fn line_error(path: &Path, line: u64, what: String) -> GraphError {
+    GraphError::Io(format!("{}:{line}: {what}", path.display()))
+}
+
+/// A field for an error message: quoted, lossy UTF-8, cut after 40 characters.
+fn shown(field: &[u8]) -> String {
+    let text = String::from_utf8_lossy(field);
+    let mut cut: String = text.chars().take(40).collect();
+    if cut.len() < text.len() {
+        cut.push('…');
+    }
+    format!("{cut:?}")
+}
+
+/// The open file, decompressed when it is gzip, with a count of the bytes read from it.
+struct Source {
+    lines: LineReader<Box<dyn Read>>,
+    /// Bytes read from the file itself (compressed bytes for gzip).
+    read: Rc<Cell<u64>>,
+    /// The file's size (0 when unknown).
+    total: u64,
+    gzip: bool,
+}
+
+impl Source {
+    fn open(path: &Path) -> GraphResult<Source> {
+        let fail = |e: io::Error| io_error(path, &e);
+        let mut file = File::open(path).map_err(fail)?;
+        let total = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut magic = [0u8; 2];
+        let mut got = 0;
+        while got < magic.len() {
+            match file.read(&mut magic[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(fail(e)),
+            }
+        }
+        let read = Rc::new(Cell::new(got as u64));
+        let rest = Counted {
+            inner: file,
+            read: read.clone(),
+        };
+        let stream = io::Cursor::new(magic).take(got as u64).chain(rest);
+        let gzip = got == 2 && magic == GZIP_MAGIC;
+        let reader: Box<dyn Read> = if gzip {
+            let buffered = BufReader::with_capacity(GZIP_BUFFER, stream);
+            Box::new(MultiGzDecoder::new(buffered))
+        } else {
+            Box::new(stream)
+        };
+        Ok(Source {
+            lines: LineReader::new(reader, READ_BUFFER),
+            read,
+            total,
+            gzip,
+        })
+    }
+
+    /// Bytes of the file dealt with so far: read and, for plain text, parsed.
+    fn done(&self) -> u64 {
+        match self.gzip {
+            true => self.read.get(),
+            false => self.read.get().saturating_sub(self.lines.buffered() as u64),
+        }
+    }
+}
+
+/// A reader that counts the bytes it hands out.
+struct Counted<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// Calls the caller's progress callback about every 1%, never going backwards.
+struct Progress<'a> {
+    callback: &'a mut dyn FnMut(u64, u64),
+    total: u64,
+    /// The next report is due at this many bytes.
+    next: u64,
+    last: Option<u64>,
+}
+
+impl<'a> Progress<'a> {
+    fn new(callback: &'a mut dyn FnMut(u64, u64)) -> Progress<'a> {
+        Progress {
+            callback,
+            total: 0,
+            next: 0,
+            last: None,
+        }
+    }
+
+    /// Starts (or, for a second pass, resumes) counting towards `total` bytes; the first
+    /// report is due at 1%.
+    fn start(&mut self, total: u64) {
+        self.total = total;
+        self.next = self.next.max(self.step());
+    }
+
+    fn step(&self) -> u64 {
+        (self.total / 100).max(1)
+    }
+
+    fn update(&mut self, done: u64) {
+        let done = done.min(self.total);
+        if self.total == 0 || done < self.next || Some(done) <= self.last {
+            return;
+        }
+        (self.callback)(done, self.total);
+        self.last = Some(done);
+        self.next = done + self.step();
+    }
+
+    fn finish(&mut self) {
+        if self.last != Some(self.total) {
+            (self.callback)(self.total, self.total);
+            self.last = Some(self.total);
+        }
+    }
+}
+
+/// Why a key field cannot be a key.
+enum BadKey<'a> {
+    Empty,
+    NotInt(&'a [u8]),
+    NotUtf8(&'a [u8]),
+}
+
+impl std::fmt::Display for BadKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BadKey::Empty => write!(f, "empty node key"),
+            BadKey::NotInt(s) => write!(f, "node key {} is not a 64-bit integer", shown(s)),
+            BadKey::NotUtf8(s) => write!(f, "node key {} is not valid UTF-8", shown(s)),
+        }
+    }
+}
+
+/// Where the keys of the edge lines go.
+trait Sink {
+    /// Takes the keys of one edge, or neither of them.
+    fn push<'a>(&mut self, u: &'a [u8], v: &'a [u8]) -> Result<(), BadKey<'a>>;
+}
+
+#[derive(Default)]
+struct IntSink {
+    sources: Vec<i64>,
+    targets: Vec<i64>,
+}
+
+#[inline]
+fn int_key(s: &[u8]) -> Result<i64, BadKey<'_>> {
+    match parse_i64(s) {
+        Some(k) => Ok(k),
+        None if s.is_empty() => Err(BadKey::Empty),
+        None => Err(BadKey::NotInt(s)),
+    }
+}
+
+impl Sink for IntSink {
+    #[inline]
+    fn push<'a>(&mut self, u: &'a [u8], v: &'a [u8]) -> Result<(), BadKey<'a>> {
+        let (u, v) = (int_key(u)?, int_key(v)?);
+        self.sources.push(u);
+        self.targets.push(v);
+        Ok(())
+    }
+}
+
+/// String keys laid end to end: key `i` is `text[ends[i - 1]..ends[i]]`, sources at even
+/// `i`, targets at odd `i`.
+#[derive(Default)]
+struct StrSink {
+    text: String,
+    ends: Vec<usize>,
+}
+
+fn str_key(s: &[u8]) -> Result<&str, BadKey<'_>> {
+    if s.is_empty() {
+        return Err(BadKey::Empty);
+    }
+    std::str::from_utf8(s).map_err(|_| BadKey::NotUtf8(s))
+}
+
+impl Sink for StrSink {
+    fn push<'a>(&mut self, u: &'a [u8], v: &'a [u8]) -> Result<(), BadKey<'a>> {
+        let (u, v) = (str_key(u)?, str_key(v)?);
+        for key in [u, v] {
+            self.text.push_str(key);
+            self.ends.push(self.text.len());
+        }
+        Ok(())
+    }
+}
+
+impl StrSink {
+    fn keys(&self) -> (Vec<KeyRef<'_>>, Vec<KeyRef<'_>>) {
+        let edges = self.ends.len() / 2;
+        let (mut sources, mut targets) = (Vec::with_capacity(edges), Vec::with_capacity(edges));
+        let mut start = 0;
+        for (i, &end) in self.ends.iter().enumerate() {
+            let key = KeyRef::Str(&self.text[start..end]);
+            match i % 2 {
+                0 => sources.push(key),
+                _ => targets.push(key),
+            }
+            start = end;
+        }
+        (sources, targets)
+    }
+}
+
+/// The third column, built only once some line has one.
+#[derive(Default)]
+struct Weights {
+    len: usize,
+    values: Vec<f64>,
+    /// `None` while no edge since the first weight lacked one.
+    validity: Option<Vec<bool>>,
+    seen: bool,
+}
+
+impl Weights {
+    fn push(&mut self, weight: Option<f64>) {
+        match weight {
+            Some(x) => {
+                if !self.seen {
+                    self.seen = true;
+                    self.values = vec![0.0; self.len];
+                    if self.len > 0 {
+                        self.validity = Some(vec![false; self.len]);
+                    }
+                }
+                self.values.push(x);
+                if let Some(valid) = &mut self.validity {
+                    valid.push(true);
+                }
+            }
+            None if self.seen => {
+                self.values.push(0.0);
+                let len = self.len;
+                self.validity
+                    .get_or_insert_with(|| vec![true; len])
+                    .push(false);
+            }
+            None => {}
+        }
+        self.len += 1;
+    }
+
+    fn into_array(self) -> Option<Array> {
+        self.seen.then(|| {
+            Array::new(ColumnValues::Float64(self.values), self.validity)
+                .expect("one validity entry per value")
+        })
+    }
+}
+
+// ----- writing ---------------------------------------------------------------------------
+
+static TEMP_FILES: AtomicU64 = AtomicU64::new(0);
+
+/// Writes the graph's edges as an edge list that [`read_edgelist`] reads back to the same
+/// edges, in edge order: `u<delimiter>v`, plus `<delimiter>weight` when the edge has a
+/// numeric `"weight"` attribute (floats in their shortest round-trip form, e.g. `0.1`,
+/// `1e300`, `NaN`, `inf`; ints in decimal). Read it back with the same `delimiter`, or with
+/// `None` (any whitespace) for a space or TAB.
+///
+/// What an edge list cannot hold is dropped: isolated nodes (nodes without edges), node
+/// attributes, and edge attributes other than a numeric `"weight"` (a null or non-numeric
+/// weight is left out of its line). Weights read back as `Float64`, so an int weight beyond
+/// 2^53 or a `Float32` one reads back as the nearest `f64`.
+///
+/// Keys are written as decimal ints or raw strings. `GraphError::Io` (and no file) when a
+/// key cannot be written faithfully: a string key that is empty, contains whitespace, a line
+/// break or the delimiter, or starts with `#` or a byte-order mark; or a graph whose edges
+/// mix int and string keys (`1` and `"1"` would read back alike). A graph whose string keys
+/// all look like ints reads back with int keys unless read with `KeyKind::Str`.
+///
+/// The file is written to a temporary file in the same folder, synced, and renamed over
+/// `path`, so `path` holds either its old content or the whole new list, never part of it.
+/// `InvalidArgument` for a delimiter that can be part of a number (`-`, `+`, `.`, letters,
+/// digits) or is a line break or `#`.
+pub fn write_edgelist(graph: &GraphCore, path: &Path, delimiter: char) -> GraphResult<()> {
+    if delimiter.is_alphanumeric() || matches!(delimiter, '\n' | '\r' | '#' | '-' | '+' | '.') {
+        return Err(GraphError::InvalidArgument(format!(
+            "delimiter {delimiter:?} is not allowed in an edge list (it can be part of a key or \
+             number); use a space, TAB or comma"
+        )));
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| GraphError::Io(format!("{}: not a file path", path.display())))?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let temp = folder.join(format!(
+        ".{}.{}-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id(),
+        TEMP_FILES.fetch_add(1, Ordering::Relaxed)
+    ));
+    let file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temp)
+        .map_err(|e| io_error(&temp, &e))?;
+    let result = write_edges(graph, path, delimiter, file)
+        .and_then(|()| fs::rename(&temp, path).map_err(|e| io_error(path, &e)));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn write_edges(graph: &GraphCore, path: &Path, delimiter: char, file: File) -> GraphResult<()> {
+    let fail = |e: io::Error| io_error(path, &e);
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER, file);
+    let weights = graph.edge_attr_table().column(WEIGHT);
+    let mut kinds = KeyKinds::default();
+    let mut line = String::with_capacity(64);
+    for e in graph.edge_indices() {
+        let (u, v) = graph.edge_keys(e);
+        line.clear();
+        for (i, key) in [u, v].into_iter().enumerate() {
+            if i > 0 {
+                line.push(delimiter);
+            }
+            kinds.check(key, path)?;
+            match key {
+                NodeKey::Int(k) => write!(line, "{k}").expect("a String takes any text"),
+                NodeKey::Str(s) => {
+                    check_str_key(s, delimiter).map_err(|why| {
+                        GraphError::Io(format!(
+                            "{}: cannot write node key {key} faithfully: it {why}",
+                            path.display()
+                        ))
+                    })?;
+                    line.push_str(s);
+                }
+            }
+        }
+        if let Some(w) = weights.and_then(|c| c.get(e as usize)) {
+            write_weight(&mut line, delimiter, &w);
+        }
+        line.push('\n');
+        out.write_all(line.as_bytes()).map_err(fail)?;
+    }
+    let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
+    file.sync_all().map_err(fail)
+}
+
+/// Appends `<delimiter>weight` for a numeric weight; nothing for other values.
+fn write_weight(line: &mut String, delimiter: char, weight: &AttrValue) {
+    let written = match weight {
+        // `{:?}` is the shortest text that parses back to the same float, with an exponent
+        // for very large and small magnitudes.
+        AttrValue::Float64(x) => write!(line, "{delimiter}{x:?}"),
+        AttrValue::Float32(x) => write!(line, "{delimiter}{x:?}"),
+        AttrValue::Int8(x) => write!(line, "{delimiter}{x}"),
+        AttrValue::Int16(x) => write!(line, "{delimiter}{x}"),
+        AttrValue::Int32(x) => write!(line, "{delimiter}{x}"),
+        AttrValue::Int64(x) => write!(line, "{delimiter}{x}"),
+        _ => Ok(()),
+    };
+    written.expect("a String takes any text");
+}
+
+/// Why a string key would not read back as itself, if it would not.
+fn check_str_key(key: &str, delimiter: char) -> Result<(), &'static str> {
+    if key.is_empty() {
+        return Err("is empty");
+    }
+    if key.contains(delimiter) {
+        return Err("contains the delimiter");
+    }
+    if key.chars().any(char::is_whitespace) {
+        return Err("contains whitespace or a line break");
+    }
+    if key.starts_with('#') {
+        return Err("starts with '#', which marks a comment line");
+    }
+    if key.starts_with('\u{feff}') {
+        return Err("starts with a byte-order mark");
+    }
+    Ok(())
+}
+
+/// The first int and string keys met, to refuse a list that mixes them.
+#[derive(Default)]
+struct KeyKinds {
+    int: Option<i64>,
+    str: Option<NodeKey>,
+}
+
+impl KeyKinds {
+    fn check(&mut self, key: &NodeKey, path: &Path) -> GraphResult<()> {
+        match key {
+            NodeKey::Int(k) => {
+                self.int.get_or_insert(*k);
+            }
+            NodeKey::Str(_) => {
+                if self.str.is_none() {
+                    self.str = Some(key.clone());
+                }
+            }
+        }
+        if let (Some(i), Some(s)) = (self.int, &self.str) {
+            return Err(GraphError::Io(format!(
+                "{}: cannot write an edge list whose node keys mix ints and strings (such as \
+                 {i} and {s}): an int and a string with the same text would read back alike",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flate2::write::GzEncoder;
+    use flate2::Compression;
+    use std::path::PathBuf;
+
+    /// A fresh folder under the system temp dir, removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(tag: &str) -> TempDir {
+            static DIRS: AtomicU64 = AtomicU64::new(0);
+            let n = DIRS.fetch_add(1, Ordering::Relaxed);
+            let dir =
+                std::env::temp_dir().join(format!("groggy-io-{tag}-{}-{n}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).unwrap();
+            TempDir(dir)
+        }
+
+        fn path(&self, name: &str) -> PathBuf {
+            self.0.join(name)
+        }
+
+        fn file(&self, name: &str, content: &[u8]) -> PathBuf {
+            let path = self.path(name);
+            fs::write(&path, content).unwrap();
+            path
+        }
+
+        fn gzip(&self, name: &str, content: &[u8]) -> PathBuf {
+            self.file(name, &gzipped(content))
+        }
+
+        fn names(&self) -> Vec<String> {
+            let mut names: Vec<String> = fs::read_dir(&self.0)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn gzipped(content: &[u8]) -> Vec<u8> {
+        let mut enc = GzEncoder::new(Vec::new(), Compression::default());
+        enc.write_all(content).unwrap();
+        enc.finish().unwrap()
+    }
+
+    fn read(path: &Path, options: &ReadOptions) -> GraphResult<GraphCore> {
+        read_edgelist(path, options, &Cancel::new(), &mut |_, _| {})
+    }
+
+    fn opts() -> ReadOptions {
+        ReadOptions::default()
+    }
+
+    fn directed() -> ReadOptions {
+        ReadOptions {
+            directed: true,
+            ..ReadOptions::default()
+        }
+    }
+
+    type Edge = (NodeKey, NodeKey, Option<AttrValue>);
+
+    /// The edges in edge order, with their weight attribute.
+    fn edges(g: &GraphCore) -> Vec<Edge> {
+        g.edge_indices()
+            .map(|e| {
+                let (u, v) = g.edge_keys(e);
+                let w = g.edge_attr_table().get(e as usize, WEIGHT);
+                (u.clone(), v.clone(), w)
+            })
+            .collect()
+    }
+
+    fn int_edge(u: i64, v: i64, w: Option<f64>) -> Edge {
+        (u.into(), v.into(), w.map(AttrValue::Float64))
+    }
+
+    fn io_message(result: GraphResult<GraphCore>) -> String {
+        match result {
+            Err(GraphError::Io(m)) => m,
+            other => panic!("expected an Io error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_whitespace_pairs_with_int_keys() {
+        let dir = TempDir::new("basic");
+        let p = dir.file("g.txt", b"1 2\n2\t3\n3   1\n1 2\n");
+        let g = read(&p, &opts()).unwrap();
+        assert!(!g.is_directed());
+        assert_eq!((g.node_count(), g.edge_count()), (3, 3));
+        assert_eq!(
+            edges(&g),
+            vec![
+                int_edge(1, 2, None),
+                int_edge(2, 3, None),
+                int_edge(3, 1, None)
+            ]
+        );
+        assert!(g.edge_attr_table().column(WEIGHT).is_none());
+        let d = read(&p, &directed()).unwrap();
+        assert!(d.is_directed());
+        assert_eq!(d.edge_count(), 3);
+        let empty = dir.file("empty.txt", b"");
+        let g = read(&empty, &opts()).unwrap();
+        assert_eq!((g.node_count(), g.edge_count()), (0, 0));
+    }
+
+    #[test]
+    fn crlf_comments_blank_lines_and_stray_whitespace_are_skipped() {
+        let dir = TempDir::new("crlf");
+        let text = b"\xEF\xBB\xBF# SNAP header\r\n  # indented comment\r\n\r\n   \r\n\
+                     1\t2\r\n  2\t3  \t\r\n\t\r\n3 4 \r\n4\t5";
+        let p = dir.file("g.txt", text);
+        let g = read(&p, &directed()).unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                int_edge(1, 2, None),
+                int_edge(2, 3, None),
+                int_edge(3, 4, None),
+                int_edge(4, 5, None)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_third_column_is_a_float_weight_and_null_where_missing() {
+        let dir = TempDir::new("weights");
+        let p = dir.file("w.txt", b"1 2\n2 3 0.5\n3 4 -2e3\n4 5\n5 6 7\n");
+        let g = read(&p, &directed()).unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                (1.into(), 2.into(), Some(AttrValue::Null)),
+                int_edge(2, 3, Some(0.5)),
+                int_edge(3, 4, Some(-2000.0)),
+                (4.into(), 5.into(), Some(AttrValue::Null)),
+                int_edge(5, 6, Some(7.0)),
+            ]
+        );
+        let column = g.edge_attr_table().column(WEIGHT).unwrap();
+        assert_eq!(column.kind(), crate::core::AttrKind::Float64);
+        // All weighted: no nulls; a repeated edge updates the first one's weight.
+        let p = dir.file("all.txt", b"a b 1.5\nb a 2.5\nb c inf\n");
+        let g = read(&p, &opts()).unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                ("a".into(), "b".into(), Some(AttrValue::Float64(2.5))),
+                (
+                    "b".into(),
+                    "c".into(),
+                    Some(AttrValue::Float64(f64::INFINITY))
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_lines_name_the_file_and_the_line() {
+        let dir = TempDir::new("bad");
+        let comma = ReadOptions {
+            delimiter: Some(','),
+            ..opts()
+        };
+        let ints = ReadOptions {
+            keys: KeyKind::Int,
+            ..opts()
+        };
+        let strs = ReadOptions {
+            keys: KeyKind::Str,
+            ..opts()
+        };
+        let plain = opts();
+        let cases: Vec<(&[u8], &ReadOptions, u64, &str)> = vec![
+            (b"1 2\n# c\n3\n", &plain, 3, "found 1 field"),
+            (b"1 2\n3 4 5 6\n", &plain, 2, "found more than 3 fields"),
+            (b"\n\n1 2 x\n", &plain, 3, "weight \"x\" is not a number"),
+            (
+                b"1 2 1.5.5\n",
+                &plain,
+                1,
+                "weight \"1.5.5\" is not a number",
+            ),
+            (
+                b"1 2\r\n2 a\r\n",
+                &ints,
+                2,
+                "node key \"a\" is not a 64-bit integer",
+            ),
+            (
+                b"1 2\n99999999999999999999 1\n",
+                &ints,
+                2,
+                "not a 64-bit integer",
+            ),
+            (b"1,2\n,3\n", &comma, 2, "empty node key"),
+            (b"1,2\n3, ,1\n", &comma, 2, "empty node key"),
+            (b"1 2\n3\n", &comma, 1, "separated by ',', found 1 field"),
+            (b"a b\nc \xff\n", &strs, 2, "is not valid UTF-8"),
+            (b"a b\nc \xff\n", &plain, 2, "is not valid UTF-8"),
+            (b"1 2\nx y\n3 4 5 6\n", &plain, 3, "more than 3 fields"),
+        ];
+        for (i, (content, options, line, what)) in cases.into_iter().enumerate() {
+            let p = dir.file(&format!("bad{i}.txt"), content);
+            let message = io_message(read(&p, options));
+            let expected = format!("{}:{line}: ", p.display());
+            assert!(
+                message.starts_with(&expected) && message.contains(what),
+                "case {i}: {message:?} should start with {expected:?} and contain {what:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unreadable_file_names_the_path_and_the_os_error() {
+        let dir = TempDir::new("missing");
+        let p = dir.path("nope.txt");
+        let message = io_message(read(&p, &opts()));
+        assert!(
+            message.starts_with(&format!("{}: ", p.display())),
+            "{message}"
+        );
+        let os = io::Error::from(io::ErrorKind::NotFound).to_string();
+        assert!(
+            message.contains("No such file") || message.contains(&os),
+            "{message}"
+        );
+        let message = io_message(read(&dir.0, &opts()));
+        assert!(
+            message.starts_with(&dir.0.display().to_string()),
+            "{message}"
+        );
+        assert!(matches!(
+            read_edgelist(
+                &p,
+                &ReadOptions {
+                    delimiter: Some('\n'),
+                    ..opts()
+                },
+                &Cancel::new(),
+                &mut |_, _| {}
+            ),
+            Err(GraphError::InvalidArgument(_))
+        ));
+    }
+
+    #[test]
+    fn auto_keys_are_ints_only_when_every_key_is_an_int() {
+        let dir = TempDir::new("auto");
+        let p = dir.file("ints.txt", b"-1 +2\n007 3\n");
+        let g = read(&p, &opts()).unwrap();
+        assert_eq!(edges(&g), vec![int_edge(-1, 2, None), int_edge(7, 3, None)]);
+        // One string key anywhere makes every key a string, kept as written.
+        let mut text = String::new();
+        for i in 0..150_000 {
+            text.push_str(&format!("{i} {}\n", i + 1));
+        }
+        text.push_str("007 alice 2.5\n");
+        let p = dir.file("late.txt", text.as_bytes());
+        let g = read(&p, &directed()).unwrap();
+        assert_eq!(g.edge_count(), 150_001);
+        let all = edges(&g);
+        assert_eq!(all[0], ("0".into(), "1".into(), Some(AttrValue::Null)));
+        assert_eq!(
+            all[150_000],
+            ("007".into(), "alice".into(), Some(AttrValue::Float64(2.5)))
+        );
+        assert!(g.node_keys().all(|k| matches!(k, NodeKey::Str(_))));
+        // Beyond i64 is not an int either.
+        let p = dir.file("big.txt", b"1 99999999999999999999\n");
+        let g = read(&p, &opts()).unwrap();
+        assert!(g.has_node("99999999999999999999"));
+        assert!(g.has_node("1"));
+    }
+
+    #[test]
+    fn key_kind_int_and_str_force_the_kind() {
+        let dir = TempDir::new("kinds");
+        let p = dir.file("g.txt", b"1 2 0.5\n2 03\n");
+        let g = read(
+            &p,
+            &ReadOptions {
+                keys: KeyKind::Str,
+                ..opts()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                ("1".into(), "2".into(), Some(AttrValue::Float64(0.5))),
+                ("2".into(), "03".into(), Some(AttrValue::Null)),
+            ]
+        );
+        let g = read(
+            &p,
+            &ReadOptions {
+                keys: KeyKind::Int,
+                ..opts()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                int_edge(1, 2, Some(0.5)),
+                (2.into(), 3.into(), Some(AttrValue::Null))
+            ]
+        );
+    }
+
+    #[test]
+    fn header_skips_the_first_line_that_is_not_a_comment() {
+        let dir = TempDir::new("header");
+        let p = dir.file("h.csv", b"# note\n\nsource target\n1 2\n");
+        let g = read(
+            &p,
+            &ReadOptions {
+                header: true,
+                ..opts()
+            },
+        )
+        .unwrap();
+        assert_eq!(edges(&g), vec![int_edge(1, 2, None)]);
+        // Without `header`, the header line is an edge between string keys.
+        let g = read(&p, &opts()).unwrap();
+        assert!(g.has_edge("source".into(), "target".into()));
+        assert!(g.has_edge("1".into(), "2".into()));
+    }
+
+    #[test]
+    fn a_delimiter_splits_exactly_and_fields_are_trimmed() {
+        let dir = TempDir::new("comma");
+        let p = dir.file(
+            "g.csv",
+            b"new york , los angeles , 2.5\r\nboston,new york,\nboston,austin\n",
+        );
+        let comma = ReadOptions {
+            delimiter: Some(','),
+            ..opts()
+        };
+        let g = read(&p, &comma).unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                (
+                    "new york".into(),
+                    "los angeles".into(),
+                    Some(AttrValue::Float64(2.5))
+                ),
+                ("boston".into(), "new york".into(), Some(AttrValue::Null)),
+                ("boston".into(), "austin".into(), Some(AttrValue::Null)),
+            ]
+        );
+        let p = dir.file("tabs.tsv", b"1\t2\t\n2\t3\t1\n");
+        let g = read(
+            &p,
+            &ReadOptions {
+                delimiter: Some('\t'),
+                ..opts()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                (1.into(), 2.into(), Some(AttrValue::Null)),
+                int_edge(2, 3, Some(1.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn comment_text_can_be_changed_or_turned_off() {
+        let dir = TempDir::new("comments");
+        let p = dir.file("g.txt", b"% matrix market style\n  %% more\n#x y\n1 2\n");
+        let percent = ReadOptions {
+            comments: "%".into(),
+            ..opts()
+        };
+        let g = read(&p, &percent).unwrap();
+        assert!(g.has_edge("#x".into(), "y".into()));
+        assert_eq!(g.edge_count(), 2);
+        let none = ReadOptions {
+            comments: String::new(),
+            ..opts()
+        };
+        let message = io_message(read(&p, &none));
+        assert!(message.contains(":1: "), "{message}");
+        let two = ReadOptions {
+            comments: "//".into(),
+            ..opts()
+        };
+        let p = dir.file("slashes.txt", b"// c\n/x y\n");
+        let g = read(&p, &two).unwrap();
+        assert!(g.has_edge("/x".into(), "y".into()));
+    }
+
+    #[test]
+    fn gzip_is_recognised_by_its_content_not_its_name() {
+        let dir = TempDir::new("gzip");
+        let text = b"# c\r\n1\t2\r\n2\t3 0.5\r\n";
+        let hidden = dir.gzip("plain-looking.txt", text);
+        let g = read(&hidden, &directed()).unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                (1.into(), 2.into(), Some(AttrValue::Null)),
+                int_edge(2, 3, Some(0.5))
+            ]
+        );
+        let fake = dir.file("not-really.txt.gz", text);
+        assert_eq!(edges(&read(&fake, &directed()).unwrap()), edges(&g));
+        // Concatenated gzip members read as one text.
+        let mut two = gzipped(b"1 2\n");
+        two.extend(gzipped(b"2 3\n"));
+        let p = dir.file("two.gz", &two);
+        assert_eq!(read(&p, &directed()).unwrap().edge_count(), 2);
+        // Truncated or corrupt gzip is an error naming the file, not a shorter graph.
+        let mut big = String::new();
+        for i in 0..20_000 {
+            big.push_str(&format!("{i} {}\n", i * 7919 % 10_007));
+        }
+        let whole = gzipped(big.as_bytes());
+        let p = dir.file("cut.gz", &whole[..whole.len() / 2]);
+        let message = io_message(read(&p, &opts()));
+        assert!(
+            message.starts_with(&format!("{}: ", p.display())),
+            "{message}"
+        );
+        let mut corrupt = whole.clone();
+        corrupt[20] ^= 0xff;
+        corrupt[21] ^= 0xff;
+        let p = dir.file("corrupt.gz", &corrupt);
+        assert!(matches!(read(&p, &opts()), Err(GraphError::Io(_))));
+        // A one-byte file that starts like gzip is just text.
+        let p = dir.file("one.txt", b"\x1f");
+        assert!(matches!(read(&p, &opts()), Err(GraphError::Io(_))));
+    }
+
+    fn numbered_lines(n: usize) -> String {
+        let mut text = String::with_capacity(n * 14);
+        for i in 0..n {
+            let _ = writeln!(text, "{i}\t{}", i + n);
+        }
+        text
+    }
+
+    #[test]
+    fn progress_reaches_the_total_about_every_percent_and_never_goes_back() {
+        let dir = TempDir::new("progress");
+        let text = numbered_lines(200_000);
+        for (name, bytes) in [
+            ("p.txt", text.clone().into_bytes()),
+            ("p.gz", gzipped(text.as_bytes())),
+        ] {
+            let p = dir.file(name, &bytes);
+            let mut calls = Vec::new();
+            let g =
+                read_edgelist(&p, &opts(), &Cancel::new(), &mut |d, t| calls.push((d, t))).unwrap();
+            assert_eq!(g.edge_count(), 200_000);
+            let total = bytes.len() as u64;
+            assert_eq!(calls.last(), Some(&(total, total)), "{name}");
+            assert!(calls.iter().all(|&(_, t)| t == total));
+            assert!(
+                calls.windows(2).all(|w| w[0].0 < w[1].0),
+                "{name}: {calls:?}"
+            );
+            assert!(calls.len() <= 102, "{name}: {} calls", calls.len());
+            if name == "p.txt" {
+                assert!(calls.len() >= 50, "{name}: {} calls", calls.len());
+            }
+        }
+        // Auto reading twice still reports forwards only.
+        let mut late = text.clone();
+        late.push_str("a b\n");
+        let p = dir.file("late.txt", late.as_bytes());
+        let mut calls = Vec::new();
+        read_edgelist(&p, &opts(), &Cancel::new(), &mut |d, t| calls.push((d, t))).unwrap();
+        assert!(calls.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(calls.last().unwrap().0, late.len() as u64);
+    }
+
+    #[test]
+    fn cancel_stops_a_read() {
+        let dir = TempDir::new("cancel");
+        let p = dir.file("c.txt", numbered_lines(200_000).as_bytes());
+        let cancel = Cancel::new();
+        cancel.trigger();
+        assert_eq!(
+            read_edgelist(&p, &opts(), &cancel, &mut |_, _| {}).unwrap_err(),
+            GraphError::Cancelled
+        );
+        // Cancelled from another party while reading (here: from the progress callback).
+        let cancel = Cancel::new();
+        let handle = cancel.clone();
+        let mut calls = 0;
+        let result = read_edgelist(&p, &opts(), &cancel, &mut |_, _| {
+            calls += 1;
+            handle.trigger();
+        });
+        assert_eq!(result.unwrap_err(), GraphError::Cancelled);
+        // Seen within 65,536 lines: about a third of this file, so about 33 reports at most.
+        assert!(calls < 40, "{calls}");
+    }
+
+    /// One tiny sample in the layout of each file of the shared dataset collection.
+    #[test]
+    fn reads_every_dataset_file_format() {
+        let snap = |title: &str, lines: &[&str], eol: &str| {
+            let mut s = format!(
+                "# Directed graph (each unordered pair of nodes is saved once): {title} {eol}\
+                 # About {title}{eol}# Nodes: 9 Edges: 9{eol}# FromNodeId\tToNodeId{eol}"
+            );
+            for l in lines {
+                s.push_str(l);
+                s.push_str(eol);
+            }
+            s
+        };
+        let both_ways = [
+            "3466\t937",
+            "937\t3466",
+            "3466\t5233",
+            "5233\t3466",
+            "937\t5233",
+        ];
+        let one_way = ["30\t1412", "30\t3352", "3352\t30", "1412\t1412"];
+        let comma = ReadOptions {
+            delimiter: Some(','),
+            ..opts()
+        };
+        // (file, text, options, directed, nodes, edges)
+        let cases: Vec<(&str, String, ReadOptions, bool, usize, usize)> = vec![
+            (
+                "ca-GrQc",
+                snap("CA-GrQc.txt", &both_ways, "\r\n"),
+                opts(),
+                false,
+                3,
+                3,
+            ),
+            (
+                "ca-CondMat",
+                snap("CA-CondMat.txt", &both_ways, "\r\n"),
+                opts(),
+                false,
+                3,
+                3,
+            ),
+            (
+                "wiki-Vote",
+                snap("Wiki-Vote.txt", &one_way, "\r\n"),
+                directed(),
+                true,
+                3,
+                4,
+            ),
+            (
+                "p2p-Gnutella31",
+                snap("p2p.txt", &one_way, "\r\n"),
+                directed(),
+                true,
+                3,
+                4,
+            ),
+            (
+                "email-Enron",
+                snap("Email-Enron.txt", &both_ways, "\r\n"),
+                opts(),
+                false,
+                3,
+                3,
+            ),
+            (
+                "soc-Slashdot0902",
+                snap("Slashdot.txt", &["0\t0", "0\t1", "1\t0"], "\r\n"),
+                directed(),
+                true,
+                2,
+                3,
+            ),
+            (
+                "facebook_combined",
+                "0 1\n0 2\n0 3\n1 2\n".into(),
+                opts(),
+                false,
+                4,
+                4,
+            ),
+            (
+                "email-Eu-core",
+                "0 1\n2 3\n2 4\n3 2".into(),
+                directed(),
+                true,
+                5,
+                4,
+            ),
+            (
+                "musae-github",
+                "id_1,id_2\n0,23977\n1,34526\n1,2370\n".into(),
+                ReadOptions {
+                    header: true,
+                    ..comma.clone()
+                },
+                false,
+                5,
+                3,
+            ),
+            (
+                "gemsec-facebook-artist",
+                "0,1794\n0,3102\n1794,3102\n".into(),
+                comma.clone(),
+                false,
+                3,
+                3,
+            ),
+            (
+                "cnr-2000",
+                snap("cnr-2000", &["0\t1", "0\t4", "1\t0"], "\n"),
+                directed(),
+                true,
+                3,
+                3,
+            ),
+            (
+                "uk-2007-05-100000",
+                snap("uk-2007-05@100000", &["0\t1", "0\t4", "4\t4"], "\n"),
+                directed(),
+                true,
+                3,
+                3,
+            ),
+        ];
+        assert_eq!(cases.len(), 12);
+        let dir = TempDir::new("formats");
+        for (name, text, options, is_directed, nodes, edge_count) in cases {
+            for path in [
+                dir.file(&format!("{name}.txt"), text.as_bytes()),
+                dir.gzip(&format!("{name}.txt.gz"), text.as_bytes()),
+            ] {
+                let g = read(&path, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(g.is_directed(), is_directed, "{name}");
+                assert_eq!(
+                    (g.node_count(), g.edge_count()),
+                    (nodes, edge_count),
+                    "{name}"
+                );
+                assert!(
+                    g.node_keys().all(|k| matches!(k, NodeKey::Int(_))),
+                    "{name}"
+                );
+                assert!(g.edge_attr_table().column(WEIGHT).is_none(), "{name}");
+            }
+        }
+        // musae-github read without `header`: its CSV header becomes an edge of string keys.
+        let p = dir.file("musae.csv", b"id_1,id_2\n0,23977\n");
+        let g = read(&p, &comma).unwrap();
+        assert!(g.has_edge("id_1".into(), "id_2".into()));
+        assert!(g.has_edge("0".into(), "23977".into()));
+    }
+
+    #[test]
+    fn reads_the_shipped_snap_files() {
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let g = read(&data.join("ca-GrQc.txt.gz"), &opts()).unwrap();
+        assert_eq!((g.node_count(), g.edge_count()), (5_242, 14_496));
+        let g = read(&data.join("wiki-Vote.txt.gz"), &directed()).unwrap();
+        assert_eq!((g.node_count(), g.edge_count()), (7_115, 103_689));
+    }
+
+    // ----- writing -----------------------------------------------------------------------
+
+    fn round_trip(g: &GraphCore, delimiter: char, options: &ReadOptions) -> GraphCore {
+        let dir = TempDir::new("roundtrip");
+        let p = dir.path("out.txt");
+        write_edgelist(g, &p, delimiter).unwrap();
+        assert_eq!(
+            dir.names(),
+            vec!["out.txt".to_string()],
+            "no temp file left"
+        );
+        read(&p, options).unwrap()
+    }
+
+    fn same_edges(a: &GraphCore, b: &GraphCore) {
+        let weight = |w: &Option<AttrValue>| match w {
+            Some(AttrValue::Float64(x)) => Some(x.to_bits()),
+            Some(AttrValue::Int64(x)) => Some((*x as f64).to_bits()),
+            _ => None,
+        };
+        let norm = |g: &GraphCore| {
+            edges(g)
+                .into_iter()
+                .map(|(u, v, w)| (u, v, weight(&w)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(norm(a), norm(b));
+        assert_eq!(a.is_directed(), b.is_directed());
+    }
+
+    #[test]
+    fn writes_what_it_reads_back_directed_int_keys_and_weights() {
+        let mut g = GraphCore::new(true);
+        let weights = [
+            0.1,
+            1e300,
+            -2.5e-9,
+            3.0,
+            f64::INFINITY,
+            f64::NAN,
+            -0.0,
+            1e16,
+        ];
+        for (i, w) in weights.iter().enumerate() {
+            let i = i as i64;
+            g.add_edge((i - 3).into(), (i * 1000).into(), &[(WEIGHT, (*w).into())])
+                .unwrap();
+        }
+        g.add_edge(i64::MIN.into(), i64::MAX.into(), &[]).unwrap();
+        g.add_edge(7.into(), 7.into(), &[(WEIGHT, AttrValue::Int64(42))])
+            .unwrap();
+        g.add_edge(8.into(), 7.into(), &[(WEIGHT, AttrValue::Null)])
+            .unwrap();
+        g.add_edge(1000.into(), (-3).into(), &[]).unwrap(); // the reverse of the first edge
+        let back = round_trip(&g, ' ', &directed());
+        same_edges(&g, &back);
+        assert_eq!(back.edge_count(), 12);
+        let back = round_trip(&g, '\t', &directed());
+        same_edges(&g, &back);
+        let dir = TempDir::new("text");
+        let p = dir.path("g.txt");
+        write_edgelist(&g, &p, ' ').unwrap();
+        let text = fs::read_to_string(&p).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "-3 0 0.1");
+        assert_eq!(lines[1], "-2 1000 1e300");
+        assert_eq!(lines[5], "2 5000 NaN");
+        assert_eq!(lines[8], "-9223372036854775808 9223372036854775807");
+        assert_eq!(lines[9], "7 7 42");
+        assert_eq!(lines[10], "8 7");
+    }
+
+    #[test]
+    fn writes_what_it_reads_back_undirected_string_keys() {
+        let mut g = GraphCore::new(false);
+        g.add_edge("alice".into(), "bob".into(), &[(WEIGHT, 2.5.into())])
+            .unwrap();
+        g.add_edge("bob".into(), "élan".into(), &[]).unwrap();
+        g.add_edge("carol#1".into(), "7".into(), &[(WEIGHT, "heavy".into())])
+            .unwrap();
+        g.add_edge("d,e".into(), "a-b".into(), &[("other", 1i64.into())])
+            .unwrap();
+        g.add_node("isolated".into(), &[]).unwrap();
+        let back = round_trip(&g, ' ', &opts());
+        same_edges(&g, &back);
+        assert_eq!(
+            back.node_count(),
+            g.node_count() - 1,
+            "isolated nodes are dropped"
+        );
+        assert!(back.node_keys().all(|k| matches!(k, NodeKey::Str(_))));
+        assert!(back.edge_attr_names().iter().all(|n| &**n == WEIGHT));
+        // Comma-separated, read back with the same delimiter (no key holds a comma here).
+        g.remove_node("d,e".into()).unwrap();
+        let back = round_trip(
+            &g,
+            ',',
+            &ReadOptions {
+                delimiter: Some(','),
+                ..opts()
+            },
+        );
+        same_edges(&g, &back);
+        // Int-looking string keys need `KeyKind::Str` to come back as strings.
+        let mut digits = GraphCore::new(false);
+        digits.add_edge("1".into(), "02".into(), &[]).unwrap();
+        let strs = ReadOptions {
+            keys: KeyKind::Str,
+            ..opts()
+        };
+        same_edges(&digits, &round_trip(&digits, ' ', &strs));
+    }
+
+    #[test]
+    fn unwritable_keys_fail_and_leave_the_target_as_it_was() {
+        let dir = TempDir::new("unwritable");
+        let p = dir.file("g.txt", b"old content\n");
+        let bad = [
+            ("", "is empty"),
+            ("a b", "whitespace"),
+            ("a\nb", "whitespace"),
+            ("a\u{a0}b", "whitespace"),
+            ("#a", "starts with '#'"),
+            ("a,b", "the delimiter"),
+            ("\u{feff}a", "byte-order mark"),
+        ];
+        for (key, why) in bad {
+            let mut g = GraphCore::new(false);
+            g.add_edge("ok".into(), "fine".into(), &[]).unwrap();
+            g.add_edge("ok".into(), key.into(), &[]).unwrap();
+            let message = match write_edgelist(&g, &p, ',') {
+                Err(GraphError::Io(m)) => m,
+                other => panic!("{key:?}: {other:?}"),
+            };
+            assert!(message.starts_with(&p.display().to_string()), "{message}");
+            assert!(message.contains(why), "{key:?}: {message}");
+            assert_eq!(fs::read(&p).unwrap(), b"old content\n");
+            assert_eq!(dir.names(), vec!["g.txt".to_string()], "temp file removed");
+        }
+        let mut mixed = GraphCore::new(false);
+        mixed.add_edge(1.into(), 2.into(), &[]).unwrap();
+        mixed.add_edge(2.into(), "1".into(), &[]).unwrap();
+        let message = match write_edgelist(&mixed, &p, ' ') {
+            Err(GraphError::Io(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(message.contains("mix ints and strings"), "{message}");
+        assert_eq!(fs::read(&p).unwrap(), b"old content\n");
+        for delimiter in ['-', '.', 'e', '5', '\n', '#'] {
+            assert!(matches!(
+                write_edgelist(&mixed, &p, delimiter),
+                Err(GraphError::InvalidArgument(_))
+            ));
+        }
+        // A good write replaces the old content.
+        let mut g = GraphCore::new(false);
+        g.add_edge(1.into(), 2.into(), &[]).unwrap();
+        write_edgelist(&g, &p, '\t').unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"1\t2\n");
+        assert!(matches!(
+            write_edgelist(&g, &dir.path("no/such/dir.txt"), ' '),
+            Err(GraphError::Io(_))
+        ));
+    }
+
+    #[test]
+    fn an_empty_graph_writes_an_empty_file() {
+        let mut g = GraphCore::new(true);
+        g.add_node(1.into(), &[]).unwrap();
+        let back = round_trip(&g, ' ', &directed());
+        assert_eq!((back.node_count(), back.edge_count()), (0, 0));
+    }
+
+    /// Speed check (release): `cargo test --release --lib io::edgelist::tests::speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn speed_of_a_16m_line_int_file() {
+        let dir = TempDir::new("speed");
+        let p = dir.path("big.txt");
+        let lines = 16_000_000u64;
+        {
+            let mut out = BufWriter::new(File::create(&p).unwrap());
+            let mut x = 0x9E37_79B9_7F4A_7C15u64;
+            for _ in 0..lines {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                writeln!(out, "{}\t{}", x % 4_000_000, (x >> 32) % 4_000_000).unwrap();
+            }
+        }
+        let size = fs::metadata(&p).unwrap().len();
+        let start = std::time::Instant::now();
+        let mut sink = IntSink::default();
+        let mut weights = Weights::default();
+        let mut progress = |_, _| {};
+        let mut progress = Progress::new(&mut progress);
+        scan(
+            &p,
+            &opts(),
+            &mut sink,
+            &mut weights,
+            &Cancel::new(),
+            &mut progress,
+        )
+        .unwrap();
+        let parse = start.elapsed();
+        assert_eq!(sink.sources.len() as u64, lines);
+        drop(sink);
+        let start = std::time::Instant::now();
+        let g = read(&p, &directed()).unwrap();
+        let total = start.elapsed();
+        println!(
+            "{lines} lines, {size} bytes: parse {parse:?} ({:.0} MB/s), read_edgelist {total:?} \
+             ({} nodes, {} edges)",
+            size as f64 / parse.as_secs_f64() / 1e6,
+            g.node_count(),
+            g.edge_count()
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! Files: reading and writing graphs as text.
+//!
+//! [`read_edgelist`] reads `u v [weight]` lines (whitespace or one delimiter character,
+//! `#` comments, LF or CRLF, gzip recognised by its magic bytes) into a [`GraphCore`];
+//! [`write_edgelist`] writes what `read_edgelist` reads back to the same edges.
+//!
+//! [`GraphCore`]: crate::core::GraphCore
+
+mod edgelist;
+pub mod native;
+mod text;
+
+pub use edgelist::{read_edgelist, write_edgelist, KeyKind, ReadOptions};
