@@ -20,6 +20,13 @@
 
 #define GR_VERSION "0.1.0"
 
+// Key kinds for `gr_graph_read_edgelist`.
+#define GR_KEYS_AUTO 0
+
+#define GR_KEYS_INT 1
+
+#define GR_KEYS_STR 2
+
 // Kind bytes of `gr_keys_view`.
 #define GR_KEY_INT 0
 
@@ -88,6 +95,10 @@ typedef struct gr_attr_value {
   gr_attr_tag tag;
   union gr_attr_data data;
 } gr_attr_value;
+
+// Told how far a long load has got: `done` of `total` bytes. Return `GR_STATUS_OK` to go
+// on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
+typedef gr_status (*gr_progress_callback)(void *user_data, uint64_t done, uint64_t total);
 
 // Decides whether to keep a node: writes `*out_keep` and returns `GR_STATUS_OK`, or
 // returns any other status to stop the filter. The key is passed as keys are passed in
@@ -698,6 +709,63 @@ gr_status gr_graph_has_edge(const struct gr_graph *g,
 gr_status gr_graph_edges(const struct gr_graph *g,
                          struct gr_keys **out_sources,
                          struct gr_keys **out_targets);
+
+// Reads an edge list: `u v [weight]` lines separated by whitespace (`delimiter` < 0) or by
+// the character `delimiter`; lines starting with `comments` (`comments_len` 0: none)
+// skipped, and the first other line too when `header`; gzip recognised by its magic
+// bytes; LF or CRLF. A third column becomes the float edge attribute "weight". `keys` is
+// `GR_KEYS_AUTO` (ints when every key is one, else strings), `GR_KEYS_INT` or
+// `GR_KEYS_STR`. `progress` (may be NULL) is told how far it got; `cancel` (may be NULL)
+// stops it. A malformed line is `GR_STATUS_IO` naming the file and the line number.
+//
+// # Safety
+// `path` and `comments` point to their lengths in bytes; `progress` is NULL or safe to
+// call with `user_data`; `cancel` is NULL or live; `out_graph` is NULL or writable.
+gr_status gr_graph_read_edgelist(const char *path,
+                                 size_t path_len,
+                                 bool directed,
+                                 const char *comments,
+                                 size_t comments_len,
+                                 int32_t delimiter,
+                                 int32_t keys,
+                                 bool header,
+                                 gr_progress_callback progress,
+                                 void *user_data,
+                                 const struct gr_cancel *cancel,
+                                 struct gr_graph **out_graph);
+
+// Writes the graph's edges as `u<delimiter>v[<delimiter>weight]` lines, in edge order,
+// which `gr_graph_read_edgelist` reads back to the same edges (nodes without edges and
+// other attributes are not kept). The file is replaced atomically.
+//
+// # Safety
+// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+gr_status gr_graph_write_edgelist(const struct gr_graph *g,
+                                  const char *path,
+                                  size_t path_len,
+                                  uint32_t delimiter);
+
+// Saves the graph in the native format: every node, edge and attribute exactly, in order.
+// Writes a temporary file next to the target and renames it over the target, so an
+// error never damages a previous file.
+//
+// # Safety
+// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+gr_status gr_graph_save(const struct gr_graph *g, const char *path, size_t path_len);
+
+// Loads a graph saved with `gr_graph_save`. A missing, truncated, corrupted or
+// newer-version file is `GR_STATUS_IO` with a message saying which.
+//
+// # Safety
+// `path` points to `path_len` bytes; `out_graph` is NULL or writable.
+gr_status gr_graph_load(const char *path, size_t path_len, struct gr_graph **out_graph);
+
+// Whether the file at `path` is in the native format (by its magic number, never by its
+// name). `GR_STATUS_IO` when it cannot be read.
+//
+// # Safety
+// `path` points to `path_len` bytes; `out_native` is NULL or writable.
+gr_status gr_file_is_native(const char *path, size_t path_len, bool *out_native);
 
 // The keys of the nodes `predicate` keeps, in node order.
 //

@@ -26,6 +26,7 @@ from ._errors import check as _check
 from ._native import ffi as _ffi
 from ._native import lib as _lib
 from .array import GraphArray
+from .files import load, read_edgelist
 from .graph import Graph
 from .interop import from_networkx, from_pandas_edgelist
 from .nodemap import NodeMap
@@ -69,6 +70,8 @@ __all__ = [
     "Profiler",
     "abi_version",
     "from_networkx",
+    "load",
+    "read_edgelist",
     "memory_stats",
     "from_pandas_edgelist",
 ]

@@ -24,6 +24,7 @@ from ._native import NULL, ffi, lib
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
+from .files import FilesMixin
 from .filters import FiltersMixin
 from .nodemap import NodeMap
 from .views import EdgeView, NodeView
@@ -36,7 +37,7 @@ _has_node_int = lib.gr_graph_has_node_int
 _get_node_attr = lib.gr_graph_get_node_attr
 
 
-class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin):
+class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     >>> g = Graph()

@@ -65,7 +65,7 @@ pub unsafe extern "C" fn gr_cancel_free(cancel: *mut gr_cancel) {
 ///
 /// # Safety
 /// `cancel` is NULL or a live token.
-unsafe fn token(cancel: *const gr_cancel) -> Cancel {
+pub(crate) unsafe fn token(cancel: *const gr_cancel) -> Cancel {
     // SAFETY: passed on to the caller.
     unsafe { cancel.as_ref() }.map_or_else(Cancel::new, |c| c.token.clone())
 }

@@ -1,0 +1,183 @@
+"""Files: edge lists (read and written in Rust) and the native format (``save`` / ``load``).
+Long loads run in a worker thread so Ctrl-C stops them promptly."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+
+from ._errors import error_from_status
+from ._native import NULL, ffi, lib
+
+_KEYS = {"auto": lib.GR_KEYS_AUTO, "int": lib.GR_KEYS_INT, "str": lib.GR_KEYS_STR}
+
+
+def _path_bytes(path) -> bytes:
+    return os.fsencode(os.fspath(path))
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr (only on a terminal), shown once a load has run
+    for about a second."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.start = time.monotonic()
+        self.shown = False
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.tty or (not self.shown and time.monotonic() - self.start < 1.0):
+            return
+        self.shown = True
+        fraction = done / total if total else 1.0
+        filled = int(30 * fraction)
+        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {fraction:4.0%}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def run_in_worker(call):
+    """Runs ``call(cancel)`` (returning a status) in a worker thread; on Ctrl-C in the
+    calling thread, triggers the token and waits for the call to stop. Raises on a bad
+    status, with the message of the thread that failed."""
+    from .algorithms import CancelToken
+
+    token = CancelToken()
+    outcome: dict = {}
+
+    def work():
+        status = call(token._handle)
+        outcome["status"] = status
+        if status:
+            outcome["error"] = error_from_status(status)
+
+    worker = threading.Thread(target=work, name="groggy-io", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.05)
+    except BaseException:
+        token.trigger()
+        worker.join()
+        raise
+    if outcome.get("status"):
+        raise outcome["error"]
+
+
+def read_edgelist(
+    path,
+    directed: bool = False,
+    comments: str = "#",
+    delimiter: str | None = None,
+    keys: str = "auto",
+    header: bool = False,
+    progress=False,
+):
+    """A Graph of the edges in a text file of ``u v [weight]`` lines, parsed in Rust.
+
+    Fields are separated by whitespace, or by ``delimiter``; lines starting with
+    ``comments`` and blank lines are skipped, and the first other line too with
+    ``header=True``; gzip is recognised by its content; LF and CRLF are accepted. A third
+    column becomes the float edge attribute ``weight``. ``keys="auto"`` gives int keys when
+    every key parses as an int64, else string keys; ``"int"`` and ``"str"`` force a kind.
+    ``progress=True`` shows a progress bar on a terminal; a callable gets
+    ``(bytes_done, bytes_total)``. A malformed line raises ``GroggyIOError`` naming the file
+    and line."""
+    from .graph import Graph
+
+    if keys not in _KEYS:
+        raise ValueError(f"read_edgelist: keys must be 'auto', 'int' or 'str', not {keys!r}")
+    if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
+        raise ValueError(f"read_edgelist: delimiter must be one character, not {delimiter!r}")
+    if not isinstance(comments, str):
+        raise TypeError("read_edgelist: comments must be a str")
+    path_b = _path_bytes(path)
+    comments_b = comments.encode("utf-8")
+    delim = -1 if delimiter is None else ord(delimiter)
+    bar = _ProgressBar("reading") if progress is True else None
+    report = progress if callable(progress) else bar
+    errors: list = []
+
+    def on_progress(_user_data, done, total):
+        try:
+            report(done, total)
+            return lib.GR_STATUS_OK
+        except BaseException as err:  # a failing callback stops the load; re-raised below
+            errors.append(err)
+            return lib.GR_STATUS_CALLBACK
+
+    c_progress = ffi.callback("gr_progress_callback", on_progress) if report else NULL
+    out = ffi.new("gr_graph **")
+    try:
+        run_in_worker(
+            lambda cancel: lib.gr_graph_read_edgelist(
+                path_b,
+                len(path_b),
+                bool(directed),
+                comments_b,
+                len(comments_b),
+                delim,
+                _KEYS[keys],
+                bool(header),
+                c_progress,
+                NULL,
+                cancel,
+                out,
+            )
+        )
+    except BaseException:
+        if errors:
+            raise errors[0] from None
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+    return Graph._adopt(out[0])
+
+
+def load(path):
+    """A Graph saved with ``Graph.save``. A missing, truncated, corrupted or newer-version
+    file raises ``GroggyIOError`` saying which; nothing in the file is ever executed."""
+    from .graph import Graph
+
+    path_b = _path_bytes(path)
+    out = ffi.new("gr_graph **")
+    run_in_worker(lambda cancel: lib.gr_graph_load(path_b, len(path_b), out))
+    return Graph._adopt(out[0])
+
+
+def is_native_file(path) -> bool:
+    """Whether ``path`` holds a graph in the native format (by its magic number)."""
+    path_b = _path_bytes(path)
+    out = ffi.new("bool *")
+    status = lib.gr_file_is_native(path_b, len(path_b), out)
+    if status:
+        raise error_from_status(status)
+    return bool(out[0])
+
+
+class FilesMixin:
+    """``save`` and ``write_edgelist`` of ``Graph``."""
+
+    __slots__ = ()
+
+    def save(self, path) -> None:
+        """Saves the graph in the native format (every node, edge and attribute exactly).
+        The previous file is replaced atomically, so an error never damages it."""
+        path_b = _path_bytes(path)
+        self._check(lib.gr_graph_save(self._ptr, path_b, len(path_b)))
+
+    def write_edgelist(self, path, delimiter: str = " ") -> None:
+        """Writes ``u v [weight]`` lines that ``read_edgelist`` reads back to the same
+        edges (nodes without edges and other attributes are not kept)."""
+        if not isinstance(delimiter, str) or len(delimiter) != 1:
+            raise ValueError(f"write_edgelist: delimiter must be one character, not {delimiter!r}")
+        path_b = _path_bytes(path)
+        self._check(lib.gr_graph_write_edgelist(self._ptr, path_b, len(path_b), ord(delimiter)))

@@ -1,0 +1,204 @@
+//! Files: edge lists and the native format. Paths are UTF-8 `(ptr, len)`. A load that
+//! fails returns `GR_STATUS_IO` with a message naming the file (and the line, for edge
+//! lists); it never crashes on a damaged file.
+
+use std::ffi::{c_char, c_void};
+use std::path::Path;
+
+use crate::core::{GraphError, GraphResult};
+use crate::io::{self, native, KeyKind, ReadOptions};
+
+use super::algorithms::{gr_cancel, token};
+use super::boundary::{out, run, utf8};
+use super::graph::{gr_graph, graph};
+use super::handles::into_handle;
+use super::status::gr_status;
+
+/// Key kinds for `gr_graph_read_edgelist`.
+pub const GR_KEYS_AUTO: i32 = 0;
+pub const GR_KEYS_INT: i32 = 1;
+pub const GR_KEYS_STR: i32 = 2;
+
+/// Told how far a long load has got: `done` of `total` bytes. Return `GR_STATUS_OK` to go
+/// on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
+pub type gr_progress_callback =
+    Option<unsafe extern "C" fn(user_data: *mut c_void, done: u64, total: u64) -> gr_status>;
+
+/// # Safety
+/// `path` points to `len` bytes.
+unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path> {
+    // SAFETY: passed on to the caller.
+    unsafe { utf8(path.cast(), len, "path") }.map(Path::new)
+}
+
+/// Reads an edge list: `u v [weight]` lines separated by whitespace (`delimiter` < 0) or by
+/// the character `delimiter`; lines starting with `comments` (`comments_len` 0: none)
+/// skipped, and the first other line too when `header`; gzip recognised by its magic
+/// bytes; LF or CRLF. A third column becomes the float edge attribute "weight". `keys` is
+/// `GR_KEYS_AUTO` (ints when every key is one, else strings), `GR_KEYS_INT` or
+/// `GR_KEYS_STR`. `progress` (may be NULL) is told how far it got; `cancel` (may be NULL)
+/// stops it. A malformed line is `GR_STATUS_IO` naming the file and the line number.
+///
+/// # Safety
+/// `path` and `comments` point to their lengths in bytes; `progress` is NULL or safe to
+/// call with `user_data`; `cancel` is NULL or live; `out_graph` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_read_edgelist(
+    path: *const c_char,
+    path_len: usize,
+    directed: bool,
+    comments: *const c_char,
+    comments_len: usize,
+    delimiter: i32,
+    keys: i32,
+    header: bool,
+    progress: gr_progress_callback,
+    user_data: *mut c_void,
+    cancel: *const gr_cancel,
+    out_graph: *mut *mut gr_graph,
+) -> gr_status {
+    run("read_edgelist", || {
+        // SAFETY: promised by the caller.
+        let (path, comments, cancel, out_graph) = unsafe {
+            (
+                path_arg(path, path_len)?,
+                utf8(comments.cast(), comments_len, "comments")?,
+                token(cancel),
+                out(out_graph, "graph")?,
+            )
+        };
+        let delimiter = match delimiter {
+            d if d < 0 => None,
+            d => Some(char::from_u32(d as u32).ok_or_else(|| {
+                GraphError::InvalidArgument(format!("delimiter {d} is not a character"))
+            })?),
+        };
+        let keys = match keys {
+            GR_KEYS_AUTO => KeyKind::Auto,
+            GR_KEYS_INT => KeyKind::Int,
+            GR_KEYS_STR => KeyKind::Str,
+            other => {
+                return Err(GraphError::InvalidArgument(format!(
+                    "unknown key kind {other}"
+                )))
+            }
+        };
+        let options = ReadOptions {
+            directed,
+            comments: comments.to_string(),
+            delimiter,
+            keys,
+            header,
+        };
+        let mut stopped = false;
+        let mut report = |done: u64, total: u64| {
+            if let Some(callback) = progress {
+                // SAFETY: the caller vouches for the callback and its user_data.
+                if unsafe { callback(user_data, done, total) } != 0 {
+                    stopped = true;
+                    cancel.trigger();
+                }
+            }
+        };
+        let result = io::read_edgelist(path, &options, &cancel, &mut report);
+        if stopped {
+            return Err(GraphError::Callback(
+                "the progress callback stopped the load".into(),
+            ));
+        }
+        *out_graph = into_handle(gr_graph::new(result?));
+        Ok(())
+    })
+}
+
+/// Writes the graph's edges as `u<delimiter>v[<delimiter>weight]` lines, in edge order,
+/// which `gr_graph_read_edgelist` reads back to the same edges (nodes without edges and
+/// other attributes are not kept). The file is replaced atomically.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_write_edgelist(
+    g: *const gr_graph,
+    path: *const c_char,
+    path_len: usize,
+    delimiter: u32,
+) -> gr_status {
+    run("write_edgelist", || {
+        // SAFETY: promised by the caller.
+        let (g, path) = unsafe { (graph(g)?, path_arg(path, path_len)?) };
+        let delimiter = char::from_u32(delimiter).ok_or_else(|| {
+            GraphError::InvalidArgument(format!("delimiter {delimiter} is not a character"))
+        })?;
+        io::write_edgelist(&g.core.read(), path, delimiter)
+    })
+}
+
+/// Saves the graph in the native format: every node, edge and attribute exactly, in order.
+/// Writes a temporary file next to the target and renames it over the target, so an
+/// error never damages a previous file.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_save(
+    g: *const gr_graph,
+    path: *const c_char,
+    path_len: usize,
+) -> gr_status {
+    run("save", || {
+        // SAFETY: promised by the caller.
+        let (g, path) = unsafe { (graph(g)?, path_arg(path, path_len)?) };
+        native::save(&g.core.read(), path)
+    })
+}
+
+/// Loads a graph saved with `gr_graph_save`. A missing, truncated, corrupted or
+/// newer-version file is `GR_STATUS_IO` with a message saying which.
+///
+/// # Safety
+/// `path` points to `path_len` bytes; `out_graph` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_load(
+    path: *const c_char,
+    path_len: usize,
+    out_graph: *mut *mut gr_graph,
+) -> gr_status {
+    run("load", || {
+        // SAFETY: promised by the caller.
+        let (path, out_graph) = unsafe { (path_arg(path, path_len)?, out(out_graph, "graph")?) };
+        *out_graph = into_handle(gr_graph::new(native::load(path)?));
+        Ok(())
+    })
+}
+
+/// Whether the file at `path` is in the native format (by its magic number, never by its
+/// name). `GR_STATUS_IO` when it cannot be read.
+///
+/// # Safety
+/// `path` points to `path_len` bytes; `out_native` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_file_is_native(
+    path: *const c_char,
+    path_len: usize,
+    out_native: *mut bool,
+) -> gr_status {
+    run("is_native", || {
+        // SAFETY: promised by the caller.
+        let (path, out_native) = unsafe { (path_arg(path, path_len)?, out(out_native, "native")?) };
+        use std::io::Read;
+        let mut prefix = [0u8; 16];
+        let mut file = std::fs::File::open(path)
+            .map_err(|e| GraphError::Io(format!("'{}': {e}", path.display())))?;
+        let mut filled = 0;
+        while filled < prefix.len() {
+            match file.read(&mut prefix[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) => return Err(GraphError::Io(format!("'{}': {e}", path.display()))),
+            }
+        }
+        *out_native = native::is_native(&prefix[..filled]);
+        Ok(())
+    })
+}
