@@ -1,18 +1,57 @@
-"""The ``groggy`` command line (also ``python -m groggy``)."""
+"""The ``groggy`` command line (also ``python -m groggy``).
+
+    groggy SUBCOMMAND [FILE] [--directed] [--json]
+
+FILE is a native file (recognised by its magic number) or an edge list; without FILE the
+bundled karate club is used. Errors print one line on stderr and exit with status 1.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
 from ._errors import GroggyError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 1."""
+
+    def error(self, message):
+        print(f"groggy: {message} (see groggy --help)", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def _load(args):
+    from . import files
+    from .datasets import karate_club
+
+    if args.file is None:
+        return karate_club()
+    if files.is_native_file(args.file):
+        return files.load(args.file)
+    return files.read_edgelist(args.file, directed=args.directed, progress=True)
+
+
+def _key(g, text: str):
+    """A key typed on the command line: the int when the graph has it, else the string."""
+    try:
+        number = int(text)
+    except ValueError:
+        return text
+    return number if number in g else text
+
+
+def _emit(args, data, text: str) -> None:
+    print(json.dumps(data) if args.json else text)
 
 
 def _member(key, degree: int) -> str:
     return f"member {key} ({degree} friend{'' if degree == 1 else 's'})"
 
 
-def _demo(_args) -> None:
+def _demo(args) -> None:
     from .datasets import karate_club
 
     g = karate_club()
@@ -34,15 +73,121 @@ def _demo(_args) -> None:
     print(f"  {len(sizes)} connected component(s) of sizes {sizes}")
 
 
+def _info(args) -> None:
+    g = _load(args)
+    components = g.connected_components()
+    data = {
+        "nodes": g.node_count,
+        "edges": g.edge_count,
+        "directed": g.directed,
+        "components": len(components),
+        "largest_component": len(components[0]) if components else 0,
+        "node_attributes": g.node_attr_names(),
+        "edge_attributes": g.edge_attr_names(),
+    }
+    kind = "directed" if g.directed else "undirected"
+    text = (
+        f"{kind} graph: {data['nodes']} nodes, {data['edges']} edges, "
+        f"{data['components']} component(s), the largest of {data['largest_component']} nodes"
+    )
+    if data["node_attributes"]:
+        text += f"\nnode attributes: {', '.join(data['node_attributes'])}"
+    if data["edge_attributes"]:
+        text += f"\nedge attributes: {', '.join(data['edge_attributes'])}"
+    _emit(args, data, text)
+
+
+def _pagerank(args) -> None:
+    g = _load(args)
+    top = g.pagerank(weight=args.weight).top(args.top)
+    data = [{"node": k, "score": s} for k, s in top]
+    _emit(args, data, "\n".join(f"{k}\t{s:.6f}" for k, s in top))
+
+
+def _components(args) -> None:
+    g = _load(args)
+    sizes = [len(c) for c in g.connected_components()]
+    shown = ", ".join(map(str, sizes[:10])) + (", ..." if len(sizes) > 10 else "")
+    _emit(args, {"count": len(sizes), "sizes": sizes}, f"{len(sizes)} component(s): {shown}")
+
+
+def _bfs(args) -> None:
+    g = _load(args)
+    order = g.bfs(_key(g, args.source), depth_limit=args.depth)
+    _emit(args, order, " ".join(map(str, order)))
+
+
+def _shortest_path(args) -> None:
+    g = _load(args)
+    path = g.shortest_path(_key(g, args.source), _key(g, args.target), weight=args.weight)
+    _emit(args, path, " -> ".join(map(str, path)))
+
+
+def _convert(args) -> None:
+    from . import files
+
+    if files.is_native_file(args.input):
+        g = files.load(args.input)
+    else:
+        g = files.read_edgelist(args.input, directed=args.directed, progress=True)
+    if str(args.output).endswith(".groggy"):
+        g.save(args.output)
+        kind = "native"
+    else:
+        g.write_edgelist(args.output)
+        kind = "edge list"
+    data = {"nodes": g.node_count, "edges": g.edge_count, "output": str(args.output)}
+    _emit(args, data, f"wrote {kind} {args.output}: {g.node_count} nodes, {g.edge_count} edges")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="groggy", description="groggy: graphs from the command line")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name, func, help_text, with_file=True):
+        p = sub.add_parser(name, help=help_text)
+        if with_file:
+            p.add_argument(
+                "file", nargs="?", help="native file or edge list (default: karate club)"
+            )
+            p.add_argument("--directed", action="store_true", help="read an edge list as directed")
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.set_defaults(func=func)
+        return p
+
+    command("demo", _demo, "summarise the bundled karate club", with_file=False)
+    command("info", _info, "sizes, components and attributes")
+    command("pagerank", _pagerank, "the highest PageRank scores").add_argument(
+        "--top", type=int, default=10, help="how many (default 10)"
+    )
+    sub.choices["pagerank"].add_argument("--weight", help="edge attribute to use as weights")
+    command("components", _components, "connected components, largest first")
+    bfs = command("bfs", _bfs, "nodes in breadth-first order from SOURCE")
+    bfs.add_argument("source")
+    bfs.add_argument("--depth", type=int, help="at most this many hops")
+    path = command("shortest-path", _shortest_path, "a shortest path from SOURCE to TARGET")
+    path.add_argument("source")
+    path.add_argument("target")
+    path.add_argument("--weight", help="edge attribute to use as weights")
+    convert = sub.add_parser("convert", help="convert between edge lists and native files")
+    convert.add_argument("input")
+    convert.add_argument("output", help="native file when it ends in .groggy, else an edge list")
+    convert.add_argument("--directed", action="store_true", help="read an edge list as directed")
+    convert.add_argument("--json", action="store_true", help="machine-readable output")
+    convert.set_defaults(func=_convert)
+    return parser
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="groggy", description="groggy graph engine")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demo", help="summarise the bundled karate club graph").set_defaults(func=_demo)
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
         args.func(args)
-    except GroggyError as err:
-        print(f"groggy: {err}", file=sys.stderr)
+    except (GroggyError, OSError, ValueError, KeyError) as err:
+        message = err.args[0] if isinstance(err, KeyError) and err.args else err
+        print(f"groggy: {message}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("groggy: interrupted", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (`groggy demo | head`): stop quietly, as Unix tools do.
