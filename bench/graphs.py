@@ -58,3 +58,14 @@ def edges(name: str) -> tuple[np.ndarray, np.ndarray]:
 def node_id_bound(sources: np.ndarray, targets: np.ndarray) -> int:
     """One more than the largest node id (libraries with dense ids need it)."""
     return int(max(sources.max(initial=-1), targets.max(initial=-1))) + 1
+
+
+def edge_list_file(name: str) -> Path:
+    """The graph's edges as a text file of ``u v`` lines (written once, then cached)."""
+    path = CACHE / f"{name}.txt"
+    if not path.exists():
+        sources, targets = edges(name)
+        tmp = path.with_suffix(".tmp")
+        np.savetxt(tmp, np.column_stack([sources, targets]), fmt="%d", delimiter=" ")
+        tmp.replace(path)
+    return path

@@ -235,6 +235,60 @@ OPERATIONS = {
         },
     ),
 }
+# ----- files: the graph's edge list as text, and the native format -------------------------
+
+
+def text_file(s, t, n):
+    """Setup of the file operations: the edge-list file of the graph being measured."""
+    import os
+
+    return os.environ["GROGGY_BENCH_TEXT"]
+
+
+def read_groggy(path):
+    import groggy as gr
+
+    return gr.read_edgelist(path, directed=True)
+
+
+def read_pandas_igraph(path):
+    import igraph as ig
+    import pandas as pd
+
+    df = pd.read_csv(path, sep=" ", header=None, names=["s", "t"], engine="c", dtype=np.int64)
+    n = int(max(df["s"].max(), df["t"].max())) + 1
+    return ig.Graph(n=n, edges=df.to_numpy(), directed=True)
+
+
+def read_networkx(path):
+    import networkx as nx
+
+    return nx.read_edgelist(path, create_using=nx.DiGraph, nodetype=int)
+
+
+def graph_to_save(s, t, n):
+    """Setup of "save native": the graph read from the text, and where to save it."""
+    import os
+
+    text = os.environ["GROGGY_BENCH_TEXT"]
+    return read_groggy(text), text + ".groggy"
+
+
+def saved_file(s, t, n) -> str:
+    """Setup of "load native": the graph saved in the native format."""
+    g, path = graph_to_save(s, t, n)
+    g.save(path)
+    return path
+
+
+OPERATIONS["read edge list"] = {
+    "groggy": Op(text_file, read_groggy),
+    "pandas + igraph": Op(text_file, read_pandas_igraph),
+    "networkx": Op(text_file, read_networkx),
+}
+OPERATIONS["save native"] = {"groggy": Op(graph_to_save, lambda st: st[0].save(st[1]))}
+OPERATIONS["load native"] = {"groggy": Op(saved_file, lambda path: __import__("groggy").load(path))}
+
 #: The libraries a target compares groggy with ("the fastest of igraph, networkit and
 #: rustworkx"), their duplicate-keeping variants included.
 PEERS = ("igraph", "rustworkx", "networkit")

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graphs import available_datasets, edges
+from graphs import available_datasets, edge_list_file, edges
 from libraries import OPERATIONS, PEERS
 
 HERE = Path(__file__).resolve().parent
@@ -34,10 +34,15 @@ def installed(library: str) -> bool:
     return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
+FILE_OPERATIONS = ("read edge list", "save native", "load native")
+
+
 def run_worker(operation: str, library: str, graph: str, timeout: float, threads: int) -> dict:
     cmd = [sys.executable, str(HERE / "worker.py"), operation, library, graph]
     # Algorithms run single-threaded (every library), unless a thread count is asked for.
     env = dict(os.environ, RAYON_NUM_THREADS=str(threads), OMP_NUM_THREADS=str(threads))
+    if operation in FILE_OPERATIONS:
+        env["GROGGY_BENCH_TEXT"] = str(edge_list_file(graph))
     try:
         out = subprocess.run(
             cmd, capture_output=True, text=True, timeout=timeout, check=True, env=env
@@ -123,6 +128,12 @@ def main() -> None:
     parser.add_argument(
         "--networkx-max-edges", type=int, default=5_000_000, help="skip networkx above this"
     )
+    parser.add_argument(
+        "--networkx-read-max-edges",
+        type=int,
+        default=20_000_000,
+        help="skip networkx's read_edgelist above this",
+    )
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("--calls", type=int, default=200_000, help="per-call measurements")
     parser.add_argument("--operations", nargs="*", help="only these operations")
@@ -137,7 +148,7 @@ def main() -> None:
     }
     libraries = {op: [lib for lib in libs if installed(lib)] for op, libs in chosen.items()}
     missing = sorted(
-        {lib for libs in OPERATIONS.values() for lib in libs}
+        {lib for libs in chosen.values() for lib in libs}
         - {lib for libs in libraries.values() for lib in libs}
     )
     if missing:
@@ -152,10 +163,15 @@ def main() -> None:
         for operation, libs in libraries.items():
             results = {}
             for library in libs:
-                if library == "networkx" and len(sources) > args.networkx_max_edges:
+                limit = (
+                    args.networkx_read_max_edges
+                    if operation == "read edge list"
+                    else args.networkx_max_edges
+                )
+                if library == "networkx" and len(sources) > limit:
                     results[library] = {"error": f"skipped above {args.networkx_max_edges} edges"}
                     continue
-                threads = os.cpu_count() if operation == "build" else 1
+                threads = os.cpu_count() if operation in ("build", *FILE_OPERATIONS) else 1
                 results[library] = run_worker(operation, library, graph, args.timeout, threads)
             if operation == "pagerank":
                 two = run_worker(operation, "groggy", graph, args.timeout, 2)
