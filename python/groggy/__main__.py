@@ -35,12 +35,14 @@ def _load(args):
 
 
 def _key(g, text: str):
-    """A key typed on the command line: the int when the graph has it, else the string."""
+    """A key typed on the command line: the string when the graph has that string key,
+    else the int it spells (if it spells one)."""
+    if text in g:
+        return text
     try:
-        number = int(text)
+        return int(text)
     except ValueError:
         return text
-    return number if number in g else text
 
 
 def _emit(args, data, text: str) -> None:
