@@ -64,10 +64,9 @@ mod tests {
         }
         let shared = SharedGraph::new(g);
         let order = |limit| {
-            let list = dfs(&shared, KeyRef::Int(0), limit, &Cancel::new()).unwrap();
-            (0..list.len())
-                .map(|i| list.get(i).to_owned_key())
-                .collect::<Vec<_>>()
+            dfs(&shared, KeyRef::Int(0), limit, &Cancel::new())
+                .unwrap()
+                .to_node_keys()
         };
         let ints = |v: &[i64]| v.iter().map(|&i| NodeKey::Int(i)).collect::<Vec<_>>();
         assert_eq!(order(None), ints(&[0, 1, 3, 4, 2, 5]));

@@ -69,6 +69,13 @@ impl KeyList {
         KeyRef::Str(std::str::from_utf8(bytes).expect("key bytes are UTF-8"))
     }
 
+    /// The keys as owned keys, in order.
+    pub fn to_node_keys(&self) -> Vec<NodeKey> {
+        (0..self.len())
+            .map(|i| self.get(i).to_owned_key())
+            .collect()
+    }
+
     pub fn ints(&self) -> &[i64] {
         &self.ints
     }
