@@ -21,9 +21,15 @@ pub struct PoolCounters {
 }
 
 impl PoolCounters {
-    /// New counters that live for the rest of the process.
+    /// New counters that live for the rest of the process (kept in a registry, so they
+    /// stay reachable rather than leaked).
     pub fn leak() -> &'static PoolCounters {
-        Box::leak(Box::default())
+        let counters: &'static PoolCounters = Box::leak(Box::default());
+        REGISTRY
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(counters);
+        counters
     }
 
     fn grew(&self, bytes: u64) {
@@ -41,9 +47,11 @@ impl PoolCounters {
         self.usage.load(Ordering::Relaxed)
     }
 
-    /// The most bytes held at once.
+    /// The most bytes held at once (never below the usage read just before: the two are
+    /// updated one after the other, so a reader may see the usage first).
     pub fn peak(&self) -> u64 {
-        self.peak.load(Ordering::Relaxed)
+        let usage = self.usage();
+        self.peak.load(Ordering::Relaxed).max(usage)
     }
 
     /// Bytes allocated in all (never decreases).
@@ -68,7 +76,27 @@ impl PoolScope {
         let previous = POOL.with(|p| p.replace(pool));
         PoolScope { previous }
     }
+
+    /// Enters `pool` when there is one (for work handed to other threads).
+    pub fn enter_opt(pool: Option<&'static PoolCounters>) -> PoolScope {
+        let previous = POOL.with(|p| p.replace(pool.map_or(std::ptr::null(), |p| p as *const _)));
+        PoolScope { previous }
+    }
+
+    /// Stops counting for any pool until dropped: for bookkeeping that is not the graph's
+    /// (size checks, other libraries' internals).
+    pub fn suspend() -> PoolScope {
+        PoolScope::enter_opt(None)
+    }
 }
+
+/// The pool this thread counts for now, to carry into work run on other threads.
+pub fn current_pool_counters() -> Option<&'static PoolCounters> {
+    pool_of(current_pool())
+}
+
+/// Every pool's counters (they are never freed; see `PoolCounters::leak`).
+static REGISTRY: std::sync::Mutex<Vec<&'static PoolCounters>> = std::sync::Mutex::new(Vec::new());
 
 impl Drop for PoolScope {
     fn drop(&mut self) {

@@ -174,10 +174,10 @@ impl KeyIndex {
         self.keys.len()
     }
 
-    /// Makes room for `additional` more keys, of which `ints` are int keys.
+    /// Makes room for `additional` more keys, of which `ints` are int keys. (The int map
+    /// is not reserved: most int keys go to the dense table, and the map grows as needed.)
     pub fn reserve(&mut self, additional: usize, ints: usize) {
         self.keys.reserve(additional);
-        self.ints.reserve(ints);
         let strs = additional.saturating_sub(ints);
         if strs > 0 {
             let (keys, hasher) = (&self.keys, &self.hasher);

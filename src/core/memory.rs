@@ -8,7 +8,7 @@ use super::column::{Column, ColumnValues};
 use super::key::NodeKey;
 use super::key_index::KeyIndex;
 use super::topology::Topology;
-use super::value::AttrValue;
+use super::value::{AttrKind, AttrValue};
 
 /// Bytes a `Vec` of `len` / `cap` elements of `elem` bytes grows by when `add` more are
 /// pushed (amortised doubling, as `Vec` does).
@@ -72,6 +72,21 @@ impl Column {
         self.slot_capacity() + values.capacity() * values.element_size() + values.payload_bytes()
     }
 
+    /// Bytes a write of a `kind` value costs when it turns this typed column mixed: a
+    /// value per entity, with copies of its strings and bytes.
+    pub(crate) fn mixing_cost(&self, kind: AttrKind, len: usize) -> usize {
+        let current = self.kind();
+        let mixes = !matches!(current, AttrKind::Null | AttrKind::Mixed)
+            && !matches!(kind, AttrKind::Null | AttrKind::Mixed)
+            && kind != current;
+        if !mixes {
+            return 0;
+        }
+        len.max(self.slot_len())
+            .saturating_mul(size_of::<AttrValue>())
+            + self.values_ref().payload_bytes()
+    }
+
     /// Bytes the column may grow by when it comes to cover `len` entities.
     pub(crate) fn growth_to(&self, len: usize) -> usize {
         let values = self.values_ref();
@@ -101,12 +116,13 @@ impl AttrTable {
             .sum()
     }
 
-    /// Bytes columns `names` may grow by to cover `len` entities (new columns included).
-    pub(crate) fn growth_to(&self, names: &[&str], len: usize) -> usize {
+    /// Bytes columns `names` may grow by to cover `len` entities when values of the given
+    /// kinds are written (new columns, and typed columns turning mixed, included).
+    pub(crate) fn growth_to(&self, names: &[(&str, AttrKind)], len: usize) -> usize {
         names
             .iter()
-            .map(|name| match self.column(name) {
-                Some(column) => column.growth_to(len),
+            .map(|(name, kind)| match self.column(name) {
+                Some(column) => column.growth_to(len) + column.mixing_cost(*kind, len),
                 None => name.len() * 2 + 64 + len.saturating_mul(1 + size_of::<AttrValue>()),
             })
             .sum()

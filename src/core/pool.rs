@@ -26,6 +26,9 @@ pub struct PoolStats {
 
 impl MemoryPool {
     pub fn new(limit: Option<u64>) -> MemoryPool {
+        // Start rayon's global thread pool now, so its structures are never charged to the
+        // pool whose graph happens to use it first.
+        let _ = rayon::current_num_threads();
         MemoryPool {
             limit,
             counters: PoolCounters::leak(),
@@ -37,10 +40,13 @@ impl MemoryPool {
     }
 
     pub fn stats(&self) -> PoolStats {
+        // One reading of the usage, with the peak never below it (the counters change one
+        // after the other while other threads allocate).
+        let usage = self.counters.usage();
         PoolStats {
             total_allocated: self.counters.total_allocated(),
-            peak_usage: self.counters.peak(),
-            pool_usage: self.counters.usage(),
+            peak_usage: self.counters.peak().max(usage),
+            pool_usage: usage,
             limit: self.limit,
         }
     }

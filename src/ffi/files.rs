@@ -92,6 +92,9 @@ pub unsafe extern "C" fn gr_graph_read_edgelist(
         };
         let mut stopped = false;
         let mut report = |done: u64, total: u64| {
+            if stopped {
+                return; // the callback said stop: it is not told any more
+            }
             if let Some(callback) = progress {
                 // SAFETY: the caller vouches for the callback and its user_data.
                 if unsafe { callback(user_data, done, total) } != 0 {

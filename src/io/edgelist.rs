@@ -568,7 +568,7 @@ pub fn write_edgelist(graph: &GraphCore, path: &Path, delimiter: char) -> GraphR
         .write(true)
         .create_new(true)
         .open(&temp)
-        .map_err(|e| io_error(&temp, &e))?;
+        .map_err(|e| io_error(path, &e))?;
     let result = write_edges(graph, path, delimiter, file)
         .and_then(|()| fs::rename(&temp, path).map_err(|e| io_error(path, &e)));
     if result.is_err() {

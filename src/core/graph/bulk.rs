@@ -6,6 +6,9 @@
 use super::super::array::Array;
 use super::super::error::{GraphError, GraphResult};
 use super::super::key::KeyRef;
+use super::super::value::AttrKind;
+use crate::alloc::PoolScope;
+
 use super::{Attrs, GraphCore, Growth};
 
 /// Named attribute columns of a batch, one value per item.
@@ -30,27 +33,56 @@ fn column_payload(columns: &Columns<'_>) -> usize {
 
 impl GraphCore {
     /// Checks the memory pool for a batch that may add the nodes of `keys`, `edges` edges
-    /// and values in the named columns.
+    /// and the values of `columns` (on edges or on nodes).
     fn check_batch<'k>(
         &self,
         keys: impl Iterator<Item = KeyRef<'k>>,
         edges: usize,
-        node_columns: Vec<&str>,
-        edge_columns: Vec<&str>,
-        value_bytes: usize,
+        columns: &Columns<'_>,
+        on_edges: bool,
     ) -> GraphResult<()> {
         if !self.memory_limited() {
             return Ok(());
         }
+        let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
+        let names: Vec<(&str, AttrKind)> = columns.iter().map(|(n, a)| (*n, a.kind())).collect();
         let (nodes, key_bytes) = self.count_new_keys(keys);
+        let (node_columns, edge_columns) = if on_edges {
+            (Vec::new(), names)
+        } else {
+            (names, Vec::new())
+        };
         self.check_growth(Growth {
             nodes,
             key_bytes,
             edges,
             node_columns,
             edge_columns,
-            value_bytes,
+            value_bytes: column_payload(columns),
         })
+    }
+
+    /// `check_batch` for attributes given per item.
+    fn check_attr_batch<'k, 'a: 'k>(
+        &self,
+        keys: impl Iterator<Item = KeyRef<'k>>,
+        edges: usize,
+        attrs: impl Iterator<Item = &'k Attrs<'a>>,
+        on_edges: bool,
+    ) -> GraphResult<()> {
+        if !self.memory_limited() {
+            return Ok(());
+        }
+        let _suspended = PoolScope::suspend();
+        let mut growth = Growth {
+            edges,
+            ..Growth::default()
+        };
+        for item in attrs {
+            growth = growth.with_attrs(item, on_edges);
+        }
+        (growth.nodes, growth.key_bytes) = self.count_new_keys(keys);
+        self.check_growth(growth)
     }
 
     /// The index of an int key, adding the node if it is new. Room was checked.
@@ -84,20 +116,8 @@ impl GraphCore {
     pub fn add_edges(&mut self, items: &[(KeyRef<'_>, KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
         self.check_node_room(items.len().saturating_mul(2))?;
         self.check_edge_room(items.len())?;
-        if self.memory_limited() {
-            let mut names = Vec::new();
-            let mut bytes = 0;
-            for (_, _, attrs) in items {
-                for (name, value) in attrs.iter() {
-                    if !names.contains(name) {
-                        names.push(*name);
-                    }
-                    bytes += value.heap_size();
-                }
-            }
-            let keys = items.iter().flat_map(|(u, v, _)| [*u, *v]);
-            self.check_batch(keys, items.len(), Vec::new(), names, bytes)?;
-        }
+        let keys = items.iter().flat_map(|(u, v, _)| [*u, *v]);
+        self.check_attr_batch(keys, items.len(), items.iter().map(|(_, _, a)| *a), true)?;
         let pairs = items
             .iter()
             .map(|(u, v, _)| [self.ensure_node(*u), self.ensure_node(*v)])
@@ -120,15 +140,8 @@ impl GraphCore {
         columns: &Columns<'_>,
     ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
-        let names = columns.iter().map(|(n, _)| *n).collect();
         let keys = sources.iter().chain(targets).copied();
-        self.check_batch(
-            keys,
-            sources.len(),
-            Vec::new(),
-            names,
-            column_payload(columns),
-        )?;
+        self.check_batch(keys, sources.len(), columns, true)?;
         let pairs = sources
             .iter()
             .zip(targets)
@@ -147,15 +160,8 @@ impl GraphCore {
         columns: &Columns<'_>,
     ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
-        let names = columns.iter().map(|(n, _)| *n).collect();
         let keys = sources.iter().chain(targets).map(|&k| KeyRef::Int(k));
-        self.check_batch(
-            keys,
-            sources.len(),
-            Vec::new(),
-            names,
-            column_payload(columns),
-        )?;
+        self.check_batch(keys, sources.len(), columns, true)?;
         if let Some(&max) = sources.iter().chain(targets).max() {
             self.keys.prepare_ints(max, 2 * sources.len());
         }
@@ -193,14 +199,7 @@ impl GraphCore {
     ) -> GraphResult<()> {
         check_columns(columns, keys.len(), "nodes")?;
         self.check_node_room(keys.len())?;
-        let names = columns.iter().map(|(n, _)| *n).collect();
-        self.check_batch(
-            keys.iter().copied(),
-            0,
-            names,
-            Vec::new(),
-            column_payload(columns),
-        )?;
+        self.check_batch(keys.iter().copied(), 0, columns, false)?;
         self.generation += 1;
         let ints = keys.iter().filter(|k| matches!(k, KeyRef::Int(_))).count();
         self.keys.reserve(keys.len(), ints);
@@ -219,19 +218,8 @@ impl GraphCore {
     /// Adds many nodes as `add_node` would one at a time, or nothing at all on error.
     pub fn add_nodes(&mut self, items: &[(KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
         self.check_node_room(items.len())?;
-        if self.memory_limited() {
-            let mut names = Vec::new();
-            let mut bytes = 0;
-            for (_, attrs) in items {
-                for (name, value) in attrs.iter() {
-                    if !names.contains(name) {
-                        names.push(*name);
-                    }
-                    bytes += value.heap_size();
-                }
-            }
-            self.check_batch(items.iter().map(|(k, _)| *k), 0, names, Vec::new(), bytes)?;
-        }
+        let keys = items.iter().map(|(k, _)| *k);
+        self.check_attr_batch(keys, 0, items.iter().map(|(_, a)| *a), false)?;
         self.generation += 1;
         let ints = items
             .iter()

@@ -1,6 +1,8 @@
 //! Whole attribute columns: read one as an `Array` aligned with the node (or edge) order,
 //! or write one from an `Array`.
 
+use crate::alloc::PoolScope;
+
 use super::super::array::Array;
 use super::super::attr_table::AttrTable;
 use super::super::error::{GraphError, GraphResult};
@@ -79,11 +81,14 @@ impl GraphCore {
         if values.is_empty() {
             return Ok(()); // no node to set: no column appears
         }
-        self.check_growth(Growth {
-            node_columns: vec![name],
-            value_bytes: values.payload_bytes(),
-            ..Growth::default()
-        })?;
+        if self.memory_limited() {
+            let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
+            self.check_growth(Growth {
+                node_columns: vec![(name, values.kind())],
+                value_bytes: values.payload_bytes(),
+                ..Growth::default()
+            })?;
+        }
         self.generation += 1;
         let nodes: Vec<u32> = self.node_indices().collect();
         self.node_attrs
@@ -98,11 +103,14 @@ impl GraphCore {
         if values.is_empty() {
             return Ok(()); // no edge to set: no column appears
         }
-        self.check_growth(Growth {
-            edge_columns: vec![name],
-            value_bytes: values.payload_bytes(),
-            ..Growth::default()
-        })?;
+        if self.memory_limited() {
+            let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
+            self.check_growth(Growth {
+                edge_columns: vec![(name, values.kind())],
+                value_bytes: values.payload_bytes(),
+                ..Growth::default()
+            })?;
+        }
         self.generation += 1;
         let edges: Vec<u32> = self.edge_indices().collect();
         self.edge_attrs

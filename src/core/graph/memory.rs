@@ -5,10 +5,12 @@ use std::sync::Arc;
 
 use hashbrown::HashSet;
 
+use crate::alloc::PoolScope;
+
 use super::super::error::GraphResult;
 use super::super::key::KeyRef;
 use super::super::pool::MemoryPool;
-use super::super::value::AttrValue;
+use super::super::value::{AttrKind, AttrValue};
 use super::GraphCore;
 
 /// What an operation may add: nodes (with the bytes of their string keys), edges, cells in
@@ -18,13 +20,16 @@ pub(crate) struct Growth<'a> {
     pub nodes: usize,
     pub key_bytes: usize,
     pub edges: usize,
-    pub node_columns: Vec<&'a str>,
-    pub edge_columns: Vec<&'a str>,
+    /// Columns written, with the kind of the values written (a second kind turns a typed
+    /// column into a mixed one, which costs more).
+    pub node_columns: Vec<(&'a str, AttrKind)>,
+    pub edge_columns: Vec<(&'a str, AttrKind)>,
     pub value_bytes: usize,
 }
 
 impl<'a> Growth<'a> {
-    /// Adds the names and payloads of `(name, value)` attributes.
+    /// Adds the names and payloads of `(name, value)` attributes. (Call it where the pool
+    /// is not counting: its lists are bookkeeping.)
     pub fn with_attrs(mut self, attrs: &[(&'a str, AttrValue)], on_edges: bool) -> Growth<'a> {
         for (name, value) in attrs {
             let names = if on_edges {
@@ -32,8 +37,8 @@ impl<'a> Growth<'a> {
             } else {
                 &mut self.node_columns
             };
-            if !names.contains(name) {
-                names.push(name);
+            if !names.contains(&(name, value.kind())) {
+                names.push((name, value.kind()));
             }
             self.value_bytes += value.heap_size();
         }
@@ -54,6 +59,16 @@ impl GraphCore {
             + self.edge_attrs.heap_size()
     }
 
+    /// `value`, its strings and bytes copied now when the graph has a pool: a value made
+    /// before the operation started would otherwise never count for the pool.
+    pub(crate) fn owned_here(&self, value: AttrValue) -> AttrValue {
+        if self.pool.is_some() && value.heap_size() > 0 {
+            value.clone()
+        } else {
+            value
+        }
+    }
+
     /// Whether the graph's pool has a limit to check (checks cost work only then).
     pub(crate) fn memory_limited(&self) -> bool {
         self.pool.as_ref().is_some_and(|p| p.limit().is_some())
@@ -64,6 +79,8 @@ impl GraphCore {
         let Some(pool) = self.pool.as_ref().filter(|p| p.limit().is_some()) else {
             return Ok(());
         };
+        // The check's own working memory is not the graph's.
+        let _suspended = PoolScope::suspend();
         let bound = self.topology.growth(growth.nodes, growth.edges)
             + self.keys.growth(growth.nodes, growth.key_bytes)
             + self.node_attrs.growth_to(
@@ -84,6 +101,8 @@ impl GraphCore {
         &self,
         keys: impl Iterator<Item = KeyRef<'k>>,
     ) -> (usize, usize) {
+        // The count's working memory is not the graph's.
+        let _suspended = PoolScope::suspend();
         let mut seen = HashSet::new();
         let mut bytes = 0;
         for key in keys {

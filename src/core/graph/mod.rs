@@ -12,6 +12,8 @@ pub(crate) use memory::Growth;
 
 use std::sync::Arc;
 
+use crate::alloc::PoolScope;
+
 use super::attr_table::AttrTable;
 use super::error::{GraphError, GraphResult};
 use super::key::{KeyRef, NodeKey};
@@ -142,6 +144,7 @@ impl GraphCore {
     pub fn add_node(&mut self, key: KeyRef<'_>, attrs: &Attrs<'_>) -> GraphResult<u32> {
         self.check_node_room(1)?;
         if self.memory_limited() {
+            let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
             let (nodes, key_bytes) = self.count_new_keys(std::iter::once(key));
             self.check_growth(
                 Growth {
@@ -243,6 +246,7 @@ impl GraphCore {
         self.check_node_room(2)?;
         self.check_edge_room(1)?;
         if self.memory_limited() {
+            let _suspended = PoolScope::suspend();
             let (nodes, key_bytes) = self.count_new_keys([u, v].into_iter());
             self.check_growth(
                 Growth {
@@ -299,9 +303,17 @@ impl GraphCore {
         value: AttrValue,
     ) -> GraphResult<()> {
         let n = self.require_node(key)?;
-        self.check_growth(Growth::default().with_attrs(&[(name, value.clone())], false))?;
+        if self.memory_limited() {
+            let _suspended = PoolScope::suspend();
+            self.check_growth(Growth {
+                node_columns: vec![(name, value.kind())],
+                value_bytes: value.heap_size(),
+                ..Growth::default()
+            })?;
+        }
         self.generation += 1;
-        self.node_attrs.set(n as usize, name, value);
+        self.node_attrs
+            .set(n as usize, name, self.owned_here(value));
         Ok(())
     }
 
@@ -319,9 +331,17 @@ impl GraphCore {
         value: AttrValue,
     ) -> GraphResult<()> {
         let e = self.require_edge(u, v)?;
-        self.check_growth(Growth::default().with_attrs(&[(name, value.clone())], true))?;
+        if self.memory_limited() {
+            let _suspended = PoolScope::suspend();
+            self.check_growth(Growth {
+                edge_columns: vec![(name, value.kind())],
+                value_bytes: value.heap_size(),
+                ..Growth::default()
+            })?;
+        }
         self.generation += 1;
-        self.edge_attrs.set(e as usize, name, value);
+        self.edge_attrs
+            .set(e as usize, name, self.owned_here(value));
         Ok(())
     }
 

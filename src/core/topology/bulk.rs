@@ -7,6 +7,8 @@
 
 use rayon::prelude::*;
 
+use crate::alloc::{current_pool_counters, PoolScope};
+
 use super::Topology;
 
 /// `first[i]` of a pair that matches an edge already in the graph.
@@ -128,10 +130,15 @@ impl Topology {
     /// node range is split between threads; each thread scans the new edges and appends
     /// those of its own nodes, so no list is touched by two threads.
     fn append_incidences(&mut self, base: usize) {
+        // The lists grow on rayon's threads: carry this thread's memory pool to them, and
+        // keep rayon's own bookkeeping out of it.
+        let pool = current_pool_counters();
+        let _suspended = PoolScope::suspend();
         let new = &self.endpoints[base..];
         let directed = self.directed;
         let chunk = self.out.len().div_ceil(rayon::current_num_threads()).max(1);
         let out_side = |lists: &mut [Vec<u32>], first: usize| {
+            let _scope = PoolScope::enter_opt(pool);
             append_side(lists, first, new, base, |[u, v]| {
                 if directed {
                     [Some(u), None]
@@ -141,6 +148,7 @@ impl Topology {
             })
         };
         let in_side = |lists: &mut [Vec<u32>], first: usize| {
+            let _scope = PoolScope::enter_opt(pool);
             append_side(lists, first, new, base, |[_, v]| [Some(v), None])
         };
         rayon::join(
