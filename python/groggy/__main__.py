@@ -57,6 +57,17 @@ def _demo(args) -> None:
     from .datasets import karate_club
 
     g = karate_club()
+    if args.json:
+        degrees = g.degrees().top(g.node_count)
+        data = {
+            "nodes": g.node_count,
+            "edges": g.edge_count,
+            "most_connected": [{"node": k, "degree": d} for k, d in degrees[:3]],
+            "pagerank_top": [{"node": k, "score": s} for k, s in g.pagerank().top(5)],
+            "component_sizes": [len(c) for c in g.connected_components()],
+        }
+        print(json.dumps(data))
+        return
     print("Zachary's karate club")
     print(f"  {g.node_count} members, {g.edge_count} friendships")
     degrees = g.degrees()
@@ -184,7 +195,7 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
         args.func(args)
-    except (GroggyError, OSError, ValueError, KeyError) as err:
+    except (GroggyError, OSError, ValueError, KeyError, OverflowError, TypeError) as err:
         message = err.args[0] if isinstance(err, KeyError) and err.args else err
         print(f"groggy: {message}", file=sys.stderr)
         return 1
