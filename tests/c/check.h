@@ -45,8 +45,38 @@ static inline void check_pass(void)
     check_passed_count++;
 }
 
+/* Non-fatal checks (EXPECT) that failed: reported at the end, and the program fails. */
+static int check_soft_failures = 0;
+
+static inline void check_soft_fail_at(const char *file, int line, const char *fmt, ...)
+{
+    va_list args;
+    fprintf(stderr, "%s:%d: CHECK FAILED (went on): ", file, line);
+    va_start(args, fmt);
+    vfprintf(stderr, fmt, args);
+    va_end(args);
+    fprintf(stderr, "\n");
+    fflush(stderr);
+    check_soft_failures++;
+}
+
+/* Like CHECK, but a failure is recorded and the program goes on, so one run reports
+ * every such failure (used for checks that once caught library bugs). */
+#define EXPECT(cond, ...)                                          \
+    do {                                                           \
+        if (cond) {                                                \
+            check_pass();                                          \
+        } else {                                                   \
+            check_soft_fail_at(__FILE__, __LINE__, __VA_ARGS__);   \
+        }                                                          \
+    } while (0)
+
 static inline int check_summary(void)
 {
+    if (check_soft_failures > 0) {
+        fprintf(stderr, "%d passed, %d failed\n", check_passed_count, check_soft_failures);
+        return 1;
+    }
     printf("%d passed, 0 failed\n", check_passed_count);
     fflush(stdout);
     return 0;
