@@ -25,7 +25,7 @@ venv: $(VENV)/.ready
 $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q "setuptools>=77" wheel cffi numpy pandas networkx pytest ruff
+	$(VPY) -m pip install -q "setuptools>=77" wheel cffi numpy pandas networkx scipy pytest ruff
 	touch $@
 
 ## py-install: build the wheel from this tree and install it into .venv

@@ -117,10 +117,10 @@ def test_help_and_usage():
 
 
 def test_console_script():
-    import groggy
+    import groggy as package
 
     repo = Path(__file__).resolve().parents[2]
-    if Path(groggy.__file__).resolve().is_relative_to(repo / "python"):
+    if Path(package.__file__).resolve().is_relative_to(repo / "python"):
         # Run from the source tree: no script is installed; the entry point it would run
         # is declared in pyproject.toml.
         assert 'groggy = "groggy.__main__:main"' in (repo / "pyproject.toml").read_text()
