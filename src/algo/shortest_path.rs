@@ -1,10 +1,8 @@
 //! Shortest paths from one source: breadth-first search when unweighted, Dijkstra with a
 //! weight column (a negative or NaN weight is an error).
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use super::bfs::levels;
+use super::radix_heap::RadixHeap;
 use super::{input, keys_of, NodeValues};
 use crate::core::{
     Array, Csr, EntryWeights, GraphError, GraphResult, KeyList, KeyRef, SharedGraph,
@@ -33,10 +31,10 @@ fn dijkstra(
     let mut parent = vec![NO_PARENT; n];
     let mut done = vec![false; n];
     let (mut order, mut settled) = (Vec::new(), Vec::new());
-    let mut heap = BinaryHeap::new();
+    let mut heap = RadixHeap::new();
     dist[source as usize] = 0.0;
-    heap.push(Reverse((order_key(0.0), source)));
-    while let Some(Reverse((_, u))) = heap.pop() {
+    heap.push(order_key(0.0), source);
+    while let Some((_, u)) = heap.pop() {
         if done[u as usize] {
             continue; // a stale entry: `u` was settled at a shorter distance
         }
@@ -63,7 +61,7 @@ fn dijkstra(
             if candidate < dist[v as usize] {
                 dist[v as usize] = candidate;
                 parent[v as usize] = u;
-                heap.push(Reverse((order_key(candidate), v)));
+                heap.push(order_key(candidate), v);
             }
         }
     }

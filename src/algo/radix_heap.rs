@@ -1,0 +1,87 @@
+//! A radix heap: a priority queue for keys that never go below the last one popped, which
+//! is what Dijkstra pushes (a distance plus a non-negative weight). Items sit in buckets
+//! by the highest bit in which their key differs from the last popped key; popping
+//! redistributes one bucket at a time, so each item moves at most 64 times in all, and
+//! the buckets are plain vectors (cheap to fill and scan, unlike a binary heap's sifting).
+
+/// Keys are `u64` (non-negative `f64` distances as their bits, which sort the same way).
+pub(crate) struct RadixHeap {
+    last: u64,
+    buckets: Vec<Vec<(u64, u32)>>,
+    len: usize,
+}
+
+impl RadixHeap {
+    pub fn new() -> RadixHeap {
+        RadixHeap {
+            last: 0,
+            buckets: (0..65).map(|_| Vec::new()).collect(),
+            len: 0,
+        }
+    }
+
+    fn bucket(last: u64, key: u64) -> usize {
+        64 - (key ^ last).leading_zeros() as usize
+    }
+
+    /// Adds `value` with `key`, which must not be below the last key popped.
+    pub fn push(&mut self, key: u64, value: u32) {
+        debug_assert!(key >= self.last, "radix heap keys must be monotone");
+        self.buckets[Self::bucket(self.last, key)].push((key, value));
+        self.len += 1;
+    }
+
+    /// The item with the smallest key (ties in any order).
+    pub fn pop(&mut self) -> Option<(u64, u32)> {
+        if self.len == 0 {
+            return None;
+        }
+        if self.buckets[0].is_empty() {
+            let i = self
+                .buckets
+                .iter()
+                .position(|b| !b.is_empty())
+                .expect("len > 0 means some bucket holds an item");
+            let moved = std::mem::take(&mut self.buckets[i]);
+            self.last = moved
+                .iter()
+                .map(|&(k, _)| k)
+                .min()
+                .expect("bucket is not empty");
+            for (key, value) in moved {
+                self.buckets[Self::bucket(self.last, key)].push((key, value));
+            }
+        }
+        self.len -= 1;
+        self.buckets[0].pop()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pops_in_key_order_while_keys_stay_monotone() {
+        let mut heap = RadixHeap::new();
+        let mut popped = Vec::new();
+        let mut state = 12345u64;
+        let mut random = || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+            state >> 40
+        };
+        heap.push(0, 0);
+        let mut pushes = 1;
+        while let Some((key, _)) = heap.pop() {
+            popped.push(key);
+            if pushes < 5000 {
+                for _ in 0..3 {
+                    heap.push(key + random(), pushes);
+                    pushes += 1;
+                }
+            }
+        }
+        assert!(popped.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(popped.len(), pushes as usize);
+    }
+}
