@@ -174,8 +174,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
 
     def add_node(self, key, /, **attrs) -> None:
         """Adds a node, or updates the attributes of an existing one."""
-        if type(key) is int and not attrs and INT64_MIN <= key <= INT64_MAX:
-            status = _add_node_int(self._ptr, key)
+        if type(key) is int and not attrs:
+            # The hot path of one-at-a-time adds: cffi itself refuses ints beyond int64.
+            try:
+                status = _add_node_int(self._ptr, key)
+            except OverflowError:
+                key_args(key, "add_node")  # raises the error that names the operation
+                raise
             if status:
                 self._raise(status)
             return
@@ -221,8 +226,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
 
     def has_node(self, key) -> bool:
         out = scratch.found
-        if type(key) is int and INT64_MIN <= key <= INT64_MAX:
-            status = _has_node_int(self._ptr, key, out)
+        if type(key) is int:
+            try:
+                status = _has_node_int(self._ptr, key, out)
+            except OverflowError:
+                key_args(key, "has_node")  # raises the error that names the operation
+                raise
         else:
             status = lib.gr_graph_has_node(self._ptr, *key_args(key, "has_node"), out)
         if status:
