@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
+import time
 
 from ._errors import GroggyError
 
@@ -43,6 +45,36 @@ def _key(g, text: str):
         return int(text)
     except ValueError:
         return text
+
+
+class _Working:
+    """Shows how long an algorithm has run, on stderr when it is a terminal, once it has
+    run for about a second (how much work is left is not known in advance)."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._show, daemon=True)
+
+    def _show(self) -> None:
+        start = time.monotonic()
+        if self.done.wait(1.0):
+            return
+        while not self.done.wait(0.2):
+            sys.stderr.write(f"\r{self.label}... {time.monotonic() - start:.1f} s")
+            sys.stderr.flush()
+        sys.stderr.write("\r" + " " * (len(self.label) + 16) + "\r")
+        sys.stderr.flush()
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        if self.thread.is_alive():
+            self.thread.join()
 
 
 def _emit(args, data, text: str) -> None:
@@ -88,7 +120,8 @@ def _demo(args) -> None:
 
 def _info(args) -> None:
     g = _load(args)
-    components = g.connected_components()
+    with _Working("components"):
+        components = g.connected_components()
     data = {
         "nodes": g.node_count,
         "edges": g.edge_count,
@@ -112,27 +145,31 @@ def _info(args) -> None:
 
 def _pagerank(args) -> None:
     g = _load(args)
-    top = g.pagerank(weight=args.weight).top(args.top)
+    with _Working("pagerank"):
+        top = g.pagerank(weight=args.weight).top(args.top)
     data = [{"node": k, "score": s} for k, s in top]
     _emit(args, data, "\n".join(f"{k}\t{s:.6f}" for k, s in top))
 
 
 def _components(args) -> None:
     g = _load(args)
-    sizes = [len(c) for c in g.connected_components()]
+    with _Working("components"):
+        sizes = [len(c) for c in g.connected_components()]
     shown = ", ".join(map(str, sizes[:10])) + (", ..." if len(sizes) > 10 else "")
     _emit(args, {"count": len(sizes), "sizes": sizes}, f"{len(sizes)} component(s): {shown}")
 
 
 def _bfs(args) -> None:
     g = _load(args)
-    order = g.bfs(_key(g, args.source), depth_limit=args.depth)
+    with _Working("bfs"):
+        order = g.bfs(_key(g, args.source), depth_limit=args.depth)
     _emit(args, order, " ".join(map(str, order)))
 
 
 def _shortest_path(args) -> None:
     g = _load(args)
-    path = g.shortest_path(_key(g, args.source), _key(g, args.target), weight=args.weight)
+    with _Working("shortest-path"):
+        path = g.shortest_path(_key(g, args.source), _key(g, args.target), weight=args.weight)
     _emit(args, path, " -> ".join(map(str, path)))
 
 
