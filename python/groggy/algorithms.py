@@ -110,7 +110,13 @@ class AlgorithmsMixin:
         keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
         self._run(lambda cancel: call(cancel, keys_out, values_out), token, rounds)
         array = GraphArray._wrap(values_out[0])
-        return NodeMap(take_keys(keys_out[0]), array)
+        keys = ffi.gc(keys_out[0], lib.gr_keys_free)
+
+        def key_list():
+            ffi.gc(keys, None)  # take_keys frees the handle itself
+            return take_keys(keys)
+
+        return NodeMap(key_list, array)
 
     def _key_list(self, call) -> list:
         keys_out = ffi.new("gr_keys **")

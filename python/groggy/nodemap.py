@@ -19,15 +19,28 @@ class NodeMap(Mapping):
     Compares equal to a dict with the same items. No dict is built until a key is looked
     up or ``to_dict()`` is asked for."""
 
-    __slots__ = ("_array", "_index", "_keys", "_values")
+    __slots__ = ("_array", "_index", "_key_list", "_key_source", "_values")
 
-    def __init__(self, keys: list, array: GraphArray):
-        if len(keys) != len(array):
-            raise ValueError("NodeMap: keys and values differ in length")
-        self._keys = keys
+    def __init__(self, keys, array: GraphArray):
+        """``keys``: a list aligned with ``array``, or a zero-argument function that makes
+        it (called once, when a key is first needed: results do not pay for converting
+        their keys to Python until they are used)."""
+        if callable(keys):
+            self._key_list, self._key_source = None, keys
+        else:
+            if len(keys) != len(array):
+                raise ValueError("NodeMap: keys and values differ in length")
+            self._key_list, self._key_source = keys, None
         self._array = array
         self._values = None
         self._index = None
+
+    @property
+    def _keys(self) -> list:
+        if self._key_list is None:
+            self._key_list = self._key_source()
+            self._key_source = None
+        return self._key_list
 
     @property
     def array(self) -> GraphArray:
@@ -45,7 +58,7 @@ class NodeMap(Mapping):
         return self._array[self._index[key]]
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return len(self._array)
 
     def __iter__(self) -> Iterator:
         return iter(self._keys)
