@@ -28,18 +28,19 @@ fn dijkstra(
 ) -> GraphResult<(Vec<u32>, Vec<f64>, Vec<u32>)> {
     let n = csr.node_count();
     let mut dist = vec![f64::INFINITY; n];
-    let mut parent = vec![NO_PARENT; n];
-    let mut done = vec![false; n];
+    // Parents are needed only to rebuild a path to `stop_at`.
+    let mut parent = vec![NO_PARENT; if stop_at.is_some() { n } else { 0 }];
     let (mut order, mut settled) = (Vec::new(), Vec::new());
     let mut heap = RadixHeap::new();
     dist[source as usize] = 0.0;
     heap.push(order_key(0.0), source);
-    while let Some((_, u)) = heap.pop() {
-        if done[u as usize] {
-            continue; // a stale entry: `u` was settled at a shorter distance
-        }
-        done[u as usize] = true;
+    while let Some((key, u)) = heap.pop() {
         let d = dist[u as usize];
+        if key != order_key(d) {
+            // A stale entry: `u` was pushed again at a shorter distance since (each push
+            // lowers its distance, so only the last one matches and it pops first).
+            continue;
+        }
         order.push(u);
         settled.push(d);
         if order.len() % CHECK_EVERY == 0 {
@@ -60,7 +61,9 @@ fn dijkstra(
             let candidate = d + w;
             if candidate < dist[v as usize] {
                 dist[v as usize] = candidate;
-                parent[v as usize] = u;
+                if let Some(p) = parent.get_mut(v as usize) {
+                    *p = u;
+                }
                 heap.push(order_key(candidate), v);
             }
         }
