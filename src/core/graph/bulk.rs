@@ -95,6 +95,26 @@ impl GraphCore {
         n
     }
 
+    /// Adds edges between the nodes at `positions` of the node order (what a loader that
+    /// stored edges by node position needs: no key lookups). `InvalidArgument` for a
+    /// position past the last node. Returns the edge of each pair.
+    pub fn add_edges_by_position(&mut self, pairs: Vec<[u32; 2]>) -> GraphResult<Vec<u32>> {
+        self.check_edge_room(pairs.len())?;
+        let nodes: Vec<u32> = self.node_indices().collect();
+        let mut indexed = pairs;
+        for pair in &mut indexed {
+            for end in pair.iter_mut() {
+                *end = *nodes.get(*end as usize).ok_or_else(|| {
+                    GraphError::InvalidArgument(format!(
+                        "node position {end} is past the {} nodes",
+                        nodes.len()
+                    ))
+                })?;
+            }
+        }
+        Ok(self.add_edge_pairs(indexed))
+    }
+
     /// Adds the edges `pairs` between node indices and returns the edge of each.
     fn add_edge_pairs(&mut self, pairs: Vec<[u32; 2]>) -> Vec<u32> {
         self.generation += 1;

@@ -70,14 +70,15 @@ pub(super) fn decode(bytes: &[u8]) -> Result<GraphCore, Fail> {
         return Err(corrupt(TAG_NODES, "a node key appears twice"));
     }
 
-    let (sources, targets) = decode_edges(&mut Cursor::new(TAG_EDGES, edges), &refs)?;
+    let pairs = decode_edges(&mut Cursor::new(TAG_EDGES, edges), keys.len())?;
+    let saved_edges = pairs.len();
     graph
-        .add_edges_with_columns(&sources, &targets, &[])
+        .add_edges_by_position(pairs)
         .map_err(|e| format!("cannot rebuild the edges: {e}"))?;
-    if graph.edge_count() != sources.len() {
+    if graph.edge_count() != saved_edges {
         return Err(corrupt(TAG_EDGES, "an edge appears twice"));
     }
-    drop((sources, targets, refs));
+    drop(refs);
 
     let (node_count, edge_count) = (keys.len(), graph.edge_count());
     drop(keys);
@@ -301,23 +302,23 @@ fn decode_nodes(c: &mut Cursor<'_>) -> Result<Vec<NodeKey>, Fail> {
     Ok(keys)
 }
 
-type Ends<'k> = Vec<KeyRef<'k>>;
-
-fn decode_edges<'k>(c: &mut Cursor<'_>, keys: &[KeyRef<'k>]) -> Result<(Ends<'k>, Ends<'k>), Fail> {
+/// The edges as pairs of node positions (checked against the `nodes` saved).
+fn decode_edges(c: &mut Cursor<'_>, nodes: usize) -> Result<Vec<[u32; 2]>, Fail> {
     let m = c.count(EDGE_LEN, "edges")?;
-    let mut sources = Vec::with_capacity(m);
-    let mut targets = Vec::with_capacity(m);
+    let mut pairs = Vec::with_capacity(m);
     for _ in 0..m {
-        for ends in [&mut sources, &mut targets] {
+        let mut pair = [0u32; 2];
+        for end in &mut pair {
             let p = c.u32()?;
-            let key = keys.get(p as usize).ok_or_else(|| {
-                c.fail(&format!("edge end {p} is not one of {} nodes", keys.len()))
-            })?;
-            ends.push(*key);
+            if p as usize >= nodes {
+                return Err(c.fail(&format!("edge end {p} is not one of {nodes} nodes")));
+            }
+            *end = p;
         }
+        pairs.push(pair);
     }
     c.finish()?;
-    Ok((sources, targets))
+    Ok(pairs)
 }
 
 /// Rebuilds the columns of a table over `entities` nodes or edges, each exactly as saved:
