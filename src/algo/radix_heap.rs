@@ -8,6 +8,9 @@
 pub(crate) struct RadixHeap {
     last: u64,
     buckets: Vec<Vec<(u64, u32)>>,
+    /// Bucket 0 (keys equal to `last`) is read front to back from here, so equal keys
+    /// come out in the order they went in (as networkx settles ties: by push order).
+    head: usize,
     len: usize,
 }
 
@@ -16,6 +19,7 @@ impl RadixHeap {
         RadixHeap {
             last: 0,
             buckets: (0..65).map(|_| Vec::new()).collect(),
+            head: 0,
             len: 0,
         }
     }
@@ -31,12 +35,14 @@ impl RadixHeap {
         self.len += 1;
     }
 
-    /// The item with the smallest key (ties in any order).
+    /// The item with the smallest key; equal keys in the order they were pushed.
     pub fn pop(&mut self) -> Option<(u64, u32)> {
         if self.len == 0 {
             return None;
         }
-        if self.buckets[0].is_empty() {
+        if self.head == self.buckets[0].len() {
+            self.buckets[0].clear();
+            self.head = 0;
             let i = self
                 .buckets
                 .iter()
@@ -53,7 +59,8 @@ impl RadixHeap {
             }
         }
         self.len -= 1;
-        self.buckets[0].pop()
+        self.head += 1;
+        Some(self.buckets[0][self.head - 1])
     }
 }
 
@@ -83,5 +90,16 @@ mod tests {
         }
         assert!(popped.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(popped.len(), pushes as usize);
+    }
+
+    #[test]
+    fn equal_keys_come_out_in_push_order() {
+        let mut heap = RadixHeap::new();
+        heap.push(5, 1);
+        heap.push(3, 2);
+        heap.push(5, 3);
+        heap.push(3, 4);
+        let order: Vec<u32> = std::iter::from_fn(|| heap.pop().map(|(_, v)| v)).collect();
+        assert_eq!(order, vec![2, 4, 1, 3]);
     }
 }
