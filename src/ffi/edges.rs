@@ -2,14 +2,12 @@
 
 use std::ffi::c_char;
 
-use std::sync::Arc;
-
-use crate::core::{KeyList, KeyRef};
+use crate::core::KeyRef;
 
 use super::args::{attr_list, KeyArrayArg, SparseAttrsArg};
 use super::boundary::{key, out, run};
-use super::graph::{gr_graph, graph};
-use super::handles::{gr_keys, into_handle};
+use super::graph::{gr_graph, graph, keys_handle};
+use super::handles::gr_keys;
 use super::status::gr_status;
 use super::value::{gr_attr_value, gr_buf};
 
@@ -190,19 +188,9 @@ pub unsafe extern "C" fn gr_graph_edges(
             )
         };
         let core = g.core.read();
-        let mut sources = KeyList::with_capacity(core.edge_count());
-        let mut targets = KeyList::with_capacity(core.edge_count());
-        for e in core.edge_indices() {
-            let (u, v) = core.edge_keys(e);
-            sources.push(u.as_key_ref());
-            targets.push(v.as_key_ref());
-        }
-        *out_sources = into_handle(gr_keys {
-            list: Arc::new(sources),
-        });
-        *out_targets = into_handle(gr_keys {
-            list: Arc::new(targets),
-        });
+        let (sources, targets) = core.keys_of_edges(core.edge_indices());
+        *out_sources = keys_handle(sources);
+        *out_targets = keys_handle(targets);
         Ok(())
     })
 }

@@ -5,13 +5,12 @@
 //! which then returns `GR_STATUS_CALLBACK`.
 
 use std::ffi::{c_char, c_void};
-use std::sync::Arc;
 
-use crate::core::{GraphError, GraphResult, KeyList, NodeKey};
+use crate::core::{GraphError, GraphResult, NodeKey};
 
 use super::boundary::{out, run, utf8};
-use super::graph::{gr_graph, graph};
-use super::handles::{gr_attr_map, gr_keys, into_handle};
+use super::graph::{gr_graph, graph, keys_handle};
+use super::handles::{gr_attr_map, gr_keys};
 use super::status::{gr_status, GR_STATUS_OK};
 
 /// Decides whether to keep a node: writes `*out_keep` and returns `GR_STATUS_OK`, or
@@ -61,16 +60,6 @@ fn callback_result(status: gr_status, keep: bool) -> GraphResult<bool> {
     }
 }
 
-fn keys_handle(keys: impl Iterator<Item = NodeKey>) -> *mut gr_keys {
-    let mut list = KeyList::default();
-    for k in keys {
-        list.push(k.as_key_ref());
-    }
-    into_handle(gr_keys {
-        list: Arc::new(list),
-    })
-}
-
 /// The keys of the nodes `predicate` keeps, in node order.
 ///
 /// # Safety
@@ -97,7 +86,7 @@ pub unsafe extern "C" fn gr_graph_filter_nodes(
             let status = unsafe { predicate(user_data, k, s, l, &map, &mut keep) };
             callback_result(status, keep)
         })?;
-        *out_keys = keys_handle(kept.into_iter());
+        *out_keys = keys_handle(kept.iter().collect());
         Ok(())
     })
 }
@@ -134,8 +123,8 @@ pub unsafe extern "C" fn gr_graph_filter_edges(
             callback_result(status, keep)
         })?;
         let (sources, targets): (Vec<NodeKey>, Vec<NodeKey>) = kept.into_iter().unzip();
-        *out_sources = keys_handle(sources.into_iter());
-        *out_targets = keys_handle(targets.into_iter());
+        *out_sources = keys_handle(sources.iter().collect());
+        *out_targets = keys_handle(targets.iter().collect());
         Ok(())
     })
 }
@@ -167,7 +156,7 @@ pub unsafe extern "C" fn gr_graph_filter_nodes_query(
         };
         let core = g.core.read();
         let nodes = core.filter_nodes_query(query)?;
-        *out_keys = keys_handle(nodes.iter().map(|&n| core.node_key(n).clone()));
+        *out_keys = keys_handle(core.keys_of_nodes(&nodes));
         Ok(())
     })
 }
@@ -197,16 +186,9 @@ pub unsafe extern "C" fn gr_graph_filter_edges_query(
         };
         let core = g.core.read();
         let edges = core.filter_edges_query(query)?;
-        let ends: Vec<(NodeKey, NodeKey)> = edges
-            .iter()
-            .map(|&e| {
-                let (u, v) = core.edge_keys(e);
-                (u.clone(), v.clone())
-            })
-            .collect();
-        let (sources, targets): (Vec<NodeKey>, Vec<NodeKey>) = ends.into_iter().unzip();
-        *out_sources = keys_handle(sources.into_iter());
-        *out_targets = keys_handle(targets.into_iter());
+        let (sources, targets) = core.keys_of_edges(edges.into_iter());
+        *out_sources = keys_handle(sources);
+        *out_targets = keys_handle(targets);
         Ok(())
     })
 }

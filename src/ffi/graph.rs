@@ -52,11 +52,8 @@ pub(crate) unsafe fn graph<'a>(g: *const gr_graph) -> crate::core::GraphResult<&
     Ok(g)
 }
 
-pub(crate) fn key_list(core: &GraphCore, nodes: Vec<u32>) -> *mut gr_keys {
-    let mut list = KeyList::with_capacity(nodes.len());
-    for n in nodes {
-        list.push(core.node_key(n).as_key_ref());
-    }
+/// A key list as a handle for the caller.
+pub(crate) fn keys_handle(list: KeyList) -> *mut gr_keys {
     into_handle(gr_keys {
         list: Arc::new(list),
     })

@@ -9,7 +9,7 @@ use crate::core::{Array, GraphCore, GraphResult, KeyRef};
 use super::args::{attr_list, KeyArrayArg, SparseAttrsArg};
 use super::array::{array_handle, gr_array};
 use super::boundary::{key, out, run};
-use super::graph::{gr_graph, graph, key_list};
+use super::graph::{gr_graph, graph, keys_handle};
 use super::handles::{gr_keys, into_handle};
 use super::status::gr_status;
 use super::value::{gr_attr_value, gr_buf};
@@ -220,7 +220,7 @@ unsafe fn node_list(
         };
         let core = g.core.read();
         let nodes = list(&core, k)?;
-        *out_keys = key_list(&core, nodes);
+        *out_keys = keys_handle(core.keys_of_nodes(&nodes));
         Ok(())
     })
 }

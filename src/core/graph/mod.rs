@@ -18,6 +18,7 @@ use super::attr_table::AttrTable;
 use super::error::{GraphError, GraphResult};
 use super::key::{KeyRef, NodeKey};
 use super::key_index::KeyIndex;
+use super::key_list::KeyList;
 use super::pool::MemoryPool;
 use super::topology::Topology;
 use super::value::AttrValue;
@@ -182,6 +183,26 @@ impl GraphCore {
     /// Live node indices in insertion order.
     pub fn node_indices(&self) -> impl Iterator<Item = u32> + '_ {
         self.topology.nodes()
+    }
+
+    /// The keys of node indices, in that order.
+    pub fn keys_of_nodes(&self, nodes: &[u32]) -> KeyList {
+        let mut list = KeyList::with_capacity(nodes.len());
+        for &n in nodes {
+            list.push(self.node_key(n).as_key_ref());
+        }
+        list
+    }
+
+    /// The endpoint keys of edge indices, as two aligned lists (sources, targets).
+    pub fn keys_of_edges(&self, edges: impl Iterator<Item = u32>) -> (KeyList, KeyList) {
+        let (mut sources, mut targets) = (KeyList::default(), KeyList::default());
+        for e in edges {
+            let (u, v) = self.edge_keys(e);
+            sources.push(u.as_key_ref());
+            targets.push(v.as_key_ref());
+        }
+        (sources, targets)
     }
 
     /// Live node keys in insertion order.
