@@ -1,6 +1,7 @@
 //! Breadth-first search: visit order (networkx's `bfs_edges` order, source first) and
 //! distances in hops.
 
+use super::prefetch::prefetch_entries;
 use super::{input, keys_of};
 use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{Csr, GraphResult, KeyList, KeyRef, SharedGraph};
@@ -40,6 +41,7 @@ pub(crate) fn levels(
             if head % CHECK_EVERY == 0 {
                 cancel.check()?;
             }
+            prefetch_entries(&csr.out, &order, head, |&u| u, None);
             for &v in csr.out.neighbors(order[head]) {
                 if !seen[v as usize] {
                     seen[v as usize] = true;

@@ -7,6 +7,7 @@ mod components;
 mod dfs;
 mod input;
 mod pagerank;
+mod prefetch;
 mod radix_heap;
 mod scc;
 mod shortest_path;

@@ -35,38 +35,78 @@ impl RadixHeap {
         self.len += 1;
     }
 
-    /// The item with the smallest key; equal keys in the order they were pushed.
-    pub fn pop(&mut self) -> Option<(u64, u32)> {
-        if self.len == 0 {
+    /// The item with the smallest key (equal keys in the order they were pushed), left
+    /// in place.
+    pub fn peek(&mut self) -> Option<(u64, u32)> {
+        self.front_at_most(u64::MAX)
+            .then(|| self.buckets[0][self.head])
+    }
+
+    /// Takes the item with the smallest key if that key is at most `bound`. It looks no
+    /// further, so a caller may go on pushing keys down to `bound` (or to the key it took).
+    pub fn pop_at_most(&mut self, bound: u64) -> Option<(u64, u32)> {
+        if !self.front_at_most(bound) {
             return None;
-        }
-        if self.head == self.buckets[0].len() {
-            self.buckets[0].clear();
-            self.head = 0;
-            let i = self
-                .buckets
-                .iter()
-                .position(|b| !b.is_empty())
-                .expect("len > 0 means some bucket holds an item");
-            let moved = std::mem::take(&mut self.buckets[i]);
-            self.last = moved
-                .iter()
-                .map(|&(k, _)| k)
-                .min()
-                .expect("bucket is not empty");
-            for (key, value) in moved {
-                self.buckets[Self::bucket(self.last, key)].push((key, value));
-            }
         }
         self.len -= 1;
         self.head += 1;
         Some(self.buckets[0][self.head - 1])
+    }
+
+    /// Whether the smallest key is at most `bound`; if so, bucket 0 holds its items from
+    /// `head` on. `last` moves only to a key at most `bound`, since pushes may not go
+    /// below it.
+    fn front_at_most(&mut self, bound: u64) -> bool {
+        if self.len == 0 {
+            return false;
+        }
+        if self.head < self.buckets[0].len() {
+            return self.last <= bound;
+        }
+        self.buckets[0].clear();
+        self.head = 0;
+        let i = self
+            .buckets
+            .iter()
+            .position(|b| !b.is_empty())
+            .expect("len > 0 means some bucket holds an item");
+        let least = self.buckets[i]
+            .iter()
+            .map(|&(k, _)| k)
+            .min()
+            .expect("bucket is not empty");
+        if least > bound {
+            return false;
+        }
+        self.redistribute(i, least);
+        true
+    }
+
+    /// Makes `least`, the smallest key of bucket `i` (the lowest non-empty bucket), the
+    /// new `last`, and moves that bucket's items down by their keys' distance from it.
+    fn redistribute(&mut self, i: usize, least: u64) {
+        self.last = least;
+        let moved = std::mem::take(&mut self.buckets[i]);
+        for &(key, value) in &moved {
+            self.buckets[Self::bucket(least, key)].push((key, value));
+        }
+        // Every moved key differs from `last` only below bit `i`, so bucket `i` is still
+        // empty: give it its storage back rather than allocate it again.
+        let mut storage = moved;
+        storage.clear();
+        self.buckets[i] = storage;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl RadixHeap {
+        fn pop(&mut self) -> Option<(u64, u32)> {
+            self.pop_at_most(u64::MAX)
+        }
+    }
 
     #[test]
     fn pops_in_key_order_while_keys_stay_monotone() {
@@ -101,5 +141,25 @@ mod tests {
         heap.push(3, 4);
         let order: Vec<u32> = std::iter::from_fn(|| heap.pop().map(|(_, v)| v)).collect();
         assert_eq!(order, vec![2, 4, 1, 3]);
+    }
+
+    #[test]
+    fn pop_at_most_takes_only_keys_up_to_its_bound() {
+        let mut heap = RadixHeap::new();
+        for (key, value) in [(4, 1), (2, 2), (9, 3), (4, 4)] {
+            heap.push(key, value);
+        }
+        assert_eq!(heap.peek(), Some((2, 2)));
+        assert_eq!(heap.pop_at_most(1), None);
+        let up_to_four: Vec<u32> = std::iter::from_fn(|| heap.pop_at_most(4))
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(up_to_four, vec![2, 1, 4]);
+        // Keys between the bound and the next key may still be pushed.
+        heap.push(5, 5);
+        assert_eq!(heap.pop(), Some((5, 5)));
+        assert_eq!(heap.peek(), Some((9, 3)));
+        assert_eq!(heap.pop(), Some((9, 3)));
+        assert_eq!(heap.peek(), None);
     }
 }

@@ -24,6 +24,10 @@ pub struct EntryWeights {
     pub out: Vec<f64>,
     /// Empty when undirected (use `out`).
     inp: Vec<f64>,
+    /// The smallest weight when no weight is negative or NaN, else `None`: a search that
+    /// needs such weights (Dijkstra) can then skip checking each edge it follows, and
+    /// knows how far beyond the nearest unsettled node distances are already final.
+    least: Option<f64>,
 }
 
 impl EntryWeights {
@@ -34,6 +38,11 @@ impl EntryWeights {
         } else {
             &self.inp
         }
+    }
+
+    /// The smallest weight, if no weight is negative or NaN.
+    pub fn least_if_non_negative(&self) -> Option<f64> {
+        self.least
     }
 }
 
@@ -134,16 +143,23 @@ impl Csr {
                 |id, _| by_edge[id],
             )
         };
+        let out = lay_out(
+            &self.out,
+            if self.directed { Side::Out } else { Side::Both },
+        );
+        // Every edge has an outgoing entry, so `out` holds every live edge's weight.
+        let least = out
+            .par_iter()
+            .all(|&w| w >= 0.0) // false for NaN
+            .then(|| out.par_iter().copied().reduce(|| f64::INFINITY, f64::min));
         let weights = Arc::new(EntryWeights {
-            out: lay_out(
-                &self.out,
-                if self.directed { Side::Out } else { Side::Both },
-            ),
+            out,
             inp: if self.directed {
                 lay_out(&self.inp, Side::In)
             } else {
                 Vec::new()
             },
+            least,
         });
         cache.insert(name.to_string(), Arc::clone(&weights));
         Ok(weights)

@@ -570,6 +570,33 @@ def check_lengths(g, G, source):
         assert next(iter(lengths)) == source
 
 
+@pytest.mark.parametrize("directed", [True, False])
+@pytest.mark.parametrize("weights", [(1, 2, 3), (0, 1, 2), (0.5, 0.25, 1.75)])
+def test_weighted_ties_settle_and_route_as_networkx(directed, weights):
+    """Few distinct weights make many equal distances: the visit order and the paths
+    chosen among equal ones are networkx's (ties settle in the order they were found)."""
+    rng = random.Random(len(weights) * 7 + directed)
+    G = nx.DiGraph() if directed else nx.Graph()
+    G.add_nodes_from(range(60))
+    added = []  # in insertion order, which sets each node's neighbour order
+    while G.number_of_edges() < 240:
+        u, v = rng.randrange(60), rng.randrange(60)
+        if u != v and not G.has_edge(u, v):
+            added.append((u, v, {"w": rng.choice(weights)}))
+            G.add_edge(*added[-1][:2], **added[-1][2])
+    g = gr.Graph(directed=directed)
+    g.add_nodes(G.nodes)
+    g.add_edges(added)
+    for source in (0, 17, 42):
+        lengths = g.shortest_path_lengths(source, weight="w")
+        exact = nx.single_source_dijkstra_path_length(G, source, weight="w")
+        assert list(lengths.items()) == list(exact.items())
+        for target in exact:
+            assert g.shortest_path(source, target, weight="w") == nx.dijkstra_path(
+                G, source, target, weight="w"
+            )
+
+
 def test_shortest_path_no_path_and_missing_nodes(any_graph):
     any_graph.add_edge("a", "b", w=1.0)
     any_graph.add_edge("b", "c", w=2.0)
