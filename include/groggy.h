@@ -859,6 +859,14 @@ gr_status gr_graph_is_directed(const struct gr_graph *g, bool *out_directed);
 // `g` is NULL or a live graph; `out_count` is NULL or writable.
 gr_status gr_graph_node_count(const struct gr_graph *g, size_t *out_count);
 
+// The node and edge counts together, without being recorded by the graph's profiler:
+// for bindings sizing their own work (whether to run an algorithm on a worker thread, for
+// instance), which the user did not ask for.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_nodes` and `out_edges` are NULL or writable.
+gr_status gr_graph_size(const struct gr_graph *g, size_t *out_nodes, size_t *out_edges);
+
 // # Safety
 // `g` is NULL or a live graph; `out_count` is NULL or writable.
 gr_status gr_graph_edge_count(const struct gr_graph *g, size_t *out_count);

@@ -22,6 +22,7 @@ class _Scratch(threading.local):
     def __init__(self):
         self.found = ffi.new("bool *")
         self.size = ffi.new("size_t *")
+        self.size2 = ffi.new("size_t *")
         self.value = ffi.new("gr_attr_value *")
         self.keys = ffi.new("gr_keys **")
         self.keys2 = ffi.new("gr_keys **")

@@ -6,6 +6,10 @@ Each class also derives from the builtin exception a Python user would catch
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+
 from ._native import ffi, lib
 
 
@@ -61,6 +65,29 @@ class GroggyIOError(GroggyError, OSError, RuntimeError):
     """A file that is missing, unreadable, corrupt or of an unknown version."""
 
 
+class GroggyFileNotFoundError(GroggyIOError, FileNotFoundError):
+    """A ``GroggyIOError`` that ``except FileNotFoundError`` also catches."""
+
+
+class GroggyPermissionError(GroggyIOError, PermissionError):
+    """A ``GroggyIOError`` that ``except PermissionError`` also catches."""
+
+
+class GroggyIsADirectoryError(GroggyIOError, IsADirectoryError):
+    """A ``GroggyIOError`` that ``except IsADirectoryError`` also catches."""
+
+
+# An I/O error from the operating system names its errno as "(os error N)"; these get the
+# builtin subclass Python itself would raise.
+_IO_CLASS_BY_ERRNO = {
+    errno.ENOENT: GroggyFileNotFoundError,
+    errno.EACCES: GroggyPermissionError,
+    errno.EPERM: GroggyPermissionError,
+    errno.EISDIR: GroggyIsADirectoryError,
+}
+_OS_ERROR = re.compile(r"\(os error (\d+)\)")
+
+
 class InternalError(GroggyError, RuntimeError):
     """A bug inside the engine, caught at the boundary."""
 
@@ -103,6 +130,15 @@ def error_from_status(status: int) -> GroggyError:
     message = last_error_message()
     operation = message.split(": ", 1)[0] if ": " in message else None
     cls = EXCEPTION_BY_STATUS.get(status, InternalError)
+    if cls is GroggyIOError:
+        found = _OS_ERROR.search(message)
+        if found:
+            number = int(found.group(1))
+            error = _IO_CLASS_BY_ERRNO.get(number, GroggyIOError)(
+                message, code=status, operation=operation
+            )
+            error.errno, error.strerror = number, os.strerror(number)
+            return error
     return cls(message, code=status, operation=operation)
 
 

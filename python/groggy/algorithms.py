@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from ._convert import KeyArray, key_args, take_keys
+from ._convert import KeyArray, key_args, scratch, take_keys
 from ._errors import InvalidOperationError
 from ._native import NULL, ffi, lib
 from .array import GraphArray
@@ -73,7 +73,10 @@ class AlgorithmsMixin:
         large. With a ``token``, runs on this thread, stopped by that token. Raises on a
         bad status."""
         try:
-            work = (self.node_count + self.edge_count) * max(rounds, 1)
+            nodes, edges = scratch.size, scratch.size2
+            # gr_graph_size is not profiled: profile_stats shows only what the user called.
+            self._check(lib.gr_graph_size(self._ptr, nodes, edges))
+            work = (nodes[0] + edges[0]) * max(rounds, 1)
         except InvalidOperationError:
             work = 0  # closed: the call itself reports it, under its own name
         if token is not None or work < _SMALL:

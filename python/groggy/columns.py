@@ -60,7 +60,7 @@ class ColumnsMixin:
 
     __slots__ = ()
 
-    def add_edges_from_arrays(self, sources, targets, /, **columns) -> None:
+    def add_edges_from_arrays(self, sources, targets, **columns) -> None:
         """Adds edges ``sources[i] -> targets[i]`` in one call into the engine, with
         attribute columns (numpy arrays, pandas Series, GraphArrays or lists) of the same
         length. numpy int64 keys and numeric columns are read in place. All or nothing."""
@@ -130,17 +130,19 @@ class ColumnsMixin:
         self._write_array(lib.gr_graph_set_edge_array, name, values)
 
     def node_table(self):
-        """A pandas DataFrame: a ``key`` column, then one column per node attribute."""
+        """A pandas DataFrame: a ``key`` column, then one column per node attribute (an
+        attribute itself named ``key`` becomes the column ``key_attr``)."""
         import pandas as pd
 
         columns = {"key": _key_series(self._node_keys())}
         for name in self.node_attr_names():
-            columns[name] = self.node_array(name).to_pandas()
+            columns[_column_name(name, columns)] = self.node_array(name).to_pandas()
         return pd.DataFrame(columns)
 
     def edge_table(self):
         """A pandas DataFrame: ``source`` and ``target`` columns, then one column per edge
-        attribute."""
+        attribute (an attribute named ``source`` or ``target`` becomes ``source_attr`` or
+        ``target_attr``)."""
         import pandas as pd
 
         pairs = self._edge_pairs()
@@ -149,8 +151,20 @@ class ColumnsMixin:
             "target": _key_series([v for _, v in pairs]),
         }
         for name in self.edge_attr_names():
-            columns[name] = self.edge_array(name).to_pandas()
+            columns[_column_name(name, columns)] = self.edge_array(name).to_pandas()
         return pd.DataFrame(columns)
+
+
+def _column_name(name: str, taken: dict) -> str:
+    """``name``, or when a key column (or an earlier renamed attribute) holds it,
+    ``name_attr`` (then ``name_attr2``, ...): the key columns are never overwritten."""
+    if name not in taken:
+        return name
+    candidate, n = f"{name}_attr", 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}_attr{n}"
+    return candidate
 
 
 def _key_series(keys: list):

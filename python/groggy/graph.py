@@ -19,7 +19,7 @@ from ._convert import (
     take_owned_value,
     take_strings,
 )
-from ._errors import InvalidOperationError, error_from_status
+from ._errors import AttributeNotFoundError, InvalidOperationError, error_from_status
 from ._native import NULL, ffi, lib
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
@@ -381,7 +381,11 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
         if found[0]:
             return take_owned_value(out)
         if default is _MISSING:
-            raise KeyError(f"get_node_attr: node {key!r} has no attribute {name!r}")
+            raise AttributeNotFoundError(
+                f"get_node_attr: node {key!r} has no attribute {name!r}",
+                code=lib.GR_STATUS_ATTRIBUTE_NOT_FOUND,
+                operation="get_node_attr",
+            )
         return default
 
     def set_node_attr(self, key, name: str, value: Any) -> None:
@@ -396,7 +400,11 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
         if found:
             return value
         if default is _MISSING:
-            raise KeyError(f"get_edge_attr: edge ({u!r}, {v!r}) has no attribute {name!r}")
+            raise AttributeNotFoundError(
+                f"get_edge_attr: edge ({u!r}, {v!r}) has no attribute {name!r}",
+                code=lib.GR_STATUS_ATTRIBUTE_NOT_FOUND,
+                operation="get_edge_attr",
+            )
         return default
 
     def set_edge_attr(self, u, v, name: str, value: Any) -> None:

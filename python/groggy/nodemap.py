@@ -7,6 +7,7 @@ import heapq
 import operator
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 
+from ._convert import normalize_key
 from ._errors import check
 from ._native import ffi, lib
 from .array import GraphArray
@@ -53,9 +54,15 @@ class NodeMap(Mapping):
         return self._values
 
     def __getitem__(self, key):
+        if type(key) is not str:
+            # numpy ints count as ints; bool, float: TypeError; beyond int64: OverflowError
+            key = normalize_key(key)
         if self._index is None:
             self._index = {k: i for i, k in enumerate(self._keys)}
-        return self._array[self._index[key]]
+        try:
+            return self._array[self._index[key]]
+        except KeyError:
+            raise KeyError(key) from None
 
     def __len__(self) -> int:
         return len(self._array)
@@ -66,8 +73,8 @@ class NodeMap(Mapping):
     def __contains__(self, key) -> bool:
         try:
             self[key]
-        except (KeyError, TypeError):
-            return False
+        except (KeyError, TypeError, OverflowError):
+            return False  # as `key in g`: a key of another type is simply not there
         return True
 
     def items(self):

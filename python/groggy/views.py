@@ -38,11 +38,17 @@ class NodeView(Set):
     def __getitem__(self, key) -> dict:
         return self._graph._node_attrs(key)
 
-    def __call__(self, data: bool = False) -> list:
-        keys = self._graph._node_keys()
+    def __call__(self, data: bool | str = False, default=None) -> list:
+        """Keys; with ``data=True`` ``(key, attrs)`` pairs; with ``data="name"``
+        ``(key, value)`` pairs, ``default`` for nodes without that attribute."""
+        g = self._graph
+        keys = g._node_keys()
+        if isinstance(data, str):
+            values = _column(g.node_array, g._node_presence, data, default, len(keys))
+            return list(zip(keys, values))
         if not data:
             return keys
-        return [(k, self._graph._node_attrs(k)) for k in keys]
+        return [(k, g._node_attrs(k)) for k in keys]
 
     def __repr__(self) -> str:
         return f"NodeView({self._graph._node_keys()!r})"
@@ -81,11 +87,29 @@ class EdgeView(Set):
         u, v = edge
         return self._graph._edge_attrs(u, v)
 
-    def __call__(self, data: bool = False) -> list:
-        pairs = self._graph._edge_pairs()
+    def __call__(self, data: bool | str = False, default=None) -> list:
+        """``(u, v)`` pairs; with ``data=True`` ``(u, v, attrs)``; with ``data="name"``
+        ``(u, v, value)``, ``default`` for edges without that attribute."""
+        g = self._graph
+        pairs = g._edge_pairs()
+        if isinstance(data, str):
+            values = _column(g.edge_array, g._edge_presence, data, default, len(pairs))
+            return [(u, v, x) for (u, v), x in zip(pairs, values)]
         if not data:
             return pairs
-        return [(u, v, self._graph._edge_attrs(u, v)) for u, v in pairs]
+        return [(u, v, g._edge_attrs(u, v)) for u, v in pairs]
 
     def __repr__(self) -> str:
         return f"EdgeView({self._graph._edge_pairs()!r})"
+
+
+def _column(read, presence, name: str, default, count: int) -> list:
+    """The values of attribute ``name`` in graph order (one column read, not one call per
+    item), with ``default`` where an item lacks it, as networkx's ``data="name"``."""
+    try:
+        values = read(name).to_list()
+    except KeyError:  # no item has it
+        return [default] * count
+    if default is None:  # absent and null both read as None
+        return values
+    return [x if there else default for x, there in zip(values, presence(name))]

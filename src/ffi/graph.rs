@@ -187,6 +187,33 @@ pub unsafe extern "C" fn gr_graph_node_count(
     })
 }
 
+/// The node and edge counts together, without being recorded by the graph's profiler:
+/// for bindings sizing their own work (whether to run an algorithm on a worker thread, for
+/// instance), which the user did not ask for.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `out_nodes` and `out_edges` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_size(
+    g: *const gr_graph,
+    out_nodes: *mut usize,
+    out_edges: *mut usize,
+) -> gr_status {
+    run("size", || {
+        // SAFETY: promised by the caller. `borrow`, not `graph`: the call stays unprofiled.
+        let (g, out_nodes, out_edges) = unsafe {
+            (
+                borrow(g, "graph")?,
+                out(out_nodes, "nodes")?,
+                out(out_edges, "edges")?,
+            )
+        };
+        let core = g.core.read();
+        (*out_nodes, *out_edges) = (core.node_count(), core.edge_count());
+        Ok(())
+    })
+}
+
 /// # Safety
 /// `g` is NULL or a live graph; `out_count` is NULL or writable.
 #[no_mangle]

@@ -916,6 +916,33 @@ static void test_profiling(void)
     CHECK_OK(gr_graph_degree(g, IK(1), &d));
     CHECK_PROFILE(g, "degree=1");
 
+    /* gr_graph_size, which bindings call for themselves, is not recorded. */
+    {
+        size_t nodes = 0;
+        size_t edges = 0;
+        size_t node_count = 0;
+        size_t edge_count = 0;
+        CHECK_OK(gr_graph_size(g, &nodes, &edges));
+        CHECK_PROFILE(g, "degree=1");
+        CHECK_OK(gr_graph_node_count(g, &node_count));
+        CHECK_OK(gr_graph_edge_count(g, &edge_count));
+        CHECK_EQ(nodes, node_count);
+        CHECK_EQ(edges, edge_count);
+        CHECK(nodes > 0);
+        CHECK_PROFILE(g, "degree=1,edge_count=1,node_count=1");
+        nodes = edges = 77;
+        CHECK_ERR(gr_graph_size(NULL, &nodes, &edges), GR_STATUS_INVALID_ARGUMENT,
+                  "size: graph is NULL");
+        CHECK_ERR(gr_graph_size(g, NULL, &edges), GR_STATUS_INVALID_ARGUMENT,
+                  "size: output nodes is NULL");
+        CHECK_ERR(gr_graph_size(g, &nodes, NULL), GR_STATUS_INVALID_ARGUMENT,
+                  "size: output edges is NULL");
+        CHECK(nodes == 77 && edges == 77);
+        CHECK_OK(gr_graph_set_profiling(g, false));
+        CHECK_OK(gr_graph_set_profiling(g, true));
+        CHECK_OK(gr_graph_degree(g, IK(1), &d));
+    }
+
     /* Another graph has its own figures. */
     {
         gr_graph *h = NULL;

@@ -499,3 +499,16 @@ def test_subgraph_attribute_names_are_those_of_its_members(graph):
     assert sub.node_attr_names() == ["b"]
     assert sub.edge_attr_names() == ["z"]
     sub.close()
+
+
+def test_a_missing_attribute_is_a_groggy_error_and_a_key_error():
+    g = gr.Graph()
+    g.add_edge(1, 2, w=1.0)
+    g.add_node(3)
+    for read in (lambda: g.get_node_attr(3, "w"), lambda: g.get_edge_attr(1, 2, "x")):
+        with pytest.raises(gr.AttributeNotFoundError) as info:
+            read()
+        assert isinstance(info.value, KeyError) and isinstance(info.value, gr.GroggyError)
+        assert info.value.operation in ("get_node_attr", "get_edge_attr")
+        assert info.value.operation in str(info.value)
+    assert g.get_node_attr(3, "w", None) is None

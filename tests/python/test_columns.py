@@ -713,3 +713,29 @@ def test_tables_are_snapshots(graph):
     graph.add_edge(2, 3, w=2.0)
     assert t["w"].tolist() == [1.0]
     assert n["key"].tolist() == [1, 2]
+
+
+def test_tables_keep_their_key_columns_when_an_attribute_has_the_same_name():
+    g = gr.Graph(directed=True)
+    g.add_node("a", key=1)
+    g.add_edge("a", "b", source="s", target=5, w=1.5)
+    nodes = g.node_table()
+    assert list(nodes.columns) == ["key", "key_attr"]
+    assert nodes["key"].tolist() == ["a", "b"]
+    assert nodes["key_attr"].tolist()[0] == 1
+    edges = g.edge_table()
+    assert list(edges.columns) == ["source", "target", "source_attr", "target_attr", "w"]
+    assert edges.loc[0, ["source", "target", "source_attr", "target_attr"]].tolist() == [
+        "a",
+        "b",
+        "s",
+        5,
+    ]
+
+
+def test_add_edges_from_arrays_takes_its_arrays_by_keyword():
+    g = gr.Graph(directed=True)
+    w = np.array([0.5, 1.5])
+    g.add_edges_from_arrays(sources=np.array([1, 2]), targets=np.array([2, 3]), w=w)
+    assert list(g.edges) == [(1, 2), (2, 3)]
+    assert g.edge_array("w").to_list() == [0.5, 1.5]

@@ -1324,3 +1324,23 @@ def test_damaged_edge_lists_never_crash(tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["problems"] == []
     assert report["counts"]["raised"] > 100
+
+
+def test_os_errors_are_also_the_builtin_python_raises(tmp_path):
+    import errno as errno_codes
+
+    missing = tmp_path / "missing.groggy"
+    for call in (lambda: gr.load(missing), lambda: gr.read_edgelist(missing)):
+        with pytest.raises(FileNotFoundError) as info:
+            call()
+        assert isinstance(info.value, gr.GroggyIOError)
+        assert info.value.errno == errno_codes.ENOENT
+        assert str(missing) in str(info.value)
+    with pytest.raises(IsADirectoryError) as info:
+        gr.read_edgelist(tmp_path)
+    assert isinstance(info.value, gr.GroggyIOError)
+    corrupt = tmp_path / "corrupt.groggy"
+    corrupt.write_bytes(b"not a graph")
+    with pytest.raises(gr.GroggyIOError) as info:
+        gr.load(corrupt)
+    assert not isinstance(info.value, FileNotFoundError)

@@ -140,3 +140,21 @@ def test_empty_node_map(graph):
 def test_node_map_of_directed_graph(digraph):
     digraph.add_edges([(1, 2), (1, 3), (3, 1), (2, 2)])
     assert digraph.degrees() == {1: 3, 2: 3, 3: 2}
+
+
+def test_lookup_follows_the_key_rules():
+    import numpy as np
+
+    g = gr.Graph()
+    g.add_edges([(1, 2), (2, "a")])
+    pr = g.pagerank()
+    assert pr[np.int64(1)] == pr[1]  # numpy ints are ints
+    for bad in (True, 1.0, None):
+        with pytest.raises(TypeError):
+            pr[bad]
+        assert bad not in pr  # as `bad in g`: not there
+    with pytest.raises(KeyError):
+        pr["1"]  # keys keep their kind
+    with pytest.raises(OverflowError):
+        pr[2**70]
+    assert 2**70 not in pr

@@ -116,6 +116,22 @@ def test_profile_stats_counts_every_operation_exactly():
         assert "profile_stats" not in g.profile_stats()
 
 
+def test_profile_stats_counts_only_the_calls_made():
+    """An algorithm shows once, without the size queries the bindings make for
+    themselves (deciding whether to compute on a worker thread)."""
+    with gr.Graph(profiling=True) as g:
+        g.add_edges([(1, 2), (2, 3)])
+        g.pagerank()
+        g.shortest_path_lengths(1)
+        g.connected_components()
+        assert {op: s["count"] for op, s in g.profile_stats().items()} == {
+            "add_edges": 1,
+            "pagerank": 1,
+            "shortest_path_lengths": 1,
+            "connected_components": 1,
+        }
+
+
 def test_profile_times_are_in_milliseconds():
     with gr.Graph(profiling=True) as g:
         g.add_nodes([1, 2, 3])

@@ -194,3 +194,23 @@ def test_views_of_a_copy_are_the_copys(graph):
     assert list(graph.edges) == [(1, 2)]
     assert list(c.edges) == [(1, 2), (2, 3)]
     c.close()
+
+
+def test_data_naming_one_attribute_gives_its_values_as_networkx():
+    import networkx as nx
+
+    g, G = gr.Graph(directed=True), nx.DiGraph()
+    for h in (g, G):
+        h.add_node(1, age=3)
+        h.add_node(2)
+        h.add_node(3, age=None)
+        h.add_edge(1, 2, w=2.0)
+        h.add_edge(2, 3)
+    for default in (None, -1):
+        assert g.nodes(data="age", default=default) == list(G.nodes(data="age", default=default))
+        assert g.nodes(data="nobody", default=default) == list(
+            G.nodes(data="nobody", default=default)
+        )
+        assert g.edges(data="w", default=default) == list(G.edges(data="w", default=default))
+    assert g.nodes(data="age") == [(1, 3), (2, None), (3, None)]
+    assert g.edges(data=True) == [(1, 2, {"w": 2.0}), (2, 3, {})]
