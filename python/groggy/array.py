@@ -262,13 +262,14 @@ class GraphArray:
     # ----- aggregates --------------------------------------------------------------------
 
     def sum(self):
-        """Sum of the non-null values (an ``int`` for integer and bool columns)."""
+        """Sum of the non-null values, NaN skipped as pandas does (an ``int`` for integer
+        and bool columns; a mixed column of numbers sums like pandas' object column)."""
         value = scratch.value
         check(lib.gr_array_sum(self._handle, value))
         return take_owned_value(value)
 
     def mean(self):
-        """Mean of the non-null values; ``None`` when there are none."""
+        """Mean of the non-null values (NaN skipped); ``None`` when there are none."""
         out, found = ffi.new("double *"), scratch.found
         check(lib.gr_array_mean(self._handle, out, found))
         return out[0] if found[0] else None

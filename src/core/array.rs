@@ -232,8 +232,36 @@ impl Array {
             ColumnValues::Int64(v) => valid_as_f64!(v),
             ColumnValues::Float32(v) => valid_as_f64!(v),
             ColumnValues::Float64(v) => valid_as_f64!(v),
+            ColumnValues::Mixed(v) => {
+                self.check_mixed_numbers(v)?;
+                Box::new(
+                    self.valid_of(v)
+                        .map(|x| x.as_number().expect("checked numeric")),
+                )
+            }
             _ => return Err(self.not_numeric()),
         })
+    }
+
+    /// The valid entries of a mixed array's values.
+    fn valid_of<'a>(&'a self, values: &'a [AttrValue]) -> impl Iterator<Item = &'a AttrValue> {
+        values
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.is_valid(*i))
+            .map(|(_, x)| x)
+    }
+
+    /// A mixed array aggregates like a numeric one when every valid entry is a number
+    /// (ints and floats mixed, as pandas sums an object column of numbers).
+    fn check_mixed_numbers(&self, values: &[AttrValue]) -> GraphResult<()> {
+        match self.valid_of(values).find(|x| x.as_number().is_none()) {
+            None => Ok(()),
+            Some(x) => Err(GraphError::InvalidArgument(format!(
+                "not defined for a mixed array holding a {} value",
+                x.kind().name()
+            ))),
+        }
     }
 
     fn not_numeric(&self) -> GraphError {
@@ -262,6 +290,12 @@ impl Array {
             ColumnValues::Int16(v) => valid_as_i64!(v),
             ColumnValues::Int32(v) => valid_as_i64!(v),
             ColumnValues::Int64(v) => valid_as_i64!(v),
+            ColumnValues::Mixed(v) if self.valid_of(v).all(|x| x.as_integer().is_some()) => {
+                Box::new(
+                    self.valid_of(v)
+                        .map(|x| x.as_integer().expect("checked integer")),
+                )
+            }
             _ => return None,
         })
     }
@@ -284,7 +318,8 @@ impl Array {
     }
 
     /// Sum of the valid entries: `Int64` for integer and bool arrays (an error if it
-    /// overflows), `Float64` for float arrays, `Int64(0)` when empty.
+    /// overflows), `Float64` for float arrays and mixed ones holding a float, `Int64(0)`
+    /// when empty. NaN is skipped like a null, as pandas does (and `min`, `max`, `mean`).
     pub fn sum(&self) -> GraphResult<AttrValue> {
         if let Some(ints) = self.integers() {
             // An i128 total cannot overflow on the way; only the result must fit.
@@ -293,21 +328,23 @@ impl Array {
                 GraphError::InvalidArgument(format!("sum {total} does not fit in int64"))
             });
         }
-        Ok(AttrValue::Float64(self.numbers()?.sum()))
+        Ok(AttrValue::Float64(
+            self.numbers()?.filter(|x| !x.is_nan()).sum(),
+        ))
     }
 
-    /// Mean of the valid entries; `None` when there are none.
+    /// Mean of the valid entries other than NaN; `None` when there are none.
     pub fn mean(&self) -> GraphResult<Option<f64>> {
         let (mut total, mut count) = (0.0, 0usize);
-        for x in self.numbers()? {
+        for x in self.numbers()?.filter(|x| !x.is_nan()) {
             total += x;
             count += 1;
         }
         Ok((count > 0).then(|| total / count as f64))
     }
 
-    /// Smallest valid entry (numbers, bools, strings, bytes); `None` when there are none.
-    /// NaN is skipped, as pandas does.
+    /// Smallest valid entry (numbers, bools, strings, bytes; in a mixed array, numbers of
+    /// any kind); `None` when there are none. NaN is skipped, as pandas does.
     pub fn min(&self) -> GraphResult<Option<AttrValue>> {
         self.extreme(std::cmp::Ordering::Less)
     }
@@ -318,8 +355,8 @@ impl Array {
     }
 
     fn extreme(&self, want: std::cmp::Ordering) -> GraphResult<Option<AttrValue>> {
-        if matches!(self.values, ColumnValues::Mixed(_)) {
-            return Err(self.not_numeric());
+        if let ColumnValues::Mixed(v) = &self.values {
+            self.check_mixed_numbers(v)?;
         }
         let mut best: Option<AttrValue> = None;
         for i in 0..self.len {
@@ -377,7 +414,7 @@ fn top_positions<T: PartialOrd + Copy>(
     positions
 }
 
-/// Orders two values of the same kind.
+/// Orders two values of the same kind, or two numbers.
 fn compare(a: &AttrValue, b: &AttrValue) -> Option<std::cmp::Ordering> {
     use AttrValue::*;
     match (a, b) {
@@ -390,7 +427,11 @@ fn compare(a: &AttrValue, b: &AttrValue) -> Option<std::cmp::Ordering> {
         (Float64(x), Float64(y)) => x.partial_cmp(y),
         (Str(x), Str(y)) => x.partial_cmp(y),
         (Bytes(x), Bytes(y)) => x.partial_cmp(y),
-        _ => None,
+        // Numbers of two kinds (a mixed array): integers exactly, else as floats.
+        _ => match (a.as_integer(), b.as_integer()) {
+            (Some(x), Some(y)) => x.partial_cmp(&y),
+            _ => a.as_number()?.partial_cmp(&b.as_number()?),
+        },
     }
 }
 
@@ -438,6 +479,57 @@ mod tests {
         assert_eq!(f.min().unwrap(), Some(AttrValue::Float64(-1.0)));
         assert!(Array::from_values(vec!["a".into()]).sum().is_err());
         assert_eq!(Array::nulls(3).mean().unwrap(), None);
+        // NaN is skipped by every aggregate, as pandas does.
+        assert_eq!(f.sum().unwrap(), AttrValue::Float64(0.5));
+        assert_eq!(f.mean().unwrap(), Some(0.25));
+        assert_eq!(f.max().unwrap(), Some(AttrValue::Float64(1.5)));
+        let only_nan = Array::from_f64(vec![f64::NAN]);
+        assert_eq!(only_nan.sum().unwrap(), AttrValue::Float64(0.0));
+        assert_eq!(only_nan.mean().unwrap(), None);
+    }
+
+    #[test]
+    fn mixed_arrays_of_numbers_aggregate_like_numbers() {
+        let ints_and_floats = Array::from_values(vec![
+            1i64.into(),
+            AttrValue::Float64(2.5),
+            AttrValue::Null,
+            AttrValue::Int32(-4),
+            AttrValue::Bool(true),
+        ]);
+        assert_eq!(ints_and_floats.kind(), AttrKind::Mixed);
+        assert_eq!(ints_and_floats.sum().unwrap(), AttrValue::Float64(0.5));
+        assert_eq!(ints_and_floats.mean().unwrap(), Some(0.125));
+        assert_eq!(ints_and_floats.min().unwrap(), Some(AttrValue::Int32(-4)));
+        assert_eq!(
+            ints_and_floats.max().unwrap(),
+            Some(AttrValue::Float64(2.5))
+        );
+        // Integers of several widths sum exactly.
+        let wide = Array::from_values(vec![i64::MAX.into(), AttrValue::Int8(-1)]);
+        assert_eq!(wide.sum().unwrap(), AttrValue::Int64(i64::MAX - 1));
+        assert_eq!(wide.min().unwrap(), Some(AttrValue::Int8(-1)));
+        // Beyond 2**53 integers still compare exactly with each other.
+        let close = Array::from_values(vec![
+            i64::MAX.into(),
+            AttrValue::Int32(5),
+            (i64::MAX - 1).into(),
+        ]);
+        assert_eq!(close.max().unwrap(), Some(AttrValue::Int64(i64::MAX)));
+        // A value that is not a number leaves them undefined.
+        let with_text = Array::from_values(vec![1i64.into(), "x".into()]);
+        for result in [
+            with_text.sum().map(|_| ()),
+            with_text.mean().map(|_| ()),
+            with_text.min().map(|_| ()),
+            with_text.max().map(|_| ()),
+        ] {
+            let message = result.unwrap_err().to_string();
+            assert!(
+                message.contains("mixed array holding a str value"),
+                "{message}"
+            );
+        }
     }
 
     #[test]

@@ -68,6 +68,27 @@ impl AttrValue {
         }
     }
 
+    /// The value as an exact integer, for bools and integers.
+    pub fn as_integer(&self) -> Option<i64> {
+        match *self {
+            AttrValue::Bool(x) => Some(x as i64),
+            AttrValue::Int8(x) => Some(x.into()),
+            AttrValue::Int16(x) => Some(x.into()),
+            AttrValue::Int32(x) => Some(x.into()),
+            AttrValue::Int64(x) => Some(x),
+            _ => None,
+        }
+    }
+
+    /// The value as a number, for bools, integers and floats.
+    pub fn as_number(&self) -> Option<f64> {
+        match *self {
+            AttrValue::Float32(x) => Some(x.into()),
+            AttrValue::Float64(x) => Some(x),
+            _ => self.as_integer().map(|x| x as f64),
+        }
+    }
+
     /// Bytes of heap memory this value owns (for memory accounting).
     pub fn heap_size(&self) -> usize {
         match self {

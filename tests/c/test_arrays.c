@@ -978,7 +978,7 @@ static void test_aggregates(void)
         CHECK_MAX(a, &w);
         gr_array_free(a);
     }
-    /* Floats: NaN is skipped by min and max; sum and mean are FLOAT64. */
+    /* Floats: NaN is skipped by every aggregate (as pandas); sum and mean are FLOAT64. */
     {
         double xs[5];
         static const uint8_t mask[5] = {1, 1, 1, 0, 1};
@@ -992,12 +992,10 @@ static void test_aggregates(void)
         CHECK_MIN(a, &w);
         w = v_f64(1.5);
         CHECK_MAX(a, &w);
-        /* NaN is a valid entry for sum and mean, so they are NaN. */
-        CHECK_OK(gr_array_sum(a, &v));
-        CHECK_EQ(v.tag, GR_ATTR_FLOAT64);
-        CHECK(v.data.f64 != v.data.f64);
-        CHECK_OK(gr_array_mean(a, &mean, &found));
-        CHECK(found && mean != mean);
+        /* Valid: 1.5, NaN, -1.0 and 0.5; the NaN is skipped. */
+        w = v_f64(1.0);
+        CHECK_SUM(a, &w);
+        CHECK_MEAN(a, 1.0 / 3.0);
         gr_array_free(a);
         /* Without the NaN. */
         xs[1] = 2.0;
@@ -1096,7 +1094,31 @@ static void test_aggregates(void)
         CHECK_ERR(gr_array_sum(a, &v), IA, "sum: not defined for an array of kind bytes");
         gr_array_free(a);
     }
-    /* Mixed: no aggregate is defined. */
+    /* Mixed: numbers of several kinds aggregate as numbers; anything else is an error. */
+    {
+        gr_attr_value in[5];
+        static const uint8_t mask[5] = {1, 1, 0, 1, 1};
+        in[0] = v_i64(1);
+        in[1] = v_f64(2.5);
+        in[2] = v_str("masked out");
+        in[3] = v_i8(-4);
+        in[4] = v_bool(true);
+        a = array_new(GR_ATTR_MIXED, in, mask, 5);
+        w = v_f64(0.5);
+        CHECK_SUM(a, &w);
+        CHECK_MEAN(a, 0.125);
+        w = v_i8(-4);
+        CHECK_MIN(a, &w);
+        w = v_f64(2.5);
+        CHECK_MAX(a, &w);
+        gr_array_free(a);
+        /* Only integers: an exact INT64 sum. */
+        in[1] = v_i64(INT64_MAX - 1);
+        a = array_new(GR_ATTR_MIXED, in, mask, 5);
+        w = v_i64(INT64_MAX - 3);
+        CHECK_SUM(a, &w);
+        gr_array_free(a);
+    }
     {
         gr_attr_value in[2];
         in[0] = v_i64(1);
@@ -1105,10 +1127,11 @@ static void test_aggregates(void)
         v = sentinel_value();
         mean = 12.5;
         found = true;
-        CHECK_ERR(gr_array_sum(a, &v), IA, "sum: not defined for an array of kind mixed");
-        CHECK_ERR(gr_array_mean(a, &mean, &found), IA, "mean: not defined for an array of kind mixed");
-        CHECK_ERR(gr_array_min(a, &v, &found), IA, "min: not defined for an array of kind mixed");
-        CHECK_ERR(gr_array_max(a, &v, &found), IA, "max: not defined for an array of kind mixed");
+        CHECK_ERR(gr_array_sum(a, &v), IA, "sum: not defined for a mixed array holding a str value");
+        CHECK_ERR(gr_array_mean(a, &mean, &found), IA,
+                  "mean: not defined for a mixed array holding a str value");
+        CHECK_ERR(gr_array_min(a, &v, &found), IA, "min: not defined for a mixed array holding a str value");
+        CHECK_ERR(gr_array_max(a, &v, &found), IA, "max: not defined for a mixed array holding a str value");
         CHECK(is_sentinel_value(&v) && mean == 12.5 && found);
         gr_array_free(a);
     }

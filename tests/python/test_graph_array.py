@@ -705,10 +705,12 @@ def test_aggregates_match_numpy_on_many_values():
     assert b.mean() == pytest.approx(ints.mean())
 
 
-def test_min_max_skip_nan():
+def test_aggregates_skip_nan_as_pandas():
     a = GraphArray.from_list([float("nan"), 2.0, None, -1.0, float("nan")])
     assert a.min() == -1.0
     assert a.max() == 2.0
+    assert a.sum() == pd.Series([float("nan"), 2.0, None, -1.0]).sum() == 1.0
+    assert a.mean() == 0.5
     f32 = GraphArray.from_numpy(np.array([np.nan, 3.0, 1.0], dtype=np.float32))
     assert f32.min() == 1.0
     assert f32.max() == 3.0
@@ -823,3 +825,21 @@ def test_repr_mentions_values_and_dtype():
     assert "1" in r
     long = repr(GraphArray.from_list(list(range(100))))
     assert "..." in long
+
+
+def test_a_column_of_ints_and_floats_aggregates_as_pandas():
+    g = gr.Graph()
+    g.add_node(1, x=1)
+    g.add_node(2, x=2.5)
+    g.add_node(3)
+    g.add_node(4, x=np.int32(-4))
+    x = g.node_array("x")
+    assert x.dtype == "mixed"
+    series = pd.Series([1, 2.5, None, -4], dtype=object)
+    assert x.sum() == series.sum() == -0.5
+    assert x.mean() == pytest.approx(series.dropna().mean())
+    assert x.min() == -4 and type(x.min()) is int
+    assert x.max() == 2.5
+    g.add_node(5, x="text")
+    with pytest.raises(gr.InvalidArgumentError, match="holding a str value"):
+        g.node_array("x").sum()
