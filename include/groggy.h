@@ -734,9 +734,12 @@ gr_status gr_graph_read_edgelist(const char *path,
                                  const struct gr_cancel *cancel,
                                  struct gr_graph **out_graph);
 
-// Writes the graph's edges as `u<delimiter>v[<delimiter>weight]` lines, in edge order,
-// which `gr_graph_read_edgelist` reads back to the same edges (nodes without edges and
-// other attributes are not kept). The file is replaced atomically.
+// Writes the graph as `u<delimiter>v[<delimiter>weight]` lines, in edge order, which
+// `gr_graph_read_edgelist` reads back to the same nodes (in order, isolated ones on
+// `# groggy: node KEY` lines) and edges with their weights; other attributes are not
+// kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
+// key with whitespace or the delimiter, int and string keys mixed, a weight that is not a
+// number). The file is replaced atomically.
 //
 // # Safety
 // `g` is NULL or a live graph; `path` points to `path_len` bytes.

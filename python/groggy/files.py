@@ -176,7 +176,10 @@ class FilesMixin:
 
     def write_edgelist(self, path, delimiter: str = " ") -> None:
         """Writes ``u v [weight]`` lines that ``read_edgelist`` reads back to the same
-        edges (nodes without edges and other attributes are not kept)."""
+        nodes (in order; nodes without edges on ``# groggy: node KEY`` lines) and edges
+        with their weights; other attributes are not written. ``InvalidArgumentError``
+        when an edge list cannot hold the graph faithfully (a key with whitespace or the
+        delimiter, int and string keys mixed, a weight that is not a number)."""
         if not isinstance(delimiter, str) or len(delimiter) != 1:
             raise ValueError(f"write_edgelist: delimiter must be one character, not {delimiter!r}")
         path_b = _path_bytes(path)

@@ -1117,7 +1117,6 @@ static void test_write_edgelist(void)
     CHECK_OK(gr_graph_add_edge(g, IK(8), IK(9), NULL, NULL, 0));
     set_edge(g, IK(8), IK(9), "weight", v_i64(7));
     set_edge(g, IK(8), IK(9), "color", v_str("red")); /* not written */
-    CHECK_OK(gr_graph_add_node(g, IK(100), NULL, NULL, 0));  /* isolated: not written */
 
     CHECK_OK(write_list(g, path, ' '));
     CHECK(file_is(path, expected, strlen(expected)));
@@ -1158,6 +1157,26 @@ static void test_write_edgelist(void)
     CHECK_SAME_GRAPH(again, back);
     gr_graph_free(again);
     gr_graph_free(back);
+
+    /* A node without edges (or out of the edges' order) is kept on a line of its own. */
+    CHECK_OK(gr_graph_add_node(g, IK(100), NULL, NULL, 0));
+    CHECK_OK(write_list(g, at("nodes.txt"), ' '));
+    back = must_read(at("nodes.txt"), false);
+    CHECK_NODES(back, "1,2,3,-5,4,5,6,7,8,9,100");
+    CHECK_EDGES(back, "1,2,3,-5,4,6,8", "2,3,3,2,5,7,9");
+    gr_graph_free(back);
+    {
+        /* The node lines come first, in node order. */
+        static const char first[] = "# groggy: node 1\n# groggy: node 2\n";
+        char head[sizeof first];
+        FILE *f = fopen(at("nodes.txt"), "rb");
+        CHECK(f != NULL);
+        if (f != NULL) {
+            CHECK(fread(head, 1, sizeof first - 1, f) == sizeof first - 1);
+            CHECK(memcmp(head, first, sizeof first - 1) == 0);
+            fclose(f);
+        }
+    }
     gr_graph_free(g);
 
     /* String keys, directed. */
@@ -1167,7 +1186,7 @@ static void test_write_edgelist(void)
     CHECK_OK(gr_graph_add_edge(g, SK("b"), SK("a"), NULL, NULL, 0));
     set_edge(g, SK("b"), SK("a"), "weight", v_i8(3));
     CHECK_OK(gr_graph_add_edge(g, SK(NIHON), SK("x"), NULL, NULL, 0));
-    set_edge(g, SK(NIHON), SK("x"), "weight", v_str("heavy"));
+    set_edge(g, SK(NIHON), SK("x"), "weight", v_null());
     CHECK_OK(write_list(g, path, ' '));
     CHECK(file_is(path, "a b 0.5\nb a 3\n" NIHON " x\n", strlen("a b 0.5\nb a 3\n" NIHON " x\n")));
     back = must_read(path, true);
@@ -1202,9 +1221,9 @@ static void test_write_edgelist_refusals(void)
         g = new_graph(false);
         CHECK_OK(gr_graph_add_edge(g, SK("ok"), SK("fine"), NULL, NULL, 0));
         CHECK_OK(gr_graph_add_edge(g, SK(bad_keys[i]), SK("ok"), NULL, NULL, 0));
-        CHECK_ERR(write_list(g, keep, ','), GR_STATUS_IO, "cannot write node key");
+        CHECK_ERR(write_list(g, keep, ','), GR_STATUS_INVALID_ARGUMENT, "cannot write node key");
         CHECK(file_is(keep, "previous content\n", 17));
-        CHECK_ERR(write_list(g, fresh, ','), GR_STATUS_IO, "faithfully");
+        CHECK_ERR(write_list(g, fresh, ','), GR_STATUS_INVALID_ARGUMENT, "faithfully");
         CHECK(!exists(fresh));
         CHECK_EQ(count_entries(dir), 1);
         gr_graph_free(g);
@@ -1220,8 +1239,18 @@ static void test_write_edgelist_refusals(void)
     /* Int and string keys mixed. */
     g = new_graph(false);
     CHECK_OK(gr_graph_add_edge(g, IK(1), SK("1"), NULL, NULL, 0));
-    CHECK_ERR(write_list(g, keep, ' '), GR_STATUS_IO, "mix ints and strings");
+    CHECK_ERR(write_list(g, keep, ' '), GR_STATUS_INVALID_ARGUMENT, "mix ints and strings");
     CHECK(file_is(keep, "previous content\n", 17));
+    /* A weight that is not a number. */
+    {
+        gr_graph *heavy = new_graph(false);
+        CHECK_OK(gr_graph_add_edge(heavy, SK("a"), SK("b"), NULL, NULL, 0));
+        set_edge(heavy, SK("a"), SK("b"), "weight", v_str("heavy"));
+        CHECK_ERR(write_list(heavy, keep, ' '), GR_STATUS_INVALID_ARGUMENT,
+                  "edge ('a', 'b') has a str weight");
+        CHECK(file_is(keep, "previous content\n", 17));
+        gr_graph_free(heavy);
+    }
 
     /* Bad delimiters. */
     for (i = 0; i < sizeof bad_delimiters / sizeof bad_delimiters[0]; i++) {

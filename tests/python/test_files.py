@@ -539,7 +539,7 @@ def test_write_edgelist_string_keys_directed(tmp_path):
     g = gr.Graph(directed=True)
     g.add_edge("a", "b", weight=np.float32(0.5))
     g.add_edge("b", "a", weight=np.int8(3))
-    g.add_edge("日本", "x", weight="heavy")
+    g.add_edge("日本", "x")
     g.add_edge("x", "y", weight=True)
     g.add_edge("y", "z", weight=None)
     g.add_edge("z", "a:b", label="kept? no")
@@ -549,22 +549,50 @@ def test_write_edgelist_string_keys_directed(tmp_path):
     assert list(back.nodes) == list(g.nodes)
     assert list(back.edges) == list(g.edges)
     weights = back.edge_array("weight").to_list()
-    assert weights == [0.5, 3.0, None, None, None, None]
+    assert weights == [0.5, 3.0, None, 1.0, None, None]
     assert back.edge_attr_names() == ["weight"]
 
 
-def test_write_edgelist_drops_what_an_edge_list_cannot_hold(tmp_path):
+def test_write_edgelist_refuses_a_weight_that_is_not_a_number(tmp_path):
+    g = gr.Graph()
+    g.add_edge("a", "b", weight="heavy")
+    path = tmp_path / "w.txt"
+    with pytest.raises(gr.InvalidArgumentError, match=r"edge \('a', 'b'\) has a str weight"):
+        g.write_edgelist(path)
+    assert not path.exists()
+
+
+def test_write_edgelist_keeps_the_nodes_and_drops_other_attributes(tmp_path):
     g = gr.Graph()
     g.add_node(0, name="isolated")
     g.add_edge(1, 2, weight=2, color="red")
     g.add_edge(2, 3, color="blue")
     path = tmp_path / "d.txt"
     g.write_edgelist(path)
-    assert path.read_bytes() == b"1 2 2\n2 3\n"
+    nodes = b"".join(b"# groggy: node %d\n" % k for k in (0, 1, 2, 3))
+    assert path.read_bytes() == nodes + b"1 2 2\n2 3\n"
     back = gr.read_edgelist(path)
-    assert list(back.nodes) == [1, 2, 3]
+    assert list(back.nodes) == [0, 1, 2, 3]
     assert back.node_attr_names() == []
     assert edges_of(back) == [(1, 2, {"weight": 2.0}), (2, 3, {"weight": None})]
+    # networkx reads the same file, skipping the node lines as comments.
+    import networkx as nx
+
+    assert list(nx.read_edgelist(path, nodetype=int, data=[("weight", float)]).edges) == [
+        (1, 2),
+        (2, 3),
+    ]
+
+
+def test_write_edgelist_keeps_the_node_order(tmp_path):
+    g = gr.Graph(directed=True)
+    g.add_nodes(["z", "iso", "a"])
+    g.add_edges([("a", "z"), ("z", "b")])
+    path = tmp_path / "o.txt"
+    g.write_edgelist(path)
+    back = gr.read_edgelist(path, directed=True)
+    assert list(back.nodes) == ["z", "iso", "a", "b"]
+    assert list(back.edges) == list(g.edges)
 
 
 def test_string_keys_that_look_like_ints(tmp_path):
@@ -572,8 +600,10 @@ def test_string_keys_that_look_like_ints(tmp_path):
     g.add_edge("1", "2")
     path = tmp_path / "s.txt"
     g.write_edgelist(path)
-    assert list(gr.read_edgelist(path).nodes) == [1, 2]
+    assert path.read_bytes() == b"# groggy: keys=str\n1 2\n"
+    assert list(gr.read_edgelist(path).nodes) == ["1", "2"]
     assert list(gr.read_edgelist(path, keys="str").nodes) == ["1", "2"]
+    assert list(gr.read_edgelist(path, keys="int").nodes) == [1, 2]
 
 
 @pytest.mark.parametrize("name", ["ca-GrQc", "wiki-Vote"])
@@ -613,12 +643,12 @@ def test_write_edgelist_refuses_keys_it_cannot_write(tmp_path, key, fragment):
     g = gr.Graph()
     g.add_edge("ok", "fine")
     g.add_edge(key, "ok")
-    with pytest.raises(gr.GroggyIOError, match=fragment):
+    with pytest.raises(gr.InvalidArgumentError, match=fragment):
         g.write_edgelist(path, delimiter=",")
     assert path.read_bytes() == b"previous content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
     fresh = tmp_path / "fresh.txt"
-    with pytest.raises(gr.GroggyIOError):
+    with pytest.raises(gr.InvalidArgumentError):
         g.write_edgelist(fresh, delimiter=",")
     assert not fresh.exists()
 
@@ -627,7 +657,7 @@ def test_write_edgelist_refuses_mixed_key_kinds(tmp_path):
     g = gr.Graph()
     g.add_edge(1, "1")
     path = tmp_path / "m.txt"
-    with pytest.raises(gr.GroggyIOError, match="mix ints and strings"):
+    with pytest.raises(gr.InvalidArgumentError, match="mix ints and strings"):
         g.write_edgelist(path)
     assert not path.exists()
     assert list(tmp_path.iterdir()) == []
