@@ -900,6 +900,20 @@ gr_status gr_keys_get(const struct gr_keys *keys,
                       const char **key_str,
                       size_t *key_len);
 
+// Where a key sits in the list: `*found` says whether it is there, and `*index` is its
+// first position (0 when not found). The first call indexes the list (O(n)); later calls
+// take O(1). Safe to call from several threads at once.
+//
+// # Safety
+// `keys` is NULL or a live `gr_keys`; `key_str` is NULL (an int key) or points to
+// `key_len` bytes; the outputs are NULL or writable.
+gr_status gr_keys_find(const struct gr_keys *keys,
+                       int64_t key_int,
+                       const char *key_str,
+                       size_t key_len,
+                       size_t *index,
+                       bool *found);
+
 // # Safety
 // `keys` is NULL or a live `gr_keys`, which must not be used afterwards.
 void gr_keys_free(struct gr_keys *keys);

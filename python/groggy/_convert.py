@@ -93,11 +93,17 @@ def key_args(key, op: str = "graph"):
 class KeyArray:
     """A list of keys laid out as the C ABI's key arrays. ``args`` is the 5-tuple
     ``(kinds, ints, str_data, str_data_len, str_offsets)``; keep the object alive until the
-    call returns."""
+    call returns. A bad key's error names the operation ``op``."""
 
     __slots__ = ("_keep", "args", "n")
 
-    def __init__(self, keys):
+    def __init__(self, keys, op: str):
+        try:
+            self._lay_out(keys)
+        except (TypeError, OverflowError) as err:
+            raise type(err)(f"{op}: {err}") from None
+
+    def _lay_out(self, keys) -> None:
         ints = []
         kinds = bytearray()
         chunks = []
@@ -139,23 +145,28 @@ class KeyArray:
 def take_keys(handle) -> list:
     """The keys of a ``gr_keys`` handle as a list; frees the handle."""
     try:
-        s = scratch
-        lib.gr_keys_view(handle, s.size, s.ints, s.kinds, s.str_data, s.str_offsets)
-        n = s.size[0]
-        if n == 0:
-            return []
-        ints = ffi.unpack(s.ints[0], n)
-        if s.kinds[0] == NULL:
-            return ints
-        kinds = ffi.unpack(s.kinds[0], n)
-        offsets = ffi.unpack(s.str_offsets[0], n + 1)
-        data = ffi.buffer(s.str_data[0], offsets[-1])[:] if offsets[-1] else b""
-        return [
-            ints[i] if kinds[i] == 0 else data[offsets[i] : offsets[i + 1]].decode("utf-8")
-            for i in range(n)
-        ]
+        return read_keys(handle)
     finally:
         lib.gr_keys_free(handle)
+
+
+def read_keys(handle) -> list:
+    """The keys of a ``gr_keys`` handle as a list."""
+    s = scratch
+    lib.gr_keys_view(handle, s.size, s.ints, s.kinds, s.str_data, s.str_offsets)
+    n = s.size[0]
+    if n == 0:
+        return []
+    ints = ffi.unpack(s.ints[0], n)
+    if s.kinds[0] == NULL:
+        return ints
+    kinds = ffi.unpack(s.kinds[0], n)
+    offsets = ffi.unpack(s.str_offsets[0], n + 1)
+    data = ffi.buffer(s.str_data[0], offsets[-1])[:] if offsets[-1] else b""
+    return [
+        ints[i] if kinds[i] == 0 else data[offsets[i] : offsets[i + 1]].decode("utf-8")
+        for i in range(n)
+    ]
 
 
 # ----- attribute values ---------------------------------------------------------------------

@@ -112,14 +112,7 @@ class AlgorithmsMixin:
     def _node_values(self, call, token=None, rounds=1) -> NodeMap:
         keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
         self._run(lambda cancel: call(cancel, keys_out, values_out), token, rounds)
-        array = GraphArray._wrap(values_out[0])
-        keys = ffi.gc(keys_out[0], lib.gr_keys_free)
-
-        def key_list():
-            ffi.gc(keys, None)  # take_keys frees the handle itself
-            return take_keys(keys)
-
-        return NodeMap(key_list, array)
+        return NodeMap(keys_out[0], GraphArray._wrap(values_out[0]))
 
     def _key_list(self, call) -> list:
         keys_out = ffi.new("gr_keys **")
@@ -143,7 +136,7 @@ class AlgorithmsMixin:
         """The engine call of ``pagerank``, as ``call(cancel, keys_out, values_out)``."""
         w, wl = _weight_args(weight)
         items = None if personalization is None else list(personalization.items())
-        keys = KeyArray([k for k, _ in items] if items else [])
+        keys = KeyArray([k for k, _ in items] if items else [], "pagerank")
         values = NULL if items is None else ffi.new("double[]", [float(v) for _, v in items] or 1)
         n = len(items or ())
         alpha, max_iter, tol = float(alpha), int(max_iter), float(tol)

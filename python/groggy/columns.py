@@ -76,8 +76,8 @@ class ColumnsMixin:
                 lib.gr_graph_add_edges_int(self._ptr, s, t, n, named.names, named.handles, named.n)
             )
             return
-        src_keys = KeyArray(_key_list(sources))
-        dst_keys = KeyArray(_key_list(targets))
+        src_keys = KeyArray(_key_list(sources), "add_edges_from_arrays")
+        dst_keys = KeyArray(_key_list(targets), "add_edges_from_arrays")
         if src_keys.n != dst_keys.n:
             raise ValueError(
                 f"add_edges_from_arrays: {src_keys.n} sources but {dst_keys.n} targets"

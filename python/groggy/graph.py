@@ -214,7 +214,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
                 attrs.append((i, item_attrs))
             else:
                 keys.append(item)
-        key_array = KeyArray(keys)
+        key_array = KeyArray(keys, "add_nodes")
         sparse = SparseAttrs(attrs)
         self._check(lib.gr_graph_add_nodes(self._ptr, *key_array.args, key_array.n, *sparse.args))
 
@@ -272,8 +272,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
         """The degree of every node, as a NodeMap in node order."""
         keys_out, array_out = scratch.keys, scratch.array
         self._check(lib.gr_graph_degrees(self._ptr, keys_out, array_out))
-        array = GraphArray._wrap(array_out[0])
-        return NodeMap(take_keys(keys_out[0]), array)
+        return NodeMap(keys_out[0], GraphArray._wrap(array_out[0]))
 
     @property
     def nodes(self) -> NodeView:
@@ -322,8 +321,8 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
                 raise TypeError(f"add_edges: item {i} is not (u, v) or (u, v, attrs): {item!r}")
             sources.append(u)
             targets.append(v)
-        src = KeyArray(sources)
-        dst = KeyArray(targets)
+        src = KeyArray(sources, "add_edges")
+        dst = KeyArray(targets, "add_edges")
         sparse = SparseAttrs(attrs)
         self._check(lib.gr_graph_add_edges(self._ptr, *src.args, *dst.args, src.n, *sparse.args))
 
@@ -455,7 +454,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
     def subgraph(self, keys: Iterable) -> Graph:
         """The subgraph induced by ``keys`` (keys not in the graph are ignored), as a new
         Graph with the attributes of its nodes and edges."""
-        key_array = KeyArray(keys)
+        key_array = KeyArray(keys, "subgraph")
         out = scratch.graph
         self._check(lib.gr_graph_subgraph(self._ptr, *key_array.args, key_array.n, out))
         return Graph._adopt(out[0])

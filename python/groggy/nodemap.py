@@ -7,7 +7,7 @@ import heapq
 import operator
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 
-from ._convert import normalize_key
+from ._convert import key_args, normalize_key, read_keys, scratch
 from ._errors import check
 from ._native import ffi, lib
 from .array import GraphArray
@@ -17,30 +17,23 @@ _NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
 
 class NodeMap(Mapping):
     """Node key -> value, in the graph's node order, backed by a GraphArray (``m.array``).
-    Compares equal to a dict with the same items. No dict is built until a key is looked
-    up or ``to_dict()`` is asked for."""
+    Compares equal to a dict with the same items. Keys are looked up in the engine, so no
+    Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it."""
 
-    __slots__ = ("_array", "_index", "_key_list", "_key_source", "_values")
+    __slots__ = ("_array", "_handle", "_key_list", "_values")
 
     def __init__(self, keys, array: GraphArray):
-        """``keys``: a list aligned with ``array``, or a zero-argument function that makes
-        it (called once, when a key is first needed: results do not pay for converting
-        their keys to Python until they are used)."""
-        if callable(keys):
-            self._key_list, self._key_source = None, keys
-        else:
-            if len(keys) != len(array):
-                raise ValueError("NodeMap: keys and values differ in length")
-            self._key_list, self._key_source = keys, None
+        """``keys``: a ``gr_keys`` handle aligned with ``array``, which the map owns from
+        now on (freed with it)."""
+        self._handle = ffi.gc(keys, lib.gr_keys_free)
         self._array = array
+        self._key_list = None
         self._values = None
-        self._index = None
 
     @property
     def _keys(self) -> list:
         if self._key_list is None:
-            self._key_list = self._key_source()
-            self._key_source = None
+            self._key_list = read_keys(self._handle)
         return self._key_list
 
     @property
@@ -57,12 +50,11 @@ class NodeMap(Mapping):
         if type(key) is not str:
             # numpy ints count as ints; bool, float: TypeError; beyond int64: OverflowError
             key = normalize_key(key)
-        if self._index is None:
-            self._index = {k: i for i, k in enumerate(self._keys)}
-        try:
-            return self._array[self._index[key]]
-        except KeyError:
-            raise KeyError(key) from None
+        s = scratch
+        check(lib.gr_keys_find(self._handle, *key_args(key), s.size, s.found))
+        if not s.found[0]:
+            raise KeyError(key)
+        return self._array[s.size[0]]
 
     def __len__(self) -> int:
         return len(self._array)

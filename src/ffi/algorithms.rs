@@ -84,20 +84,16 @@ unsafe fn weight_name<'a>(name: *const c_char, len: usize) -> GraphResult<Option
 
 fn write_values(values: NodeValues, out_keys: &mut *mut gr_keys, out_values: &mut *mut gr_array) {
     *out_values = array_handle(values.values);
-    *out_keys = into_handle(gr_keys { list: values.keys });
+    *out_keys = into_handle(gr_keys::new(values.keys));
 }
 
 fn write_groups(groups: NodeGroups, out_keys: &mut *mut gr_keys, out_sizes: &mut *mut gr_array) {
     *out_sizes = array_handle(crate::core::Array::from_i64(groups.sizes));
-    *out_keys = into_handle(gr_keys {
-        list: Arc::new(groups.keys),
-    });
+    *out_keys = into_handle(gr_keys::new(Arc::new(groups.keys)));
 }
 
 fn write_keys(list: KeyList, out_keys: &mut *mut gr_keys) {
-    *out_keys = into_handle(gr_keys {
-        list: Arc::new(list),
-    });
+    *out_keys = into_handle(gr_keys::new(Arc::new(list)));
 }
 
 /// PageRank with networkx's semantics (see `PYTHON_API.md`): `alpha` in (0, 1),

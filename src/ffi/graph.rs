@@ -54,9 +54,7 @@ pub(crate) unsafe fn graph<'a>(g: *const gr_graph) -> crate::core::GraphResult<&
 
 /// A key list as a handle for the caller.
 pub(crate) fn keys_handle(list: KeyList) -> *mut gr_keys {
-    into_handle(gr_keys {
-        list: Arc::new(list),
-    })
+    into_handle(gr_keys::new(Arc::new(list)))
 }
 
 // ----- lifecycle ---------------------------------------------------------------------------

@@ -4,11 +4,11 @@
 //! with its `_free` function. None of them refers to the graph it came from.
 
 use std::ffi::c_char;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use crate::core::{AttrValue, KeyList, KeyRef};
+use crate::core::{AttrValue, KeyList, KeyPositions, KeyRef};
 
-use super::boundary::{borrow, invalid, out, run, run_infallible};
+use super::boundary::{borrow, invalid, key, out, run, run_infallible};
 use super::status::gr_status;
 use super::value::{gr_attr_value, gr_buf};
 
@@ -19,6 +19,17 @@ pub const GR_KEY_STR: u8 = 1;
 /// A list of node keys in graph order.
 pub struct gr_keys {
     pub(crate) list: Arc<KeyList>,
+    /// Where each key sits, made by the first `gr_keys_find`.
+    positions: OnceLock<KeyPositions>,
+}
+
+impl gr_keys {
+    pub(crate) fn new(list: Arc<KeyList>) -> gr_keys {
+        gr_keys {
+            list,
+            positions: OnceLock::new(),
+        }
+    }
 }
 
 /// An attribute map: names with their values, in column order.
@@ -178,6 +189,41 @@ pub unsafe extern "C" fn gr_keys_get(
                 *key_len = s.len();
             }
         }
+        Ok(())
+    })
+}
+
+/// Where a key sits in the list: `*found` says whether it is there, and `*index` is its
+/// first position (0 when not found). The first call indexes the list (O(n)); later calls
+/// take O(1). Safe to call from several threads at once.
+///
+/// # Safety
+/// `keys` is NULL or a live `gr_keys`; `key_str` is NULL (an int key) or points to
+/// `key_len` bytes; the outputs are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_keys_find(
+    keys: *const gr_keys,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    index: *mut usize,
+    found: *mut bool,
+) -> gr_status {
+    run("keys_find", || {
+        // SAFETY: promised by the caller.
+        let (keys, wanted, index, found) = unsafe {
+            (
+                borrow(keys, "keys")?,
+                key(key_int, key_str, key_len, "key")?,
+                out(index, "index")?,
+                out(found, "found")?,
+            )
+        };
+        let position = keys
+            .positions
+            .get_or_init(|| KeyPositions::of(&keys.list))
+            .position(wanted);
+        (*index, *found) = (position.unwrap_or(0), position.is_some());
         Ok(())
     })
 }

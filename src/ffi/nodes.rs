@@ -189,9 +189,7 @@ pub unsafe extern "C" fn gr_graph_nodes(
         // SAFETY: promised by the caller.
         let (g, out_keys) = unsafe { (graph(g)?, out(out_keys, "keys")?) };
         let list = g.core.read().node_keys().collect();
-        *out_keys = into_handle(gr_keys {
-            list: Arc::new(list),
-        });
+        *out_keys = into_handle(gr_keys::new(Arc::new(list)));
         Ok(())
     })
 }
@@ -433,9 +431,7 @@ pub unsafe extern "C" fn gr_graph_degrees(
         let core = g.core.read();
         let list = core.node_keys().collect();
         *out_degrees = array_handle(Array::from_i64(core.degrees()));
-        *out_keys = into_handle(gr_keys {
-            list: Arc::new(list),
-        });
+        *out_keys = into_handle(gr_keys::new(Arc::new(list)));
         Ok(())
     })
 }

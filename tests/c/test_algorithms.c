@@ -1581,6 +1581,51 @@ static void check_all_results_at(const char *file, int line, const all_results *
 
 #define CHECK_ALL_RESULTS(r) check_all_results_at(__FILE__, __LINE__, (r))
 
+/* gr_keys_find: where a key sits in a result, found in the engine (no host-side map). */
+static void test_keys_find(void)
+{
+    static const int64_t e[] = {10, 30, 30, 20};
+    gr_graph *g = graph_of(true, e, 2);
+    gr_keys *keys = SENTINEL_KEYS;
+    gr_array *scores = SENTINEL_ARRAY;
+    size_t index = 77;
+    bool found = false;
+    CHECK_OK(gr_graph_add_node(g, SK("10"), NULL, NULL, 0));
+    CHECK_OK(gr_graph_add_node(g, SK(NIHON), NULL, NULL, 0));
+    CHECK_OK(pagerank(g, 0.85, 100, 1e-6, NULL, NULL, &keys, &scores));
+    CHECK_KEYS(keys, "10,30,20,'10','" NIHON "'");
+    CHECK_OK(gr_keys_find(keys, IK(20), &index, &found));
+    CHECK(found && index == 2);
+    CHECK_OK(gr_keys_find(keys, SK("10"), &index, &found));
+    CHECK(found && index == 3);
+    CHECK_OK(gr_keys_find(keys, SK(NIHON), &index, &found));
+    CHECK(found && index == 4);
+    CHECK_OK(gr_keys_find(keys, IK(10), &index, &found));
+    CHECK(found && index == 0);
+    /* Missing keys: not found, index 0. */
+    index = 77;
+    CHECK_OK(gr_keys_find(keys, IK(11), &index, &found));
+    CHECK(!found && index == 0);
+    CHECK_OK(gr_keys_find(keys, SK("20"), &index, &found));
+    CHECK(!found);
+    /* Bad arguments change no output. */
+    index = 77;
+    found = true;
+    CHECK_ERR(gr_keys_find(NULL, IK(10), &index, &found), GR_STATUS_INVALID_ARGUMENT,
+              "keys_find: keys is NULL");
+    CHECK_ERR(gr_keys_find(keys, IK(10), NULL, &found), GR_STATUS_INVALID_ARGUMENT,
+              "keys_find: output index is NULL");
+    CHECK_ERR(gr_keys_find(keys, IK(10), &index, NULL), GR_STATUS_INVALID_ARGUMENT,
+              "keys_find: output found is NULL");
+    CHECK_ERR(gr_keys_find(keys, 0, "\xff", 1, &index, &found), GR_STATUS_INVALID_ARGUMENT,
+              "UTF-8");
+    CHECK_ERR(gr_keys_find(keys, 0, NULL, 3, &index, &found), GR_STATUS_INVALID_ARGUMENT,
+              "without a string");
+    CHECK(index == 77 && found);
+    free_result(&keys, &scores);
+    gr_graph_free(g);
+}
+
 static void test_results_outlive_graph(void)
 {
     /* 1 -> 2 -> 3 -> 1, 3 -> 4 (w 2.5), and "s" alone. */
@@ -2581,6 +2626,7 @@ int main(void)
     test_shortest_paths();
     test_components();
     test_top_k();
+    test_keys_find();
     test_results_outlive_graph();
     test_bad_input();
     test_cancel_tokens();

@@ -256,3 +256,29 @@ def test_the_error_message_of_one_thread_is_not_another_threads():
     for t in threads:
         t.join()
     assert messages == {f"k{i}": f"remove_node: node 'k{i}' not found" for i in range(8)}
+
+
+@pytest.mark.parametrize(
+    ("op", "call"),
+    [
+        ("add_nodes", lambda g: g.add_nodes([1, True])),
+        ("add_edges", lambda g: g.add_edges([(1, 2), (1.5, 2)])),
+        ("add_edges_from_arrays", lambda g: g.add_edges_from_arrays(["a", None], ["b", "c"])),
+        ("subgraph", lambda g: g.subgraph([1, [2]])),
+        ("pagerank", lambda g: g.pagerank(personalization={True: 1.0})),
+    ],
+)
+def test_a_bad_key_in_a_batch_names_the_operation(op, call):
+    g = gr.Graph()
+    g.add_edge(1, 2)
+    with pytest.raises(TypeError) as info:
+        call(g)
+    assert str(info.value).startswith(f"{op}: node keys must be int or str"), info.value
+    assert (g.node_count, g.edge_count) == (2, 1)
+
+
+def test_a_key_beyond_int64_in_a_batch_names_the_operation():
+    g = gr.Graph()
+    with pytest.raises(OverflowError, match=r"^add_nodes: node key \d+ does not fit in int64"):
+        g.add_nodes([1, 2**70])
+    assert g.node_count == 0

@@ -158,3 +158,18 @@ def test_lookup_follows_the_key_rules():
     with pytest.raises(OverflowError):
         pr[2**70]
     assert 2**70 not in pr
+
+
+def test_lookups_are_answered_by_the_engine_without_python_keys():
+    g = gr.Graph(directed=True)
+    g.add_edges([(i, (i * 7) % 500) for i in range(500)] + [("s", 3)])
+    pr = g.pagerank()
+    assert pr[3] > 0
+    assert pr["s"] > 0 and 499 in pr and "499" not in pr
+    with pytest.raises(KeyError):
+        pr[500]
+    assert pr._key_list is None  # no list of keys, no dict: the contract's promise
+    assert dict(pr.items())[3] == pr[3]  # iteration makes the keys, and agrees
+    assert pr._key_list is not None
+    degrees = g.degrees()
+    assert degrees["s"] == 1 and degrees[3] == g.degree(3)
