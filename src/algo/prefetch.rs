@@ -3,7 +3,7 @@
 //! its entries: two dependent cache misses on a large graph. Asking for them a few nodes
 //! ahead lets those reads overlap instead of waiting one after another.
 
-use crate::core::Adjacency;
+use crate::core::{prefetch, Adjacency};
 
 /// How many nodes ahead the offsets are fetched; the entries are fetched half as far
 /// ahead, when their offsets have arrived.
@@ -30,17 +30,4 @@ pub(crate) fn prefetch_entries<T>(
             prefetch(weights.as_ptr().wrapping_add(start));
         }
     }
-}
-
-/// Asks the processor to bring the memory at `p` into cache, without waiting for it.
-#[inline(always)]
-fn prefetch<T>(p: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint: it never faults and reads nothing into the
-    // program, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p; // elsewhere the hint is left out
 }

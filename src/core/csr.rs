@@ -15,7 +15,8 @@ use super::cancel::Cancel;
 use super::error::GraphResult;
 use super::graph::GraphCore;
 use super::key_list::KeyList;
-use super::topology::DEAD;
+use super::prefetch::prefetch;
+use super::topology::Topology;
 
 /// Edge weights laid out like the adjacency entries, so algorithms read them in step with
 /// the neighbours instead of jumping around by edge id.
@@ -72,6 +73,8 @@ pub struct Csr {
     keys: Arc<KeyList>,
     /// Compact id of each graph node index (`u32::MAX` for removed nodes).
     compact: Vec<u32>,
+    /// Graph node index of each compact id.
+    node_indices: Vec<u32>,
     /// Edges leaving each node (every edge, both ways, when undirected).
     pub out: Adjacency,
     /// Edges entering each node; empty when undirected (use `out`).
@@ -98,11 +101,16 @@ impl Csr {
         );
         let directed = topology.is_directed();
         let edges = topology.endpoint_pairs();
-        let n = nodes.len();
-        let side = |s| {
-            let offsets = offsets(n, edges, &compact, s);
-            let nodes = fill(&offsets, edges, &compact, s, cancel, |_, other| other);
-            Adjacency { offsets, nodes }
+        let side = |s: Side| {
+            let lists = s.lists(topology);
+            let offsets = offsets(&nodes, lists);
+            let neighbours = gather(&offsets, &nodes, lists, edges, cancel, |&ends, node| {
+                compact[s.other(ends, node) as usize]
+            });
+            Adjacency {
+                offsets,
+                nodes: neighbours,
+            }
         };
         let (out, inp) = if directed {
             rayon::join(|| side(Side::Out), || side(Side::In))
@@ -115,6 +123,7 @@ impl Csr {
             generation: graph.generation(),
             keys,
             compact,
+            node_indices: nodes,
             out,
             inp,
             weights: Mutex::new(HashMap::new()),
@@ -131,16 +140,16 @@ impl Csr {
             return Ok(Arc::clone(w));
         }
         let by_edge = graph.edge_weights(name)?;
-        let edges = graph.topology().endpoint_pairs();
+        let topology = graph.topology();
         let never = Cancel::new();
-        let lay_out = |adjacency: &Adjacency, side| {
-            fill(
+        let lay_out = |adjacency: &Adjacency, side: Side| {
+            gather(
                 &adjacency.offsets,
-                edges,
-                &self.compact,
-                side,
+                &self.node_indices,
+                side.lists(topology),
+                &by_edge,
                 &never,
-                |id, _| by_edge[id],
+                |&w, _| w,
             )
         };
         let out = lay_out(
@@ -200,86 +209,102 @@ impl Csr {
     }
 }
 
-/// Which entries an edge `u -> v` makes: `(node, neighbour)` pairs.
+/// Which incidence lists make one direction of adjacency.
 #[derive(Clone, Copy)]
 enum Side {
-    /// `(u, v)`: edges leaving each node.
+    /// Edges leaving each node (directed).
     Out,
-    /// `(v, u)`: edges entering each node.
+    /// Edges entering each node (directed).
     In,
-    /// Both, once for a self-loop: an undirected graph.
+    /// Every edge at each node, once for a self-loop (undirected).
     Both,
 }
 
 impl Side {
-    fn entries(self, [u, v]: [u32; 2]) -> [Option<(u32, u32)>; 2] {
+    fn lists(self, topology: &Topology) -> &[Vec<u32>] {
         match self {
-            Side::Out => [Some((u, v)), None],
-            Side::In => [Some((v, u)), None],
-            Side::Both => [Some((u, v)), (u != v).then_some((v, u))],
+            Side::Out | Side::Both => topology.out_lists(),
+            Side::In => topology.in_lists(),
+        }
+    }
+
+    /// The node at the other end of an edge `[u, v]` listed at `node`.
+    #[inline]
+    fn other(self, [u, v]: [u32; 2], node: u32) -> u32 {
+        match self {
+            Side::Out => v,
+            Side::In => u,
+            Side::Both if u == node => v,
+            Side::Both => u,
         }
     }
 }
 
-/// Where each compact node's entries start: a count of the entries per node, summed.
-fn offsets(n: usize, edges: &[[u32; 2]], compact: &[u32], side: Side) -> Vec<usize> {
-    let mut offsets = vec![0usize; n + 1];
-    for &ends in edges {
-        if ends[0] == DEAD {
-            continue;
-        }
-        for (node, _) in side.entries(ends).into_iter().flatten() {
-            offsets[compact[node as usize] as usize + 1] += 1;
-        }
-    }
-    for c in 0..n {
-        offsets[c + 1] += offsets[c];
+/// Where each compact node's entries start: the lengths of the incidence lists, summed.
+fn offsets(nodes: &[u32], lists: &[Vec<u32>]) -> Vec<usize> {
+    let mut offsets = Vec::with_capacity(nodes.len() + 1);
+    let mut total = 0;
+    offsets.push(0);
+    for &n in nodes {
+        total += lists[n as usize].len();
+        offsets.push(total);
     }
     offsets
 }
 
-/// One value per entry, `value(edge index, neighbour's compact id)`, laid out by
-/// `offsets`: a counting sort by node, so each node's entries come in edge order, which is
-/// its incidence-list order. Threads own disjoint runs of nodes; each scans the edges for
-/// the entries of its run.
-fn fill<T: Copy + Default + Send>(
+/// How many nodes ahead `gather` asks for the per-edge data of a node's edges.
+const PREFETCH_NODES_AHEAD: usize = 4;
+/// Nodes `gather` lays out between two looks at the cancel token.
+const CANCEL_EVERY_NODES: usize = 1 << 12;
+
+/// One value per entry, `value(&per_edge[edge index], graph node index)`, laid out by
+/// `offsets`: each compact node's incidence list in order, which is edge order. Threads
+/// fill runs of nodes holding about equal numbers of entries, each writing its own slice
+/// in order.
+fn gather<T: Copy + Default + Send, P: Sync>(
     offsets: &[usize],
-    edges: &[[u32; 2]],
-    compact: &[u32],
-    side: Side,
+    nodes: &[u32],
+    lists: &[Vec<u32>],
+    per_edge: &[P],
     cancel: &Cancel,
-    value: impl Fn(usize, u32) -> T + Sync,
+    value: impl Fn(&P, u32) -> T + Sync,
 ) -> Vec<T> {
-    let n = offsets.len() - 1;
-    let mut out = vec![T::default(); offsets[n]];
-    let chunk = n.div_ceil(rayon::current_num_threads()).max(1);
-    // Split the output at node-run boundaries so each run owns its slice.
-    let mut runs = Vec::new();
+    let n = nodes.len();
+    let total = offsets[n];
+    let mut out = vec![T::default(); total];
+    // Several runs per thread, cut where the entries reach each share of the total, so
+    // a thread that drew hubs does not hold the others up.
+    let runs_wanted = 8 * rayon::current_num_threads();
+    let share = total.div_ceil(runs_wanted).max(1);
+    let mut runs = Vec::with_capacity(runs_wanted + 1);
     let mut rest = &mut out[..];
-    for start in (0..n).step_by(chunk) {
-        let end = (start + chunk).min(n);
+    let mut start = 0;
+    while start < n {
+        let target = offsets[start] + share;
+        let end = start + offsets[start..=n].partition_point(|&o| o < target).max(1);
+        let end = end.min(n);
         let (run, tail) = rest.split_at_mut(offsets[end] - offsets[start]);
         runs.push((start, end, run));
         rest = tail;
+        start = end;
     }
     runs.into_par_iter().for_each(|(start, end, run)| {
-        let base = offsets[start];
-        let mut next: Vec<usize> = offsets[start..end].iter().map(|o| o - base).collect();
-        for (id, &ends) in edges.iter().enumerate() {
+        let mut slots = run.iter_mut();
+        let run_nodes = &nodes[start..end];
+        for (i, &node) in run_nodes.iter().enumerate() {
             // A cancelled build stops early; its caller sees the token and discards it.
-            if id % (1 << 16) == 0 && cancel.is_triggered() {
+            if i % CANCEL_EVERY_NODES == 0 && cancel.is_triggered() {
                 return;
             }
-            if ends[0] == DEAD {
-                continue;
-            }
-            for (node, other) in side.entries(ends).into_iter().flatten() {
-                let c = compact[node as usize] as usize;
-                if c >= start && c < end {
-                    let slot = &mut next[c - start];
-                    run[*slot] = value(id, compact[other as usize]);
-                    *slot += 1;
+            // The edges a few nodes on are scattered through memory: ask for them now.
+            if let Some(&ahead) = run_nodes.get(i + PREFETCH_NODES_AHEAD) {
+                for &e in &lists[ahead as usize] {
+                    prefetch(per_edge.as_ptr().wrapping_add(e as usize));
                 }
+            }
+            for &e in &lists[node as usize] {
+                *slots.next().expect("offsets count every entry") =
+                    value(&per_edge[e as usize], node);
             }
         }
     });
@@ -313,5 +338,66 @@ mod tests {
         };
         assert_eq!(undirected.out.neighbors(1), &[0, 1]);
         assert_eq!(undirected.inp().neighbors(0), &[1]);
+    }
+
+    proptest::proptest! {
+        /// The snapshot, made from the incidence lists, lists each node's neighbours and
+        /// weights in edge order, as a scan of every live edge would, after removals too.
+        #[test]
+        fn entries_match_a_scan_of_the_edges(
+            directed in proptest::bool::ANY,
+            edges in proptest::collection::vec((0i64..12, 0i64..12), 0..60),
+            removed_edges in proptest::collection::vec(0usize..60, 0..10),
+            removed_node in proptest::option::of(0i64..12),
+        ) {
+            let mut g = GraphCore::new(directed);
+            for (i, &(u, v)) in edges.iter().enumerate() {
+                g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[("w", (i as f64).into())]).unwrap();
+            }
+            for &i in &removed_edges {
+                if let Some(&(u, v)) = edges.get(i) {
+                    let _ = g.remove_edge(KeyRef::Int(u), KeyRef::Int(v));
+                }
+            }
+            if let Some(n) = removed_node {
+                let _ = g.remove_node(KeyRef::Int(n));
+            }
+            let csr = Csr::build(&g, &Cancel::new()).unwrap();
+            let weights = csr.entry_weights(&g, "w").unwrap();
+            let by_edge = g.edge_weights("w").unwrap();
+            let topology = g.topology();
+            for node in g.node_indices() {
+                let c = csr.compact_id(node).unwrap();
+                let (mut out, mut inp) = (Vec::new(), Vec::new());
+                for (e, &[u, v]) in topology.endpoint_pairs().iter().enumerate() {
+                    if u == super::super::topology::DEAD {
+                        continue;
+                    }
+                    let entry = |other: u32| (csr.compact_id(other).unwrap(), by_edge[e]);
+                    if u == node {
+                        out.push(entry(v));
+                    }
+                    if v == node && (directed || u != v) {
+                        if directed { inp.push(entry(u)) } else { out.push(entry(u)) }
+                    }
+                }
+                let range = csr.out.offsets[c as usize]..csr.out.offsets[c as usize + 1];
+                let got: Vec<(u32, f64)> = csr.out.nodes[range.clone()]
+                    .iter()
+                    .copied()
+                    .zip(weights.out[range].iter().copied())
+                    .collect();
+                proptest::prop_assert_eq!(got, out);
+                if directed {
+                    let range = csr.inp().offsets[c as usize]..csr.inp().offsets[c as usize + 1];
+                    let got: Vec<(u32, f64)> = csr.inp().nodes[range.clone()]
+                        .iter()
+                        .copied()
+                        .zip(weights.inp()[range].iter().copied())
+                        .collect();
+                    proptest::prop_assert_eq!(got, inp);
+                }
+            }
+        }
     }
 }
