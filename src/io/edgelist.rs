@@ -813,53 +813,14 @@ impl KeyKinds {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_dir::TempDir;
     use super::*;
     use flate2::write::GzEncoder;
     use flate2::Compression;
     use std::path::PathBuf;
 
-    /// A fresh folder under the system temp dir, removed when dropped.
-    struct TempDir(PathBuf);
-
-    impl TempDir {
-        fn new(tag: &str) -> TempDir {
-            static DIRS: AtomicU64 = AtomicU64::new(0);
-            let n = DIRS.fetch_add(1, Ordering::Relaxed);
-            let dir =
-                std::env::temp_dir().join(format!("groggy-io-{tag}-{}-{n}", std::process::id()));
-            let _ = fs::remove_dir_all(&dir);
-            fs::create_dir_all(&dir).unwrap();
-            TempDir(dir)
-        }
-
-        fn path(&self, name: &str) -> PathBuf {
-            self.0.join(name)
-        }
-
-        fn file(&self, name: &str, content: &[u8]) -> PathBuf {
-            let path = self.path(name);
-            fs::write(&path, content).unwrap();
-            path
-        }
-
-        fn gzip(&self, name: &str, content: &[u8]) -> PathBuf {
-            self.file(name, &gzipped(content))
-        }
-
-        fn names(&self) -> Vec<String> {
-            let mut names: Vec<String> = fs::read_dir(&self.0)
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
-        }
-    }
-
-    impl Drop for TempDir {
-        fn drop(&mut self) {
-            let _ = fs::remove_dir_all(&self.0);
-        }
+    fn gzip_file(dir: &TempDir, name: &str, content: &[u8]) -> PathBuf {
+        dir.file(name, &gzipped(content))
     }
 
     fn gzipped(content: &[u8]) -> Vec<u8> {
@@ -1052,9 +1013,9 @@ mod tests {
             message.contains("No such file") || message.contains(&os),
             "{message}"
         );
-        let message = io_message(read(&dir.0, &opts()));
+        let message = io_message(read(dir.root(), &opts()));
         assert!(
-            message.starts_with(&dir.0.display().to_string()),
+            message.starts_with(&dir.root().display().to_string()),
             "{message}"
         );
         assert!(matches!(
@@ -1227,7 +1188,7 @@ mod tests {
     fn gzip_is_recognised_by_its_content_not_its_name() {
         let dir = TempDir::new("gzip");
         let text = b"# c\r\n1\t2\r\n2\t3 0.5\r\n";
-        let hidden = dir.gzip("plain-looking.txt", text);
+        let hidden = gzip_file(&dir, "plain-looking.txt", text);
         let g = read(&hidden, &directed()).unwrap();
         assert_eq!(
             edges(&g),
@@ -1464,7 +1425,7 @@ mod tests {
         for (name, text, options, is_directed, nodes, edge_count) in cases {
             for path in [
                 dir.file(&format!("{name}.txt"), text.as_bytes()),
-                dir.gzip(&format!("{name}.txt.gz"), text.as_bytes()),
+                gzip_file(&dir, &format!("{name}.txt.gz"), text.as_bytes()),
             ] {
                 let g = read(&path, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
                 assert_eq!(g.is_directed(), is_directed, "{name}");

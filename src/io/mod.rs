@@ -2,12 +2,15 @@
 //!
 //! [`read_edgelist`] reads `u v [weight]` lines (whitespace or one delimiter character,
 //! `#` comments, LF or CRLF, gzip recognised by its magic bytes) into a [`GraphCore`];
-//! [`write_edgelist`] writes what `read_edgelist` reads back to the same edges.
+//! [`write_edgelist`] writes what `read_edgelist` reads back to the same graph (nodes in
+//! order, edges with their weights).
 //!
 //! [`GraphCore`]: crate::core::GraphCore
 
 mod edgelist;
 pub mod native;
+#[cfg(test)]
+mod test_dir;
 mod text;
 
 pub use edgelist::{read_edgelist, write_edgelist, KeyKind, ReadOptions};

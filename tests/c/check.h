@@ -429,4 +429,19 @@ static inline void check_string_list_at(const char *file, int line, const gr_str
 #define CHECK_STRING_LIST(list, expected) \
     check_string_list_at(__FILE__, __LINE__, (list), (expected))
 
+/* The counts of a graph, checked to be readable. */
+static inline size_t node_count(const gr_graph *g)
+{
+    size_t n = (size_t)-1;
+    CHECK_OK(gr_graph_node_count(g, &n));
+    return n;
+}
+
+static inline size_t edge_count(const gr_graph *g)
+{
+    size_t n = (size_t)-1;
+    CHECK_OK(gr_graph_edge_count(g, &n));
+    return n;
+}
+
 #endif /* GROGGY_TESTS_CHECK_H */

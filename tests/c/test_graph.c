@@ -38,20 +38,6 @@ static gr_graph *new_graph(bool directed)
     return g;
 }
 
-static size_t node_count(const gr_graph *g)
-{
-    size_t n = (size_t)-1;
-    CHECK_OK(gr_graph_node_count(g, &n));
-    return n;
-}
-
-static size_t edge_count(const gr_graph *g)
-{
-    size_t n = (size_t)-1;
-    CHECK_OK(gr_graph_edge_count(g, &n));
-    return n;
-}
-
 static bool has_node(const gr_graph *g, int64_t k, const char *ks, size_t kl)
 {
     bool found = false;

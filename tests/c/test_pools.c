@@ -101,20 +101,6 @@ static gr_graph *new_graph_in(const gr_pool *pool, bool directed)
     return g;
 }
 
-static size_t node_count(const gr_graph *g)
-{
-    size_t n = 0;
-    CHECK_OK(gr_graph_node_count(g, &n));
-    return n;
-}
-
-static size_t edge_count(const gr_graph *g)
-{
-    size_t n = 0;
-    CHECK_OK(gr_graph_edge_count(g, &n));
-    return n;
-}
-
 /* |actual - expected| <= tolerance * expected. */
 static int within(double actual, double expected, double tolerance)
 {

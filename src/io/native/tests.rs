@@ -3,51 +3,14 @@
 
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
 
+use super::super::test_dir::TempDir;
 use super::format::*;
 use super::*;
 use crate::alloc::{PoolCounters, PoolScope};
 use crate::core::{AttrKind, AttrTable, AttrValue, KeyRef, NodeKey, Slot};
 
 // ----- helpers ---------------------------------------------------------------------------
-
-/// A fresh folder under the system's temp folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        static N: AtomicU32 = AtomicU32::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "groggy-native-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    fn path(&self, file: &str) -> PathBuf {
-        self.0.join(file)
-    }
-
-    fn entries(&self) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(&self.0)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// A value as text that tells every bit pattern apart (NaN payloads, -0.0).
 fn show(value: &AttrValue) -> String {
@@ -395,7 +358,7 @@ fn native_failed_save_leaves_the_previous_file() {
             "{err}"
         );
         assert_eq!(fs::read(&path).unwrap(), before, "previous file intact");
-        assert_eq!(dir.entries(), vec!["g.groggy"], "no temporary file left");
+        assert_eq!(dir.names(), vec!["g.groggy"], "no temporary file left");
     }
     // A folder in the way: the save fails and leaves nothing behind.
     fs::create_dir(dir.path("sub.groggy")).unwrap();
@@ -403,7 +366,7 @@ fn native_failed_save_leaves_the_previous_file() {
         save(&new, &dir.path("sub.groggy")),
         Err(GraphError::Io(_))
     ));
-    assert_eq!(dir.entries(), vec!["g.groggy", "sub.groggy"]);
+    assert_eq!(dir.names(), vec!["g.groggy", "sub.groggy"]);
     // A missing folder is an error too.
     assert!(matches!(
         save(&new, &dir.path("no/such/dir.groggy")),
@@ -412,7 +375,7 @@ fn native_failed_save_leaves_the_previous_file() {
     // And a successful save replaces the file.
     save(&new, &path).unwrap();
     assert_eq!(fs::read(&path).unwrap(), encoded);
-    assert_eq!(dir.entries(), vec!["g.groggy", "sub.groggy"]);
+    assert_eq!(dir.names(), vec!["g.groggy", "sub.groggy"]);
 }
 
 // ----- clear errors ----------------------------------------------------------------------
@@ -458,7 +421,7 @@ fn native_bad_files_give_clear_errors() {
     has(load_error(&longer, &dir), "unexpected bytes");
     let missing = load(&dir.path("missing.groggy")).unwrap_err();
     assert!(matches!(missing, GraphError::Io(_)));
-    assert!(matches!(load(&dir.0), Err(GraphError::Io(_))));
+    assert!(matches!(load(dir.root()), Err(GraphError::Io(_))));
     // A FIFO is refused at once instead of waiting for a writer.
     let fifo = dir.path("fifo.groggy");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
