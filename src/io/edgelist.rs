@@ -511,30 +511,28 @@ impl Sink for StrSink {
     }
 }
 
+/// Keys laid end to end in `text`, each ending at the next of `ends`.
+fn laid_out<'a>(text: &'a str, ends: &'a [usize]) -> impl Iterator<Item = KeyRef<'a>> + 'a {
+    ends.iter().scan(0, move |start, &end| {
+        let key = KeyRef::Str(&text[*start..end]);
+        *start = end;
+        Some(key)
+    })
+}
+
 impl StrSink {
     fn node_keys(&self) -> Vec<KeyRef<'_>> {
-        let mut start = 0;
-        self.node_ends
-            .iter()
-            .map(|&end| {
-                let key = KeyRef::Str(&self.node_text[start..end]);
-                start = end;
-                key
-            })
-            .collect()
+        laid_out(&self.node_text, &self.node_ends).collect()
     }
 
     fn keys(&self) -> (Vec<KeyRef<'_>>, Vec<KeyRef<'_>>) {
         let edges = self.ends.len() / 2;
         let (mut sources, mut targets) = (Vec::with_capacity(edges), Vec::with_capacity(edges));
-        let mut start = 0;
-        for (i, &end) in self.ends.iter().enumerate() {
-            let key = KeyRef::Str(&self.text[start..end]);
+        for (i, key) in laid_out(&self.text, &self.ends).enumerate() {
             match i % 2 {
                 0 => sources.push(key),
                 _ => targets.push(key),
             }
-            start = end;
         }
         (sources, targets)
     }
