@@ -52,7 +52,10 @@ typedef struct gr_attr_map gr_attr_map;
 // A cancellation token. Safe to trigger from any thread while algorithms run with it.
 typedef struct gr_cancel gr_cancel;
 
-// A graph. Safe to use from several threads at once: any number of readers, one writer.
+// A graph handle. Safe to use from several threads at once: any number of readers, one
+// writer. The handle outlives the graph it names: `gr_graph_close` lets the graph go while
+// calls may be running on it, and every later call fails with `GR_STATUS_INVALID_OPERATION`
+// until `gr_graph_free` releases the handle itself.
 typedef struct gr_graph gr_graph;
 
 // A list of node keys in graph order.
@@ -821,10 +824,31 @@ gr_status gr_graph_filter_edges_query(const struct gr_graph *g,
 // `out` is NULL or writable.
 gr_status gr_graph_new(bool directed, struct gr_graph **out_graph);
 
-// Frees a graph. NULL is a no-op. No other thread may be using the graph.
+// Closes a graph: its memory is freed now, or, when calls on it are still running on other
+// threads (or this call comes from a callback running over it), as soon as the last of them
+// returns. Never waits. Every call on the handle after this fails with
+// `GR_STATUS_INVALID_OPERATION` ("the graph is closed"), until `gr_graph_free` releases the
+// handle. Closing twice is fine; NULL is a no-op.
 //
 // # Safety
-// `g` is NULL or a live graph handle, which must not be used afterwards.
+// `g` is NULL or a live graph handle.
+void gr_graph_close(struct gr_graph *g);
+
+// Whether `gr_graph_close` was called on the handle.
+//
+// # Safety
+// `g` is NULL or a live graph handle; `out_closed` is NULL or writable.
+gr_status gr_graph_is_closed(const struct gr_graph *g, bool *out_closed);
+
+// Frees a graph handle (closing the graph first if it is open). NULL is a no-op.
+//
+// Unlike `gr_graph_close`, this releases the handle itself, so no other thread may be
+// using the handle or start using it, and no callback may be running over it: to end a
+// graph that other threads may still be using, call `gr_graph_close` and free the handle
+// once they are done with it.
+//
+// # Safety
+// `g` is NULL or a live graph handle, used by no other thread, and never used afterwards.
 void gr_graph_free(struct gr_graph *g);
 
 // A deep copy: nodes, edges and attributes.

@@ -6,10 +6,10 @@ Only conversion lives here; every loop over the graph's nodes or edges runs in R
 from __future__ import annotations
 
 import numbers
-import sys
 import threading
 
 from ._native import NULL, ffi, lib
+from ._optional import imported
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -44,6 +44,14 @@ scratch = _Scratch()
 
 
 # ----- keys -------------------------------------------------------------------------------
+
+
+class UnencodableKeyError(ValueError):
+    """A str key that cannot be UTF-8 (it holds a lone surrogate): no graph can hold it."""
+
+
+def _unencodable(key: str) -> str:
+    return f"node key {key!r} is not valid text (it holds a lone surrogate)"
 
 
 def _odd_key(key):
@@ -81,7 +89,10 @@ def key_args(key, op: str = "graph"):
             return key, NULL, 0
         raise OverflowError(f"{op}: node key {key} does not fit in int64")
     if t is str:
-        b = key.encode("utf-8")
+        try:
+            b = key.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UnencodableKeyError(f"{op}: {_unencodable(key)}") from None
         return 0, b, len(b)
     try:
         key = _odd_key(key)
@@ -100,7 +111,7 @@ class KeyArray:
     def __init__(self, keys, op: str):
         try:
             self._lay_out(keys)
-        except (TypeError, OverflowError) as err:
+        except (TypeError, OverflowError, UnencodableKeyError) as err:
             raise type(err)(f"{op}: {err}") from None
 
     def _lay_out(self, keys) -> None:
@@ -121,7 +132,10 @@ class KeyArray:
                 ints.append(key)
                 kinds.append(0)
             else:
-                b = key.encode("utf-8")
+                try:
+                    b = key.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise UnencodableKeyError(_unencodable(key)) from None
                 ints.append(0)
                 kinds.append(1)
                 chunks.append(b)
@@ -203,7 +217,7 @@ def _fill_buffer(cval, tag, data: bytes, keep: list) -> None:
 
 def _fill_numpy(cval, value) -> bool:
     """Fills a numpy scalar; False when ``value`` is not one groggy knows (arrays included)."""
-    np = sys.modules.get("numpy")  # a numpy value implies numpy is imported already
+    np = imported("numpy")  # a numpy value implies numpy is imported already
     if np is None or not isinstance(value, np.generic):
         return False
     name = value.dtype.name

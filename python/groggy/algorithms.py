@@ -9,39 +9,19 @@ then told to stop and returns within milliseconds.
 from __future__ import annotations
 
 import asyncio
-import threading
+from collections.abc import Mapping
 
+from ._args import SIZE_MAX, float_arg, int_arg
 from ._convert import KeyArray, key_args, scratch, take_keys
 from ._errors import InvalidOperationError
 from ._native import NULL, ffi, lib
+from ._runtime import CancelToken, run_here, run_interruptible
 from .array import GraphArray
 from .nodemap import NodeMap
 
 #: Graphs smaller than this (nodes + edges) run on the calling thread: too quick to need
 #: a worker thread for interruption.
 _SMALL = 100_000
-#: How often the waiting thread wakes up to let signals in (seconds).
-_POLL = 0.05
-
-
-class CancelToken:
-    """A ``gr_cancel`` handle: ``trigger()`` stops the algorithms running with it."""
-
-    __slots__ = ("_handle",)
-
-    def __init__(self):
-        out = ffi.new("gr_cancel **")
-        _check_plain(lib.gr_cancel_new(out))
-        self._handle = ffi.gc(out[0], lib.gr_cancel_free)
-
-    def trigger(self) -> None:
-        lib.gr_cancel_trigger(self._handle)
-
-
-def _check_plain(status: int) -> None:
-    from ._errors import check
-
-    check(status)
 
 
 def _weight_args(weight):
@@ -53,13 +33,10 @@ def _weight_args(weight):
     return b, len(b)
 
 
-def _depth(depth_limit) -> int:
+def _depth(depth_limit, op: str) -> int:
     if depth_limit is None:
         return -1
-    depth = int(depth_limit)
-    if depth < 0:
-        raise ValueError(f"depth_limit must be >= 0 or None, got {depth_limit}")
-    return depth
+    return int_arg(depth_limit, "depth_limit", op)
 
 
 class AlgorithmsMixin:
@@ -71,7 +48,7 @@ class AlgorithmsMixin:
         """Runs ``call(cancel)`` (which returns a status); interruptible when the work
         (graph size times ``rounds``, the most passes over the graph the call may make) is
         large. With a ``token``, runs on this thread, stopped by that token. Raises on a
-        bad status."""
+        bad status, and then the call's outputs are not to be read."""
         try:
             nodes, edges = scratch.size, scratch.size2
             # gr_graph_size is not profiled: profile_stats shows only what the user called.
@@ -80,34 +57,9 @@ class AlgorithmsMixin:
         except InvalidOperationError:
             work = 0  # closed: the call itself reports it, under its own name
         if token is not None or work < _SMALL:
-            status = call(NULL if token is None else token._handle)
-            if status:
-                self._raise(status)
-            return
-        token = CancelToken()
-        outcome = {}
-
-        def work():
-            outcome["status"] = call(token._handle)
-            if outcome["status"]:
-                # The message is thread-local: read it on the thread that failed.
-                from ._errors import error_from_status
-
-                outcome["error"] = error_from_status(outcome["status"])
-
-        worker = threading.Thread(target=work, name="groggy-algorithm", daemon=True)
-        worker.start()
-        try:
-            while worker.is_alive():
-                worker.join(_POLL)
-        except BaseException:
-            token.trigger()
-            worker.join()
-            raise
-        if outcome.get("status"):
-            if self.closed:
-                self._raise(outcome["status"])
-            raise outcome["error"]
+            self._check(run_here(call, token))
+        else:
+            run_interruptible(call, "groggy-algorithm")
 
     def _node_values(self, call, token=None, rounds=1) -> NodeMap:
         keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
@@ -134,14 +86,20 @@ class AlgorithmsMixin:
         self, alpha=0.85, max_iter=100, tol=1e-06, weight=None, personalization=None
     ):
         """The engine call of ``pagerank``, as ``call(cancel, keys_out, values_out)``."""
+        op = "pagerank"
         w, wl = _weight_args(weight)
+        alpha, tol = float_arg(alpha, "alpha", op), float_arg(tol, "tol", op)
+        max_iter = int_arg(max_iter, "max_iter", op, maximum=SIZE_MAX)
+        if personalization is not None and not isinstance(personalization, Mapping):
+            raise TypeError(
+                f"{op}: personalization must be a mapping of node keys to weights, "
+                f"not {type(personalization).__name__}"
+            )
         items = None if personalization is None else list(personalization.items())
-        keys = KeyArray([k for k, _ in items] if items else [], "pagerank")
-        values = NULL if items is None else ffi.new("double[]", [float(v) for _, v in items] or 1)
+        keys = KeyArray([k for k, _ in items] if items else [], op)
+        weights = [float_arg(v, f"personalization[{k!r}]", op) for k, v in items or ()]
+        values = NULL if items is None else ffi.new("double[]", weights or 1)
         n = len(items or ())
-        alpha, max_iter, tol = float(alpha), int(max_iter), float(tol)
-        if max_iter < 0:
-            raise ValueError(f"pagerank: max_iter must be >= 0, got {max_iter}")
         ptr = self._ptr
 
         def call(cancel, keys_out, values_out):
@@ -170,7 +128,7 @@ class AlgorithmsMixin:
         ``personalization`` maps keys to weights (others get 0). No convergence within
         ``max_iter`` iterations raises ``AlgorithmError``."""
         call = self._pagerank_call(alpha, max_iter, tol, weight, personalization)
-        return self._node_values(call, rounds=int(max_iter))
+        return self._node_values(call, rounds=max_iter)
 
     async def async_pagerank(self, *args, **kwargs) -> NodeMap:
         """``pagerank`` computed in a worker thread while the event loop keeps running;
@@ -188,14 +146,14 @@ class AlgorithmsMixin:
     def bfs(self, source, depth_limit=None) -> list:
         """Nodes reached from ``source`` in breadth-first order (source first)."""
         k = key_args(source, "bfs")
-        depth = _depth(depth_limit)
+        depth = _depth(depth_limit, "bfs")
         ptr = self._ptr
         return self._key_list(lambda cancel, out: lib.gr_graph_bfs(ptr, *k, depth, cancel, out))
 
     def dfs(self, source, depth_limit=None) -> list:
         """Nodes reached from ``source`` in depth-first preorder (source first)."""
         k = key_args(source, "dfs")
-        depth = _depth(depth_limit)
+        depth = _depth(depth_limit, "dfs")
         ptr = self._ptr
         return self._key_list(lambda cancel, out: lib.gr_graph_dfs(ptr, *k, depth, cancel, out))
 

@@ -4,12 +4,12 @@ held in the engine's memory and shown to numpy without copies."""
 from __future__ import annotations
 
 import operator
-import sys
 from collections.abc import Iterator
 
 from ._convert import fill_value, scratch, take_owned_value
 from ._errors import check
 from ._native import NULL, ffi, lib
+from ._optional import imported
 
 _KIND_NAMES = {
     lib.GR_ATTR_NULL: "null",
@@ -339,11 +339,11 @@ def as_graph_array(values) -> GraphArray:
     GraphArray."""
     if isinstance(values, GraphArray):
         return values
-    pd = sys.modules.get("pandas")
+    pd = imported("pandas")
     pandas_types = () if pd is None else (pd.Series, pd.Index, pd.api.extensions.ExtensionArray)
     if pandas_types and isinstance(values, pandas_types):
         return _from_pandas(values)
-    np = sys.modules.get("numpy")
+    np = imported("numpy")
     if np is not None and isinstance(values, np.ndarray):
         return GraphArray.from_numpy(values)
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):

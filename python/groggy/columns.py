@@ -3,10 +3,11 @@ arrays in one call, and pandas tables. Mixed into ``Graph``."""
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Iterable
 
 from ._convert import KeyArray, fill_name, scratch
 from ._native import NULL, ffi, lib
+from ._optional import imported
 from .array import GraphArray, as_graph_array
 
 
@@ -33,7 +34,7 @@ class NamedColumns:
 def _int64_keys(keys):
     """``keys`` as a contiguous native int64 numpy array when it is a numpy integer array
     (read in place when it already is one), else None."""
-    np = sys.modules.get("numpy")
+    np = imported("numpy")
     if np is None or not isinstance(keys, np.ndarray) or keys.dtype.kind not in "iu":
         return None
     if keys.ndim != 1:
@@ -43,15 +44,23 @@ def _int64_keys(keys):
     return np.ascontiguousarray(keys, dtype=np.int64)
 
 
-def _key_list(keys) -> list:
-    np = sys.modules.get("numpy")
+def _key_list(keys, name: str) -> list:
+    """A column of node keys (numpy array, pandas Series or Index, list, any iterable) as a
+    list; a string or bytes (which would iterate as characters) or a scalar is a
+    ``TypeError``."""
+    op = "add_edges_from_arrays"
+    np = imported("numpy")
     if np is not None and isinstance(keys, np.ndarray):
         if keys.ndim != 1:
-            raise ValueError(f"add_edges_from_arrays: keys must be 1-dimensional, not {keys.ndim}")
+            raise ValueError(f"{op}: keys must be 1-dimensional, not {keys.ndim}")
         return keys.tolist()
-    pd = sys.modules.get("pandas")
+    pd = imported("pandas")
     if pd is not None and isinstance(keys, (pd.Series, pd.Index)):
         return keys.tolist()
+    if isinstance(keys, (str, bytes, bytearray, memoryview)) or not isinstance(keys, Iterable):
+        raise TypeError(
+            f"{op}: {name} must be an array or a list of node keys, not {type(keys).__name__}"
+        )
     return list(keys)
 
 
@@ -76,8 +85,8 @@ class ColumnsMixin:
                 lib.gr_graph_add_edges_int(self._ptr, s, t, n, named.names, named.handles, named.n)
             )
             return
-        src_keys = KeyArray(_key_list(sources), "add_edges_from_arrays")
-        dst_keys = KeyArray(_key_list(targets), "add_edges_from_arrays")
+        src_keys = KeyArray(_key_list(sources, "sources"), "add_edges_from_arrays")
+        dst_keys = KeyArray(_key_list(targets, "targets"), "add_edges_from_arrays")
         if src_keys.n != dst_keys.n:
             raise ValueError(
                 f"add_edges_from_arrays: {src_keys.n} sources but {dst_keys.n} targets"

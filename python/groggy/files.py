@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 import time
 
 from ._errors import error_from_status
 from ._native import NULL, ffi, lib
+from ._runtime import run_interruptible
 
 _KEYS = {"auto": lib.GR_KEYS_AUTO, "int": lib.GR_KEYS_INT, "str": lib.GR_KEYS_STR}
 
@@ -44,31 +44,8 @@ class _ProgressBar:
 
 
 def run_in_worker(call):
-    """Runs ``call(cancel)`` (returning a status) in a worker thread; on Ctrl-C in the
-    calling thread, triggers the token and waits for the call to stop. Raises on a bad
-    status, with the message of the thread that failed."""
-    from .algorithms import CancelToken
-
-    token = CancelToken()
-    outcome: dict = {}
-
-    def work():
-        status = call(token._handle)
-        outcome["status"] = status
-        if status:
-            outcome["error"] = error_from_status(status)
-
-    worker = threading.Thread(target=work, name="groggy-io", daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.05)
-    except BaseException:
-        token.trigger()
-        worker.join()
-        raise
-    if outcome.get("status"):
-        raise outcome["error"]
+    """Runs ``call(cancel)`` (returning a status) interruptibly on a worker thread."""
+    run_interruptible(call, "groggy-io")
 
 
 def read_edgelist(

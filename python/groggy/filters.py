@@ -4,33 +4,8 @@ in the engine over the attribute columns. Mixed into ``Graph``."""
 
 from __future__ import annotations
 
-import threading
-
 from ._convert import key_from_args, read_attr_map, take_keys
 from ._native import ffi, lib
-
-# The graphs (by id) whose filters this thread is running, to refuse closing them mid-way.
-_running = threading.local()
-
-
-def filtering(graph) -> bool:
-    """Whether this thread is inside a filter over ``graph``."""
-    return id(graph) in getattr(_running, "ids", ())
-
-
-class _Running:
-    """Marks a graph as being filtered on this thread for a ``with`` block."""
-
-    def __init__(self, graph):
-        self.key = id(graph)
-
-    def __enter__(self):
-        if not hasattr(_running, "ids"):
-            _running.ids = []
-        _running.ids.append(self.key)
-
-    def __exit__(self, *exc):
-        _running.ids.remove(self.key)
 
 
 class _Predicate:
@@ -86,8 +61,7 @@ class FiltersMixin:
             raise TypeError(f"filter_nodes: expected a callable or a query string, not {pred!r}")
         predicate = _Predicate(pred, edges=False)
         out = ffi.new("gr_keys **")
-        with _Running(self):
-            status = lib.gr_graph_filter_nodes(self._ptr, predicate.c_callback, ffi.NULL, out)
+        status = lib.gr_graph_filter_nodes(self._ptr, predicate.c_callback, ffi.NULL, out)
         predicate.reraise()
         self._check(status)
         return take_keys(out[0])
@@ -101,10 +75,9 @@ class FiltersMixin:
             raise TypeError(f"filter_edges: expected a callable or a query string, not {pred!r}")
         predicate = _Predicate(pred, edges=True)
         sources, targets = ffi.new("gr_keys **"), ffi.new("gr_keys **")
-        with _Running(self):
-            status = lib.gr_graph_filter_edges(
-                self._ptr, predicate.c_callback, ffi.NULL, sources, targets
-            )
+        status = lib.gr_graph_filter_edges(
+            self._ptr, predicate.c_callback, ffi.NULL, sources, targets
+        )
         predicate.reraise()
         self._check(status)
         return list(zip(take_keys(sources[0]), take_keys(targets[0])))

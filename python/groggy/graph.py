@@ -10,6 +10,7 @@ from ._convert import (
     INT64_MIN,
     KeyArray,
     SparseAttrs,
+    UnencodableKeyError,
     attr_list,
     fill_value,
     key_args,
@@ -19,7 +20,7 @@ from ._convert import (
     take_owned_value,
     take_strings,
 )
-from ._errors import AttributeNotFoundError, InvalidOperationError, error_from_status
+from ._errors import AttributeNotFoundError, error_from_status
 from ._native import NULL, ffi, lib
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
@@ -95,36 +96,26 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
             self._raise(status)
 
     def _raise(self, status: int):
-        # A closed graph's handle is NULL, which the library reports as a bad argument;
-        # to the user it is an operation on a closed graph.
-        err = error_from_status(status)
-        if getattr(self, "_ptr", NULL) == NULL:
-            raise InvalidOperationError(
-                f"{err.operation}: the graph is closed",
-                code=lib.GR_STATUS_INVALID_OPERATION,
-                operation=err.operation,
-            )
-        raise err
+        raise error_from_status(status)
 
     def close(self) -> None:
-        """Frees the native graph now. Later use raises ``InvalidOperationError``.
-        Do not call it while another thread is still using the graph."""
-        from .filters import filtering
-
-        if filtering(self):
-            raise InvalidOperationError(
-                "close: the graph cannot be closed from inside a callback running over it",
-                code=lib.GR_STATUS_INVALID_OPERATION,
-                operation="close",
-            )
-        ptr = getattr(self, "_ptr", NULL)
-        if ptr != NULL:
-            self._ptr = NULL
-            ffi.release(ptr)
+        """Frees the native graph: now, or, when calls on it are still running (on other
+        threads, or the callback this is called from), as soon as the last of them returns.
+        Never waits. Later use raises ``InvalidOperationError``; closing twice is fine."""
+        lib.gr_graph_close(self._ptr)
 
     @property
     def closed(self) -> bool:
-        return self._ptr == NULL
+        """Whether ``close()`` was called."""
+        out = scratch.found
+        self._check(lib.gr_graph_is_closed(self._ptr, out))
+        return bool(out[0])
+
+    def __copy__(self) -> Graph:
+        return self.copy()
+
+    def __deepcopy__(self, memo) -> Graph:
+        return self.copy()
 
     def __enter__(self) -> Graph:
         return self
@@ -164,7 +155,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
     def __contains__(self, key) -> bool:
         try:
             return self.has_node(key)
-        except (TypeError, OverflowError):
+        except (TypeError, OverflowError, UnencodableKeyError):
             return False
 
     def __iter__(self) -> Iterator:

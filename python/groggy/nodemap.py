@@ -7,7 +7,7 @@ import heapq
 import operator
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 
-from ._convert import key_args, normalize_key, read_keys, scratch
+from ._convert import UnencodableKeyError, key_args, normalize_key, read_keys, scratch
 from ._errors import check
 from ._native import ffi, lib
 from .array import GraphArray
@@ -51,7 +51,11 @@ class NodeMap(Mapping):
             # numpy ints count as ints; bool, float: TypeError; beyond int64: OverflowError
             key = normalize_key(key)
         s = scratch
-        check(lib.gr_keys_find(self._handle, *key_args(key), s.size, s.found))
+        try:
+            args = key_args(key, "NodeMap")
+        except UnencodableKeyError:
+            raise KeyError(key) from None
+        check(lib.gr_keys_find(self._handle, *args, s.size, s.found))
         if not s.found[0]:
             raise KeyError(key)
         return self._array[s.size[0]]

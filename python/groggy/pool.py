@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._args import int_arg
 from ._errors import check
 from ._native import ffi, lib
 
@@ -15,9 +16,7 @@ class MemoryPool:
 
     def __init__(self, limit_bytes: int | None = None):
         if limit_bytes is not None:
-            limit_bytes = int(limit_bytes)
-            if limit_bytes < 0:
-                raise ValueError(f"limit_bytes must be >= 0 or None, got {limit_bytes}")
+            limit_bytes = int_arg(limit_bytes, "limit_bytes", "MemoryPool")
         out = ffi.new("gr_pool **")
         check(lib.gr_pool_new(-1 if limit_bytes is None else limit_bytes, out))
         self._handle = ffi.gc(out[0], lib.gr_pool_free)

@@ -35,7 +35,8 @@ pub unsafe extern "C" fn gr_graph_set_node_attr(
                 borrow(value, "value")?.read_value(name)?,
             )
         };
-        g.core.write()?.set_node_attr(k, name, value)
+        let mut graph = g.core.write()?;
+        graph.set_node_attr(k, name, value)
     })
 }
 
@@ -105,7 +106,8 @@ pub unsafe extern "C" fn gr_graph_set_edge_attr(
                 borrow(value, "value")?.read_value(name)?,
             )
         };
-        g.core.write()?.set_edge_attr(u, v, name, value)
+        let mut graph = g.core.write()?;
+        graph.set_edge_attr(u, v, name, value)
     })
 }
 

@@ -195,7 +195,8 @@ unsafe fn write_column(
                 array_ref(values)?,
             )
         };
-        write(&mut *g.core.write()?, name, values)
+        let mut graph = g.core.write()?;
+        write(&mut graph, name, values)
     })
 }
 
@@ -278,7 +279,8 @@ pub unsafe extern "C" fn gr_graph_add_edges_int(
                 named_columns(column_names, columns, n_columns)?,
             )
         };
-        g.core.write()?.add_edges_int(sources, targets, &columns)
+        let mut graph = g.core.write()?;
+        graph.add_edges_int(sources, targets, &columns)
     })
 }
 
@@ -329,9 +331,8 @@ pub unsafe extern "C" fn gr_graph_add_edges_columns(
                 named_columns(column_names, columns, n_columns)?,
             )
         };
-        g.core
-            .write()?
-            .add_edges_with_columns(&sources, &targets, &columns)
+        let mut graph = g.core.write()?;
+        graph.add_edges_with_columns(&sources, &targets, &columns)
     })
 }
 
@@ -369,6 +370,7 @@ pub unsafe extern "C" fn gr_graph_add_nodes_columns(
                 named_columns(column_names, columns, n_columns)?,
             )
         };
-        g.core.write()?.add_nodes_with_columns(&keys, &columns)
+        let mut graph = g.core.write()?;
+        graph.add_nodes_with_columns(&keys, &columns)
     })
 }

@@ -109,7 +109,8 @@ pub unsafe extern "C" fn gr_graph_add_edges(
             .zip(attrs.iter())
             .map(|((u, v), a)| (u, v, &a[..]))
             .collect();
-        g.core.write()?.add_edges(&items)
+        let mut graph = g.core.write()?;
+        graph.add_edges(&items)
     })
 }
 
@@ -134,7 +135,8 @@ pub unsafe extern "C" fn gr_graph_remove_edge(
                 key(v_int, v_str, v_len, "target")?,
             )
         };
-        g.core.write()?.remove_edge(u, v)
+        let mut graph = g.core.write()?;
+        graph.remove_edge(u, v)
     })
 }
 

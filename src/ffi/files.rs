@@ -136,7 +136,8 @@ pub unsafe extern "C" fn gr_graph_write_edgelist(
         let delimiter = char::from_u32(delimiter).ok_or_else(|| {
             GraphError::InvalidArgument(format!("delimiter {delimiter} is not a character"))
         })?;
-        io::write_edgelist(&g.core.read(), path, delimiter)
+        let graph = g.core.read();
+        io::write_edgelist(&graph, path, delimiter)
     })
 }
 
@@ -155,7 +156,8 @@ pub unsafe extern "C" fn gr_graph_save(
     run("save", || {
         // SAFETY: promised by the caller.
         let (g, path) = unsafe { (graph(g)?, path_arg(path, path_len)?) };
-        native::save(&g.core.read(), path)
+        let graph = g.core.read();
+        native::save(&graph, path)
     })
 }
 

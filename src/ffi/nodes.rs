@@ -111,7 +111,8 @@ pub unsafe extern "C" fn gr_graph_add_nodes(
         let (g, keys, attrs) =
             unsafe { (graph(g)?, keys_arg.read(n, "keys")?, attrs_arg.read(n)?) };
         let items: Vec<_> = keys.into_iter().zip(attrs.iter().map(|a| &a[..])).collect();
-        g.core.write()?.add_nodes(&items)
+        let mut graph = g.core.write()?;
+        graph.add_nodes(&items)
     })
 }
 
@@ -129,7 +130,8 @@ pub unsafe extern "C" fn gr_graph_remove_node(
     run("remove_node", || {
         // SAFETY: promised by the caller.
         let (g, k) = unsafe { (graph(g)?, key(key_int, key_str, key_len, "key")?) };
-        g.core.write()?.remove_node(k)
+        let mut graph = g.core.write()?;
+        graph.remove_node(k)
     })
 }
 

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use crate::core::{Array, Profile};
 
 use super::array::{array_handle, gr_array};
-use super::boundary::{borrow, out, run, PROFILING_GRAPHS};
-use super::graph::gr_graph;
+use super::boundary::{out, run, PROFILING_GRAPHS};
+use super::graph::{gr_graph, unprofiled_graph};
 use super::handles::{gr_string_list, into_handle};
 use super::status::gr_status;
 
@@ -20,7 +20,7 @@ use super::status::gr_status;
 pub unsafe extern "C" fn gr_graph_set_profiling(g: *const gr_graph, on: bool) -> gr_status {
     run("set_profiling", || {
         // SAFETY: promised by the caller.
-        let g = unsafe { borrow(g, "graph")? };
+        let g = unsafe { unprofiled_graph(g)? };
         let mut profile = g.profile.lock();
         match (profile.is_some(), on) {
             (false, true) => {
@@ -55,7 +55,7 @@ pub unsafe extern "C" fn gr_graph_profile_stats(
         // SAFETY: promised by the caller.
         let (g, out_names, out_counts, out_total, out_max) = unsafe {
             (
-                borrow(g, "graph")?,
+                unprofiled_graph(g)?,
                 out(out_names, "names")?,
                 out(out_counts, "counts")?,
                 out(out_total_ns, "total_ns")?,

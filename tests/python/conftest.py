@@ -1,5 +1,11 @@
 """Shared fixtures for the Python test suite."""
 
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 import pytest
 
 import groggy as gr
@@ -61,3 +67,26 @@ def populated():
         g.add_node(99)
         g.remove_node(99)
         yield g
+
+
+@pytest.fixture
+def run_python():
+    """``run_python(script, timeout=120)``: runs ``script`` in a fresh interpreter that
+    imports this same groggy, asserts it exited 0, and returns its stdout. For scenarios
+    that once crashed the process: a regression fails the test, not the whole run."""
+
+    def run(script: str, timeout: float = 120) -> str:
+        env = dict(os.environ)
+        package_root = str(Path(gr.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        result = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(script)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=timeout,
+        )
+        assert result.returncode == 0, (result.returncode, result.stdout, result.stderr[-3000:])
+        return result.stdout
+
+    return run

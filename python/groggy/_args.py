@@ -1,0 +1,32 @@
+"""Checked numeric arguments: what a networkx or numpy user passes is taken as is, and
+anything else is refused loudly rather than coerced (``max_iter=1.5``, ``alpha="0.5"``,
+``depth_limit=True`` are errors, not guesses)."""
+
+from __future__ import annotations
+
+import numbers
+
+INT64_MAX = 2**63 - 1
+#: The largest ``size_t`` the engine takes (64-bit platforms).
+SIZE_MAX = 2**64 - 1
+
+
+def int_arg(value, name: str, op: str, *, minimum: int = 0, maximum: int = INT64_MAX) -> int:
+    """``value`` as an int in ``[minimum, maximum]``: ``TypeError`` for anything but an
+    integer (bool and float included), ``ValueError`` below ``minimum``, ``OverflowError``
+    above ``maximum`` (the most the engine's type holds)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{op}: {name} must be an int, not {type(value).__name__} ({value!r})")
+    value = int(value)
+    if value < minimum:
+        raise ValueError(f"{op}: {name} must be >= {minimum}, got {value}")
+    if value > maximum:
+        raise OverflowError(f"{op}: {name} {value} is too large (at most {maximum})")
+    return value
+
+
+def float_arg(value, name: str, op: str) -> float:
+    """``value`` as a float: any real number but a bool; ``TypeError`` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{op}: {name} must be a number, not {type(value).__name__} ({value!r})")
+    return float(value)
