@@ -320,18 +320,26 @@ def _native_numeric(array, mask):
 
 
 def _to_pandas(array: GraphArray):
+    """The column as a read-only Series: it is cached and handed out again, so a user's
+    write must fail rather than make it differ from the array (``ValueError``)."""
+    import numpy as np
     import pandas as pd
 
     if array._kind in _FIXED:
-        values = array._numpy_view()
+        values = array._numpy_view()  # read-only engine memory: no copy, no writes
         if array.null_count == 0:
-            return pd.Series(values, copy=True)
-        import numpy as np
-
+            return pd.Series(values, copy=False)
         valid = np.frombuffer(ffi.buffer(array._valid, len(array)), dtype=bool)
         nullable = _PANDAS_NULLABLE[values.dtype.name]
-        return pd.Series(pd.array(values, dtype=nullable).copy()).mask(~valid)
-    return pd.Series(array.to_list(), dtype=object)
+        column = pd.array(values, dtype=nullable).copy()
+        column[~valid] = pd.NA
+        column._data.flags.writeable = False
+        column._mask.flags.writeable = False
+        return pd.Series(column, copy=False)
+    objects = np.empty(len(array), dtype=object)
+    objects[:] = array.to_list()
+    objects.flags.writeable = False
+    return pd.Series(objects, dtype=object, copy=False)
 
 
 def as_graph_array(values) -> GraphArray:

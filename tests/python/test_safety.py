@@ -321,3 +321,30 @@ def test_lone_surrogate_keys():
     with pytest.raises(KeyError):
         ranks[lone]
     assert ranks.get(lone) is None
+
+
+# ----- 12. the cached pandas Series ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[1, 2, 3], [1.5, None, 2.0], ["a", "b", None], [True, None], [1, "x"], [b"\x00", b"y"]],
+)
+def test_the_cached_series_cannot_be_changed(values):
+    array = gr.GraphArray.from_list(values)
+    series = array.to_pandas()
+    before = series.tolist()
+    with pytest.raises(ValueError, match="read-only"):
+        series[0] = values[1]
+    with pytest.raises(ValueError, match="read-only"):
+        series.iloc[0] = values[1]
+    try:  # the values as numpy: the Series' own memory (read-only) or a copy
+        series.to_numpy()[0] = values[1]
+    except ValueError:
+        pass
+    assert array.to_pandas() is series
+    assert series.tolist() == before
+    # A copy is the user's to change, and tables built from the columns stay writable.
+    mine = series.copy()
+    mine.iloc[0] = values[1]
+    assert array.to_pandas().tolist() == before
