@@ -13,7 +13,7 @@ RUFF := $(abspath $(VENV))/bin/ruff
 PY_SOURCES := python tests/python bench setup.py
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 
-.PHONY: build test demo install clean bench venv py-install \
+.PHONY: build test demo install clean bench venv py-install stress \
         fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint
 
 ## build: the release library (target/release) and the generated header (include/groggy.h)
@@ -90,3 +90,14 @@ clean:
 	rm -rf $(VENV) build dist tests/c/build bench/results python/groggy/libgroggy.* \
 		python/groggy/groggy.h
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+## stress: the concurrency stress tests (Python and C) for longer (STRESS_SECONDS, default 60)
+STRESS_SECONDS ?= 60
+stress: py-install
+	$(CARGO) build
+	GROGGY_STRESS_SECONDS=$(STRESS_SECONDS) $(VPY) -m pytest -q -p no:cacheprovider \
+		tests/python/test_stress.py tests/python/test_safety.py
+	mkdir -p tests/c/build
+	$${CC:-gcc} -std=c99 -O1 -g -Iinclude -Itests/c -pthread tests/c/test_stress.c \
+		-o tests/c/build/stress -Ltarget/debug -lgroggy -Wl,-rpath,$(abspath target/debug)
+	STRESS_SECONDS=$(STRESS_SECONDS) tests/c/build/stress

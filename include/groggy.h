@@ -49,6 +49,10 @@ typedef struct gr_array gr_array;
 // An attribute map: names with their values, in column order.
 typedef struct gr_attr_map gr_attr_map;
 
+// Bytes made by the library, read through `gr_buffer_data` and released with
+// `gr_buffer_free`.
+typedef struct gr_buffer gr_buffer;
+
 // A cancellation token. Safe to trigger from any thread while algorithms run with it.
 typedef struct gr_cancel gr_cancel;
 
@@ -525,6 +529,32 @@ gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_li
 // The message of the last failure on this thread ("" if none). Owned by the library and
 // valid until the next failing call on the same thread.
 const char *gr_last_error_message(void);
+
+// The graph in the native format (what `gr_graph_save` writes to a file), as a new buffer.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_buffer` is NULL or writable.
+gr_status gr_graph_save_buffer(const struct gr_graph *g, struct gr_buffer **out_buffer);
+
+// A graph from `len` bytes in the native format (as made by `gr_graph_save_buffer`, or
+// the contents of a file made by `gr_graph_save`), checked as `gr_graph_load` checks a
+// file: damaged or foreign bytes are `GR_STATUS_IO`, never a crash. The bytes are only
+// read during the call.
+//
+// # Safety
+// `data` is NULL (only when `len` is 0) or points to `len` readable bytes; `out_graph` is
+// NULL or writable.
+gr_status gr_graph_load_buffer(const uint8_t *data, size_t len, struct gr_graph **out_graph);
+
+// The bytes of a buffer, borrowed from it: `*out_data` (NULL when empty) and `*out_len`.
+//
+// # Safety
+// `buffer` is NULL or a live `gr_buffer`; the outputs are NULL or writable.
+gr_status gr_buffer_data(const struct gr_buffer *buffer, const uint8_t **out_data, size_t *out_len);
+
+// # Safety
+// `buffer` is NULL or a live `gr_buffer`, which must not be used afterwards.
+void gr_buffer_free(struct gr_buffer *buffer);
 
 // The attribute `name` of every node, in node order; nodes without it (or with Null) are
 // null. `GR_STATUS_ATTRIBUTE_NOT_FOUND` when no node has it.

@@ -117,6 +117,15 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
     def __deepcopy__(self, memo) -> Graph:
         return self.copy()
 
+    def __reduce__(self):
+        # Pickled as the native format's bytes, made in memory: lossless for every type.
+        out = ffi.new("gr_buffer **")
+        self._check(lib.gr_graph_save_buffer(self._ptr, out))
+        buffer = ffi.gc(out[0], lib.gr_buffer_free)
+        data, size = ffi.new("const uint8_t **"), scratch.size
+        self._check(lib.gr_buffer_data(buffer, data, size))
+        return (_graph_from_native_bytes, (bytes(ffi.buffer(data[0], size[0])),))
+
     def __enter__(self) -> Graph:
         return self
 
@@ -470,3 +479,12 @@ def _name_bytes(name) -> bytes:
 
 
 __all__ = ["Graph"]
+
+
+def _graph_from_native_bytes(data: bytes) -> Graph:
+    """The graph a pickle holds (see ``Graph.__reduce__``)."""
+    out = scratch.graph
+    status = lib.gr_graph_load_buffer(ffi.from_buffer("uint8_t[]", data), len(data), out)
+    if status:
+        raise error_from_status(status)
+    return Graph._adopt(out[0])
