@@ -751,6 +751,9 @@ gr_status gr_graph_edges(const struct gr_graph *g,
 // `GR_KEYS_STR`. `progress` (may be NULL) is told how far it got; `cancel` (may be NULL)
 // stops it. A malformed line is `GR_STATUS_IO` naming the file and the line number.
 //
+// Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
+// Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
+//
 // # Safety
 // `path` and `comments` point to their lengths in bytes; `progress` is NULL or safe to
 // call with `user_data`; `cancel` is NULL or live; `out_graph` is NULL or writable.
@@ -772,7 +775,9 @@ gr_status gr_graph_read_edgelist(const char *path,
 // `# groggy: node KEY` lines) and edges with their weights; other attributes are not
 // kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
 // key with whitespace or the delimiter, int and string keys mixed, a weight that is not a
-// number). The file is replaced atomically.
+// number). The file is replaced atomically: a symlink's target is replaced, and an
+// existing target that is not a regular file (device, FIFO, socket, folder) is refused
+// with `GR_STATUS_IO` and left as it is. `path` as for `gr_graph_read_edgelist`.
 //
 // # Safety
 // `g` is NULL or a live graph; `path` points to `path_len` bytes.
@@ -783,21 +788,23 @@ gr_status gr_graph_write_edgelist(const struct gr_graph *g,
 
 // Saves the graph in the native format: every node, edge and attribute exactly, in order.
 // Writes a temporary file next to the target and renames it over the target, so an
-// error never damages a previous file.
+// error never damages a previous file; symlinks and special files as for
+// `gr_graph_write_edgelist`. `path` as for `gr_graph_read_edgelist`.
 //
 // # Safety
 // `g` is NULL or a live graph; `path` points to `path_len` bytes.
 gr_status gr_graph_save(const struct gr_graph *g, const char *path, size_t path_len);
 
 // Loads a graph saved with `gr_graph_save`. A missing, truncated, corrupted or
-// newer-version file is `GR_STATUS_IO` with a message saying which.
+// newer-version file is `GR_STATUS_IO` with a message saying which. `path` as for
+// `gr_graph_read_edgelist`.
 //
 // # Safety
 // `path` points to `path_len` bytes; `out_graph` is NULL or writable.
 gr_status gr_graph_load(const char *path, size_t path_len, struct gr_graph **out_graph);
 
 // Whether the file at `path` is in the native format (by its magic number, never by its
-// name). `GR_STATUS_IO` when it cannot be read.
+// name). `GR_STATUS_IO` when it cannot be read. `path` as for `gr_graph_read_edgelist`.
 //
 // # Safety
 // `path` points to `path_len` bytes; `out_native` is NULL or writable.

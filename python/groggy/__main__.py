@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 import time
@@ -186,8 +187,11 @@ def _convert(args) -> None:
     else:
         g.write_edgelist(args.output)
         kind = "edge list"
-    data = {"nodes": g.node_count, "edges": g.edge_count, "output": str(args.output)}
-    _emit(args, data, f"wrote {kind} {args.output}: {g.node_count} nodes, {g.edge_count} edges")
+    # A file name that is not UTF-8 (surrogate-escaped by Python) is shown with U+FFFD, as
+    # the library's own messages show it: printing the escapes would fail on a strict stdout.
+    shown = os.fsencode(args.output).decode("utf-8", "replace")
+    data = {"nodes": g.node_count, "edges": g.edge_count, "output": shown}
+    _emit(args, data, f"wrote {kind} {shown}: {g.node_count} nodes, {g.edge_count} edges")
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -15,6 +15,9 @@ _KEYS = {"auto": lib.GR_KEYS_AUTO, "int": lib.GR_KEYS_INT, "str": lib.GR_KEYS_ST
 
 
 def _path_bytes(path) -> bytes:
+    """A str, bytes or os.PathLike path as the bytes the OS names the file by: any file name
+    works, also one that is not UTF-8 (given as bytes, or as the surrogate-escaped str that
+    os.listdir returns for it)."""
     return os.fsencode(os.fspath(path))
 
 

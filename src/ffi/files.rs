@@ -1,6 +1,9 @@
-//! Files: edge lists and the native format. Paths are UTF-8 `(ptr, len)`. A load that
-//! fails returns `GR_STATUS_IO` with a message naming the file (and the line, for edge
-//! lists); it never crashes on a damaged file.
+//! Files: edge lists and the native format. Paths are `(ptr, len)` byte strings, not
+//! NUL-terminated: on Unix any bytes the OS takes as a file name (so names that are not
+//! UTF-8, as Linux allows, work too); elsewhere UTF-8. Error messages show a path that is
+//! not UTF-8 with U+FFFD for its bad bytes. A load that fails returns `GR_STATUS_IO` with a
+//! message naming the file (and the line, for edge lists); it never crashes on a damaged
+//! file.
 
 use std::ffi::{c_char, c_void};
 use std::path::Path;
@@ -9,7 +12,7 @@ use crate::core::{GraphError, GraphResult};
 use crate::io::{self, native, KeyKind, ReadOptions};
 
 use super::algorithms::{gr_cancel, token};
-use super::boundary::{out, run, utf8};
+use super::boundary::{out, run, slice, utf8};
 use super::graph::{gr_graph, graph};
 use super::handles::into_handle;
 use super::status::gr_status;
@@ -24,8 +27,22 @@ pub const GR_KEYS_STR: i32 = 2;
 pub type gr_progress_callback =
     Option<unsafe extern "C" fn(user_data: *mut c_void, done: u64, total: u64) -> gr_status>;
 
+/// The path `(path, len)`: its bytes as they are on Unix (where a file name is any bytes
+/// but NUL), UTF-8 elsewhere.
+///
 /// # Safety
 /// `path` points to `len` bytes.
+#[cfg(unix)]
+unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path> {
+    use std::os::unix::ffi::OsStrExt;
+    // SAFETY: passed on to the caller.
+    let bytes = unsafe { slice(path.cast::<u8>(), len, "path") }?;
+    Ok(Path::new(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+/// # Safety
+/// `path` points to `len` bytes.
+#[cfg(not(unix))]
 unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path> {
     // SAFETY: passed on to the caller.
     unsafe { utf8(path.cast(), len, "path") }.map(Path::new)
@@ -38,6 +55,9 @@ unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path>
 /// `GR_KEYS_AUTO` (ints when every key is one, else strings), `GR_KEYS_INT` or
 /// `GR_KEYS_STR`. `progress` (may be NULL) is told how far it got; `cancel` (may be NULL)
 /// stops it. A malformed line is `GR_STATUS_IO` naming the file and the line number.
+///
+/// Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
+/// Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
 ///
 /// # Safety
 /// `path` and `comments` point to their lengths in bytes; `progress` is NULL or safe to
@@ -119,7 +139,9 @@ pub unsafe extern "C" fn gr_graph_read_edgelist(
 /// `# groggy: node KEY` lines) and edges with their weights; other attributes are not
 /// kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
 /// key with whitespace or the delimiter, int and string keys mixed, a weight that is not a
-/// number). The file is replaced atomically.
+/// number). The file is replaced atomically: a symlink's target is replaced, and an
+/// existing target that is not a regular file (device, FIFO, socket, folder) is refused
+/// with `GR_STATUS_IO` and left as it is. `path` as for `gr_graph_read_edgelist`.
 ///
 /// # Safety
 /// `g` is NULL or a live graph; `path` points to `path_len` bytes.
@@ -143,7 +165,8 @@ pub unsafe extern "C" fn gr_graph_write_edgelist(
 
 /// Saves the graph in the native format: every node, edge and attribute exactly, in order.
 /// Writes a temporary file next to the target and renames it over the target, so an
-/// error never damages a previous file.
+/// error never damages a previous file; symlinks and special files as for
+/// `gr_graph_write_edgelist`. `path` as for `gr_graph_read_edgelist`.
 ///
 /// # Safety
 /// `g` is NULL or a live graph; `path` points to `path_len` bytes.
@@ -162,7 +185,8 @@ pub unsafe extern "C" fn gr_graph_save(
 }
 
 /// Loads a graph saved with `gr_graph_save`. A missing, truncated, corrupted or
-/// newer-version file is `GR_STATUS_IO` with a message saying which.
+/// newer-version file is `GR_STATUS_IO` with a message saying which. `path` as for
+/// `gr_graph_read_edgelist`.
 ///
 /// # Safety
 /// `path` points to `path_len` bytes; `out_graph` is NULL or writable.
@@ -181,7 +205,7 @@ pub unsafe extern "C" fn gr_graph_load(
 }
 
 /// Whether the file at `path` is in the native format (by its magic number, never by its
-/// name). `GR_STATUS_IO` when it cannot be read.
+/// name). `GR_STATUS_IO` when it cannot be read. `path` as for `gr_graph_read_edgelist`.
 ///
 /// # Safety
 /// `path` points to `path_len` bytes; `out_native` is NULL or writable.

@@ -8,14 +8,14 @@
 
 use std::cell::Cell;
 use std::fmt::Write as _;
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write as _};
 use std::path::Path;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use flate2::bufread::MultiGzDecoder;
 
+use super::atomic::replace_file;
 use super::text::{parse_i64, trim, LineReader, Splitter, MAX_FIELDS};
 use crate::core::{
     Array, AttrValue, Cancel, ColumnValues, GraphCore, GraphError, GraphResult, KeyRef, NodeKey,
@@ -586,8 +586,6 @@ impl Weights {
 
 // ----- writing ---------------------------------------------------------------------------
 
-static TEMP_FILES: AtomicU64 = AtomicU64::new(0);
-
 /// Writes the graph as an edge list that [`read_edgelist`] reads back to the same nodes,
 /// in the same order, and the same edges with their weights, in edge order:
 /// `u<delimiter>v`, plus `<delimiter>weight` when the edge has a numeric `"weight"`
@@ -609,7 +607,10 @@ static TEMP_FILES: AtomicU64 = AtomicU64::new(0);
 /// a number (`-`, `+`, `.`, letters, digits) or is a line break or `#`.
 ///
 /// The file is written to a temporary file in the same folder, synced, and renamed over
-/// `path`, so `path` holds either its old content or the whole new list, never part of it.
+/// `path`, so `path` holds either its old content or the whole new list, never part of it;
+/// a symlink is followed (its target is replaced), and an existing target that is not a
+/// regular file (a device, FIFO, socket or folder) is refused with `Io` and left as it is
+/// (see `replace_file` in `atomic.rs`).
 pub fn write_edgelist(graph: &GraphCore, path: &Path, delimiter: char) -> GraphResult<()> {
     if delimiter.is_alphanumeric() || matches!(delimiter, '\n' | '\r' | '#' | '-' | '+' | '.') {
         return Err(GraphError::InvalidArgument(format!(
@@ -617,33 +618,12 @@ pub fn write_edgelist(graph: &GraphCore, path: &Path, delimiter: char) -> GraphR
              number); use a space, TAB or comma"
         )));
     }
-    let name = path
-        .file_name()
-        .ok_or_else(|| GraphError::Io(format!("{}: not a file path", path.display())))?;
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let temp = folder.join(format!(
-        ".{}.{}-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id(),
-        TEMP_FILES.fetch_add(1, Ordering::Relaxed)
-    ));
-    let file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .map_err(|e| io_error(path, &e))?;
-    let result = write_edges(graph, path, delimiter, file)
-        .and_then(|()| fs::rename(&temp, path).map_err(|e| io_error(path, &e)));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    replace_file(path, "write edge list", |file| {
+        write_edges(graph, path, delimiter, file)
+    })
 }
 
-fn write_edges(graph: &GraphCore, path: &Path, delimiter: char, file: File) -> GraphResult<()> {
+fn write_edges(graph: &GraphCore, path: &Path, delimiter: char, file: &File) -> GraphResult<()> {
     let fail = |e: io::Error| io_error(path, &e);
     let strings_look_like_ints = check_keys(graph, delimiter)?;
     let mut out = BufWriter::with_capacity(WRITE_BUFFER, file);
@@ -685,8 +665,7 @@ fn write_edges(graph: &GraphCore, path: &Path, delimiter: char, file: File) -> G
         line.push('\n');
         out.write_all(line.as_bytes()).map_err(fail)?;
     }
-    let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
-    file.sync_all().map_err(fail)
+    out.flush().map_err(fail)
 }
 
 fn write_key(line: &mut String, key: &NodeKey) {
@@ -815,6 +794,7 @@ mod tests {
     use super::*;
     use flate2::write::GzEncoder;
     use flate2::Compression;
+    use std::fs;
     use std::path::PathBuf;
 
     fn gzip_file(dir: &TempDir, name: &str, content: &[u8]) -> PathBuf {

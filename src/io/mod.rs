@@ -7,6 +7,7 @@
 //!
 //! [`GraphCore`]: crate::core::GraphCore
 
+mod atomic;
 mod edgelist;
 pub mod native;
 #[cfg(test)]

@@ -1,15 +1,15 @@
 //! Encoding a graph, and saving it so that the previous file survives any failure.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::path::Path;
 
 use crate::core::{
     AttrTable, AttrValue, Column, ColumnValues, GraphCore, GraphError, GraphResult, NodeKey, Slot,
 };
 
 use super::format::*;
+use crate::io::atomic::replace_file;
 
 /// Writes the whole file: header, then each section with its length and CRC. A section is
 /// encoded in memory before it is written (its length and CRC come first), so saving
@@ -178,9 +178,9 @@ fn put_value(out: &mut Vec<u8>, value: &AttrValue) {
 
 // ----- saving ----------------------------------------------------------------------------
 
-/// Saves through a temporary file in the target's folder, renamed over the target only
-/// once it is completely written and on disk. `write` fills the temporary file (tests
-/// pass one that fails midway).
+/// Saves through [`replace_file`]: the target is replaced only once the new file is
+/// completely written and on disk. `write` fills the file (tests pass one that fails
+/// midway).
 pub(super) fn save_with(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<&File>) -> GraphResult<()>,
@@ -188,85 +188,9 @@ pub(super) fn save_with(
     let fail = |e: &dyn std::fmt::Display| {
         GraphError::Io(format!("cannot save '{}': {e}", path.display()))
     };
-    let target = resolve_target(path);
-    let (dir, name) = match (target.parent(), target.file_name()) {
-        (Some(dir), Some(name)) => (dir, name),
-        _ => return Err(fail(&"not a file name")),
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let (tmp_path, file) = create_temp(dir, name).map_err(|e| fail(&e))?;
-    // The temporary file goes away on every error path below.
-    let result = (|| {
-        if let Ok(meta) = fs::metadata(&target) {
-            // Keep the permissions of the file being replaced (best effort).
-            let _ = file.set_permissions(meta.permissions());
-        }
-        let mut out = BufWriter::new(&file);
+    replace_file(path, "save", |file| {
+        let mut out = BufWriter::new(file);
         write(&mut out).map_err(|e| fail(&e))?;
-        out.flush().map_err(|e| fail(&e))?;
-        drop(out);
-        file.sync_all().map_err(|e| fail(&e))?;
-        fs::rename(&tmp_path, &target).map_err(|e| fail(&e))
-    })();
-    drop(file);
-    match result {
-        Ok(()) => {
-            sync_dir(dir);
-            Ok(())
-        }
-        Err(e) => {
-            let _ = fs::remove_file(&tmp_path);
-            Err(e)
-        }
-    }
-}
-
-/// The file a save replaces: the target of a symlink (so the link stays a link).
-fn resolve_target(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-        }
-        _ => path.to_path_buf(),
-    }
-}
-
-/// Creates a new, uniquely named hidden file next to the target.
-fn create_temp(dir: &Path, name: &std::ffi::OsStr) -> io::Result<(PathBuf, File)> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut last = None;
-    for _ in 0..100 {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let mut tmp_name = std::ffi::OsString::from(".");
-        tmp_name.push(name);
-        tmp_name.push(format!(
-            ".{}-{}-{nanos}.tmp",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
-        let tmp_path = dir.join(tmp_name);
-        match OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp_path)
-        {
-            Ok(file) => return Ok((tmp_path, file)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| io::Error::other("no free temporary file name")))
-}
-
-/// Makes the rename durable (best effort: not every platform can sync a folder).
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
+        out.flush().map_err(|e| fail(&e))
+    })
 }
