@@ -4,9 +4,9 @@ such as ``Graph.degrees()``. The values live in a GraphArray."""
 from __future__ import annotations
 
 import heapq
-import operator
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 
+from ._args import SIZE_MAX, int_arg
 from ._convert import UnencodableKeyError, key_args, normalize_key, read_keys, scratch
 from ._errors import check
 from ._native import ffi, lib
@@ -87,9 +87,7 @@ class NodeMap(Mapping):
     def top(self, k: int) -> list:
         """The ``k`` largest ``(key, value)`` pairs, largest first (ties in node order),
         selected in the engine for numeric values."""
-        k = operator.index(k)
-        if k < 0:
-            raise ValueError(f"top: k must be >= 0, got {k}")
+        k = int_arg(k, "k", "top", maximum=SIZE_MAX)
         if self._array.dtype in _NUMERIC:
             out = ffi.new("gr_array **")
             check(lib.gr_array_top_k(self._array._handle, k, out))

@@ -348,3 +348,14 @@ def test_the_cached_series_cannot_be_changed(values):
     mine = series.copy()
     mine.iloc[0] = values[1]
     assert array.to_pandas().tolist() == before
+
+
+@pytest.mark.parametrize(
+    "k, error", [(True, TypeError), (1.5, TypeError), ("2", TypeError), (-1, ValueError)]
+)
+def test_nodemap_top_takes_an_int(k, error):
+    g = gr.Graph()
+    g.add_edge(1, 2)
+    with pytest.raises(error, match="top: k"):
+        g.pagerank().top(k)
+    assert g.pagerank().top(np.int64(1)) == [(1, 0.5)]
