@@ -42,6 +42,12 @@
 
 #define GR_VERSION_PATCH 0
 
+// The longest line read, in bytes (without its line break): a longer one is an error, so
+// a file of one endless line (`/dev/zero`, a small gzip that inflates to gigabytes without
+// a line break) is refused after this much memory rather than exhausting it. An edge line
+// is two keys and a number; [`write_edgelist`] refuses keys that would make one longer.
+#define MAX_LINE_BYTES (16 << 20)
+
 // An immutable column of values. It never changes and stays valid after the graph it
 // came from changes or is freed. Copies made with `gr_array_clone` share the values.
 typedef struct gr_array gr_array;
@@ -746,10 +752,14 @@ gr_status gr_graph_edges(const struct gr_graph *g,
 // Reads an edge list: `u v [weight]` lines separated by whitespace (`delimiter` < 0) or by
 // the character `delimiter`; lines starting with `comments` (`comments_len` 0: none)
 // skipped, and the first other line too when `header`; gzip recognised by its magic
-// bytes; LF or CRLF. A third column becomes the float edge attribute "weight". `keys` is
-// `GR_KEYS_AUTO` (ints when every key is one, else strings), `GR_KEYS_INT` or
-// `GR_KEYS_STR`. `progress` (may be NULL) is told how far it got; `cancel` (may be NULL)
-// stops it. A malformed line is `GR_STATUS_IO` naming the file and the line number.
+// bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
+// column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
+// names another type. `keys` is `GR_KEYS_AUTO` (ints when every key is one, else
+// strings), `GR_KEYS_INT` or `GR_KEYS_STR`. `progress` (may be NULL) is told how far it
+// got; `cancel` (may be NULL) stops it, also inside one long line. A malformed line is
+// `GR_STATUS_IO` naming the file and the line number, and so is a line longer than 16 MiB
+// (so an endless line, as in /dev/zero, is refused, not read until memory runs out);
+// `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
 //
 // Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
 // Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
@@ -772,8 +782,9 @@ gr_status gr_graph_read_edgelist(const char *path,
 
 // Writes the graph as `u<delimiter>v[<delimiter>weight]` lines, in edge order, which
 // `gr_graph_read_edgelist` reads back to the same nodes (in order, isolated ones on
-// `# groggy: node KEY` lines) and edges with their weights; other attributes are not
-// kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
+// `# groggy: node KEY` lines) and edges with their weights, of the same column type (a
+// `# groggy: weight=KIND` line for any but Float64; a column of mixed kinds reads back
+// as Float64); other attributes are not kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
 // key with whitespace or the delimiter, int and string keys mixed, a weight that is not a
 // number). The file is replaced atomically: a symlink's target is replaced, and an
 // existing target that is not a regular file (device, FIFO, socket, folder) is refused

@@ -65,11 +65,13 @@ def read_edgelist(
     Fields are separated by whitespace, or by ``delimiter``; lines starting with
     ``comments`` and blank lines are skipped, and the first other line too with
     ``header=True``; gzip is recognised by its content; LF and CRLF are accepted. A third
-    column becomes the float edge attribute ``weight``. ``keys="auto"`` gives int keys when
-    every key parses as an int64, else string keys; ``"int"`` and ``"str"`` force a kind.
-    ``progress=True`` shows a progress bar on a terminal; a callable gets
-    ``(bytes_done, bytes_total)``. A malformed line raises ``GroggyIOError`` naming the file
-    and line."""
+    column becomes the edge attribute ``weight``: float64, or the type a
+    ``# groggy: weight=KIND`` line (written by ``write_edgelist``) names. ``keys="auto"``
+    gives int keys when every key parses as an int64, else string keys; ``"int"`` and
+    ``"str"`` force a kind. ``progress=True`` shows a progress bar on a terminal; a callable
+    gets ``(bytes_done, bytes_total)``. A malformed line, or one longer than 16 MiB, raises
+    ``GroggyIOError`` naming the file and line; keys that do not fit in memory raise
+    ``GroggyMemoryError``. Ctrl-C stops the read, also inside one long line."""
     from .graph import Graph
 
     if keys not in _KEYS:
@@ -150,16 +152,21 @@ class FilesMixin:
 
     def save(self, path) -> None:
         """Saves the graph in the native format (every node, edge and attribute exactly).
-        The previous file is replaced atomically, so an error never damages it."""
+        The previous file is replaced atomically, so an error never damages it; a symlink's
+        target is replaced (the link stays), its permission bits are kept, and a target that
+        is not a regular file (device, FIFO, socket, folder) raises ``GroggyIOError`` and is
+        left as it is."""
         path_b = _path_bytes(path)
         self._check(lib.gr_graph_save(self._ptr, path_b, len(path_b)))
 
     def write_edgelist(self, path, delimiter: str = " ") -> None:
         """Writes ``u v [weight]`` lines that ``read_edgelist`` reads back to the same
         nodes (in order; nodes without edges on ``# groggy: node KEY`` lines) and edges
-        with their weights; other attributes are not written. ``InvalidArgumentError``
-        when an edge list cannot hold the graph faithfully (a key with whitespace or the
-        delimiter, int and string keys mixed, a weight that is not a number)."""
+        with their weights, of the same dtype (a ``# groggy: weight=KIND`` line for any but
+        float64; mixed weights read back as float64); other attributes are not written.
+        ``InvalidArgumentError`` when an edge list cannot hold the graph faithfully (a key
+        with whitespace or the delimiter, int and string keys mixed, a weight that is not a
+        number). Replaced atomically, as ``save`` replaces its file."""
         if not isinstance(delimiter, str) or len(delimiter) != 1:
             raise ValueError(f"write_edgelist: delimiter must be one character, not {delimiter!r}")
         path_b = _path_bytes(path)

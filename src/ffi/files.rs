@@ -51,10 +51,14 @@ unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path>
 /// Reads an edge list: `u v [weight]` lines separated by whitespace (`delimiter` < 0) or by
 /// the character `delimiter`; lines starting with `comments` (`comments_len` 0: none)
 /// skipped, and the first other line too when `header`; gzip recognised by its magic
-/// bytes; LF or CRLF. A third column becomes the float edge attribute "weight". `keys` is
-/// `GR_KEYS_AUTO` (ints when every key is one, else strings), `GR_KEYS_INT` or
-/// `GR_KEYS_STR`. `progress` (may be NULL) is told how far it got; `cancel` (may be NULL)
-/// stops it. A malformed line is `GR_STATUS_IO` naming the file and the line number.
+/// bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
+/// column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
+/// names another type. `keys` is `GR_KEYS_AUTO` (ints when every key is one, else
+/// strings), `GR_KEYS_INT` or `GR_KEYS_STR`. `progress` (may be NULL) is told how far it
+/// got; `cancel` (may be NULL) stops it, also inside one long line. A malformed line is
+/// `GR_STATUS_IO` naming the file and the line number, and so is a line longer than 16 MiB
+/// (so an endless line, as in /dev/zero, is refused, not read until memory runs out);
+/// `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
 ///
 /// Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
 /// Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
@@ -136,8 +140,9 @@ pub unsafe extern "C" fn gr_graph_read_edgelist(
 
 /// Writes the graph as `u<delimiter>v[<delimiter>weight]` lines, in edge order, which
 /// `gr_graph_read_edgelist` reads back to the same nodes (in order, isolated ones on
-/// `# groggy: node KEY` lines) and edges with their weights; other attributes are not
-/// kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
+/// `# groggy: node KEY` lines) and edges with their weights, of the same column type (a
+/// `# groggy: weight=KIND` line for any but Float64; a column of mixed kinds reads back
+/// as Float64); other attributes are not kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
 /// key with whitespace or the delimiter, int and string keys mixed, a weight that is not a
 /// number). The file is replaced atomically: a symlink's target is replaced, and an
 /// existing target that is not a regular file (device, FIFO, socket, folder) is refused

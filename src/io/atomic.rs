@@ -321,18 +321,48 @@ mod tests {
         assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
         // A symlink to a device: refused, the device untouched, the message says where
         // the link leads.
-        symlink("/dev/null", dir.path("null")).unwrap();
+        let device = safe_device(&dir);
+        symlink(&device, dir.path("null")).unwrap();
         let message = io_message(replace_file(&dir.path("null"), "save", write_text("x")));
         assert!(message.contains("character device"), "{message}");
-        assert!(message.contains("'/dev/null'"), "{message}");
-        assert!(fs::metadata("/dev/null")
+        assert!(
+            message.contains(&format!("'{}'", device.display())),
+            "{message}"
+        );
+        assert!(fs::symlink_metadata(&device)
             .unwrap()
             .file_type()
             .is_char_device());
+        let socket = std::os::unix::net::UnixListener::bind(dir.path("socket")).unwrap();
+        let message = io_message(replace_file(&dir.path("socket"), "save", write_text("x")));
+        assert!(message.contains("is a socket"), "{message}");
+        drop(socket);
         fs::create_dir(dir.path("folder")).unwrap();
         let message = io_message(replace_file(&dir.path("folder"), "save", write_text("x")));
         assert!(message.contains("is a folder"), "{message}");
-        assert_eq!(dir.names(), vec!["folder", "null", "pipe"]);
+        let mut names = vec!["folder", "null", "pipe", "socket"];
+        if device.starts_with(dir.root()) {
+            names.insert(0, "device");
+        }
+        assert_eq!(dir.names(), names);
+    }
+
+    /// A character device that a broken `replace_file` could not harm: as root (who could
+    /// replace anything in /dev), a twin of /dev/null made in `dir`; otherwise /dev/null
+    /// itself, which only root can replace.
+    #[cfg(unix)]
+    fn safe_device(dir: &TempDir) -> PathBuf {
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            return PathBuf::from("/dev/null");
+        }
+        let device = dir.path("device");
+        let c_path = std::ffi::CString::new(device.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; makedev has no preconditions.
+        let made =
+            unsafe { libc::mknod(c_path.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 3)) };
+        assert_eq!(made, 0, "mknod as root: {}", io::Error::last_os_error());
+        device
     }
 
     #[cfg(unix)]

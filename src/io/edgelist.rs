@@ -16,10 +16,9 @@ use std::rc::Rc;
 use flate2::bufread::MultiGzDecoder;
 
 use super::atomic::replace_file;
-use super::text::{parse_i64, trim, LineReader, Splitter, MAX_FIELDS};
-use crate::core::{
-    Array, AttrValue, Cancel, ColumnValues, GraphCore, GraphError, GraphResult, KeyRef, NodeKey,
-};
+use super::text::{parse_i64, trim, LineError, LineReader, Splitter, MAX_FIELDS};
+use super::weights::{self, room, Weight, Weights, WEIGHT_MARK};
+use crate::core::{Array, AttrKind, Cancel, GraphCore, GraphError, GraphResult, KeyRef, NodeKey};
 
 /// The edge attribute a third column fills.
 const WEIGHT: &str = "weight";
@@ -31,6 +30,14 @@ const STR_KEYS_MARK: &[u8] = b"# groggy: keys=str";
 const NODE_MARK: &[u8] = b"# groggy: node ";
 /// Bytes read from the file (or decompressed) at a time.
 const READ_BUFFER: usize = 1 << 20;
+/// The longest line read, in bytes (without its line break): a longer one is an error, so
+/// a file of one endless line (`/dev/zero`, a small gzip that inflates to gigabytes without
+/// a line break) is refused after this much memory rather than exhausting it. An edge line
+/// is two keys and a number; [`write_edgelist`] refuses keys that would make one longer.
+pub const MAX_LINE_BYTES: usize = 16 << 20;
+/// The longest string key `write_edgelist` writes: a line of two of them, the delimiters
+/// and a weight stays within `MAX_LINE_BYTES`.
+const MAX_KEY_BYTES: usize = MAX_LINE_BYTES / 2 - 64;
 /// Compressed bytes buffered in front of the gzip decoder.
 const GZIP_BUFFER: usize = 1 << 16;
 const WRITE_BUFFER: usize = 1 << 20;
@@ -86,10 +93,13 @@ impl Default for ReadOptions {
 /// Each line is `u v` or `u v weight`: a third field is parsed as an `f64` into the edge
 /// attribute `"weight"` (a `Float64` column), and an edge whose line has no third field
 /// (or, with a delimiter, an empty one) gets a null weight; a file without any third field
-/// gives no weight column. Two comment lines that [`write_edgelist`] writes mean more
+/// gives no weight column. Three comment lines that [`write_edgelist`] writes mean more
 /// here (other readers skip them): `# groggy: node KEY` names a node, which may have no
 /// edge (such nodes come first in node order, in file order, then those the edges add),
-/// and a first line `# groggy: keys=str` makes `KeyKind::Auto` read string keys. Blank lines and comment lines are skipped, leading and trailing
+/// a first line `# groggy: keys=str` makes `KeyKind::Auto` read string keys, and
+/// `# groggy: weight=KIND` before the first edge line makes the weights a column of KIND
+/// (`float32`, `int8`..`int64`, `bool`; see `weights.rs`). Blank lines and comment lines
+/// are skipped, leading and trailing
 /// whitespace (including the `\r` of CRLF endings) is ignored, and a UTF-8 byte-order mark
 /// at the start is dropped. A file starting with the gzip magic bytes `1f 8b` is
 /// decompressed, whatever its name. Int keys are an optional sign and decimal digits
@@ -99,11 +109,20 @@ impl Default for ReadOptions {
 /// `progress(bytes_done, bytes_total)` is called about every 1% of the file (compressed
 /// bytes for gzip) and once with `bytes_done == bytes_total` at the end; the values never
 /// go backwards, even when a `KeyKind::Auto` read starts over with string keys. `cancel`
-/// is checked every 65,536 lines.
+/// is checked every 65,536 lines and before every read from the file (so also inside one
+/// long line).
+///
+/// Memory is bounded by the file's content, never exhausted by it: a line longer than
+/// [`MAX_LINE_BYTES`] is an error (so `/dev/zero`, or a small gzip that inflates to one
+/// endless line, is refused after that much), and the buffers the read fills (the line,
+/// the keys, the weights) grow by fallible reservation: when memory runs out that is
+/// `OutOfMemory`, not an abort.
 ///
 /// Errors: `Io("{path}:{line}: ...")` for a malformed line (one field, more than three,
-/// an empty key, a weight that is not a number, a key that is not an int with
-/// `KeyKind::Int`, a string key that is not UTF-8), `Io("{path}: {os error}")` when the
+/// an empty key, a weight that is not a number or does not fit the marked type, a key that
+/// is not an int with `KeyKind::Int`, a string key that is not UTF-8, a line longer than
+/// `MAX_LINE_BYTES`: the file is at fault, as with every other line the reader cannot
+/// take), `OutOfMemory` (see above), `Io("{path}: {os error}")` when the
 /// file cannot be opened or read (or is corrupt gzip), `Cancelled`, and `InvalidArgument`
 /// for a line-break delimiter.
 pub fn read_edgelist(
@@ -132,9 +151,12 @@ pub fn read_edgelist(
         {
             cancel.check()?;
             progress.finish();
-            let weight = weights.into_array();
+            let weight = weights
+                .into_array()
+                .map_err(|bytes| out_of_memory(path, "the weights", bytes))?;
             let mut graph = GraphCore::new(options.directed);
-            let nodes: Vec<KeyRef<'_>> = sink.nodes.iter().map(|&k| KeyRef::Int(k)).collect();
+            let nodes = key_refs(sink.nodes.len(), sink.nodes.iter().map(|&k| KeyRef::Int(k)))
+                .map_err(|bytes| out_of_memory(path, "the node keys", bytes))?;
             graph.add_nodes_with_columns(&nodes, &[])?;
             graph.add_edges_int(&sink.sources, &sink.targets, &columns(&weight))?;
             return Ok(graph);
@@ -154,10 +176,17 @@ pub fn read_edgelist(
     debug_assert!(scanned == Scanned::All, "string keys are always keys");
     cancel.check()?;
     progress.finish();
-    let weight = weights.into_array();
-    let (sources, targets) = sink.keys();
+    let weight = weights
+        .into_array()
+        .map_err(|bytes| out_of_memory(path, "the weights", bytes))?;
+    let (sources, targets) = sink
+        .keys()
+        .map_err(|bytes| out_of_memory(path, "the edge keys", bytes))?;
+    let nodes = sink
+        .node_keys()
+        .map_err(|bytes| out_of_memory(path, "the node keys", bytes))?;
     let mut graph = GraphCore::new(options.directed);
-    graph.add_nodes_with_columns(&sink.node_keys(), &[])?;
+    graph.add_nodes_with_columns(&nodes, &[])?;
     graph.add_edges_with_columns(&sources, &targets, &columns(&weight))?;
     Ok(graph)
 }
@@ -184,7 +213,7 @@ fn scan<S: Sink>(
     progress: &mut Progress<'_>,
 ) -> GraphResult<Scanned> {
     cancel.check()?;
-    let mut source = Source::open(path)?;
+    let mut source = Source::open(path, cancel)?;
     progress.start(source.total);
     let splitter = Splitter::new(options.delimiter);
     let comment = options.comments.as_bytes();
@@ -200,7 +229,17 @@ fn scan<S: Sink>(
         let line = match source.lines.next_line() {
             Ok(Some(line)) => line,
             Ok(None) => break,
-            Err(e) => return Err(io_error(path, &e)),
+            Err(LineError::Io(e)) => return Err(io_error(path, &e)),
+            Err(LineError::TooLong(max)) => {
+                let what =
+                    format!("line longer than {max} bytes (the most an edge list line may hold)");
+                return Err(line_error(path, line_no + 1, what));
+            }
+            Err(LineError::OutOfMemory(bytes)) => {
+                let what = format!("line {} (a buffer for a long line)", line_no + 1);
+                return Err(out_of_memory(path, &what, bytes));
+            }
+            Err(LineError::Cancelled) => return Err(GraphError::Cancelled),
         };
         line_no += 1;
         let line = match line_no {
@@ -214,8 +253,27 @@ fn scan<S: Sink>(
                 }
                 continue;
             }
+            if let Some(name) = line.strip_prefix(WEIGHT_MARK) {
+                if weights.edges() > 0 {
+                    let what = "a `# groggy: weight=` line must come before the first edge";
+                    return Err(line_error(path, line_no, what.into()));
+                }
+                let Some(kind) = weights::kind_named(trim(name)) else {
+                    let what = format!(
+                        "unknown weight type {} (one of {})",
+                        shown(trim(name)),
+                        weights::kind_names()
+                    );
+                    return Err(line_error(path, line_no, what));
+                };
+                weights.set_kind(kind);
+                continue;
+            }
             if let Some(key) = line.strip_prefix(NODE_MARK) {
-                match sink.push_node(trim(key)) {
+                let key = trim(key);
+                sink.reserve_node(key)
+                    .map_err(|bytes| out_of_memory(path, "the node keys", bytes))?;
+                match sink.push_node(key) {
                     Ok(()) => continue,
                     Err(BadKey::NotInt(_)) if options.keys == KeyKind::Auto => {
                         return Ok(Scanned::NotInt)
@@ -248,22 +306,22 @@ fn scan<S: Sink>(
                 format!("expected `u v` or `u v weight` separated by {separator}, found {found}"),
             ));
         }
-        let weight = match fields.get(2) {
-            Some(w) if n == 3 && !w.is_empty() => match parse_f64(w) {
-                Some(x) => Some(x),
-                None => {
-                    let shown = shown(w);
-                    return Err(line_error(
-                        path,
-                        line_no,
-                        format!("weight {shown} is not a number"),
-                    ));
+        let weight: Option<Weight> = match fields.get(2) {
+            Some(w) if n == 3 && !w.is_empty() => match weights.parse(w) {
+                Ok(x) => Some(x),
+                Err(why) => {
+                    let what = format!("weight {} {why}", shown(w));
+                    return Err(line_error(path, line_no, what));
                 }
             },
             _ => None,
         };
+        sink.reserve(fields[0], fields[1])
+            .map_err(|bytes| out_of_memory(path, "the edge keys", bytes))?;
         match sink.push(fields[0], fields[1]) {
-            Ok(()) => weights.push(weight),
+            Ok(()) => weights
+                .push(weight)
+                .map_err(|bytes| out_of_memory(path, "the weights", bytes))?,
             Err(BadKey::NotInt(_)) if options.keys == KeyKind::Auto => return Ok(Scanned::NotInt),
             Err(bad) => return Err(line_error(path, line_no, bad.to_string())),
         }
@@ -272,16 +330,42 @@ fn scan<S: Sink>(
     Ok(Scanned::All)
 }
 
-fn parse_f64(s: &[u8]) -> Option<f64> {
-    std::str::from_utf8(s).ok()?.parse().ok()
-}
-
 fn io_error(path: &Path, e: &io::Error) -> GraphError {
     GraphError::Io(format!("{}: {e}", path.display()))
 }
 
 fn line_error(path: &Path, line: u64, what: String) -> GraphError {
     GraphError::Io(format!("{}:{line}: {what}", path.display()))
+}
+
+/// `OutOfMemory` for `what` (the edge keys read so far, ...), which needed `bytes`.
+fn out_of_memory(path: &Path, what: &str, bytes: usize) -> GraphError {
+    GraphError::OutOfMemory(format!(
+        "reading '{}' needs {bytes} bytes for {what}",
+        path.display()
+    ))
+}
+
+/// `len` keys into a vector reserved fallibly (`Err`: the bytes asked for).
+fn key_refs<'a>(
+    len: usize,
+    keys: impl Iterator<Item = KeyRef<'a>>,
+) -> Result<Vec<KeyRef<'a>>, usize> {
+    let mut out = Vec::new();
+    out.try_reserve_exact(len)
+        .map_err(|_| len.saturating_mul(size_of::<KeyRef<'_>>()))?;
+    out.extend(keys);
+    Ok(out)
+}
+
+/// `room` for the bytes of a `String`.
+fn room_str(s: &mut String, extra: usize) -> Result<(), usize> {
+    if s.capacity() - s.len() >= extra {
+        return Ok(());
+    }
+    let more = extra.max(s.len()).max(1024);
+    s.try_reserve_exact(more)
+        .map_err(|_| s.len().saturating_add(more))
 }
 
 /// A field for an error message: quoted, lossy UTF-8, cut after 40 characters.
@@ -305,7 +389,7 @@ struct Source {
 }
 
 impl Source {
-    fn open(path: &Path) -> GraphResult<Source> {
+    fn open(path: &Path, cancel: &Cancel) -> GraphResult<Source> {
         let fail = |e: io::Error| io_error(path, &e);
         let mut file = File::open(path).map_err(fail)?;
         let total = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -333,7 +417,7 @@ impl Source {
             Box::new(stream)
         };
         Ok(Source {
-            lines: LineReader::new(reader, READ_BUFFER),
+            lines: LineReader::new(reader, READ_BUFFER, MAX_LINE_BYTES, cancel),
             read,
             total,
             gzip,
@@ -434,6 +518,11 @@ trait Sink {
     fn push<'a>(&mut self, u: &'a [u8], v: &'a [u8]) -> Result<(), BadKey<'a>>;
     /// Takes the key of a node line.
     fn push_node<'a>(&mut self, key: &'a [u8]) -> Result<(), BadKey<'a>>;
+    /// Makes room for `push(u, v)` without an allocation that could abort; `Err` holds the
+    /// bytes that could not be reserved.
+    fn reserve(&mut self, u: &[u8], v: &[u8]) -> Result<(), usize>;
+    /// Makes room for `push_node(key)`, likewise.
+    fn reserve_node(&mut self, key: &[u8]) -> Result<(), usize>;
     /// Whether keys are read as strings.
     fn takes_strings(&self) -> bool;
 }
@@ -466,6 +555,15 @@ impl Sink for IntSink {
     fn push_node<'a>(&mut self, key: &'a [u8]) -> Result<(), BadKey<'a>> {
         self.nodes.push(int_key(key)?);
         Ok(())
+    }
+
+    fn reserve(&mut self, _: &[u8], _: &[u8]) -> Result<(), usize> {
+        room(&mut self.sources)?;
+        room(&mut self.targets)
+    }
+
+    fn reserve_node(&mut self, _: &[u8]) -> Result<(), usize> {
+        room(&mut self.nodes)
     }
 
     fn takes_strings(&self) -> bool {
@@ -506,6 +604,22 @@ impl Sink for StrSink {
         Ok(())
     }
 
+    fn reserve(&mut self, u: &[u8], v: &[u8]) -> Result<(), usize> {
+        room_str(&mut self.text, u.len() + v.len())?;
+        room(&mut self.ends)?;
+        if self.ends.capacity() - self.ends.len() < 2 {
+            self.ends
+                .try_reserve(2)
+                .map_err(|_| (self.ends.len() + 2) * size_of::<usize>())?;
+        }
+        Ok(())
+    }
+
+    fn reserve_node(&mut self, key: &[u8]) -> Result<(), usize> {
+        room_str(&mut self.node_text, key.len())?;
+        room(&mut self.node_ends)
+    }
+
     fn takes_strings(&self) -> bool {
         true
     }
@@ -521,66 +635,25 @@ fn laid_out<'a>(text: &'a str, ends: &'a [usize]) -> impl Iterator<Item = KeyRef
 }
 
 impl StrSink {
-    fn node_keys(&self) -> Vec<KeyRef<'_>> {
-        laid_out(&self.node_text, &self.node_ends).collect()
+    fn node_keys(&self) -> Result<Vec<KeyRef<'_>>, usize> {
+        key_refs(
+            self.node_ends.len(),
+            laid_out(&self.node_text, &self.node_ends),
+        )
     }
 
-    fn keys(&self) -> (Vec<KeyRef<'_>>, Vec<KeyRef<'_>>) {
+    /// The sources and the targets, reserved fallibly (`Err`: the bytes asked for).
+    fn keys(&self) -> Result<(Vec<KeyRef<'_>>, Vec<KeyRef<'_>>), usize> {
         let edges = self.ends.len() / 2;
-        let (mut sources, mut targets) = (Vec::with_capacity(edges), Vec::with_capacity(edges));
+        let mut sources = key_refs(edges, std::iter::empty())?;
+        let mut targets = key_refs(edges, std::iter::empty())?;
         for (i, key) in laid_out(&self.text, &self.ends).enumerate() {
             match i % 2 {
                 0 => sources.push(key),
                 _ => targets.push(key),
             }
         }
-        (sources, targets)
-    }
-}
-
-/// The third column, built only once some line has one.
-#[derive(Default)]
-struct Weights {
-    len: usize,
-    values: Vec<f64>,
-    /// `None` while no edge since the first weight lacked one.
-    validity: Option<Vec<bool>>,
-    seen: bool,
-}
-
-impl Weights {
-    fn push(&mut self, weight: Option<f64>) {
-        match weight {
-            Some(x) => {
-                if !self.seen {
-                    self.seen = true;
-                    self.values = vec![0.0; self.len];
-                    if self.len > 0 {
-                        self.validity = Some(vec![false; self.len]);
-                    }
-                }
-                self.values.push(x);
-                if let Some(valid) = &mut self.validity {
-                    valid.push(true);
-                }
-            }
-            None if self.seen => {
-                self.values.push(0.0);
-                let len = self.len;
-                self.validity
-                    .get_or_insert_with(|| vec![true; len])
-                    .push(false);
-            }
-            None => {}
-        }
-        self.len += 1;
-    }
-
-    fn into_array(self) -> Option<Array> {
-        self.seen.then(|| {
-            Array::new(ColumnValues::Float64(self.values), self.validity)
-                .expect("one validity entry per value")
-        })
+        Ok((sources, targets))
     }
 }
 
@@ -590,18 +663,22 @@ impl Weights {
 /// in the same order, and the same edges with their weights, in edge order:
 /// `u<delimiter>v`, plus `<delimiter>weight` when the edge has a numeric `"weight"`
 /// attribute (floats in their shortest round-trip form, e.g. `0.1`, `1e300`, `NaN`, `inf`;
-/// ints in decimal; a bool as 1 or 0, as the algorithms weigh it). When the edges alone would lose nodes (isolated ones) or their order,
-/// every node is first written on a line `# groggy: node KEY`. When the keys are strings
-/// that all look like ints, a first line `# groggy: keys=str` makes them read back as
-/// strings. Both are comments to other readers, which get the edges. Read
-/// it back with the same `delimiter`, or with `None` (any whitespace) for a space or TAB.
+/// ints in decimal; a bool as 1 or 0, as the algorithms weigh it). A weight column of any
+/// type but `Float64` gets a line `# groggy: weight=KIND` first, so it reads back as the
+/// same type with the same values; a column of mixed kinds reads back as `Float64` (see
+/// `weights.rs` for every type). When the edges alone would lose nodes (isolated ones) or
+/// their order, every node is first written on a line `# groggy: node KEY`. When the keys
+/// are strings that all look like ints, a first line `# groggy: keys=str` makes them read
+/// back as strings. All three are comments to other readers (networkx, pandas with
+/// `comment="#"`), which get the edges. Read it back with the same `delimiter`, or with
+/// `None` (any whitespace) for a space or TAB.
 ///
 /// Node attributes and edge attributes other than `"weight"` are not written, and a null
-/// weight leaves its line without one. Weights read back as `Float64`, so an int weight
-/// beyond 2^53 or a `Float32` one reads back as the nearest `f64`.
+/// weight leaves its line without one.
 ///
 /// `InvalidArgument` (and no file) for what an edge list cannot hold faithfully: a weight
-/// that is not a number, a string key that is empty, contains whitespace, a line break or
+/// that is not a number, an int beyond ±2^53 in a mixed column, a string key that is
+/// empty, longer than half of `MAX_LINE_BYTES`, contains whitespace, a line break or
 /// the delimiter, or starts with `#` or a byte-order mark, or keys that mix ints and
 /// strings (`1` and `"1"` would read back alike); also for a delimiter that can be part of
 /// a number (`-`, `+`, `.`, letters, digits) or is a line break or `#`.
@@ -632,6 +709,13 @@ fn write_edges(graph: &GraphCore, path: &Path, delimiter: char, file: &File) -> 
         line.push_str(std::str::from_utf8(STR_KEYS_MARK).expect("ASCII"));
         line.push('\n');
     }
+    let weights = graph.edge_attr_table().column(WEIGHT);
+    let kind = weights.map_or(AttrKind::Null, |c| c.kind());
+    if let Some(mark) = weights::mark_for(kind) {
+        // Before every edge line, where the reader takes it.
+        line.push_str(&mark);
+        line.push('\n');
+    }
     if edges_miss_node_order(graph) {
         // Every node on a line of its own first: isolated nodes are kept, and the nodes
         // read back in their order, not in the order the edges name them.
@@ -647,7 +731,6 @@ fn write_edges(graph: &GraphCore, path: &Path, delimiter: char, file: &File) -> 
         }
     }
     out.write_all(line.as_bytes()).map_err(fail)?;
-    let weights = graph.edge_attr_table().column(WEIGHT);
     for e in graph.edge_indices() {
         let (u, v) = graph.edge_keys(e);
         line.clear();
@@ -655,12 +738,18 @@ fn write_edges(graph: &GraphCore, path: &Path, delimiter: char, file: &File) -> 
         line.push(delimiter);
         write_key(&mut line, v);
         if let Some(w) = weights.and_then(|c| c.get(e as usize)) {
-            write_weight(&mut line, delimiter, &w).map_err(|kind| {
-                GraphError::InvalidArgument(format!(
-                    "edge ({u}, {v}) has a {kind} weight: an edge list holds numeric weights \
-                     only (save() keeps every attribute)"
-                ))
-            })?;
+            let checked = match kind {
+                AttrKind::Mixed => weights::check_mixed(&w),
+                _ => Ok(()),
+            };
+            checked
+                .and_then(|()| weights::write_weight(&mut line, delimiter, &w))
+                .map_err(|why| {
+                    GraphError::InvalidArgument(format!(
+                        "edge ({u}, {v}) has {why}: an edge list holds only numeric weights \
+                         that read back alike (save() keeps every attribute)"
+                    ))
+                })?;
         }
         line.push('\n');
         out.write_all(line.as_bytes()).map_err(fail)?;
@@ -713,35 +802,13 @@ fn edges_miss_node_order(graph: &GraphCore) -> bool {
     in_order.next().is_some()
 }
 
-/// Appends `<delimiter>weight` for a numeric weight, nothing for a null one; the kind of
-/// any other value.
-fn write_weight(
-    line: &mut String,
-    delimiter: char,
-    weight: &AttrValue,
-) -> Result<(), &'static str> {
-    let written = match weight {
-        // `{:?}` is the shortest text that parses back to the same float, with an exponent
-        // for very large and small magnitudes.
-        AttrValue::Float64(x) => write!(line, "{delimiter}{x:?}"),
-        AttrValue::Float32(x) => write!(line, "{delimiter}{x:?}"),
-        AttrValue::Int8(x) => write!(line, "{delimiter}{x}"),
-        AttrValue::Int16(x) => write!(line, "{delimiter}{x}"),
-        AttrValue::Int32(x) => write!(line, "{delimiter}{x}"),
-        AttrValue::Int64(x) => write!(line, "{delimiter}{x}"),
-        // As the algorithms weigh a bool.
-        AttrValue::Bool(x) => write!(line, "{delimiter}{}", u8::from(*x)),
-        AttrValue::Null => Ok(()),
-        other => return Err(other.kind().name()),
-    };
-    written.expect("a String takes any text");
-    Ok(())
-}
-
 /// Why a string key would not read back as itself, if it would not.
 fn check_str_key(key: &str, delimiter: char) -> Result<(), &'static str> {
     if key.is_empty() {
         return Err("is empty");
+    }
+    if key.len() > MAX_KEY_BYTES {
+        return Err("is longer than an edge list line may hold");
     }
     if key.contains(delimiter) {
         return Err("contains the delimiter");
@@ -792,6 +859,7 @@ impl KeyKinds {
 mod tests {
     use super::super::test_dir::TempDir;
     use super::*;
+    use crate::core::AttrValue;
     use flate2::write::GzEncoder;
     use flate2::Compression;
     use std::fs;
@@ -1687,5 +1755,330 @@ mod tests {
             message.contains(":2: node key \"x\" is not a 64-bit integer"),
             "{message}"
         );
+    }
+
+    // ----- bounded reading -----------------------------------------------------------
+
+    #[cfg(unix)]
+    #[test]
+    fn an_endless_line_is_an_error_not_an_abort() {
+        let start = std::time::Instant::now();
+        let message = io_message(read(Path::new("/dev/zero"), &opts()));
+        assert_eq!(
+            message,
+            format!(
+                "/dev/zero:1: line longer than {MAX_LINE_BYTES} bytes (the most an edge list \
+                 line may hold)"
+            )
+        );
+        assert!(start.elapsed().as_secs() < 10, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn a_small_gzip_of_one_huge_line_is_an_error_not_an_abort() {
+        let dir = TempDir::new("gzip-bomb");
+        // 2 lines, then one line a byte longer than allowed: about 16 KiB compressed.
+        let mut text = b"1 2\n3 4\n".to_vec();
+        text.resize(text.len() + MAX_LINE_BYTES + 1, b'9');
+        let p = gzip_file(&dir, "bomb.txt", &text);
+        assert!(fs::metadata(&p).unwrap().len() < 100_000);
+        let message = io_message(read(&p, &opts()));
+        assert!(
+            message.ends_with(
+                ":3: line longer than 16777216 bytes (the most an edge list line may hold)"
+            ),
+            "{message}"
+        );
+        // A line of exactly the limit is read (and here refused for what it holds).
+        text.truncate(text.len() - 1);
+        let p = gzip_file(&dir, "limit.txt", &text);
+        let message = io_message(read(&p, &opts()));
+        assert!(message.contains(":3: expected `u v`"), "{message}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn cancel_stops_a_read_inside_one_long_line() {
+        // A FIFO fed by a thread that never writes a line break: only the token stops it.
+        let dir = TempDir::new("cancel-line");
+        let fifo = dir.path("endless");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let cancel = Cancel::new();
+        let trigger = cancel.clone();
+        let writer_path = fifo.clone();
+        let writer = std::thread::spawn(move || {
+            let mut out = fs::OpenOptions::new()
+                .write(true)
+                .open(writer_path)
+                .unwrap();
+            let chunk = [b'7'; 4096];
+            let mut written = 0usize;
+            // Far fewer bytes than the line limit, then the token; then on until the
+            // reader stops reading (the write fails with a broken pipe).
+            while out.write_all(&chunk).is_ok() {
+                written += chunk.len();
+                if written == 1 << 20 {
+                    trigger.trigger();
+                }
+            }
+            written
+        });
+        let result = read_edgelist(&fifo, &opts(), &cancel, &mut |_, _| {});
+        assert_eq!(result.unwrap_err(), GraphError::Cancelled);
+        let written = writer.join().unwrap();
+        assert!(written < MAX_LINE_BYTES / 2, "{written}");
+    }
+
+    // ----- weight column types -------------------------------------------------------
+
+    fn weighted(values: &[AttrValue]) -> GraphCore {
+        let mut g = GraphCore::new(true);
+        for (i, w) in values.iter().enumerate() {
+            let i = i as i64;
+            g.add_edge(i.into(), (i + 1).into(), &[(WEIGHT, w.clone())])
+                .unwrap();
+        }
+        g.add_edge(100.into(), 101.into(), &[]).unwrap();
+        g
+    }
+
+    /// Every weight of `g`'s edges, with the column's kind, after a write and read.
+    fn weights_back(g: &GraphCore) -> (AttrKind, Vec<Option<AttrValue>>) {
+        let back = round_trip(g, ' ', &directed());
+        let column = back.edge_attr_table().column(WEIGHT).unwrap();
+        let values = back
+            .edge_indices()
+            .map(|e| back.edge_attr_table().get(e as usize, WEIGHT))
+            .collect();
+        (column.kind(), values)
+    }
+
+    /// Bit-exact for floats (so -0.0 and NaN count).
+    fn same_weight(a: &Option<AttrValue>, b: &Option<AttrValue>) -> bool {
+        match (a, b) {
+            (Some(AttrValue::Float64(x)), Some(AttrValue::Float64(y))) => {
+                x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
+            }
+            (Some(AttrValue::Float32(x)), Some(AttrValue::Float32(y))) => {
+                x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan())
+            }
+            _ => a == b,
+        }
+    }
+
+    #[test]
+    fn every_numeric_weight_type_reads_back_as_itself() {
+        use AttrValue as V;
+        let cases: Vec<(AttrKind, Vec<AttrValue>)> = vec![
+            (
+                AttrKind::Float64,
+                vec![
+                    V::Float64(0.1),
+                    V::Float64(-0.0),
+                    V::Float64(1e-300),
+                    V::Float64(5e-324),
+                    V::Float64(f64::MAX),
+                    V::Float64(f64::NAN),
+                    V::Float64(f64::NEG_INFINITY),
+                    V::Float64(0.1f32 as f64),
+                ],
+            ),
+            (
+                AttrKind::Float32,
+                vec![
+                    V::Float32(0.1),
+                    V::Float32(-0.0),
+                    V::Float32(f32::MIN_POSITIVE),
+                    V::Float32(1e-45),
+                    V::Float32(f32::MAX),
+                    V::Float32(f32::NAN),
+                    V::Float32(f32::INFINITY),
+                    V::Float32(16777217.0),
+                ],
+            ),
+            (
+                AttrKind::Int8,
+                vec![V::Int8(i8::MIN), V::Int8(0), V::Int8(i8::MAX)],
+            ),
+            (
+                AttrKind::Int16,
+                vec![V::Int16(i16::MIN), V::Int16(-1), V::Int16(i16::MAX)],
+            ),
+            (
+                AttrKind::Int32,
+                vec![V::Int32(i32::MIN), V::Int32(7), V::Int32(i32::MAX)],
+            ),
+            (
+                AttrKind::Int64,
+                vec![
+                    V::Int64((1 << 60) + 1),
+                    V::Int64(i64::MIN),
+                    V::Int64(i64::MAX),
+                    V::Int64(0),
+                ],
+            ),
+            (AttrKind::Bool, vec![V::Bool(true), V::Bool(false)]),
+        ];
+        for (kind, values) in cases {
+            let mut with_null = values.clone();
+            with_null.insert(1, V::Null);
+            let g = weighted(&with_null);
+            assert_eq!(g.edge_attr_table().column(WEIGHT).unwrap().kind(), kind);
+            let (got_kind, got) = weights_back(&g);
+            assert_eq!(got_kind, kind);
+            let mut expected: Vec<Option<AttrValue>> =
+                with_null.iter().map(|v| Some(v.clone())).collect();
+            expected.push(None); // the edge without a weight
+                                 // Null and missing weights both read back as null.
+            expected[1] = Some(V::Null);
+            let last = expected.len() - 1;
+            expected[last] = Some(V::Null);
+            assert_eq!(got.len(), expected.len());
+            for (a, b) in got.iter().zip(&expected) {
+                assert!(same_weight(a, b), "{kind:?}: {a:?} != {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_weight_mark_is_a_comment_line_before_the_edges() {
+        let dir = TempDir::new("weight-mark");
+        let p = dir.path("g.txt");
+        let g = weighted(&[AttrValue::Float32(0.1), AttrValue::Float32(2.5)]);
+        write_edgelist(&g, &p, ' ').unwrap();
+        assert_eq!(
+            fs::read_to_string(&p).unwrap(),
+            "# groggy: weight=float32\n0 1 0.1\n1 2 2.5\n100 101\n"
+        );
+        let mut digits = GraphCore::new(false);
+        digits.add_node("9".into(), &[]).unwrap();
+        digits
+            .add_edge(
+                "1".into(),
+                "2".into(),
+                &[(WEIGHT, AttrValue::Int64((1 << 60) + 1))],
+            )
+            .unwrap();
+        write_edgelist(&digits, &p, ' ').unwrap();
+        assert_eq!(
+            fs::read_to_string(&p).unwrap(),
+            "# groggy: keys=str\n# groggy: weight=int64\n# groggy: node 9\n\
+             # groggy: node 1\n# groggy: node 2\n1 2 1152921504606846977\n"
+        );
+        let back = read(&p, &opts()).unwrap();
+        assert_eq!(node_order(&back), node_order(&digits));
+        assert_eq!(
+            back.edge_attr_table().get(0, WEIGHT),
+            Some(AttrValue::Int64((1 << 60) + 1))
+        );
+        // Without a mark, weights are float64 as always.
+        let plain = dir.file("plain.txt", b"1 2 3\n");
+        let back = read(&plain, &opts()).unwrap();
+        assert_eq!(
+            back.edge_attr_table().get(0, WEIGHT),
+            Some(AttrValue::Float64(3.0))
+        );
+        // Bad marks and weights that do not fit the mark name their line.
+        for (text, line, fragment) in [
+            (
+                "# groggy: weight=int8\n1 2 128\n",
+                2,
+                "weight \"128\" is not an int8",
+            ),
+            (
+                "# groggy: weight=bool\n1 2 2\n",
+                2,
+                "weight \"2\" is not a bool (0 or 1)",
+            ),
+            (
+                "# groggy: weight=int32\n1 2 1.0\n",
+                2,
+                "weight \"1.0\" is not an int32",
+            ),
+            (
+                "# groggy: weight=str\n1 2\n",
+                1,
+                "unknown weight type \"str\"",
+            ),
+            (
+                "1 2\n# groggy: weight=int64\n",
+                2,
+                "a `# groggy: weight=` line must come before the first edge",
+            ),
+        ] {
+            let p = dir.file("bad.txt", text.as_bytes());
+            let message = io_message(read(&p, &opts()));
+            assert!(
+                message.contains(&format!("bad.txt:{line}: {fragment}")),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn mixed_weight_columns_read_back_as_float64_or_are_refused() {
+        let mixed = weighted(&[
+            AttrValue::Float64(0.5),
+            AttrValue::Int64(1 << 53),
+            AttrValue::Bool(true),
+        ]);
+        assert_eq!(
+            mixed.edge_attr_table().column(WEIGHT).unwrap().kind(),
+            AttrKind::Mixed
+        );
+        let (kind, got) = weights_back(&mixed);
+        assert_eq!(kind, AttrKind::Float64);
+        assert_eq!(
+            got[..3],
+            [
+                Some(AttrValue::Float64(0.5)),
+                Some(AttrValue::Float64(9007199254740992.0)),
+                Some(AttrValue::Float64(1.0))
+            ]
+        );
+        let dir = TempDir::new("mixed");
+        let p = dir.file("g.txt", b"old\n");
+        let inexact = weighted(&[AttrValue::Float64(0.5), AttrValue::Int64((1 << 53) + 1)]);
+        let message = match write_edgelist(&inexact, &p, ' ') {
+            Err(GraphError::InvalidArgument(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(
+            message
+                .contains("edge (1, 2) has the weight 9007199254740993 in a column of mixed kinds"),
+            "{message}"
+        );
+        assert_eq!(fs::read(&p).unwrap(), b"old\n");
+        assert_eq!(dir.names(), vec!["g.txt"]);
+    }
+
+    #[test]
+    fn keys_too_long_for_a_line_are_refused() {
+        let mut g = GraphCore::new(false);
+        let long = "k".repeat(MAX_KEY_BYTES + 1);
+        g.add_edge("a".into(), long.as_str().into(), &[]).unwrap();
+        let dir = TempDir::new("long-key");
+        let message = match write_edgelist(&g, &dir.path("g.txt"), ' ') {
+            Err(GraphError::InvalidArgument(m)) => m,
+            other => panic!("{other:?}"),
+        };
+        assert!(
+            message.contains("longer than an edge list line may hold"),
+            "{message}"
+        );
+        // The longest allowed keys make a line the reader takes.
+        let mut g = GraphCore::new(false);
+        let longest = "k".repeat(MAX_KEY_BYTES);
+        let other = "j".repeat(MAX_KEY_BYTES);
+        g.add_edge(
+            longest.as_str().into(),
+            other.as_str().into(),
+            &[(WEIGHT, AttrValue::Float64(-1.2345678901234567e-300))],
+        )
+        .unwrap();
+        let back = round_trip(&g, ' ', &opts());
+        same_edges(&g, &back);
     }
 }

@@ -3,7 +3,8 @@
 //! [`read_edgelist`] reads `u v [weight]` lines (whitespace or one delimiter character,
 //! `#` comments, LF or CRLF, gzip recognised by its magic bytes) into a [`GraphCore`];
 //! [`write_edgelist`] writes what `read_edgelist` reads back to the same graph (nodes in
-//! order, edges with their weights).
+//! order, edges with their weights, of the same column type). Saves of both formats
+//! replace their target atomically, and only a regular file (`atomic.rs`).
 //!
 //! [`GraphCore`]: crate::core::GraphCore
 
@@ -13,5 +14,6 @@ pub mod native;
 #[cfg(test)]
 mod test_dir;
 mod text;
+mod weights;
 
-pub use edgelist::{read_edgelist, write_edgelist, KeyKind, ReadOptions};
+pub use edgelist::{read_edgelist, write_edgelist, KeyKind, ReadOptions, MAX_LINE_BYTES};

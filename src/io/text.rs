@@ -3,6 +3,8 @@
 
 use std::io::{self, Read};
 
+use crate::core::Cancel;
+
 /// ASCII whitespace that separates fields: space, TAB, VT, FF and CR (a line never holds
 /// LF, so `\r` of a CRLF ending is just trailing whitespace).
 #[inline]
@@ -167,24 +169,58 @@ pub(crate) fn parse_i64(s: &[u8]) -> Option<i64> {
     }
 }
 
+/// Why [`LineReader::next_line`] gave no line.
+#[derive(Debug)]
+pub(crate) enum LineError {
+    Io(io::Error),
+    /// The line has more bytes than the reader's limit (given here).
+    TooLong(usize),
+    /// The buffer could not grow to this many bytes for a long line.
+    OutOfMemory(usize),
+    /// The cancel token was triggered.
+    Cancelled,
+}
+
 /// Lines out of a reader through one large buffer that is reused (and grown only for a
-/// line longer than it). Lines come without their `\n`; the last line may lack one.
+/// line longer than it, up to a limit). Lines come without their `\n`; the last line may
+/// lack one.
+///
+/// Bounded whatever the input: a line longer than `max_line` bytes is `TooLong` once the
+/// buffer holds `max_line + 1` bytes of it (so `/dev/zero` or a gzip bomb of one endless
+/// line cannot exhaust memory), the buffer grows by fallible reservation (`OutOfMemory`,
+/// never an abort), and the cancel token is checked before every read from the input, so
+/// a read is stopped inside one long line too. Each byte is searched for `\n` once, however
+/// often a long line needs more reads.
 pub(crate) struct LineReader<R> {
     inner: R,
     buf: Vec<u8>,
+    /// The next line starts here.
     pos: usize,
+    /// `buf[..end]` is filled.
     end: usize,
+    /// `buf[pos..searched]` holds no `\n`.
+    searched: usize,
     eof: bool,
+    /// The buffer's first size: how much is read at a time.
+    capacity: usize,
+    max_line: usize,
+    cancel: Cancel,
 }
 
 impl<R: Read> LineReader<R> {
-    pub(crate) fn new(inner: R, capacity: usize) -> LineReader<R> {
+    /// A reader of lines of at most `max_line` bytes (without the `\n`), reading `capacity`
+    /// bytes at a time (the buffer is allocated on the first read).
+    pub(crate) fn new(inner: R, capacity: usize, max_line: usize, cancel: &Cancel) -> Self {
         LineReader {
             inner,
-            buf: vec![0; capacity.max(1)],
+            buf: Vec::new(),
             pos: 0,
             end: 0,
+            searched: 0,
             eof: false,
+            capacity: capacity.max(1),
+            max_line,
+            cancel: cancel.clone(),
         }
     }
 
@@ -193,16 +229,25 @@ impl<R: Read> LineReader<R> {
         self.end - self.pos
     }
 
-    pub(crate) fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
+    pub(crate) fn next_line(&mut self) -> Result<Option<&[u8]>, LineError> {
         loop {
-            if let Some(i) = find_byte(&self.buf[self.pos..self.end], b'\n') {
-                let start = self.pos;
-                self.pos += i + 1;
-                return Ok(Some(&self.buf[start..start + i]));
+            let from = self.searched.max(self.pos);
+            if let Some(i) = find_byte(&self.buf[from..self.end], b'\n') {
+                let (start, stop) = (self.pos, from + i);
+                if stop - start > self.max_line {
+                    return Err(LineError::TooLong(self.max_line));
+                }
+                self.pos = stop + 1;
+                self.searched = self.pos;
+                return Ok(Some(&self.buf[start..stop]));
             }
+            self.searched = self.end;
             if self.eof {
                 if self.pos == self.end {
                     return Ok(None);
+                }
+                if self.end - self.pos > self.max_line {
+                    return Err(LineError::TooLong(self.max_line));
                 }
                 let start = self.pos;
                 self.pos = self.end;
@@ -212,14 +257,27 @@ impl<R: Read> LineReader<R> {
         }
     }
 
-    /// Moves the partial line to the front and reads more after it.
-    fn refill(&mut self) -> io::Result<()> {
+    /// Moves the partial line to the front and reads more after it, growing the buffer
+    /// when the partial line fills it.
+    fn refill(&mut self) -> Result<(), LineError> {
+        if self.cancel.is_triggered() {
+            return Err(LineError::Cancelled);
+        }
         self.buf.copy_within(self.pos..self.end, 0);
         self.end -= self.pos;
+        self.searched -= self.pos;
         self.pos = 0;
         if self.end == self.buf.len() {
+            if self.end > self.max_line {
+                return Err(LineError::TooLong(self.max_line));
+            }
+            // Room for the longest allowed line and its `\n`, no more.
             let len = self.buf.len();
-            self.buf.resize(len * 2, 0);
+            let new_len = len
+                .saturating_mul(2)
+                .max(self.capacity)
+                .min(self.max_line.saturating_add(1));
+            grow(&mut self.buf, new_len)?;
         }
         loop {
             match self.inner.read(&mut self.buf[self.end..]) {
@@ -232,10 +290,18 @@ impl<R: Read> LineReader<R> {
                     return Ok(());
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
+                Err(e) => return Err(LineError::Io(e)),
             }
         }
     }
+}
+
+/// Grows `buf` to `new_len` zeroed bytes, reserving fallibly.
+fn grow(buf: &mut Vec<u8>, new_len: usize) -> Result<(), LineError> {
+    buf.try_reserve_exact(new_len.saturating_sub(buf.len()))
+        .map_err(|_| LineError::OutOfMemory(new_len))?;
+    buf.resize(new_len, 0);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -311,17 +377,21 @@ mod tests {
         }
     }
 
+    fn all_lines(r: &mut LineReader<impl Read>) -> Result<Vec<Vec<u8>>, LineError> {
+        let mut lines = Vec::new();
+        while let Some(line) = r.next_line()? {
+            lines.push(line.to_vec());
+        }
+        Ok(lines)
+    }
+
     #[test]
     fn lines_cross_buffer_refills_and_long_lines_grow_it() {
         let text = b"ab\r\n\ncdefghijklmnop\nq\nlast";
         for capacity in [1, 2, 3, 5, 64] {
-            let mut r = LineReader::new(&text[..], capacity);
-            let mut lines = Vec::new();
-            while let Some(line) = r.next_line().unwrap() {
-                lines.push(line.to_vec());
-            }
+            let mut r = LineReader::new(&text[..], capacity, 100, &Cancel::new());
             assert_eq!(
-                lines,
+                all_lines(&mut r).unwrap(),
                 vec![
                     b"ab\r".to_vec(),
                     b"".to_vec(),
@@ -332,9 +402,72 @@ mod tests {
                 "capacity {capacity}"
             );
         }
-        let mut r = LineReader::new(&b"x\n"[..], 4);
+        let mut r = LineReader::new(&b"x\n"[..], 4, 100, &Cancel::new());
         assert_eq!(r.next_line().unwrap(), Some(&b"x"[..]));
         assert_eq!(r.next_line().unwrap(), None);
         assert_eq!(r.next_line().unwrap(), None);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_an_error() {
+        // 14 bytes: just within a limit of 14, one too many for 13, with or without `\n`.
+        for text in [&b"a\ncdefghijklmnop\nq\n"[..], b"a\ncdefghijklmnop"] {
+            for capacity in [1, 3, 64] {
+                let mut r = LineReader::new(text, capacity, 14, &Cancel::new());
+                assert_eq!(all_lines(&mut r).unwrap()[1], b"cdefghijklmnop");
+                let mut r = LineReader::new(text, capacity, 13, &Cancel::new());
+                assert_eq!(r.next_line().unwrap(), Some(&b"a"[..]));
+                assert!(matches!(r.next_line(), Err(LineError::TooLong(13))));
+            }
+        }
+        // An endless line: refused once the buffer holds one byte more than the limit.
+        let mut r = LineReader::new(io::repeat(b'0'), 1 << 10, 1 << 20, &Cancel::new());
+        assert!(matches!(r.next_line(), Err(LineError::TooLong(_))));
+        assert!(r.buf.len() <= (1 << 20) + 1, "{}", r.buf.len());
+    }
+
+    /// Hands out endless bytes, and triggers the token once `after` bytes are out.
+    struct Endless {
+        cancel: Cancel,
+        handed: usize,
+        after: usize,
+    }
+
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(4096);
+            buf[..n].fill(b'7');
+            self.handed += n;
+            if self.handed >= self.after {
+                self.cancel.trigger();
+            }
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn cancel_stops_a_read_inside_one_long_line() {
+        let cancel = Cancel::new();
+        let endless = Endless {
+            cancel: cancel.clone(),
+            handed: 0,
+            after: 100_000,
+        };
+        // No limit to speak of: only the token can stop this line.
+        let mut r = LineReader::new(endless, 1 << 16, usize::MAX / 2, &cancel);
+        assert!(matches!(r.next_line(), Err(LineError::Cancelled)));
+        assert!(r.inner.handed < 100_000 + 4096 * 2, "{}", r.inner.handed);
+    }
+
+    #[test]
+    fn a_buffer_that_cannot_grow_is_out_of_memory() {
+        let mut buf = vec![0u8; 4];
+        assert!(matches!(
+            grow(&mut buf, isize::MAX as usize + 1),
+            Err(LineError::OutOfMemory(_))
+        ));
+        assert_eq!(buf.len(), 4);
+        grow(&mut buf, 8).unwrap();
+        assert_eq!(buf, vec![0; 8]);
     }
 }

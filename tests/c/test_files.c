@@ -8,7 +8,8 @@
  * multi-byte character) with trimmed fields and empty weights, gzip recognised by its magic
  * bytes (tiny precomputed gzip streams embedded below: named .txt, multi-member, truncated,
  * a malformed line inside), weights, GR_KEYS_AUTO / INT / STR (int64 limits, a key beyond
- * int64), malformed lines (GR_STATUS_IO naming the file and the line), missing files and
+ * int64), malformed lines (GR_STATUS_IO naming the file and the line), an endless line
+ * (/dev/zero: GR_STATUS_IO past the 16 MiB line limit), missing files and
  * folders, bad arguments (key kind, delimiter, NULL paths, NULL outputs) with
  * outputs untouched; the progress callback (values, monotonic, ending at 100%, stopping the
  * load with GR_STATUS_CALLBACK) and cancellation (a token triggered before the call or from
@@ -985,6 +986,27 @@ static void test_read_bad_paths_and_arguments(void)
     }
 }
 
+/* An endless line (/dev/zero, only read) is refused once it passes the 16 MiB line limit: an
+ * error naming the file and the line, not an abort once memory runs out. */
+static void test_read_endless_line(void)
+{
+    gr_graph *g = SENTINEL_GRAPH;
+    CHECK_ERR(rd("/dev/zero", false, &g), GR_STATUS_IO,
+              "/dev/zero:1: line longer than 16777216 bytes");
+    CHECK(g == SENTINEL_GRAPH);
+    /* Also when the token is triggered first: cancelled before anything is read. */
+    {
+        gr_cancel *cancel = NULL;
+        CHECK_OK(gr_cancel_new(&cancel));
+        CHECK_OK(gr_cancel_trigger(cancel));
+        CHECK_ERR(rd_full("/dev/zero", false, "#", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL,
+                          cancel, &g),
+                  GR_STATUS_CANCELLED, "cancel");
+        CHECK(g == SENTINEL_GRAPH);
+        gr_cancel_free(cancel);
+    }
+}
+
 static void test_read_progress_and_cancel(void)
 {
     const char *path = at("big.txt");
@@ -1883,6 +1905,7 @@ int main(void)
     test_read_gzip();
     test_read_malformed_lines();
     test_read_bad_paths_and_arguments();
+    test_read_endless_line();
     test_read_progress_and_cancel();
     test_write_edgelist();
     test_write_edgelist_refusals();

@@ -2,13 +2,17 @@
 device, a symlink instead of its target), lose permission bits, leave temporary files of
 killed saves forever, or abort the process on a file with an endless line.
 
-Every special file here is made in a tmp folder (a FIFO with os.mkfifo, a symlink to
-/dev/null); /dev/null itself is only checked to still be a character device.
+Every special file written to here is made in a tmp folder (a FIFO with os.mkfifo, a socket,
+a twin of /dev/null with os.mknod when root); /dev/null itself is only checked to still be a
+character device, or, when not root (and so unable to replace it), linked to. /dev/zero is
+only read.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import math
 import os
 import stat
 import subprocess
@@ -16,6 +20,7 @@ import sys
 import textwrap
 import time
 
+import numpy as np
 import pytest
 
 import groggy as gr
@@ -53,17 +58,30 @@ def test_a_fifo_is_refused_and_left_alone(tmp_path, how):
     assert os.listdir(tmp_path) == ["pipe"]
 
 
+def safe_device(folder) -> str:
+    """A character device that a broken save could not harm: as root (who could replace
+    anything in /dev), a twin of /dev/null made in `folder`; otherwise /dev/null itself,
+    which only root can replace."""
+    if os.geteuid() != 0:
+        return "/dev/null"
+    device = os.path.join(folder, "device")
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    return device
+
+
 @pytest.mark.parametrize("how", WRITERS)
 def test_a_symlink_to_a_device_is_refused_and_the_device_untouched(tmp_path, how):
+    device = safe_device(tmp_path)
     link = tmp_path / "null"
-    link.symlink_to("/dev/null")
+    link.symlink_to(device)
     with pytest.raises(gr.GroggyIOError) as info:
         WRITERS[how](small_graph(), link)
     assert "character device" in str(info.value)
-    assert "/dev/null" in str(info.value)
+    assert f"'{device}'" in str(info.value)
     assert link.is_symlink()
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
     assert_dev_null_intact()
-    assert os.listdir(tmp_path) == ["null"]
+    assert "null" in os.listdir(tmp_path) and len(os.listdir(tmp_path)) <= 2
 
 
 @pytest.mark.parametrize("how", WRITERS)
@@ -227,3 +245,173 @@ def test_the_command_line_takes_names_that_are_not_utf8(tmp_path):
             timeout=120,
         )
         assert info.returncode == 0, info.stderr
+
+
+# ----- reading never aborts ------------------------------------------------------------------
+
+# Each runs in a subprocess with its address space limited, so that a reader that grows a
+# buffer without bound fails the test quickly (killed or aborting) instead of eating the
+# machine's memory or ending the test run.
+BOUNDED = textwrap.dedent(
+    """
+    import resource, sys, time
+    import groggy as gr
+    def vm_bytes():
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    room = int(sys.argv[2])
+    limit = vm_bytes() + room
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    start = time.monotonic()
+    try:
+        g = gr.read_edgelist(sys.argv[1])
+    except gr.GroggyError as err:
+        print(type(err).__name__, time.monotonic() - start)
+        print(err)
+    else:
+        print("READ", g.edge_count)
+    """
+)
+
+
+def read_bounded(path, room: int) -> tuple[str, float, str]:
+    """Reads `path` in a subprocess allowed `room` more bytes of address space; returns the
+    error class's name, the seconds taken and the message."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    result = subprocess.run(
+        [sys.executable, "-c", BOUNDED, os.fsdecode(path), str(room)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
+    first, message = result.stdout.split("\n", 1)
+    name, seconds = first.split()
+    return name, float(seconds), message.strip()
+
+
+MAX_LINE = 16 << 20
+
+
+def test_reading_dev_zero_is_a_clear_error_quickly():
+    name, seconds, message = read_bounded("/dev/zero", 1 << 30)
+    assert name == "GroggyIOError", message
+    assert message == (
+        f"read_edgelist: /dev/zero:1: line longer than {MAX_LINE} bytes "
+        "(the most an edge list line may hold)"
+    )
+    assert seconds < 5
+
+
+def test_a_small_gzip_of_one_huge_line_is_an_error_not_an_abort(tmp_path):
+    path = tmp_path / "bomb.txt.gz"
+    # 64 MiB of digits on line 2 (four times the limit): 64 KiB compressed.
+    path.write_bytes(gzip.compress(b"1 2\n" + b"9" * (64 << 20), compresslevel=9))
+    assert path.stat().st_size < 200_000
+    name, seconds, message = read_bounded(path, 1 << 30)
+    assert name == "GroggyIOError", message
+    assert f"bomb.txt.gz:2: line longer than {MAX_LINE} bytes" in message
+    assert seconds < 10
+
+
+def test_running_out_of_memory_while_reading_is_a_memory_error(tmp_path):
+    path = tmp_path / "many.txt.gz"
+    # 40 million edges (320 MB of keys) from 40 gzip members of one million lines each.
+    member = gzip.compress(b"1 2\n" * 1_000_000)
+    path.write_bytes(member * 40)
+    name, _, message = read_bounded(path, 200 << 20)
+    assert name == "GroggyMemoryError", message
+    assert "out of memory: reading '" in message
+    assert "many.txt.gz' needs" in message and "for the edge keys" in message
+
+
+# ----- edge-list weights keep their type and value --------------------------------------------
+
+WEIGHT_CASES = {
+    "float64": [0.1, -0.0, 1e-300, 5e-324, 1.7976931348623157e308, math.inf, math.nan, 0.1],
+    "float32": [np.float32(x) for x in (0.1, -0.0, 1e-45, 3.4028235e38, -math.inf, math.nan)],
+    "int8": [np.int8(x) for x in (-128, 0, 127)],
+    "int16": [np.int16(x) for x in (-32768, -1, 32767)],
+    "int32": [np.int32(x) for x in (-(2**31), 7, 2**31 - 1)],
+    "int64": [2**60 + 1, -(2**63), 2**63 - 1, 0],
+    "bool": [True, False, True],
+}
+
+
+def same_bits(a, b) -> bool:
+    if isinstance(a, float) and math.isnan(a):
+        return isinstance(b, float) and math.isnan(b)
+    return a == b and type(a) is type(b) and str(a) == str(b)  # str tells -0.0 from 0.0
+
+
+@pytest.mark.parametrize("dtype", WEIGHT_CASES)
+def test_every_weight_type_reads_back_as_itself(tmp_path, dtype):
+    g = gr.Graph(directed=True)
+    for i, w in enumerate(WEIGHT_CASES[dtype]):
+        g.add_edge(i, i + 1, weight=w)
+    g.add_edge(100, 101)  # no weight: null
+    before = g.edge_array("weight")
+    assert before.dtype == dtype
+    path = tmp_path / "w.txt"
+    g.write_edgelist(path)
+    back = gr.read_edgelist(path, directed=True).edge_array("weight")
+    assert back.dtype == dtype
+    got, expected = back.to_list(), before.to_list()
+    assert len(got) == len(expected) and got[-1] is None
+    assert all(same_bits(a, b) for a, b in zip(got, expected)), (got, expected)
+    if dtype != "bool":
+        np.testing.assert_array_equal(back.to_numpy()[:-1], before.to_numpy()[:-1])
+    # Other readers skip the type line as a comment and get the same numbers.
+    import networkx as nx
+    import pandas as pd
+
+    as_nx = nx.read_edgelist(path, nodetype=int, create_using=nx.DiGraph, data=[("weight", float)])
+    nx_weights = [w for _, _, w in as_nx.edges(data="weight")]
+    frame = pd.read_csv(path, sep=" ", comment="#", header=None, names=["u", "v", "w"])
+    assert len(nx_weights) == len(frame) == len(expected)
+    for x, y, want in zip(nx_weights, frame["w"], expected):
+        if want is None:
+            assert x is None and y != y  # pandas: NaN for a missing value
+        elif isinstance(want, float) and math.isnan(want):
+            assert x != x and y != y
+        else:
+            # They read floats: a float32 is written as its shortest text ("0.1"), the
+            # nearest float64 to it, which narrows back to the same float32; an int beyond
+            # 2**53 is the nearest float64 to it.
+            assert (np.float32(x) if dtype == "float32" else x) == (
+                float(want) if dtype == "int64" else want
+            )
+            assert y == x
+
+
+def test_float32_and_large_ints_no_longer_change_on_a_round_trip(tmp_path):
+    # The cases of the review: f32 0.1 read back as the float64 0.1, 2**60 + 1 as a float.
+    g = gr.Graph()
+    g.add_edge(1, 2, weight=np.float32(0.1))
+    h = gr.Graph()
+    h.add_edge(1, 2, weight=2**60 + 1)
+    for graph, dtype, value in ((g, "float32", 0.10000000149011612), (h, "int64", 2**60 + 1)):
+        path = tmp_path / f"{dtype}.txt"
+        graph.write_edgelist(path)
+        assert path.read_text().startswith(f"# groggy: weight={dtype}\n")
+        back = gr.read_edgelist(path).edge_array("weight")
+        assert back.dtype == dtype
+        assert back.to_list() == [value]
+
+
+def test_mixed_weights_read_back_as_float64_or_are_refused(tmp_path):
+    g = gr.Graph()
+    g.add_edge(1, 2, weight=0.5)
+    g.add_edge(2, 3, weight=7)
+    assert g.edge_array("weight").dtype == "mixed"
+    path = tmp_path / "m.txt"
+    g.write_edgelist(path)
+    back = gr.read_edgelist(path).edge_array("weight")
+    assert back.dtype == "float64" and back.to_list() == [0.5, 7.0]
+    g.add_edge(3, 4, weight=2**53 + 1)
+    with pytest.raises(gr.InvalidArgumentError, match="9007199254740993 in a column of mixed"):
+        g.write_edgelist(path)
+    assert gr.read_edgelist(path).edge_count == 2

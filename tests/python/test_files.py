@@ -570,11 +570,12 @@ def test_write_edgelist_keeps_the_nodes_and_drops_other_attributes(tmp_path):
     path = tmp_path / "d.txt"
     g.write_edgelist(path)
     nodes = b"".join(b"# groggy: node %d\n" % k for k in (0, 1, 2, 3))
-    assert path.read_bytes() == nodes + b"1 2 2\n2 3\n"
+    # The int weight column is marked, so it reads back as ints.
+    assert path.read_bytes() == b"# groggy: weight=int64\n" + nodes + b"1 2 2\n2 3\n"
     back = gr.read_edgelist(path)
     assert list(back.nodes) == [0, 1, 2, 3]
     assert back.node_attr_names() == []
-    assert edges_of(back) == [(1, 2, {"weight": 2.0}), (2, 3, {"weight": None})]
+    assert edges_of(back) == [(1, 2, {"weight": 2}), (2, 3, {"weight": None})]
     # networkx reads the same file, skipping the node lines as comments.
     import networkx as nx
 
