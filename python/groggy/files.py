@@ -46,11 +46,6 @@ class _ProgressBar:
             sys.stderr.flush()
 
 
-def run_in_worker(call):
-    """Runs ``call(cancel)`` (returning a status) interruptibly on a worker thread."""
-    run_interruptible(call, "groggy-io")
-
-
 def read_edgelist(
     path,
     directed: bool = False,
@@ -98,7 +93,7 @@ def read_edgelist(
     c_progress = ffi.callback("gr_progress_callback", on_progress) if report else NULL
     out = ffi.new("gr_graph **")
     try:
-        run_in_worker(
+        run_interruptible(
             lambda cancel: lib.gr_graph_read_edgelist(
                 path_b,
                 len(path_b),
@@ -112,7 +107,8 @@ def read_edgelist(
                 NULL,
                 cancel,
                 out,
-            )
+            ),
+            "groggy-io",
         )
     except BaseException:
         if errors:
@@ -131,7 +127,7 @@ def load(path):
 
     path_b = _path_bytes(path)
     out = ffi.new("gr_graph **")
-    run_in_worker(lambda cancel: lib.gr_graph_load(path_b, len(path_b), out))
+    run_interruptible(lambda cancel: lib.gr_graph_load(path_b, len(path_b), out), "groggy-io")
     return Graph._adopt(out[0])
 
 
