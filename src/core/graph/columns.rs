@@ -84,13 +84,16 @@ impl GraphCore {
         if self.memory_limited() {
             let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
             self.check_growth(Growth {
-                node_columns: vec![(name, values.kind())],
                 value_bytes: values.payload_bytes(),
-                ..Growth::default()
+                ..Growth::default().column(name, values.kind(), false)
             })?;
         }
+        let mut nodes = Vec::new();
+        nodes.try_reserve_exact(values.len())?;
+        nodes.extend(self.node_indices());
+        let len = nodes.last().map_or(0, |&i| i as usize + 1);
+        self.node_attrs.try_reserve(&[(name, values.kind())], len)?;
         self.generation += 1;
-        let nodes: Vec<u32> = self.node_indices().collect();
         self.node_attrs
             .column_mut_or_create(name)
             .set_from_array(&nodes, values);
@@ -106,13 +109,16 @@ impl GraphCore {
         if self.memory_limited() {
             let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
             self.check_growth(Growth {
-                edge_columns: vec![(name, values.kind())],
                 value_bytes: values.payload_bytes(),
-                ..Growth::default()
+                ..Growth::default().column(name, values.kind(), true)
             })?;
         }
+        let mut edges = Vec::new();
+        edges.try_reserve_exact(values.len())?;
+        edges.extend(self.edge_indices());
+        let len = edges.last().map_or(0, |&i| i as usize + 1);
+        self.edge_attrs.try_reserve(&[(name, values.kind())], len)?;
         self.generation += 1;
-        let edges: Vec<u32> = self.edge_indices().collect();
         self.edge_attrs
             .column_mut_or_create(name)
             .set_from_array(&edges, values);
