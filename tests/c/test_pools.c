@@ -6,9 +6,8 @@
  * pools, graphs and outputs (GR_STATUS_INVALID_ARGUMENT naming the operation, outputs left
  * alone) and gr_pool_free(NULL); usage growing with adds, gr_graph_memory_usage agreeing with
  * it, and the pool back to exactly zero once its graphs are freed; two graphs sharing a pool
- * adding up exactly; copies and subgraphs counting for the pool (a subgraph bounded by what its nodes need);
- * total_allocated and
- * peak_usage monotonic; every mutating call (single and batch adds, the column batches,
+ * adding up exactly; copies and subgraphs counting for the pool (a subgraph bounded by what
+ * its nodes need); total_allocated and peak_usage monotonic; every mutating call (single and batch adds, the column batches,
  * attribute and column writes, copy, subgraph) refused with GR_STATUS_OUT_OF_MEMORY and a
  * message naming the operation when over the limit, the graph exactly unchanged (snapshot,
  * memory usage, pool usage) and still usable; limit 0; a pool freed while graphs still use
