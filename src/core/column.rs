@@ -375,11 +375,10 @@ impl Column {
         }
     }
 
-    /// The column as numbers for entities `0..len`: `default` where an entity lacks the
-    /// attribute or holds Null. `Err` with the offending value's kind when a value is not a
-    /// number (bools count as 0 and 1).
-    pub fn as_numbers(&self, len: usize, default: f64) -> Result<Vec<f64>, AttrKind> {
-        let mut out = vec![default; len];
+    /// Writes the column's numbers into `out` (entities `0..out.len()`), leaving what is
+    /// there where an entity lacks the attribute or holds Null. `Err` with the offending
+    /// value's kind when a value is not a number (bools count as 0 and 1).
+    pub fn numbers_into(&self, out: &mut [f64]) -> Result<(), AttrKind> {
         let held = |i: usize| self.slots.get(i) == Some(&Slot::Value);
         macro_rules! convert {
             ($values:expr) => {{
@@ -428,7 +427,7 @@ impl Column {
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Turns typed storage into a column of `AttrValue`s, keeping every stored value.

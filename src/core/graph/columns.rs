@@ -6,6 +6,7 @@ use crate::alloc::PoolScope;
 use super::super::array::Array;
 use super::super::attr_table::AttrTable;
 use super::super::error::{GraphError, GraphResult};
+use super::super::topology::filled;
 use super::{GraphCore, Growth};
 
 fn column_entities<'t>(
@@ -62,16 +63,17 @@ impl GraphCore {
     /// lacks it or holds Null (networkx's default), and everywhere when no edge has it.
     /// `InvalidArgument` when a value is not a number.
     pub fn edge_weights(&self, name: &str) -> GraphResult<Vec<f64>> {
-        let len = self.topology.edge_capacity();
-        match self.edge_attrs.column(name) {
-            None => Ok(vec![1.0; len]),
-            Some(column) => column.as_numbers(len, 1.0).map_err(|kind| {
+        // One weight per edge index: reserved fallibly, as the snapshot's buffers are.
+        let mut weights = filled(self.topology.edge_capacity(), 1.0)?;
+        if let Some(column) = self.edge_attrs.column(name) {
+            column.numbers_into(&mut weights).map_err(|kind| {
                 GraphError::InvalidArgument(format!(
                     "weight '{name}' must be numeric, but an edge holds a {} value",
                     kind.name()
                 ))
-            }),
+            })?;
         }
+        Ok(weights)
     }
 
     /// Sets the attribute `name` of every node from `values`, in node order (nulls set
