@@ -47,6 +47,11 @@ fn key() -> impl Strategy<Value = NodeKey> {
     ]
 }
 
+/// Int keys of a batch: mostly small, some far beyond the direct table.
+fn int_key() -> impl Strategy<Value = i64> {
+    prop_oneof![8 => 0i64..80, 1 => Just(1_000i64), 1 => 100i64..3_000, 1 => Just(-1i64)]
+}
+
 fn value() -> impl Strategy<Value = AttrValue> {
     prop_oneof![
         Just(AttrValue::Null),
@@ -92,7 +97,7 @@ fn op() -> impl Strategy<Value = Op> {
         4 => (key(), key(), attrs()).prop_map(|(u, v, a)| Op::AddEdge(u, v, a)),
         2 => proptest::collection::vec((key(), key(), attrs()), 0..30).prop_map(Op::AddEdges),
         2 => (0usize..300).prop_flat_map(|n| (
-            proptest::collection::vec((0i64..80, 0i64..80), n..=n),
+            proptest::collection::vec((int_key(), int_key()), n..=n),
             column(n),
         )).prop_map(|(pairs, c)| Op::AddEdgesInt(pairs, c)),
         1 => (0usize..40).prop_flat_map(|n| (

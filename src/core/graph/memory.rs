@@ -132,6 +132,15 @@ impl GraphCore {
         let mut new = NewKeys::default();
         let mut dense_max = None;
         for key in keys {
+            // A batch of int keys prepares the direct table for its largest key, new or
+            // not (`KeyIndex::prepare_ints`).
+            if let KeyRef::Int(k) = key {
+                if let Ok(k) = usize::try_from(k) {
+                    if k < allowed {
+                        dense_max = dense_max.max(Some(k));
+                    }
+                }
+            }
             if self.node_index(key).is_some() || !seen.insert(key) {
                 continue;
             }
@@ -141,17 +150,11 @@ impl GraphCore {
                     new.strs += 1;
                     new.str_bytes += s.len();
                 }
-                KeyRef::Int(k) => match usize::try_from(k) {
-                    Ok(k) => {
-                        if k < allowed {
-                            dense_max = dense_max.max(Some(k));
-                        }
-                        if k >= threshold {
-                            new.mapped_ints += 1;
-                        }
+                KeyRef::Int(k) => {
+                    if usize::try_from(k).map_or(true, |k| k >= threshold) {
+                        new.mapped_ints += 1;
                     }
-                    Err(_) => new.mapped_ints += 1,
-                },
+                }
             }
         }
         new.dense_len = self.keys.dense_len_bound(given, dense_max);
