@@ -328,8 +328,12 @@ impl Array {
                 GraphError::InvalidArgument(format!("sum {total} does not fit in int64"))
             });
         }
+        // Folded from +0.0: `Iterator::sum` of floats starts from -0.0, which an empty or
+        // all-NaN array would return (pandas and numpy give 0.0).
         Ok(AttrValue::Float64(
-            self.numbers()?.filter(|x| !x.is_nan()).sum(),
+            self.numbers()?
+                .filter(|x| !x.is_nan())
+                .fold(0.0, |total, x| total + x),
         ))
     }
 
@@ -485,6 +489,13 @@ mod tests {
         assert_eq!(f.max().unwrap(), Some(AttrValue::Float64(1.5)));
         let only_nan = Array::from_f64(vec![f64::NAN]);
         assert_eq!(only_nan.sum().unwrap(), AttrValue::Float64(0.0));
+        // +0.0, not -0.0 (which compares equal), for no number at all.
+        for nothing in [only_nan.clone(), Array::from_f64(Vec::new())] {
+            let AttrValue::Float64(total) = nothing.sum().unwrap() else {
+                panic!("a float array sums to a float");
+            };
+            assert!(total == 0.0 && total.is_sign_positive(), "{total:?}");
+        }
         assert_eq!(only_nan.mean().unwrap(), None);
     }
 

@@ -3,7 +3,8 @@
 use hashbrown::HashMap;
 
 use super::column::Column;
-use super::value::AttrValue;
+use super::error::NoMemory;
+use super::value::{AttrKind, AttrValue};
 
 #[derive(Clone, Debug, Default)]
 pub struct AttrTable {
@@ -33,6 +34,36 @@ impl AttrTable {
             }
         };
         &mut self.columns[i]
+    }
+
+    /// Reserves room in the columns `writes` names (creating the missing ones) for values
+    /// of the given kinds written to entities below `len` by `Column::set_from_array`; on
+    /// `Err` the table is as it was apart from spare capacity.
+    pub(crate) fn try_reserve(
+        &mut self,
+        writes: &[(&str, AttrKind)],
+        len: usize,
+    ) -> Result<(), NoMemory> {
+        let count = self.columns.len();
+        for (name, kind) in writes {
+            if let Err(e) = self.column_mut_or_create(name).try_reserve(*kind, len) {
+                self.forget_reservations(count);
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the columns created from index `count` on and the unused storage made in
+    /// the others (undoes `try_reserve`).
+    fn forget_reservations(&mut self, count: usize) {
+        for name in self.names.drain(count..) {
+            self.by_name.remove(&name);
+        }
+        self.columns.truncate(count);
+        for column in &mut self.columns {
+            column.drop_unused_storage();
+        }
     }
 
     pub fn set(&mut self, entity: usize, name: &str, value: AttrValue) {
@@ -67,6 +98,27 @@ impl AttrTable {
             .filter(|(_, col)| col.present_count() > 0)
             .map(|(name, _)| name.clone())
             .collect()
+    }
+
+    pub(crate) fn column_count(&self) -> usize {
+        self.columns.len()
+    }
+
+    pub(crate) fn names_capacity(&self) -> usize {
+        self.names.capacity()
+    }
+
+    pub(crate) fn columns_capacity(&self) -> usize {
+        self.columns.capacity()
+    }
+
+    pub(crate) fn index_capacity(&self) -> usize {
+        self.by_name.capacity()
+    }
+
+    /// Bytes of the name index's table.
+    pub(crate) fn index_allocation(&self) -> usize {
+        self.by_name.allocation_size()
     }
 
     /// All columns, in creation order, with their names.

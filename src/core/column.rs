@@ -3,6 +3,7 @@
 //! second kind turns into a `Mixed` column of `AttrValue`s, so nothing is ever lost.
 
 use super::array::Array;
+use super::error::NoMemory;
 use super::value::{AttrKind, AttrValue};
 
 /// What an entry of a column holds.
@@ -86,6 +87,16 @@ macro_rules! typed_variants {
                     $((ColumnValues::$variant(v), AttrValue::$variant(x)) => v[i] = x,)*
                     (ColumnValues::Mixed(v), x) => v[i] = x,
                     (_, x) => return Err(x),
+                }
+                Ok(())
+            }
+
+            /// Makes room for `additional` more entries, or `Err` with nothing changed.
+            pub(crate) fn try_reserve(&mut self, additional: usize) -> Result<(), NoMemory> {
+                match self {
+                    $(ColumnValues::$variant(v) => v.try_reserve(additional)?,)*
+                    ColumnValues::Empty => {}
+                    ColumnValues::Mixed(v) => v.try_reserve(additional)?,
                 }
                 Ok(())
             }
@@ -254,6 +265,37 @@ impl Column {
         self.slots[i] = Slot::Value;
     }
 
+    /// Reserves room for `set_from_array` to write `kind` values to entities below `len`
+    /// (making typed storage, still empty, for a column without any), or `Err` with the
+    /// column as it was apart from spare capacity.
+    pub(crate) fn try_reserve(&mut self, kind: AttrKind, len: usize) -> Result<(), NoMemory> {
+        self.slots
+            .try_reserve(len.saturating_sub(self.slots.len()))?;
+        if matches!(kind, AttrKind::Null | AttrKind::Mixed) {
+            return Ok(()); // written value by value
+        }
+        match &mut self.values {
+            ColumnValues::Empty => {
+                let mut typed = ColumnValues::for_kind(kind, 0);
+                typed.try_reserve(len)?;
+                self.values = typed;
+            }
+            values if values.kind() == kind => {
+                values.try_reserve(len.saturating_sub(values.len()))?;
+            }
+            _ => {} // turns mixed, value by value
+        }
+        Ok(())
+    }
+
+    /// Drops typed storage that holds no entry yet (made by a `try_reserve` whose
+    /// operation then failed), so the column is exactly as before.
+    pub(crate) fn drop_unused_storage(&mut self) {
+        if self.values.len() == 0 {
+            self.values = ColumnValues::Empty;
+        }
+    }
+
     /// Makes entity `i` absent (used when the entity is removed).
     pub fn unset(&mut self, i: usize) {
         match self.slot(i) {
@@ -333,11 +375,10 @@ impl Column {
         }
     }
 
-    /// The column as numbers for entities `0..len`: `default` where an entity lacks the
-    /// attribute or holds Null. `Err` with the offending value's kind when a value is not a
-    /// number (bools count as 0 and 1).
-    pub fn as_numbers(&self, len: usize, default: f64) -> Result<Vec<f64>, AttrKind> {
-        let mut out = vec![default; len];
+    /// Writes the column's numbers into `out` (entities `0..out.len()`), leaving what is
+    /// there where an entity lacks the attribute or holds Null. `Err` with the offending
+    /// value's kind when a value is not a number (bools count as 0 and 1).
+    pub fn numbers_into(&self, out: &mut [f64]) -> Result<(), AttrKind> {
         let held = |i: usize| self.slots.get(i) == Some(&Slot::Value);
         macro_rules! convert {
             ($values:expr) => {{
@@ -386,7 +427,7 @@ impl Column {
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Turns typed storage into a column of `AttrValue`s, keeping every stored value.

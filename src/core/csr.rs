@@ -16,7 +16,7 @@ use super::error::GraphResult;
 use super::graph::GraphCore;
 use super::key_list::KeyList;
 use super::prefetch::prefetch;
-use super::topology::Topology;
+use super::topology::{filled, Topology};
 
 /// Edge weights laid out like the adjacency entries, so algorithms read them in step with
 /// the neighbours instead of jumping around by edge id.
@@ -86,36 +86,41 @@ pub struct Csr {
 impl Csr {
     /// The snapshot of `graph`; `Cancelled` if `cancel` is triggered while it is built.
     pub fn build(graph: &GraphCore, cancel: &Cancel) -> GraphResult<Csr> {
+        // Every large buffer is reserved fallibly: a graph too large for the memory left
+        // gets `OutOfMemory` rather than aborting the process.
         cancel.check()?;
         let topology = graph.topology();
-        let nodes: Vec<u32> = graph.node_indices().collect();
-        let mut compact = vec![u32::MAX; topology.node_capacity()];
+        let mut nodes = Vec::new();
+        nodes.try_reserve_exact(graph.node_count())?;
+        nodes.extend(graph.node_indices());
+        let mut compact = filled(topology.node_capacity(), u32::MAX)?;
         for (c, &n) in nodes.iter().enumerate() {
             compact[n as usize] = c as u32;
         }
-        let keys = Arc::new(
-            nodes
-                .iter()
-                .map(|&n| graph.node_key(n))
-                .collect::<KeyList>(),
-        );
+        let mut keys = KeyList::default();
+        keys.try_reserve(nodes.len())?;
+        for &n in &nodes {
+            keys.push(graph.node_key(n).as_key_ref());
+        }
+        let keys = Arc::new(keys);
         let directed = topology.is_directed();
         let edges = topology.endpoint_pairs();
-        let side = |s: Side| {
+        let side = |s: Side| -> GraphResult<Adjacency> {
             let lists = s.lists(topology);
-            let offsets = offsets(&nodes, lists);
+            let offsets = offsets(&nodes, lists)?;
             let neighbours = gather(&offsets, &nodes, lists, edges, cancel, |&ends, node| {
                 compact[s.other(ends, node) as usize]
-            });
-            Adjacency {
+            })?;
+            Ok(Adjacency {
                 offsets,
                 nodes: neighbours,
-            }
+            })
         };
         let (out, inp) = if directed {
-            rayon::join(|| side(Side::Out), || side(Side::In))
+            let (out, inp) = rayon::join(|| side(Side::Out), || side(Side::In));
+            (out?, inp?)
         } else {
-            (side(Side::Both), Adjacency::default())
+            (side(Side::Both)?, Adjacency::default())
         };
         cancel.check()?;
         Ok(Csr {
@@ -142,7 +147,7 @@ impl Csr {
         let by_edge = graph.edge_weights(name)?;
         let topology = graph.topology();
         let never = Cancel::new();
-        let lay_out = |adjacency: &Adjacency, side: Side| {
+        let lay_out = |adjacency: &Adjacency, side: Side| -> GraphResult<Vec<f64>> {
             gather(
                 &adjacency.offsets,
                 &self.node_indices,
@@ -155,7 +160,7 @@ impl Csr {
         let out = lay_out(
             &self.out,
             if self.directed { Side::Out } else { Side::Both },
-        );
+        )?;
         // Every edge has an outgoing entry, so `out` holds every live edge's weight.
         let least = out
             .par_iter()
@@ -164,7 +169,7 @@ impl Csr {
         let weights = Arc::new(EntryWeights {
             out,
             inp: if self.directed {
-                lay_out(&self.inp, Side::In)
+                lay_out(&self.inp, Side::In)?
             } else {
                 Vec::new()
             },
@@ -241,15 +246,16 @@ impl Side {
 }
 
 /// Where each compact node's entries start: the lengths of the incidence lists, summed.
-fn offsets(nodes: &[u32], lists: &[Vec<u32>]) -> Vec<usize> {
-    let mut offsets = Vec::with_capacity(nodes.len() + 1);
+fn offsets(nodes: &[u32], lists: &[Vec<u32>]) -> GraphResult<Vec<usize>> {
+    let mut offsets = Vec::new();
+    offsets.try_reserve_exact(nodes.len() + 1)?;
     let mut total = 0;
     offsets.push(0);
     for &n in nodes {
         total += lists[n as usize].len();
         offsets.push(total);
     }
-    offsets
+    Ok(offsets)
 }
 
 /// How many nodes ahead `gather` asks for the per-edge data of a node's edges.
@@ -268,10 +274,10 @@ fn gather<T: Copy + Default + Send, P: Sync>(
     per_edge: &[P],
     cancel: &Cancel,
     value: impl Fn(&P, u32) -> T + Sync,
-) -> Vec<T> {
+) -> GraphResult<Vec<T>> {
     let n = nodes.len();
     let total = offsets[n];
-    let mut out = vec![T::default(); total];
+    let mut out = filled(total, T::default())?;
     // Several runs per thread, cut where the entries reach each share of the total, so
     // a thread that drew hubs does not hold the others up.
     let runs_wanted = 8 * rayon::current_num_threads();
@@ -308,7 +314,7 @@ fn gather<T: Copy + Default + Send, P: Sync>(
             }
         }
     });
-    out
+    Ok(out)
 }
 
 #[cfg(test)]

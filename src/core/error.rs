@@ -32,3 +32,31 @@ pub enum GraphError {
 }
 
 pub type GraphResult<T> = Result<T, GraphError>;
+
+/// An allocation the system refused (a reservation made before anything changes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoMemory;
+
+impl From<std::collections::TryReserveError> for NoMemory {
+    fn from(_: std::collections::TryReserveError) -> NoMemory {
+        NoMemory
+    }
+}
+
+impl From<hashbrown::TryReserveError> for NoMemory {
+    fn from(_: hashbrown::TryReserveError) -> NoMemory {
+        NoMemory
+    }
+}
+
+impl From<NoMemory> for GraphError {
+    fn from(_: NoMemory) -> GraphError {
+        GraphError::OutOfMemory("the system could not provide the memory this needs".into())
+    }
+}
+
+impl From<std::collections::TryReserveError> for GraphError {
+    fn from(e: std::collections::TryReserveError) -> GraphError {
+        NoMemory::from(e).into()
+    }
+}

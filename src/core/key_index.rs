@@ -10,6 +10,7 @@ use std::hash::BuildHasher;
 
 use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 
+use super::error::NoMemory;
 use super::key::{KeyRef, NodeKey};
 
 #[derive(Clone, Default)]
@@ -75,6 +76,15 @@ impl KeyIndex {
             return;
         }
         let len = (key + 1).max(2 * self.dense.len()).min(allowed);
+        // Exactly: the length doubles already, and memory pools bound the growth by it.
+        // When the memory cannot be had, the keys go to the map instead.
+        if self
+            .dense
+            .try_reserve_exact(len - self.dense.len())
+            .is_err()
+        {
+            return;
+        }
         self.dense.resize(len, 0);
         let dense = &mut self.dense;
         self.ints.retain(|&k, &mut n| match usize::try_from(k) {
@@ -89,15 +99,6 @@ impl KeyIndex {
     /// Prepares for a batch of int keys up to `max_key`, `coming` of them at most.
     pub fn prepare_ints(&mut self, max_key: i64, coming: usize) {
         self.grow_dense(max_key, coming);
-    }
-
-    /// The index of an int key, registering it under the next index if it is new.
-    /// The caller checked there is room for one more index.
-    pub fn get_or_insert_int(&mut self, key: i64) -> (u32, bool) {
-        if let Some(n) = self.get_int(key) {
-            return (n, false);
-        }
-        (self.insert_new(KeyRef::Int(key)), true)
     }
 
     /// Registers a new key under the next index. The caller checked it is not present.
@@ -122,6 +123,43 @@ impl KeyIndex {
         }
         self.keys.push(key.to_owned_key());
         index
+    }
+
+    /// `insert_new`, or `Err` with nothing changed when the memory cannot be had.
+    pub fn try_insert_new(&mut self, key: KeyRef<'_>) -> Result<u32, NoMemory> {
+        self.keys.try_reserve(1)?;
+        match key {
+            KeyRef::Int(i) => {
+                self.grow_dense(i, 1);
+                if self.dense_slot(i).is_none() {
+                    self.ints.try_reserve(1)?;
+                }
+            }
+            KeyRef::Str(_) => {
+                let (keys, hasher) = (&self.keys, &self.hasher);
+                self.strs
+                    .try_reserve(1, |&n| str_hash_of(hasher, &keys[n as usize]))?;
+            }
+        }
+        Ok(self.insert_new(key))
+    }
+
+    /// The index of an int key, registering it if it is new, or `Err` with nothing
+    /// changed when the memory cannot be had.
+    pub fn try_get_or_insert_int(&mut self, key: i64) -> Result<(u32, bool), NoMemory> {
+        if let Some(n) = self.get_int(key) {
+            return Ok((n, false));
+        }
+        Ok((self.try_insert_new(KeyRef::Int(key))?, true))
+    }
+
+    /// Forgets the keys from index `len` on, which were just added (undoes the node adds
+    /// of a batch that failed).
+    pub fn truncate(&mut self, len: usize) {
+        for index in (len..self.keys.len()).rev() {
+            self.remove(index as u32);
+        }
+        self.keys.truncate(len);
     }
 
     /// Forgets a live key; its index stays allocated as a tombstone.
@@ -164,9 +202,53 @@ impl KeyIndex {
 
     /// Bytes of the lookup tables (control bytes included).
     pub(crate) fn table_bytes(&self) -> usize {
-        self.dense.capacity() * 4
-            + self.ints.capacity() * (std::mem::size_of::<(i64, u32)>() + 1)
-            + self.strs.capacity() * (std::mem::size_of::<u32>() + 1)
+        self.dense.capacity() * 4 + self.ints.allocation_size() + self.strs.allocation_size()
+    }
+
+    pub(crate) fn dense_capacity(&self) -> usize {
+        self.dense.capacity()
+    }
+
+    /// Items, capacity and bytes allocated of the string-key table.
+    pub(crate) fn str_table(&self) -> (usize, usize, usize) {
+        (
+            self.strs.len(),
+            self.strs.capacity(),
+            self.strs.allocation_size(),
+        )
+    }
+
+    /// Items, capacity and bytes allocated of the map of int keys outside the table.
+    pub(crate) fn int_table(&self) -> (usize, usize, usize) {
+        (
+            self.ints.len(),
+            self.ints.capacity(),
+            self.ints.allocation_size(),
+        )
+    }
+
+    /// The length the direct table may reach when `new_keys` keys are added, the largest
+    /// `max_key` (see `grow_dense`): it grows only for a key at or past its end and below
+    /// `2 * (keys + coming) + 64`, to at most twice that key.
+    pub(crate) fn dense_len_bound(&self, new_keys: usize, max_key: Option<usize>) -> usize {
+        let len = self.dense.len();
+        let allowed = self.dense_allowed(new_keys);
+        match max_key {
+            Some(k) if k >= len => (k + 1).max(2 * k).min(allowed).max(len),
+            _ => len,
+        }
+    }
+
+    /// Int keys below this may extend the direct table while `new_keys` keys are added.
+    pub(crate) fn dense_allowed(&self, new_keys: usize) -> usize {
+        (self.keys.len() + new_keys)
+            .saturating_mul(2)
+            .saturating_add(64)
+    }
+
+    /// Int keys at or past this go (or may go) to the map rather than the direct table.
+    pub(crate) fn dense_threshold(&self) -> usize {
+        self.dense.len().max(2 * (self.keys.len() + 1) + 64)
     }
 
     /// Number of indices allocated so far (the next index to be handed out).
@@ -174,16 +256,18 @@ impl KeyIndex {
         self.keys.len()
     }
 
-    /// Makes room for `additional` more keys, of which `ints` are int keys. (The int map
-    /// is not reserved: most int keys go to the dense table, and the map grows as needed.)
-    pub fn reserve(&mut self, additional: usize, ints: usize) {
-        self.keys.reserve(additional);
+    /// Makes room for `additional` more keys, of which `ints` are int keys (the int map
+    /// is not reserved: most int keys go to the dense table, and the map grows as needed),
+    /// or `Err` with nothing changed but spare capacity.
+    pub fn try_reserve(&mut self, additional: usize, ints: usize) -> Result<(), NoMemory> {
+        self.keys.try_reserve(additional)?;
         let strs = additional.saturating_sub(ints);
         if strs > 0 {
             let (keys, hasher) = (&self.keys, &self.hasher);
             self.strs
-                .reserve(strs, |&n| str_hash_of(hasher, &keys[n as usize]));
+                .try_reserve(strs, |&n| str_hash_of(hasher, &keys[n as usize]))?;
         }
+        Ok(())
     }
 }
 
@@ -231,9 +315,9 @@ mod tests {
         idx.remove(a);
         assert_eq!(idx.get(KeyRef::Int(1)), None);
         assert_eq!(idx.key(a), &NodeKey::Int(1));
-        assert_eq!(idx.get_or_insert_int(7), (2, true));
-        assert_eq!(idx.get_or_insert_int(7), (2, false));
-        assert_eq!(idx.get_or_insert_int(-7), (3, true));
+        assert_eq!(idx.try_get_or_insert_int(7), Ok((2, true)));
+        assert_eq!(idx.try_get_or_insert_int(7), Ok((2, false)));
+        assert_eq!(idx.try_get_or_insert_int(-7), Ok((3, true)));
         assert_eq!(idx.get(KeyRef::Int(-7)), Some(3));
         idx.remove(b);
         assert_eq!(idx.get(KeyRef::Str("1")), None);

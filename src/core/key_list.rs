@@ -25,6 +25,11 @@ impl KeyList {
         }
     }
 
+    /// Room for `n` more int keys, or `Err` when the memory cannot be had.
+    pub fn try_reserve(&mut self, n: usize) -> Result<(), std::collections::TryReserveError> {
+        self.ints.try_reserve_exact(n)
+    }
+
     pub fn len(&self) -> usize {
         self.ints.len()
     }

@@ -2,14 +2,15 @@
 //! graph's structures allocate while they change (see `crate::alloc`); an operation whose
 //! possible growth would take the pool over its limit fails before changing anything.
 
-use crate::alloc::{PoolCounters, PoolScope};
+use crate::alloc::{PoolOwner, PoolScope};
 
 use super::error::{GraphError, GraphResult};
 
 #[derive(Debug)]
 pub struct MemoryPool {
     limit: Option<u64>,
-    counters: &'static PoolCounters,
+    /// The pool's counters, freed once the pool is dropped and no block of it is alive.
+    counters: PoolOwner,
 }
 
 /// The figures of a pool.
@@ -31,7 +32,7 @@ impl MemoryPool {
         let _ = rayon::current_num_threads();
         MemoryPool {
             limit,
-            counters: PoolCounters::leak(),
+            counters: PoolOwner::new(),
         }
     }
 
@@ -42,10 +43,11 @@ impl MemoryPool {
     pub fn stats(&self) -> PoolStats {
         // One reading of the usage, with the peak never below it (the counters change one
         // after the other while other threads allocate).
-        let usage = self.counters.usage();
+        let counters = self.counters.counters();
+        let usage = counters.usage();
         PoolStats {
-            total_allocated: self.counters.total_allocated(),
-            peak_usage: self.counters.peak().max(usage),
+            total_allocated: counters.total_allocated(),
+            peak_usage: counters.peak().max(usage),
             pool_usage: usage,
             limit: self.limit,
         }
@@ -53,7 +55,7 @@ impl MemoryPool {
 
     /// Counts the current thread's allocations for this pool until the scope is dropped.
     pub fn scope(&self) -> PoolScope {
-        PoolScope::enter(self.counters)
+        PoolScope::enter(self.counters.counters())
     }
 
     /// `OutOfMemory` when `more` bytes would take the pool over its limit.
@@ -61,7 +63,7 @@ impl MemoryPool {
         let Some(limit) = self.limit else {
             return Ok(());
         };
-        let usage = self.counters.usage();
+        let usage = self.counters.counters().usage();
         if usage.saturating_add(more as u64) > limit {
             return Err(GraphError::OutOfMemory(format!(
                 "this needs up to {more} more bytes, and the memory pool holds {usage} of its \
@@ -69,5 +71,43 @@ impl MemoryPool {
             )));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::super::graph::GraphCore;
+    use super::super::shared::SharedGraph;
+    use super::*;
+    use crate::alloc::counters_freed_here;
+
+    #[test]
+    fn pools_free_their_counters_once_nothing_names_them() {
+        let freed = counters_freed_here();
+        for i in 0..100 {
+            let pool = Arc::new(MemoryPool::new(if i % 2 == 0 {
+                None
+            } else {
+                Some(1 << 20)
+            }));
+            let graph = SharedGraph::new(GraphCore::new_in(i % 3 == 0, Some(Arc::clone(&pool))));
+            graph
+                .write()
+                .unwrap()
+                .add_edges_int(&[1, 2, 3], &[2, 3, 4], &[])
+                .unwrap();
+            let copy = graph.copy().unwrap();
+            drop(pool); // the graphs keep it
+            drop(graph);
+            assert_eq!(
+                counters_freed_here(),
+                freed + i,
+                "the copy still uses the pool"
+            );
+            drop(copy);
+            assert_eq!(counters_freed_here(), freed + i + 1);
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! changes, so a failed batch leaves the graph as it was.
 
 use super::super::array::Array;
+use super::super::error::NoMemory;
 use super::super::error::{GraphError, GraphResult};
 use super::super::key::KeyRef;
 use super::super::value::AttrKind;
@@ -32,11 +33,13 @@ fn column_payload(columns: &Columns<'_>) -> usize {
 }
 
 impl GraphCore {
-    /// Checks the memory pool for a batch that may add the nodes of `keys`, `edges` edges
-    /// and the values of `columns` (on edges or on nodes).
+    /// Checks the memory pool for a batch that may add the nodes of `keys` (after
+    /// reserving room for all of them when `reserve`), `edges` edges and the values of
+    /// `columns` (on edges or on nodes).
     fn check_batch<'k>(
         &self,
-        keys: impl Iterator<Item = KeyRef<'k>>,
+        keys: impl Iterator<Item = KeyRef<'k>> + Clone,
+        reserve: bool,
         edges: usize,
         columns: &Columns<'_>,
         on_edges: bool,
@@ -45,27 +48,22 @@ impl GraphCore {
             return Ok(());
         }
         let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
-        let names: Vec<(&str, AttrKind)> = columns.iter().map(|(n, a)| (*n, a.kind())).collect();
-        let (nodes, key_bytes) = self.count_new_keys(keys);
-        let (node_columns, edge_columns) = if on_edges {
-            (Vec::new(), names)
-        } else {
-            (names, Vec::new())
-        };
-        self.check_growth(Growth {
-            nodes,
-            key_bytes,
+        let mut growth = Growth {
             edges,
-            node_columns,
-            edge_columns,
             value_bytes: column_payload(columns),
-        })
+            ..Growth::default()
+        };
+        for (name, values) in columns {
+            growth = growth.column(name, values.kind(), on_edges);
+        }
+        self.check_keys(growth, keys, reserve)
     }
 
     /// `check_batch` for attributes given per item.
     fn check_attr_batch<'k, 'a: 'k>(
         &self,
-        keys: impl Iterator<Item = KeyRef<'k>>,
+        keys: impl Iterator<Item = KeyRef<'k>> + Clone,
+        reserve: bool,
         edges: usize,
         attrs: impl Iterator<Item = &'k Attrs<'a>>,
         on_edges: bool,
@@ -81,18 +79,65 @@ impl GraphCore {
         for item in attrs {
             growth = growth.with_attrs(item, on_edges);
         }
-        (growth.nodes, growth.key_bytes) = self.count_new_keys(keys);
+        self.check_keys(growth, keys, reserve)
+    }
+
+    /// Completes `growth` with the new keys among `keys` (and the room a node batch
+    /// reserves for all of them first), then checks it.
+    fn check_keys<'k>(
+        &self,
+        mut growth: Growth<'_>,
+        keys: impl Iterator<Item = KeyRef<'k>> + Clone,
+        reserve: bool,
+    ) -> GraphResult<()> {
+        if reserve {
+            growth.reserved_keys = keys.clone().count();
+            let ints = keys.clone().filter(|k| matches!(k, KeyRef::Int(_))).count();
+            growth.reserved_strs = growth.reserved_keys - ints;
+        }
+        growth.keys = self.count_new_keys(keys);
         self.check_growth(growth)
     }
 
-    /// The index of an int key, adding the node if it is new. Room was checked.
-    fn int_node(&mut self, key: i64) -> u32 {
-        let (n, inserted) = self.keys.get_or_insert_int(key);
-        if inserted {
-            let pushed = self.topology.push_node();
-            debug_assert_eq!(n, pushed);
+    /// The index of `key`, adding the node if it is new, or `Err` with nothing changed
+    /// when the memory cannot be had. Index room was checked.
+    fn try_ensure_node(&mut self, key: KeyRef<'_>) -> Result<u32, NoMemory> {
+        if let Some(n) = self.keys.get(key) {
+            return Ok(n);
         }
-        n
+        self.topology.try_reserve_node()?;
+        let n = self.keys.try_insert_new(key)?;
+        let pushed = self.topology.push_node();
+        debug_assert_eq!(n, pushed);
+        Ok(n)
+    }
+
+    /// `try_ensure_node` for an int key.
+    fn try_int_node(&mut self, key: i64) -> Result<u32, NoMemory> {
+        if let Some(n) = self.keys.get(KeyRef::Int(key)) {
+            return Ok(n);
+        }
+        self.topology.try_reserve_node()?;
+        let (n, inserted) = self.keys.try_get_or_insert_int(key)?;
+        debug_assert!(inserted);
+        let pushed = self.topology.push_node();
+        debug_assert_eq!(n, pushed);
+        Ok(n)
+    }
+
+    /// Runs the batch `add`; when it fails, removes the nodes it added (those from index
+    /// `nodes_before` on), so that the graph is as it was.
+    fn all_or_nothing<T>(
+        &mut self,
+        add: impl FnOnce(&mut GraphCore) -> GraphResult<T>,
+    ) -> GraphResult<T> {
+        let nodes_before = self.keys.capacity();
+        let result = add(self);
+        if result.is_err() {
+            self.keys.truncate(nodes_before);
+            self.topology.truncate_nodes(nodes_before);
+        }
+        result
     }
 
     /// Adds edges between the nodes at `positions` of the node order (what a loader that
@@ -112,13 +157,28 @@ impl GraphCore {
                 })?;
             }
         }
-        Ok(self.add_edge_pairs(indexed))
+        self.add_edge_pairs(indexed, &[])
     }
 
-    /// Adds the edges `pairs` between node indices and returns the edge of each.
-    fn add_edge_pairs(&mut self, pairs: Vec<[u32; 2]>) -> Vec<u32> {
+    /// Adds the edges `pairs` between node indices with attribute `columns`, and returns
+    /// the edge of each pair. Everything that can fail (memory for the edges, their
+    /// incidence entries and the columns) is reserved before the graph changes.
+    fn add_edge_pairs(
+        &mut self,
+        pairs: Vec<[u32; 2]>,
+        columns: &Columns<'_>,
+    ) -> GraphResult<Vec<u32>> {
+        let plan = self.topology.plan_edges(&pairs)?;
+        if !pairs.is_empty() && !columns.is_empty() {
+            let len = self.topology.edge_capacity() + plan.new_edges();
+            let writes: Vec<(&str, AttrKind)> =
+                columns.iter().map(|(n, a)| (*n, a.kind())).collect();
+            self.edge_attrs.try_reserve(&writes, len)?;
+        }
         self.generation += 1;
-        self.topology.add_edges_bulk(pairs)
+        let ids = self.topology.apply_edges(pairs, plan);
+        self.set_edge_columns(&ids, columns);
+        Ok(ids)
     }
 
     fn set_edge_columns(&mut self, ids: &[u32], columns: &Columns<'_>) {
@@ -137,12 +197,16 @@ impl GraphCore {
         self.check_node_room(items.len().saturating_mul(2))?;
         self.check_edge_room(items.len())?;
         let keys = items.iter().flat_map(|(u, v, _)| [*u, *v]);
-        self.check_attr_batch(keys, items.len(), items.iter().map(|(_, _, a)| *a), true)?;
-        let pairs = items
-            .iter()
-            .map(|(u, v, _)| [self.ensure_node(*u), self.ensure_node(*v)])
-            .collect();
-        let ids = self.add_edge_pairs(pairs);
+        let attrs = items.iter().map(|(_, _, a)| *a);
+        self.check_attr_batch(keys, false, items.len(), attrs, true)?;
+        let ids = self.all_or_nothing(|g| {
+            let mut pairs = Vec::new();
+            pairs.try_reserve_exact(items.len())?;
+            for (u, v, _) in items {
+                pairs.push([g.try_ensure_node(*u)?, g.try_ensure_node(*v)?]);
+            }
+            g.add_edge_pairs(pairs, &[])
+        })?;
         for ((_, _, attrs), &e) in items.iter().zip(&ids) {
             for (name, value) in attrs.iter() {
                 self.edge_attrs.set(e as usize, name, value.clone());
@@ -161,14 +225,15 @@ impl GraphCore {
     ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
         let keys = sources.iter().chain(targets).copied();
-        self.check_batch(keys, sources.len(), columns, true)?;
-        let pairs = sources
-            .iter()
-            .zip(targets)
-            .map(|(u, v)| [self.ensure_node(*u), self.ensure_node(*v)])
-            .collect();
-        let ids = self.add_edge_pairs(pairs);
-        self.set_edge_columns(&ids, columns);
+        self.check_batch(keys, false, sources.len(), columns, true)?;
+        self.all_or_nothing(|g| {
+            let mut pairs = Vec::new();
+            pairs.try_reserve_exact(sources.len())?;
+            for (u, v) in sources.iter().zip(targets) {
+                pairs.push([g.try_ensure_node(*u)?, g.try_ensure_node(*v)?]);
+            }
+            g.add_edge_pairs(pairs, columns)
+        })?;
         Ok(())
     }
 
@@ -181,16 +246,18 @@ impl GraphCore {
     ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
         let keys = sources.iter().chain(targets).map(|&k| KeyRef::Int(k));
-        self.check_batch(keys, sources.len(), columns, true)?;
-        if let Some(&max) = sources.iter().chain(targets).max() {
-            self.keys.prepare_ints(max, 2 * sources.len());
-        }
-        let mut pairs = Vec::with_capacity(sources.len());
-        for (&u, &v) in sources.iter().zip(targets) {
-            pairs.push([self.int_node(u), self.int_node(v)]);
-        }
-        let ids = self.add_edge_pairs(pairs);
-        self.set_edge_columns(&ids, columns);
+        self.check_batch(keys, false, sources.len(), columns, true)?;
+        self.all_or_nothing(|g| {
+            if let Some(&max) = sources.iter().chain(targets).max() {
+                g.keys.prepare_ints(max, 2 * sources.len());
+            }
+            let mut pairs = Vec::new();
+            pairs.try_reserve_exact(sources.len())?;
+            for (&u, &v) in sources.iter().zip(targets) {
+                pairs.push([g.try_int_node(u)?, g.try_int_node(v)?]);
+            }
+            g.add_edge_pairs(pairs, columns)
+        })?;
         Ok(())
     }
 
@@ -219,11 +286,24 @@ impl GraphCore {
     ) -> GraphResult<()> {
         check_columns(columns, keys.len(), "nodes")?;
         self.check_node_room(keys.len())?;
-        self.check_batch(keys.iter().copied(), 0, columns, false)?;
+        self.check_batch(keys.iter().copied(), true, 0, columns, false)?;
+        let nodes = self.all_or_nothing(|g| {
+            let ints = keys.iter().filter(|k| matches!(k, KeyRef::Int(_))).count();
+            g.keys.try_reserve(keys.len(), ints)?;
+            let mut nodes = Vec::new();
+            nodes.try_reserve_exact(keys.len())?;
+            for key in keys {
+                nodes.push(g.try_ensure_node(*key)?);
+            }
+            if !nodes.is_empty() {
+                let writes: Vec<(&str, AttrKind)> =
+                    columns.iter().map(|(n, a)| (*n, a.kind())).collect();
+                g.node_attrs
+                    .try_reserve(&writes, g.topology.node_capacity())?;
+            }
+            Ok(nodes)
+        })?;
         self.generation += 1;
-        let ints = keys.iter().filter(|k| matches!(k, KeyRef::Int(_))).count();
-        self.keys.reserve(keys.len(), ints);
-        let nodes: Vec<u32> = keys.iter().map(|k| self.ensure_node(*k)).collect();
         if nodes.is_empty() {
             return Ok(()); // an empty batch creates no columns, as no add would
         }
@@ -239,15 +319,22 @@ impl GraphCore {
     pub fn add_nodes(&mut self, items: &[(KeyRef<'_>, &Attrs<'_>)]) -> GraphResult<()> {
         self.check_node_room(items.len())?;
         let keys = items.iter().map(|(k, _)| *k);
-        self.check_attr_batch(keys, 0, items.iter().map(|(_, a)| *a), false)?;
+        self.check_attr_batch(keys, true, 0, items.iter().map(|(_, a)| *a), false)?;
+        let nodes = self.all_or_nothing(|g| {
+            let ints = items
+                .iter()
+                .filter(|(k, _)| matches!(k, KeyRef::Int(_)))
+                .count();
+            g.keys.try_reserve(items.len(), ints)?;
+            let mut nodes = Vec::new();
+            nodes.try_reserve_exact(items.len())?;
+            for (key, _) in items {
+                nodes.push(g.try_ensure_node(*key)?);
+            }
+            Ok(nodes)
+        })?;
         self.generation += 1;
-        let ints = items
-            .iter()
-            .filter(|(k, _)| matches!(k, KeyRef::Int(_)))
-            .count();
-        self.keys.reserve(items.len(), ints);
-        for (key, attrs) in items {
-            let n = self.ensure_node(*key);
+        for ((_, attrs), n) in items.iter().zip(nodes) {
             for (name, value) in attrs.iter() {
                 self.node_attrs.set(n as usize, name, value.clone());
             }

@@ -6,6 +6,7 @@ use crate::alloc::PoolScope;
 use super::super::array::Array;
 use super::super::attr_table::AttrTable;
 use super::super::error::{GraphError, GraphResult};
+use super::super::topology::filled;
 use super::{GraphCore, Growth};
 
 fn column_entities<'t>(
@@ -62,16 +63,17 @@ impl GraphCore {
     /// lacks it or holds Null (networkx's default), and everywhere when no edge has it.
     /// `InvalidArgument` when a value is not a number.
     pub fn edge_weights(&self, name: &str) -> GraphResult<Vec<f64>> {
-        let len = self.topology.edge_capacity();
-        match self.edge_attrs.column(name) {
-            None => Ok(vec![1.0; len]),
-            Some(column) => column.as_numbers(len, 1.0).map_err(|kind| {
+        // One weight per edge index: reserved fallibly, as the snapshot's buffers are.
+        let mut weights = filled(self.topology.edge_capacity(), 1.0)?;
+        if let Some(column) = self.edge_attrs.column(name) {
+            column.numbers_into(&mut weights).map_err(|kind| {
                 GraphError::InvalidArgument(format!(
                     "weight '{name}' must be numeric, but an edge holds a {} value",
                     kind.name()
                 ))
-            }),
+            })?;
         }
+        Ok(weights)
     }
 
     /// Sets the attribute `name` of every node from `values`, in node order (nulls set
@@ -84,13 +86,16 @@ impl GraphCore {
         if self.memory_limited() {
             let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
             self.check_growth(Growth {
-                node_columns: vec![(name, values.kind())],
                 value_bytes: values.payload_bytes(),
-                ..Growth::default()
+                ..Growth::default().column(name, values.kind(), false)
             })?;
         }
+        let mut nodes = Vec::new();
+        nodes.try_reserve_exact(values.len())?;
+        nodes.extend(self.node_indices());
+        let len = nodes.last().map_or(0, |&i| i as usize + 1);
+        self.node_attrs.try_reserve(&[(name, values.kind())], len)?;
         self.generation += 1;
-        let nodes: Vec<u32> = self.node_indices().collect();
         self.node_attrs
             .column_mut_or_create(name)
             .set_from_array(&nodes, values);
@@ -106,13 +111,16 @@ impl GraphCore {
         if self.memory_limited() {
             let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
             self.check_growth(Growth {
-                edge_columns: vec![(name, values.kind())],
                 value_bytes: values.payload_bytes(),
-                ..Growth::default()
+                ..Growth::default().column(name, values.kind(), true)
             })?;
         }
+        let mut edges = Vec::new();
+        edges.try_reserve_exact(values.len())?;
+        edges.extend(self.edge_indices());
+        let len = edges.last().map_or(0, |&i| i as usize + 1);
+        self.edge_attrs.try_reserve(&[(name, values.kind())], len)?;
         self.generation += 1;
-        let edges: Vec<u32> = self.edge_indices().collect();
         self.edge_attrs
             .column_mut_or_create(name)
             .set_from_array(&edges, values);

@@ -9,37 +9,49 @@ use crate::alloc::PoolScope;
 
 use super::super::error::GraphResult;
 use super::super::key::KeyRef;
+use super::super::memory::{ListGrowth, NewKeys, Written};
 use super::super::pool::MemoryPool;
 use super::super::value::{AttrKind, AttrValue};
 use super::GraphCore;
 
-/// What an operation may add: nodes (with the bytes of their string keys), edges, cells in
-/// the named attribute columns, and bytes of string or bytes values.
+/// What an operation may add: new keys, edges, writes to attribute columns, and bytes of
+/// string or bytes values.
 #[derive(Default)]
 pub(crate) struct Growth<'a> {
-    pub nodes: usize,
-    pub key_bytes: usize,
+    pub keys: NewKeys,
+    /// A node batch first reserves room for this many keys, `reserved_strs` of them
+    /// strings (0: keys are added one at a time).
+    pub reserved_keys: usize,
+    pub reserved_strs: usize,
     pub edges: usize,
-    /// Columns written, with the kind of the values written (a second kind turns a typed
+    pub lists: ListGrowth,
+    /// Columns written, with the kinds of the values written (a second kind turns a typed
     /// column into a mixed one, which costs more).
-    pub node_columns: Vec<(&'a str, AttrKind)>,
-    pub edge_columns: Vec<(&'a str, AttrKind)>,
+    pub node_columns: Vec<(&'a str, Written)>,
+    pub edge_columns: Vec<(&'a str, Written)>,
     pub value_bytes: usize,
 }
 
 impl<'a> Growth<'a> {
-    /// Adds the names and payloads of `(name, value)` attributes. (Call it where the pool
-    /// is not counting: its lists are bookkeeping.)
+    /// Adds a write of `kind` values to column `name`. (Call it where the pool is not
+    /// counting: its lists are bookkeeping.)
+    pub fn column(mut self, name: &'a str, kind: AttrKind, on_edges: bool) -> Growth<'a> {
+        let names = if on_edges {
+            &mut self.edge_columns
+        } else {
+            &mut self.node_columns
+        };
+        match names.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, written)) => *written = written.and(kind),
+            None => names.push((name, Written::of(kind))),
+        }
+        self
+    }
+
+    /// Adds the names, kinds and payloads of `(name, value)` attributes.
     pub fn with_attrs(mut self, attrs: &[(&'a str, AttrValue)], on_edges: bool) -> Growth<'a> {
         for (name, value) in attrs {
-            let names = if on_edges {
-                &mut self.edge_columns
-            } else {
-                &mut self.node_columns
-            };
-            if !names.contains(&(name, value.kind())) {
-                names.push((name, value.kind()));
-            }
+            self = self.column(name, value.kind(), on_edges);
             self.value_bytes += value.heap_size();
         }
         self
@@ -81,37 +93,71 @@ impl GraphCore {
         };
         // The check's own working memory is not the graph's.
         let _suspended = PoolScope::suspend();
-        let bound = self.topology.growth(growth.nodes, growth.edges)
-            + self.keys.growth(growth.nodes, growth.key_bytes)
-            + self.node_attrs.growth_to(
-                &growth.node_columns,
-                self.topology.node_capacity() + growth.nodes,
-            )
-            + self.edge_attrs.growth_to(
-                &growth.edge_columns,
-                self.topology.edge_capacity() + growth.edges,
-            )
-            + growth.value_bytes;
-        pool.check(bound)
+        pool.check(self.growth_bound(&growth))
     }
 
-    /// How many of `keys` are new to the graph (each counted once), and the bytes of the
-    /// new string keys. Only worth computing for a limited pool.
+    /// Bytes the graph's structures may grow by in an operation described by `growth`.
+    pub(crate) fn growth_bound(&self, growth: &Growth<'_>) -> usize {
+        let nodes = growth.keys.count;
+        let (node_columns, node_mixing) = self
+            .node_attrs
+            .growth_to(&growth.node_columns, self.topology.node_capacity() + nodes);
+        let (edge_columns, edge_mixing) = self.edge_attrs.growth_to(
+            &growth.edge_columns,
+            self.topology.edge_capacity() + growth.edges,
+        );
+        // A column turning mixed in the operation copies the values written before.
+        let copies = if node_mixing || edge_mixing { 2 } else { 1 };
+        self.topology.growth(nodes, growth.edges, growth.lists)
+            + self
+                .keys
+                .growth(&growth.keys, growth.reserved_keys, growth.reserved_strs)
+            + node_columns
+            + edge_columns
+            + growth.value_bytes * copies
+    }
+
+    /// The keys among `keys` new to the graph (each counted once), as `Growth` needs
+    /// them. Only worth computing for a limited pool.
     pub(crate) fn count_new_keys<'k>(
         &self,
-        keys: impl Iterator<Item = KeyRef<'k>>,
-    ) -> (usize, usize) {
+        keys: impl Iterator<Item = KeyRef<'k>> + Clone,
+    ) -> NewKeys {
         // The count's working memory is not the graph's.
         let _suspended = PoolScope::suspend();
+        let given = keys.clone().count();
+        let allowed = self.keys.dense_allowed(given);
+        let threshold = self.keys.dense_threshold();
         let mut seen = HashSet::new();
-        let mut bytes = 0;
+        let mut new = NewKeys::default();
+        let mut dense_max = None;
         for key in keys {
-            if self.node_index(key).is_none() && seen.insert(key) {
-                if let KeyRef::Str(s) = key {
-                    bytes += s.len();
+            // A batch of int keys prepares the direct table for its largest key, new or
+            // not (`KeyIndex::prepare_ints`).
+            if let KeyRef::Int(k) = key {
+                if let Ok(k) = usize::try_from(k) {
+                    if k < allowed {
+                        dense_max = dense_max.max(Some(k));
+                    }
+                }
+            }
+            if self.node_index(key).is_some() || !seen.insert(key) {
+                continue;
+            }
+            new.count += 1;
+            match key {
+                KeyRef::Str(s) => {
+                    new.strs += 1;
+                    new.str_bytes += s.len();
+                }
+                KeyRef::Int(k) => {
+                    if usize::try_from(k).map_or(true, |k| k >= threshold) {
+                        new.mapped_ints += 1;
+                    }
                 }
             }
         }
-        (seen.len(), bytes)
+        new.dense_len = self.keys.dense_len_bound(given, dense_max);
+        new
     }
 }

@@ -5,6 +5,8 @@ mod bulk;
 mod columns;
 mod export;
 mod filter;
+#[cfg(test)]
+mod limit_tests;
 mod memory;
 
 pub use bulk::Columns;
@@ -19,6 +21,7 @@ use super::error::{GraphError, GraphResult};
 use super::key::{KeyRef, NodeKey};
 use super::key_index::KeyIndex;
 use super::key_list::KeyList;
+use super::memory::{ListGrowth, Written};
 use super::pool::MemoryPool;
 use super::topology::Topology;
 use super::value::AttrValue;
@@ -146,11 +149,10 @@ impl GraphCore {
         self.check_node_room(1)?;
         if self.memory_limited() {
             let _suspended = PoolScope::suspend(); // the check's lists are not the graph's
-            let (nodes, key_bytes) = self.count_new_keys(std::iter::once(key));
+            let keys = self.count_new_keys(std::iter::once(key));
             self.check_growth(
                 Growth {
-                    nodes,
-                    key_bytes,
+                    keys,
                     ..Growth::default()
                 }
                 .with_attrs(attrs, false),
@@ -268,12 +270,12 @@ impl GraphCore {
         self.check_edge_room(1)?;
         if self.memory_limited() {
             let _suspended = PoolScope::suspend();
-            let (nodes, key_bytes) = self.count_new_keys([u, v].into_iter());
+            let keys = self.count_new_keys([u, v].into_iter());
             self.check_growth(
                 Growth {
-                    nodes,
-                    key_bytes,
+                    keys,
                     edges: 1,
+                    lists: ListGrowth::Edge([self.node_index(u), self.node_index(v)]),
                     ..Growth::default()
                 }
                 .with_attrs(attrs, true),
@@ -327,9 +329,8 @@ impl GraphCore {
         if self.memory_limited() {
             let _suspended = PoolScope::suspend();
             self.check_growth(Growth {
-                node_columns: vec![(name, value.kind())],
                 value_bytes: value.heap_size(),
-                ..Growth::default()
+                ..Growth::default().column(name, value.kind(), false)
             })?;
         }
         self.generation += 1;
@@ -355,9 +356,8 @@ impl GraphCore {
         if self.memory_limited() {
             let _suspended = PoolScope::suspend();
             self.check_growth(Growth {
-                edge_columns: vec![(name, value.kind())],
                 value_bytes: value.heap_size(),
-                ..Growth::default()
+                ..Growth::default().column(name, value.kind(), true)
             })?;
         }
         self.generation += 1;
@@ -420,19 +420,56 @@ impl GraphCore {
     /// The subgraph induced by `keys` (keys not in the graph are ignored, as in networkx),
     /// with the attributes of its nodes and edges, in this graph's order.
     pub fn subgraph(&self, keys: &[KeyRef<'_>]) -> GraphResult<GraphCore> {
-        if let Some(pool) = &self.pool {
-            pool.check(self.heap_size())?;
-        }
-        Ok(self.subgraph_unchecked(keys))
-    }
-
-    fn subgraph_unchecked(&self, keys: &[KeyRef<'_>]) -> GraphCore {
         let mut chosen = vec![false; self.topology.node_capacity()];
         for key in keys {
             if let Some(n) = self.node_index(*key) {
                 chosen[n as usize] = true;
             }
         }
+        if let Some(pool) = self.pool.as_ref().filter(|p| p.limit().is_some()) {
+            let _suspended = PoolScope::suspend(); // the bound's lists are not the graph's
+            pool.check(self.subgraph_bound(&chosen))?;
+        }
+        Ok(self.subgraph_unchecked(&chosen))
+    }
+
+    /// Bytes the subgraph of the `chosen` nodes may take, built one node and one edge at
+    /// a time into an empty graph.
+    fn subgraph_bound(&self, chosen: &[bool]) -> usize {
+        let empty = GraphCore::new(self.is_directed());
+        let nodes: Vec<u32> = self
+            .node_indices()
+            .filter(|&n| chosen[n as usize])
+            .collect();
+        let keys = empty.count_new_keys(nodes.iter().map(|&n| self.node_key(n).as_key_ref()));
+        let edges = self
+            .edge_indices()
+            .filter(|&e| {
+                let (u, v) = self.topology.endpoints(e);
+                chosen[u as usize] && chosen[v as usize]
+            })
+            .count();
+        fn columns(table: &AttrTable) -> Vec<(&str, Written)> {
+            table
+                .iter()
+                .map(|(name, column)| (name, Written::of(column.kind())))
+                .collect()
+        }
+        let payload = |table: &AttrTable| -> usize {
+            table.iter().map(|(_, c)| c.values().payload_bytes()).sum()
+        };
+        empty.growth_bound(&Growth {
+            keys,
+            edges,
+            lists: ListGrowth::Pushes,
+            node_columns: columns(&self.node_attrs),
+            edge_columns: columns(&self.edge_attrs),
+            value_bytes: payload(&self.node_attrs) + payload(&self.edge_attrs),
+            ..Growth::default()
+        })
+    }
+
+    fn subgraph_unchecked(&self, chosen: &[bool]) -> GraphCore {
         let mut sub = GraphCore::new_in(self.is_directed(), self.pool.clone());
         for n in self.node_indices().filter(|&n| chosen[n as usize]) {
             let attrs = self.node_attrs.entity_attrs(n as usize);

@@ -173,8 +173,17 @@ fn compare_column(column: &Column, len: usize, op: CmpOp, lit: &Literal) -> Vec<
             let x = x.as_bytes();
             scan(m, column, v, |a| acc.ord(a.as_bytes().cmp(x)))
         }
-        (ColumnValues::Mixed(v), _) => scan(m, column, v, |a| {
-            order(a, lit).is_some_and(|o| acc.partial(o))
+        (ColumnValues::Mixed(v), Literal::Int(x)) => scan(m, column, v, |a| {
+            order_int(a, *x).is_some_and(|o| acc.partial(o))
+        }),
+        (ColumnValues::Mixed(v), Literal::Float(x)) => scan(m, column, v, |a| {
+            order_float(a, *x).is_some_and(|o| acc.partial(o))
+        }),
+        (ColumnValues::Mixed(v), Literal::Bool(x)) => scan(m, column, v, |a| {
+            order_bool(a, *x).is_some_and(|o| acc.partial(o))
+        }),
+        (ColumnValues::Mixed(v), Literal::Str(x)) => scan(m, column, v, |a| {
+            order_str(a, x).is_some_and(|o| acc.partial(o))
         }),
         // Nothing but nulls, bytes, or a literal of an incompatible kind: all false.
         _ => {}
@@ -183,27 +192,68 @@ fn compare_column(column: &Column, len: usize, op: CmpOp, lit: &Literal) -> Vec<
 }
 
 /// How one value orders against a literal: `None` when the kinds are incompatible,
-/// `Some(None)` when unordered (NaN).
-pub(crate) fn order(value: &AttrValue, lit: &Literal) -> Option<Option<Ordering>> {
-    let int = |a: i64| match *lit {
-        Literal::Int(x) => Some(Some(a.cmp(&x))),
-        Literal::Float(x) => Some(cmp_int_float(a, x)),
+/// `Some(None)` when unordered (NaN). (The scans dispatch on the literal themselves.)
+#[cfg(test)]
+fn order(value: &AttrValue, lit: &Literal) -> Option<Option<Ordering>> {
+    match lit {
+        Literal::Int(x) => order_int(value, *x),
+        Literal::Float(x) => order_float(value, *x),
+        Literal::Bool(x) => order_bool(value, *x),
+        Literal::Str(x) => order_str(value, x),
+    }
+}
+
+// One function per literal kind, chosen before a scan starts: a loop over `order` let the
+// optimiser hoist the float literal's `trunc` out of the loop for literals of every kind,
+// reading the uninitialised payload of a bool or string literal (valgrind reports the
+// jump on it).
+
+fn order_int(value: &AttrValue, x: i64) -> Option<Option<Ordering>> {
+    match (integer(value), float(value)) {
+        (Some(a), _) => Some(Some(a.cmp(&x))),
+        (None, Some(a)) => Some(cmp_int_float(x, a).map(Ordering::reverse)),
+        (None, None) => None,
+    }
+}
+
+fn order_float(value: &AttrValue, x: f64) -> Option<Option<Ordering>> {
+    match (integer(value), float(value)) {
+        (Some(a), _) => Some(cmp_int_float(a, x)),
+        (None, Some(a)) => Some(a.partial_cmp(&x)),
+        (None, None) => None,
+    }
+}
+
+fn order_bool(value: &AttrValue, x: bool) -> Option<Option<Ordering>> {
+    match value {
+        AttrValue::Bool(a) => Some(Some(a.cmp(&x))),
         _ => None,
-    };
-    let float = |a: f64| match *lit {
-        Literal::Int(x) => Some(cmp_int_float(x, a).map(Ordering::reverse)),
-        Literal::Float(x) => Some(a.partial_cmp(&x)),
+    }
+}
+
+fn order_str(value: &AttrValue, x: &str) -> Option<Option<Ordering>> {
+    match value {
+        AttrValue::Str(a) => Some(Some(a.as_bytes().cmp(x.as_bytes()))),
         _ => None,
-    };
-    match (value, lit) {
-        (AttrValue::Int8(a), _) => int((*a).into()),
-        (AttrValue::Int16(a), _) => int((*a).into()),
-        (AttrValue::Int32(a), _) => int((*a).into()),
-        (AttrValue::Int64(a), _) => int(*a),
-        (AttrValue::Float32(a), _) => float((*a).into()),
-        (AttrValue::Float64(a), _) => float(*a),
-        (AttrValue::Bool(a), Literal::Bool(x)) => Some(Some(a.cmp(x))),
-        (AttrValue::Str(a), Literal::Str(x)) => Some(Some(a.as_bytes().cmp(x.as_bytes()))),
+    }
+}
+
+/// An integer value (bools are not numbers here).
+fn integer(value: &AttrValue) -> Option<i64> {
+    match *value {
+        AttrValue::Int8(a) => Some(a.into()),
+        AttrValue::Int16(a) => Some(a.into()),
+        AttrValue::Int32(a) => Some(a.into()),
+        AttrValue::Int64(a) => Some(a),
+        _ => None,
+    }
+}
+
+/// A float value.
+fn float(value: &AttrValue) -> Option<f64> {
+    match *value {
+        AttrValue::Float32(a) => Some(a.into()),
+        AttrValue::Float64(a) => Some(a),
         _ => None,
     }
 }
@@ -304,6 +354,56 @@ mod tests {
         assert_eq!(sel("m != 1"), vec![2]);
         assert_eq!(sel("m == '1'"), vec![1]);
         assert_eq!(sel("m == true"), vec![3]);
+    }
+
+    #[test]
+    fn order_of_one_value_against_each_literal_kind() {
+        use Ordering::*;
+        let (int, float) = (AttrValue::Int64(1), AttrValue::Float64(1.0));
+        for lit in [
+            Literal::Bool(true),
+            Literal::Bool(false),
+            Literal::Str("1".into()),
+        ] {
+            assert_eq!(order(&int, &lit), None, "{lit:?}");
+            assert_eq!(order(&float, &lit), None, "{lit:?}");
+        }
+        assert_eq!(order(&int, &Literal::Float(1.5)), Some(Some(Less)));
+        assert_eq!(order(&float, &Literal::Int(0)), Some(Some(Greater)));
+        assert_eq!(
+            order(&AttrValue::Int8(2), &Literal::Int(2)),
+            Some(Some(Equal))
+        );
+        assert_eq!(
+            order(&AttrValue::Float32(f32::NAN), &Literal::Int(2)),
+            Some(None)
+        );
+        assert_eq!(order(&AttrValue::Bool(true), &Literal::Int(1)), None);
+        assert_eq!(
+            order(&AttrValue::Bool(false), &Literal::Bool(true)),
+            Some(Some(Less))
+        );
+        assert_eq!(
+            order(&"b".into(), &Literal::Str("a".into())),
+            Some(Some(Greater))
+        );
+        assert_eq!(order(&AttrValue::Null, &Literal::Int(0)), None);
+        // A mixed int/float column against bool and str literals: nothing, `!=` included.
+        let mut t = AttrTable::new();
+        t.set(0, "w", AttrValue::Int64(1));
+        t.set(1, "w", AttrValue::Float64(1.0));
+        t.set(2, "w", AttrValue::Float64(f64::NAN));
+        for q in ["w == true", "w != true", "w < false", "w >= 'x'", "w != ''"] {
+            assert_eq!(parse(q).unwrap().eval(&t, 3), vec![false; 3], "{q}");
+        }
+        assert_eq!(
+            parse("w == 1").unwrap().eval(&t, 3),
+            vec![true, true, false]
+        );
+        assert_eq!(
+            parse("w != 1").unwrap().eval(&t, 3),
+            vec![false, false, true]
+        );
     }
 
     #[test]

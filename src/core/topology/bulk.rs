@@ -5,6 +5,8 @@
 //! endpoint (a counting sort), duplicates are found bucket by bucket with a marker array,
 //! and each node's incidence list grows once, by exactly what it needs.
 
+use std::collections::TryReserveError;
+
 use rayon::prelude::*;
 
 use crate::alloc::{current_pool_counters, PoolScope};
@@ -29,21 +31,48 @@ impl Topology {
     /// Adds an edge for each pair of live nodes, exactly as `push_edge` one pair at a time
     /// would, except that a pair that already has an edge (in the graph, or earlier in
     /// `pairs`) adds nothing. Returns the edge of every pair, new or existing, so that its
-    /// attributes can be set in order.
-    pub fn add_edges_bulk(&mut self, pairs: Vec<[u32; 2]>) -> Vec<u32> {
-        let first = self.first_occurrences(&pairs);
+    /// attributes can be set in order; `Err` (nothing changed) when memory runs out.
+    pub fn add_edges_bulk(&mut self, pairs: Vec<[u32; 2]>) -> Result<Vec<u32>, TryReserveError> {
+        let plan = self.plan_edges(&pairs)?;
+        Ok(self.apply_edges(pairs, plan))
+    }
+
+    /// Finds the new edges among `pairs` and reserves the room they take (what may fail,
+    /// with nothing changed but spare capacity); `apply_edges` then adds them.
+    pub fn plan_edges(&mut self, pairs: &[[u32; 2]]) -> Result<EdgePlan, TryReserveError> {
+        let (first, existing) = self.first_occurrences(pairs)?;
+        let new_edges = first
+            .iter()
+            .enumerate()
+            .filter(|&(i, &f)| f == i as u32)
+            .count();
+        self.endpoints.try_reserve_exact(new_edges)?;
+        self.reserve_incidences(pairs, &first)?;
+        Ok(EdgePlan {
+            first,
+            existing,
+            new_edges,
+        })
+    }
+
+    /// Adds the edges `plan` found (no allocation: the room is reserved).
+    pub fn apply_edges(&mut self, pairs: Vec<[u32; 2]>, plan: EdgePlan) -> Vec<u32> {
         let base = self.endpoints.len();
-        let ids = self.assign_edge_ids(pairs, first);
+        let ids = self.assign_edge_ids(pairs, plan);
         self.append_incidences(base);
         ids
     }
 
     /// For each pair: the index of the first pair with the same endpoints (itself when it
     /// is the first), or `EXISTING` with the matched edge in the returned list.
-    fn first_occurrences(&self, pairs: &[[u32; 2]]) -> (Vec<u32>, Vec<(u32, u32)>) {
+    #[allow(clippy::type_complexity)]
+    fn first_occurrences(
+        &self,
+        pairs: &[[u32; 2]],
+    ) -> Result<(Vec<u32>, Vec<(u32, u32)>), TryReserveError> {
         let n = self.node_alive.len();
         // Counting sort of the pair indices by their first endpoint, stable in input order.
-        let mut start = vec![0u32; n + 1];
+        let mut start = filled(n + 1, 0u32)?;
         for &p in pairs {
             start[self.dedup_key(p).0 as usize + 1] += 1;
         }
@@ -52,8 +81,9 @@ impl Topology {
         }
         // Each bucket entry carries the pair's second endpoint too, so the scan below
         // reads the buckets front to back instead of jumping around `pairs`.
-        let mut order = vec![[0u32; 2]; pairs.len()];
-        let mut fill = start.clone();
+        let mut order = filled(pairs.len(), [0u32; 2])?;
+        let mut fill = filled(n + 1, 0u32)?;
+        fill.copy_from_slice(&start);
         for (i, &p) in pairs.iter().enumerate() {
             let (a, b) = self.dedup_key(p);
             order[fill[a as usize] as usize] = [i as u32, b];
@@ -62,10 +92,10 @@ impl Topology {
         drop(fill);
 
         // Per bucket, `mark[b] == a` says pair (a, b) was seen, and `slot[b]` says where.
-        let mut first = vec![0u32; pairs.len()];
+        let mut first = filled(pairs.len(), 0u32)?;
         let mut existing = Vec::new();
-        let mut mark = vec![u32::MAX; n];
-        let mut slot = vec![0u64; n];
+        let mut mark = filled(n, u32::MAX)?;
+        let mut slot = filled(n, 0u64)?;
         for a in 0..n {
             let bucket = &order[start[a] as usize..start[a + 1] as usize];
             if bucket.is_empty() {
@@ -86,30 +116,26 @@ impl Topology {
                     first[i as usize] = i;
                 } else if slot[b] & EDGE_FLAG != 0 {
                     first[i as usize] = EXISTING;
+                    existing.try_reserve(1)?;
                     existing.push((i, slot[b] as u32));
                 } else {
                     first[i as usize] = slot[b] as u32;
                 }
             }
         }
-        (first, existing)
+        Ok((first, existing))
     }
 
     /// Turns first occurrences into edge ids, appending the endpoints of new edges in pair
     /// order (so new edges keep insertion order).
-    fn assign_edge_ids(
-        &mut self,
-        pairs: Vec<[u32; 2]>,
-        (mut ids, mut existing): (Vec<u32>, Vec<(u32, u32)>),
-    ) -> Vec<u32> {
+    fn assign_edge_ids(&mut self, pairs: Vec<[u32; 2]>, plan: EdgePlan) -> Vec<u32> {
+        let EdgePlan {
+            first: mut ids,
+            mut existing,
+            new_edges,
+        } = plan;
         existing.sort_unstable();
         let mut existing = existing.into_iter();
-        let new_edges = ids
-            .iter()
-            .enumerate()
-            .filter(|&(i, &f)| f == i as u32)
-            .count();
-        self.endpoints.reserve_exact(new_edges);
         for i in 0..ids.len() {
             let f = ids[i];
             ids[i] = if f == EXISTING {
@@ -126,76 +152,130 @@ impl Topology {
         ids
     }
 
-    /// Adds the edges from `base` on to the incidence lists, growing each list once. The
-    /// node range is split between threads; each thread scans the new edges and appends
-    /// those of its own nodes, so no list is touched by two threads.
-    fn append_incidences(&mut self, base: usize) {
-        // The lists grow on rayon's threads: carry this thread's memory pool to them, and
-        // keep rayon's own bookkeeping out of it.
+    /// Runs `side` over the node range split between threads, for the `out` lists and
+    /// (directed) the `inp` lists, carrying this thread's memory pool to rayon's threads
+    /// (and keeping rayon's own bookkeeping out of it). Each thread touches only its own
+    /// lists.
+    fn for_each_side<R: Send>(
+        &mut self,
+        side: impl Fn(&mut [Vec<u32>], usize, bool) -> R + Sync,
+        join: impl Fn(R, R) -> R + Sync + Send,
+        none: impl Fn() -> R + Sync + Send,
+    ) -> R {
         let pool = current_pool_counters();
         let _suspended = PoolScope::suspend();
-        let new = &self.endpoints[base..];
-        let directed = self.directed;
         let chunk = self.out.len().div_ceil(rayon::current_num_threads()).max(1);
-        let out_side = |lists: &mut [Vec<u32>], first: usize| {
+        let run = |lists: &mut [Vec<u32>], first: usize, out: bool| {
             let _scope = PoolScope::enter_opt(pool);
-            append_side(lists, first, new, base, |[u, v]| {
-                if directed {
-                    [Some(u), None]
-                } else {
-                    [Some(u), (u != v).then_some(v)]
-                }
-            })
+            side(lists, first, out)
         };
-        let in_side = |lists: &mut [Vec<u32>], first: usize| {
-            let _scope = PoolScope::enter_opt(pool);
-            append_side(lists, first, new, base, |[_, v]| [Some(v), None])
-        };
-        rayon::join(
+        let (out, inp) = rayon::join(
             || {
                 self.out
                     .par_chunks_mut(chunk)
                     .enumerate()
-                    .for_each(|(k, lists)| out_side(lists, k * chunk))
+                    .map(|(k, lists)| run(lists, k * chunk, true))
+                    .reduce(&none, &join)
             },
             || {
                 self.inp
                     .par_chunks_mut(chunk)
                     .enumerate()
-                    .for_each(|(k, lists)| in_side(lists, k * chunk))
+                    .map(|(k, lists)| run(lists, k * chunk, false))
+                    .reduce(&none, &join)
             },
         );
+        join(out, inp)
+    }
+
+    /// Reserves in each incidence list exactly the entries the new pairs (those that are
+    /// their own first occurrence) add to it.
+    fn reserve_incidences(
+        &mut self,
+        pairs: &[[u32; 2]],
+        first: &[u32],
+    ) -> Result<(), TryReserveError> {
+        let directed = self.directed;
+        let new = |i: usize| first[i] == i as u32;
+        self.for_each_side(
+            |lists, start, out| {
+                let range = start..start + lists.len();
+                let mut extra = filled(lists.len(), 0u32)?;
+                for (i, &pair) in pairs.iter().enumerate() {
+                    if !new(i) {
+                        continue;
+                    }
+                    for n in ends(directed, out, pair).into_iter().flatten() {
+                        if range.contains(&(n as usize)) {
+                            extra[n as usize - start] += 1;
+                        }
+                    }
+                }
+                for (list, &more) in lists.iter_mut().zip(&extra) {
+                    list.try_reserve_exact(more as usize)?;
+                }
+                Ok(())
+            },
+            |a, b| a.and(b),
+            || Ok(()),
+        )
+    }
+
+    /// Adds the edges from `base` on to the incidence lists, whose room is reserved.
+    fn append_incidences(&mut self, base: usize) {
+        let directed = self.directed;
+        let new = std::mem::take(&mut self.endpoints);
+        self.for_each_side(
+            |lists, start, out| {
+                let range = start..start + lists.len();
+                for (k, &pair) in new[base..].iter().enumerate() {
+                    for n in ends(directed, out, pair).into_iter().flatten() {
+                        if range.contains(&(n as usize)) {
+                            let list = &mut lists[n as usize - start];
+                            debug_assert!(list.len() < list.capacity(), "room was reserved");
+                            list.push((base + k) as u32);
+                        }
+                    }
+                }
+            },
+            |(), ()| (),
+            || (),
+        );
+        self.endpoints = new;
     }
 }
 
-/// Appends edge `base + k` to the lists of the nodes `ends(new[k])` that fall in
-/// `first .. first + lists.len()`, reserving each list's exact growth first.
-fn append_side(
-    lists: &mut [Vec<u32>],
-    first: usize,
-    new: &[[u32; 2]],
-    base: usize,
-    ends: impl Fn([u32; 2]) -> [Option<u32>; 2],
-) {
-    let range = first..first + lists.len();
-    let mut extra = vec![0u32; lists.len()];
-    for &pair in new {
-        for n in ends(pair).into_iter().flatten() {
-            if range.contains(&(n as usize)) {
-                extra[n as usize - first] += 1;
-            }
-        }
+/// What `plan_edges` found: each pair's first occurrence, the pairs matching edges already
+/// in the graph, and how many edges are new.
+#[derive(Debug)]
+pub struct EdgePlan {
+    first: Vec<u32>,
+    existing: Vec<(u32, u32)>,
+    new_edges: usize,
+}
+
+impl EdgePlan {
+    /// How many of the pairs add an edge.
+    pub fn new_edges(&self) -> usize {
+        self.new_edges
     }
-    for (list, &more) in lists.iter_mut().zip(&extra) {
-        list.reserve_exact(more as usize);
+}
+
+/// The nodes whose `out` (or, directed, `inp`) list an edge `[u, v]` is listed in.
+fn ends(directed: bool, out: bool, [u, v]: [u32; 2]) -> [Option<u32>; 2] {
+    match (directed, out) {
+        (true, true) => [Some(u), None],
+        (true, false) => [Some(v), None],
+        (false, _) => [Some(u), (u != v).then_some(v)],
     }
-    for (k, &pair) in new.iter().enumerate() {
-        for n in ends(pair).into_iter().flatten() {
-            if range.contains(&(n as usize)) {
-                lists[n as usize - first].push((base + k) as u32);
-            }
-        }
-    }
+}
+
+/// `len` copies of `value`, or `Err` when the memory cannot be had.
+pub(crate) fn filled<T: Clone>(len: usize, value: T) -> Result<Vec<T>, TryReserveError> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(len)?;
+    v.resize(len, value);
+    Ok(v)
 }
 
 #[cfg(test)]
@@ -230,7 +310,7 @@ mod tests {
             let (mut expected, expected_ids) = one_at_a_time(directed, 4, &pairs[..3]);
             let (mut bulk, mut bulk_ids) = one_at_a_time(directed, 4, &pairs[..3]);
             let rest = &pairs[3..];
-            bulk_ids.extend(bulk.add_edges_bulk(rest.to_vec()));
+            bulk_ids.extend(bulk.add_edges_bulk(rest.to_vec()).unwrap());
             let more: Vec<u32> = rest
                 .iter()
                 .map(|&[u, v]| {

@@ -8,6 +8,8 @@
 
 mod bulk;
 
+pub(crate) use bulk::filled;
+
 /// Marks the endpoints of a removed edge.
 pub const DEAD: u32 = u32::MAX;
 
@@ -76,6 +78,27 @@ impl Topology {
         self.endpoints
             .get(e as usize)
             .is_some_and(|ends| ends[0] != DEAD)
+    }
+
+    /// Makes room for one more node, or `Err` with nothing changed.
+    pub fn try_reserve_node(&mut self) -> Result<(), std::collections::TryReserveError> {
+        self.node_alive.try_reserve(1)?;
+        self.out.try_reserve(1)?;
+        if self.directed {
+            self.inp.try_reserve(1)?;
+        }
+        Ok(())
+    }
+
+    /// Removes the nodes from index `len` on, which were just added and have no edges
+    /// (undoes the node adds of a batch that failed).
+    pub fn truncate_nodes(&mut self, len: usize) {
+        let removed = self.node_alive.len().saturating_sub(len);
+        debug_assert!(self.out[len..].iter().all(Vec::is_empty));
+        self.node_alive.truncate(len);
+        self.out.truncate(len);
+        self.inp.truncate(len);
+        self.live_nodes -= removed;
     }
 
     /// Appends a node; its index is the next one.
