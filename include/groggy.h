@@ -27,6 +27,10 @@
 
 #define GR_KEYS_STR 2
 
+// The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
+// naming the line.
+#define GR_EDGELIST_MAX_LINE_BYTES 16777216
+
 // Kind bytes of `gr_keys_view`.
 #define GR_KEY_INT 0
 
@@ -41,12 +45,6 @@
 #define GR_VERSION_MINOR 1
 
 #define GR_VERSION_PATCH 0
-
-// The longest line read, in bytes (without its line break): a longer one is an error, so
-// a file of one endless line (`/dev/zero`, a small gzip that inflates to gigabytes without
-// a line break) is refused after this much memory rather than exhausting it. An edge line
-// is two keys and a number; [`write_edgelist`] refuses keys that would make one longer.
-#define MAX_LINE_BYTES (16 << 20)
 
 // An immutable column of values. It never changes and stays valid after the graph it
 // came from changes or is freed. Copies made with `gr_array_clone` share the values.

@@ -22,6 +22,11 @@ pub const GR_KEYS_AUTO: i32 = 0;
 pub const GR_KEYS_INT: i32 = 1;
 pub const GR_KEYS_STR: i32 = 2;
 
+/// The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
+/// naming the line.
+pub const GR_EDGELIST_MAX_LINE_BYTES: usize = 16_777_216;
+const _: () = assert!(GR_EDGELIST_MAX_LINE_BYTES == io::MAX_LINE_BYTES);
+
 /// Told how far a long load has got: `done` of `total` bytes. Return `GR_STATUS_OK` to go
 /// on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
 pub type gr_progress_callback =
