@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numbers
 
+from ._optional import imported
+
 INT64_MAX = 2**63 - 1
 #: The largest ``size_t`` the engine takes (64-bit platforms).
 SIZE_MAX = 2**64 - 1
@@ -30,3 +32,12 @@ def float_arg(value, name: str, op: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{op}: {name} must be a number, not {type(value).__name__} ({value!r})")
     return float(value)
+
+
+def bool_arg(value, name: str, op: str) -> bool:
+    """``value`` as a bool: ``True``/``False`` or a numpy bool; ``TypeError`` otherwise (a
+    string such as ``"no"`` would otherwise count as true)."""
+    np = imported("numpy")
+    if isinstance(value, bool) or (np is not None and isinstance(value, np.bool_)):
+        return bool(value)
+    raise TypeError(f"{op}: {name} must be True or False, not {type(value).__name__} ({value!r})")

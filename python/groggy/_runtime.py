@@ -32,17 +32,23 @@ def run_here(call, token: CancelToken | None = None) -> int:
     return call(NULL if token is None else token._handle)
 
 
-def run_interruptible(call, name: str) -> None:
+def run_interruptible(call, name: str, discard=None) -> None:
     """Runs ``call(cancel)`` (which returns a status) on a worker thread named ``name`` while
     this thread waits. On Ctrl-C (or any exception) while waiting, the call is cancelled and
-    this returns only after the worker has stopped, then re-raises. Raises what the worker
-    raised, or the error of a failed status, built on the worker's thread (the engine's
-    message is thread-local). Outputs of the call are only to be read when this returns."""
+    this returns only after the worker has stopped, then re-raises; a second Ctrl-C while
+    waiting gives up on a worker stuck in the operating system (a FIFO that nobody writes,
+    say), which is left to finish on its own. Raises what the worker raised, or the error of
+    a failed status, built on the worker's thread (the engine's message is thread-local).
+    The call's outputs are only to be read when this returns; when it raises although the
+    call succeeded, ``discard()`` (if given) releases them, exactly once."""
     token = CancelToken()
     outcome: dict = {}
     # Waited on instead of Thread.join: a join cut short by Ctrl-C can mark the thread as
     # stopped while it still runs, and a later join then returns at once.
     done = threading.Event()
+    # Whether the caller gave up waiting; then the worker discards its own outputs.
+    abandoned = [False]
+    lock = threading.Lock()
 
     def work():
         try:
@@ -52,16 +58,27 @@ def run_interruptible(call, name: str) -> None:
         except BaseException as err:  # re-raised on the calling thread
             outcome["error"] = err
         finally:
-            done.set()
+            with lock:
+                done.set()
+                gave_up = abandoned[0]
+            if gave_up and "error" not in outcome and discard is not None:
+                discard()
 
     worker = threading.Thread(target=work, name=name, daemon=True)
-    worker.start()
     try:
+        worker.start()  # inside: a Ctrl-C may land while start() waits for the thread
         while not done.wait(_POLL):
             pass
     except BaseException:
+        if worker.ident is None:
+            raise  # the thread never started
         token.trigger()
         _wait_despite_interrupts(done)
+        with lock:
+            finished = done.is_set()
+            abandoned[0] = not finished
+        if finished and "error" not in outcome and discard is not None:
+            discard()
         raise
     error = outcome.get("error")
     if error is not None:
@@ -72,11 +89,10 @@ def run_interruptible(call, name: str) -> None:
 
 
 def _wait_despite_interrupts(done: threading.Event) -> None:
-    """Waits for a cancelled call to end; a second Ctrl-C does not cut the wait short (the
-    call stops within milliseconds once cancelled)."""
-    while True:
-        try:
-            done.wait()
-            return
-        except KeyboardInterrupt:
-            continue
+    """Waits for a cancelled call to end (it stops within milliseconds once cancelled); a
+    second Ctrl-C ends the wait."""
+    try:
+        while not done.wait(_POLL):  # polled: a signal then needs no syscall to interrupt
+            pass
+    except KeyboardInterrupt:
+        pass

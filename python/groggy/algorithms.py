@@ -39,16 +39,24 @@ def _depth(depth_limit, op: str) -> int:
     return int_arg(depth_limit, "depth_limit", op)
 
 
+def _free_outputs(keys_out, array_out=None) -> None:
+    """Releases the results of a call whose caller was interrupted after it succeeded."""
+    lib.gr_keys_free(keys_out[0])
+    if array_out is not None:
+        lib.gr_array_free(array_out[0])
+
+
 class AlgorithmsMixin:
     """Algorithms of ``Graph``; results match networkx on the same graph."""
 
     __slots__ = ()
 
-    def _run(self, call, token=None, rounds=1):
+    def _run(self, call, token=None, rounds=1, discard=None):
         """Runs ``call(cancel)`` (which returns a status); interruptible when the work
         (graph size times ``rounds``, the most passes over the graph the call may make) is
         large. With a ``token``, runs on this thread, stopped by that token. Raises on a
-        bad status, and then the call's outputs are not to be read."""
+        bad status, and then the call's outputs are not to be read. ``discard()`` releases
+        the outputs of a call that succeeded when the caller is interrupted anyway."""
         try:
             nodes, edges = scratch.size, scratch.size2
             # gr_graph_size is not profiled: profile_stats shows only what the user called.
@@ -59,21 +67,29 @@ class AlgorithmsMixin:
         if token is not None or work < _SMALL:
             self._check(run_here(call, token))
         else:
-            run_interruptible(call, "groggy-algorithm")
+            run_interruptible(call, "groggy-algorithm", discard)
 
     def _node_values(self, call, token=None, rounds=1) -> NodeMap:
         keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
-        self._run(lambda cancel: call(cancel, keys_out, values_out), token, rounds)
+        self._run(
+            lambda cancel: call(cancel, keys_out, values_out),
+            token,
+            rounds,
+            lambda: _free_outputs(keys_out, values_out),
+        )
         return NodeMap(keys_out[0], GraphArray._wrap(values_out[0]))
 
     def _key_list(self, call) -> list:
         keys_out = ffi.new("gr_keys **")
-        self._run(lambda cancel: call(cancel, keys_out))
+        self._run(lambda cancel: call(cancel, keys_out), discard=lambda: _free_outputs(keys_out))
         return take_keys(keys_out[0])
 
     def _groups(self, function) -> list:
         keys_out, sizes_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
-        self._run(lambda cancel: function(self._ptr, cancel, keys_out, sizes_out))
+        self._run(
+            lambda cancel: function(self._ptr, cancel, keys_out, sizes_out),
+            discard=lambda: _free_outputs(keys_out, sizes_out),
+        )
         sizes = GraphArray._wrap(sizes_out[0]).to_list()
         keys = take_keys(keys_out[0])
         groups, start = [], 0

@@ -7,6 +7,7 @@ import os
 import sys
 import time
 
+from ._args import bool_arg
 from ._errors import error_from_status
 from ._native import NULL, ffi, lib
 from ._runtime import run_interruptible
@@ -69,6 +70,8 @@ def read_edgelist(
     ``GroggyMemoryError``. Ctrl-C stops the read, also inside one long line."""
     from .graph import Graph
 
+    directed = bool_arg(directed, "directed", "read_edgelist")
+    header = bool_arg(header, "header", "read_edgelist")
     if keys not in _KEYS:
         raise ValueError(f"read_edgelist: keys must be 'auto', 'int' or 'str', not {keys!r}")
     if delimiter is not None and (not isinstance(delimiter, str) or len(delimiter) != 1):
@@ -97,18 +100,19 @@ def read_edgelist(
             lambda cancel: lib.gr_graph_read_edgelist(
                 path_b,
                 len(path_b),
-                bool(directed),
+                directed,
                 comments_b,
                 len(comments_b),
                 delim,
                 _KEYS[keys],
-                bool(header),
+                header,
                 c_progress,
                 NULL,
                 cancel,
                 out,
             ),
             "groggy-io",
+            lambda: lib.gr_graph_free(out[0]),
         )
     except BaseException:
         if errors:
@@ -127,7 +131,11 @@ def load(path):
 
     path_b = _path_bytes(path)
     out = ffi.new("gr_graph **")
-    run_interruptible(lambda cancel: lib.gr_graph_load(path_b, len(path_b), out), "groggy-io")
+    run_interruptible(
+        lambda cancel: lib.gr_graph_load(path_b, len(path_b), out),
+        "groggy-io",
+        lambda: lib.gr_graph_free(out[0]),
+    )
     return Graph._adopt(out[0])
 
 

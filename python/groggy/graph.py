@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ._args import bool_arg
 from ._convert import (
     INT64_MAX,
     INT64_MIN,
@@ -50,15 +51,17 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
     __slots__ = ("__weakref__", "_ptr")
 
     def __init__(self, directed: bool = False, *, pool=None, profiling: bool = False):
+        directed = bool_arg(directed, "directed", "Graph")
+        profiling = bool_arg(profiling, "profiling", "Graph")
         out = scratch.graph
         if pool is None:
-            self._check(lib.gr_graph_new(bool(directed), out))
+            self._check(lib.gr_graph_new(directed, out))
         else:
             from .pool import MemoryPool
 
             if not isinstance(pool, MemoryPool):
                 raise TypeError(f"pool must be a groggy.MemoryPool, not {type(pool).__name__}")
-            self._check(lib.gr_graph_new_in_pool(bool(directed), pool._handle, out))
+            self._check(lib.gr_graph_new_in_pool(directed, pool._handle, out))
         self._ptr = ffi.gc(out[0], lib.gr_graph_free)
         if profiling:
             self._check(lib.gr_graph_set_profiling(self._ptr, True))

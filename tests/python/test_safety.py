@@ -6,7 +6,9 @@ in a child process, so that a regression fails the test instead of killing the s
 from __future__ import annotations
 
 import copy
+import os
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -212,6 +214,70 @@ def test_an_interrupted_call_returns_only_after_its_worker_stopped():
     assert finished == [True]
 
 
+def interrupt_main_after(seconds: float) -> threading.Timer:
+    import _thread
+
+    timer = threading.Timer(seconds, _thread.interrupt_main)
+    timer.start()
+    return timer
+
+
+def test_a_call_that_succeeded_as_ctrl_c_came_releases_its_outputs():
+    discarded = []
+
+    def call(cancel):
+        import _thread
+
+        _thread.interrupt_main()  # Ctrl-C while the call runs; the call finishes anyway
+        time.sleep(0.2)
+        return 0
+
+    with pytest.raises(KeyboardInterrupt):
+        _runtime.run_interruptible(call, "groggy-test", lambda: discarded.append(True))
+    assert discarded == [True]
+
+
+def test_a_second_ctrl_c_gives_up_on_a_worker_stuck_in_the_system():
+    release, discarded = threading.Event(), []
+
+    def call(cancel):
+        release.wait(30)  # deaf to the cancel token, as a blocked open() is
+        return 0
+
+    timers = [interrupt_main_after(0.1), interrupt_main_after(0.4)]
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        _runtime.run_interruptible(call, "groggy-stuck", lambda: discarded.append(True))
+    assert time.monotonic() - started < 5
+    for timer in timers:
+        timer.join()
+    # The worker finishes later and releases its own outputs, once.
+    release.set()
+    for t in threading.enumerate():
+        if t.name == "groggy-stuck":
+            t.join(5)
+    assert discarded == [True]
+
+
+def test_ctrl_c_twice_ends_a_read_of_a_fifo_nobody_writes(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    timers = [interrupt_main_after(0.2), interrupt_main_after(0.6)]
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        gr.read_edgelist(fifo)
+    assert time.monotonic() - started < 5
+    for timer in timers:
+        timer.join()
+    # Let the stuck open() return: a writer that closes at once (the read sees an empty file).
+    with open(fifo, "wb"):
+        pass
+    for t in threading.enumerate():
+        if t.name == "groggy-io":
+            t.join(5)
+            assert not t.is_alive()
+
+
 # ----- 9. pandas imported on another thread ------------------------------------------------
 
 
@@ -359,3 +425,23 @@ def test_nodemap_top_takes_an_int(k, error):
     with pytest.raises(error, match="top: k"):
         g.pagerank().top(k)
     assert g.pagerank().top(np.int64(1)) == [(1, 0.5)]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: gr.Graph(directed="no"),
+        lambda: gr.Graph(directed=1),
+        lambda: gr.Graph(directed=None),
+        lambda: gr.Graph(profiling="yes"),
+        lambda: gr.read_edgelist("unused", directed="False"),
+        lambda: gr.read_edgelist("unused", header=1),
+    ],
+)
+def test_flags_must_be_bools(call):
+    with pytest.raises(TypeError, match="must be True or False"):
+        call()
+
+
+def test_numpy_bools_are_bools():
+    assert gr.Graph(directed=np.bool_(True)).directed is True
