@@ -101,12 +101,20 @@ def array_function(func, types, args, kwargs):
 
 def positions(index, n: int):
     """The positions (an int64 numpy array, each in ``[0, n)``) that a boolean mask of
-    length ``n`` or a sequence of integers (negative counting from the end) selects."""
+    length ``n`` (nulls in it count as False) or a sequence of integers (negative counting
+    from the end) selects."""
     np = _numpy()
     if _is_graph_array(index):
-        if index.null_count:
+        index = index._for_numpy()
+    if isinstance(index, np.ma.MaskedArray):
+        # A null in a boolean mask selects nothing (``a[a > 0.5]`` leaves nulls out); a
+        # null position is no position.
+        if index.dtype == bool:
+            index = index.filled(False)
+        elif np.ma.getmaskarray(index).any():
             raise IndexError("GraphArray index: the index array holds nulls")
-        index = index.__array__()
+        else:
+            index = np.ma.getdata(index)
     idx = np.asarray(index)
     if idx.ndim != 1:
         raise IndexError(f"GraphArray index: expected 1 dimension, got {idx.ndim}")
