@@ -66,12 +66,13 @@ def state(array) -> tuple:
     return KIND_NAMES[kind], n, payload, valid, sys.byteorder
 
 
-def tagged_values(array) -> list:
-    """A mixed array's values as ``(tag, value)`` pairs: the tag keeps ``int8`` ...
-    ``float32`` values apart from the ``int``/``float`` they read back as."""
+def tagged_values(array, positions=None) -> list:
+    """A mixed array's values (those at ``positions``, else all) as ``(tag, value)``
+    pairs: the tag keeps ``int8`` ... ``float32`` values apart from the ``int``/``float``
+    they read back as."""
     value = scratch.value
     out = []
-    for i in range(array._len):
+    for i in range(array._len) if positions is None else positions:
         check(lib.gr_array_get(array._handle, i, value))
         tag = value.tag
         out.append((tag, take_owned_value(value)))

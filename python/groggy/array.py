@@ -38,9 +38,12 @@ _PANDAS_NULLABLE = {
 
 class GraphArray:
     """An immutable column of values: ``len``, iteration, ``a[i]``, ``a[start:stop:step]``,
-    ``dtype``, ``null_count``, ``to_list()``, ``to_numpy()`` (a read-only view of the
-    engine's memory for numeric and bool columns), ``to_pandas()`` and aggregates
-    computed in the engine. Later changes to the graph never change it."""
+    ``a[mask]`` and ``a[[i, j]]`` (GraphArrays), ``dtype``, ``null_count``, ``to_list()``,
+    ``to_numpy()`` (a read-only view of the engine's memory for numeric and bool columns),
+    ``to_pandas()`` and aggregates computed in the engine. Later changes to the graph never
+    change it. numpy takes it as an array: ``np.asarray(a)``, ``np.sum(a)``,
+    ``np.median(a)``, ..., ``a > 0.5``, ``a * 2`` (numpy arrays, masked where nulls are;
+    reductions skip nulls as numpy.ma does). It pickles with its dtype and nulls."""
 
     __slots__ = ("_data", "_handle", "_kind", "_len", "_null_count", "_pandas", "_valid")
 
@@ -168,8 +171,7 @@ class GraphArray:
             return GraphArray._wrap(out[0])
         chosen = positions.tolist()
         if kind == lib.GR_ATTR_MIXED:
-            pairs = tagged_values(self)
-            return GraphArray._wrap(mixed_array([pairs[i] for i in chosen]))
+            return GraphArray._wrap(mixed_array(tagged_values(self, chosen)))
         if kind == lib.GR_ATTR_NULL:
             out = scratch.array
             check(lib.gr_array_new(kind, NULL, NULL, n, out))

@@ -18,7 +18,9 @@ _NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
 class NodeMap(Mapping):
     """Node key -> value, in the graph's node order, backed by a GraphArray (``m.array``).
     Compares equal to a dict with the same items. Keys are looked up in the engine, so no
-    Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it."""
+    Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it.
+    ``np.asarray(m)`` is the values in key order, ``m.keys_array()`` the keys; it pickles
+    with its keys' kinds and its values' dtype."""
 
     __slots__ = ("_array", "_handle", "_key_list", "_values")
 
