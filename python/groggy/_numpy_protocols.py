@@ -11,6 +11,7 @@ raises ``TypeError`` on an array with nulls instead of answering wrongly."""
 from __future__ import annotations
 
 import numbers
+import operator
 
 
 def _numpy():
@@ -147,29 +148,34 @@ def positions(index, n: int):
 # ----- operators --------------------------------------------------------------------------
 
 _BINARY = {
-    "add": "add",
-    "sub": "subtract",
-    "mul": "multiply",
-    "truediv": "true_divide",
-    "floordiv": "floor_divide",
-    "mod": "remainder",
-    "pow": "power",
-    "and": "bitwise_and",
-    "or": "bitwise_or",
-    "xor": "bitwise_xor",
-    "lshift": "left_shift",
-    "rshift": "right_shift",
-    "divmod": "divmod",
+    "add": operator.add,
+    "sub": operator.sub,
+    "mul": operator.mul,
+    "truediv": operator.truediv,
+    "floordiv": operator.floordiv,
+    "mod": operator.mod,
+    "pow": operator.pow,
+    "and": operator.and_,
+    "or": operator.or_,
+    "xor": operator.xor,
+    "lshift": operator.lshift,
+    "rshift": operator.rshift,
+    "divmod": divmod,
 }
 _COMPARISONS = {
-    "lt": "less",
-    "le": "less_equal",
-    "eq": "equal",
-    "ne": "not_equal",
-    "gt": "greater",
-    "ge": "greater_equal",
+    "lt": operator.lt,
+    "le": operator.le,
+    "eq": operator.eq,
+    "ne": operator.ne,
+    "gt": operator.gt,
+    "ge": operator.ge,
 }
-_UNARY = {"neg": "negative", "pos": "positive", "abs": "absolute", "invert": "invert"}
+_UNARY = {
+    "neg": operator.neg,
+    "pos": operator.pos,
+    "abs": operator.abs,
+    "invert": operator.invert,
+}
 
 
 def _defers(other) -> bool:
@@ -177,31 +183,32 @@ def _defers(other) -> bool:
     return getattr(type(other), "__array_ufunc__", False) is None
 
 
-def _binary(ufunc_name: str, reflected: bool):
+def _binary(function, reflected: bool):
+    # The operator of numpy's own arrays (masked ones where nulls are), so that every
+    # operand numpy takes works as with numpy, ``a == "text"`` included.
     def method(self, other):
         if _defers(other):
             return NotImplemented
-        ufunc = getattr(_numpy(), ufunc_name)
-        inputs = (other, self) if reflected else (self, other)
-        return self.__array_ufunc__(ufunc, "__call__", *inputs)
+        mine, theirs = self._for_numpy(), _converted(other)
+        return function(theirs, mine) if reflected else function(mine, theirs)
 
     return method
 
 
-def _unary(ufunc_name: str):
+def _unary(function):
     def method(self):
-        return self.__array_ufunc__(getattr(_numpy(), ufunc_name), "__call__", self)
+        return function(self._for_numpy())
 
     return method
 
 
 def add_operators(cls) -> None:
     """Gives ``cls`` numpy's arithmetic, comparison and unary operators, each returning
-    what the ufunc returns (a numpy array, masked where nulls are)."""
-    for name, ufunc_name in _BINARY.items():
-        setattr(cls, f"__{name}__", _binary(ufunc_name, False))
-        setattr(cls, f"__r{name}__", _binary(ufunc_name, True))
-    for name, ufunc_name in _COMPARISONS.items():
-        setattr(cls, f"__{name}__", _binary(ufunc_name, False))
-    for name, ufunc_name in _UNARY.items():
-        setattr(cls, f"__{name}__", _unary(ufunc_name))
+    what numpy returns (a numpy array, masked where nulls are)."""
+    for name, function in _BINARY.items():
+        setattr(cls, f"__{name}__", _binary(function, False))
+        setattr(cls, f"__r{name}__", _binary(function, True))
+    for name, function in _COMPARISONS.items():
+        setattr(cls, f"__{name}__", _binary(function, False))
+    for name, function in _UNARY.items():
+        setattr(cls, f"__{name}__", _unary(function))

@@ -213,6 +213,19 @@ def test_equality_is_elementwise_and_arrays_are_unhashable():
         hash(a)
 
 
+def test_operands_numpy_compares_elementwise_are_compared_so():
+    a = GraphArray.from_list([1, 2, 3])
+    plain = np.array([1, 2, 3])
+    for other in ["abc", None, object(), {"x": 1}, [1, 5, 3]]:
+        assert (a == other).tolist() == (plain == other).tolist()
+        assert (a != other).tolist() == (plain != other).tolist()
+    m = GraphArray.from_list([1, None, 3])
+    assert (m == "abc").tolist() == [False, None, False]
+    # with nulls, numpy.ma's operators: a domain error is masked, not warned about
+    quotient = 0 / GraphArray.from_list([0.0, 1.0, None])
+    assert quotient.mask.tolist() == [True, False, True]
+
+
 def test_bool_and_int_bitwise_operators():
     flags = GraphArray.from_list([True, False, True])
     other = np.array([True, True, False])
