@@ -130,7 +130,7 @@ class GraphArray:
             return GraphArray._wrap(out[0])
         if isinstance(index, bool):
             raise TypeError("GraphArray indices must be integers or slices, not bool")
-        if isinstance(index, (list, GraphArray)) or _is_numpy_array(index):
+        if isinstance(index, list) or _is_array_like(index):
             return self._take(_numpy_protocols.positions(index, self._len))
         try:
             i = operator.index(index)
@@ -375,9 +375,13 @@ def _array_from_pickle(dtype, n, payload, valid, byteorder) -> GraphArray:
     return GraphArray._wrap(array_from_state(dtype, n, payload, valid, byteorder))
 
 
-def _is_numpy_array(value) -> bool:
+def _is_array_like(value) -> bool:
+    """A numpy array (not 0-d: that is an integer index), GraphArray, pandas Series or
+    anything else numpy takes through ``__array__``."""
+    if not hasattr(type(value), "__array__"):
+        return False
     np = imported("numpy")
-    return np is not None and isinstance(value, np.ndarray) and value.ndim > 0
+    return np is not None and getattr(value, "ndim", 1) > 0
 
 
 def _keep_alive(handle):

@@ -394,6 +394,13 @@ def test_selection_is_a_snapshot_of_its_own():
     assert not view.flags.writeable and view.tolist() == [2.0, 3.0, 4.0]
 
 
+def test_pandas_masks_and_positions_index_too():
+    a = GraphArray.from_list([1.5, 2.5, 3.5])
+    series = pd.Series([1.0, 3.0, 2.0])
+    assert a[series > 1.5].to_list() == [2.5, 3.5]
+    assert a[pd.Index([2, 0])].to_list() == [3.5, 1.5]
+
+
 def test_wrong_length_masks_and_out_of_range_integers_raise_index_error():
     a = GraphArray.from_list([1, 2, 3])
     with pytest.raises(IndexError, match="boolean mask of length 2"):
