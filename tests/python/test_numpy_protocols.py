@@ -460,6 +460,8 @@ def test_asarray_of_a_nodemap_is_its_values_in_key_order(mixed_keys):
     assert np.asarray(pr).tolist() == list(pr.values())
     assert np.asarray(pr, dtype=np.float32).dtype == np.float32
     assert np.sum(np.asarray(pr)) == pytest.approx(1.0)
+    assert np.sum(pr) == pytest.approx(1.0)  # numpy functions read it as its values
+    assert np.max(degrees) == 2 and np.mean(degrees) == pytest.approx(6 / 5)
 
 
 def test_keys_array(mixed_keys, digraph):
