@@ -6,36 +6,22 @@ from __future__ import annotations
 import operator
 from collections.abc import Iterator
 
+from . import _numpy_protocols
+from ._array_state import (
+    FIXED,
+    KIND_NAMES,
+    array_from_state,
+    buffer_array,
+    mixed_array,
+    state,
+    tagged_values,
+)
 from ._convert import fill_value, scratch, take_owned_value
 from ._errors import check
 from ._native import NULL, ffi, lib
 from ._optional import imported
 
-_KIND_NAMES = {
-    lib.GR_ATTR_NULL: "null",
-    lib.GR_ATTR_BOOL: "bool",
-    lib.GR_ATTR_INT8: "int8",
-    lib.GR_ATTR_INT16: "int16",
-    lib.GR_ATTR_INT32: "int32",
-    lib.GR_ATTR_INT64: "int64",
-    lib.GR_ATTR_FLOAT32: "float32",
-    lib.GR_ATTR_FLOAT64: "float64",
-    lib.GR_ATTR_STRING: "str",
-    lib.GR_ATTR_BYTES: "bytes",
-    lib.GR_ATTR_MIXED: "mixed",
-}
-
-# Fixed-width kinds: (C type, numpy dtype name, item size).
-_FIXED = {
-    lib.GR_ATTR_BOOL: ("bool", "bool", 1),
-    lib.GR_ATTR_INT8: ("int8_t", "int8", 1),
-    lib.GR_ATTR_INT16: ("int16_t", "int16", 2),
-    lib.GR_ATTR_INT32: ("int32_t", "int32", 4),
-    lib.GR_ATTR_INT64: ("int64_t", "int64", 8),
-    lib.GR_ATTR_FLOAT32: ("float", "float32", 4),
-    lib.GR_ATTR_FLOAT64: ("double", "float64", 8),
-}
-_TAG_BY_NUMPY = {numpy_name: tag for tag, (_, numpy_name, _) in _FIXED.items()}
+_TAG_BY_NUMPY = {numpy_name: tag for tag, (_, numpy_name, _) in FIXED.items()}
 # numpy dtypes stored after an exact widening (the engine has no unsigned or half kinds).
 _WIDEN = {"uint8": "int16", "uint16": "int32", "uint32": "int64", "float16": "float32"}
 
@@ -52,9 +38,12 @@ _PANDAS_NULLABLE = {
 
 class GraphArray:
     """An immutable column of values: ``len``, iteration, ``a[i]``, ``a[start:stop:step]``,
-    ``dtype``, ``null_count``, ``to_list()``, ``to_numpy()`` (a read-only view of the
-    engine's memory for numeric and bool columns), ``to_pandas()`` and aggregates
-    computed in the engine. Later changes to the graph never change it."""
+    ``a[mask]`` and ``a[[i, j]]`` (GraphArrays), ``dtype``, ``null_count``, ``to_list()``,
+    ``to_numpy()`` (a read-only view of the engine's memory for numeric and bool columns),
+    ``to_pandas()`` and aggregates computed in the engine. Later changes to the graph never
+    change it. numpy takes it as an array: ``np.asarray(a)``, ``np.sum(a)``,
+    ``np.median(a)``, ..., ``a > 0.5``, ``a * 2`` (numpy arrays, masked where nulls are;
+    reductions skip nulls as numpy.ma does). It pickles with its dtype and nulls."""
 
     __slots__ = ("_data", "_handle", "_kind", "_len", "_null_count", "_pandas", "_valid")
 
@@ -141,29 +130,60 @@ class GraphArray:
             return GraphArray._wrap(out[0])
         if isinstance(index, bool):
             raise TypeError("GraphArray indices must be integers or slices, not bool")
+        if isinstance(index, list) or _is_array_like(index):
+            return self._take(_numpy_protocols.positions(index, self._len))
         try:
             i = operator.index(index)
         except TypeError:
             raise TypeError(
-                f"GraphArray indices must be integers or slices, not {type(index).__name__}"
+                "GraphArray indices must be integers, slices, boolean masks or integer "
+                f"sequences, not {type(index).__name__}"
             ) from None
         n = self._len
         if i < 0:
             i += n
         if not 0 <= i < n:
             raise IndexError(f"GraphArray index {index} out of range for length {n}")
-        fixed = _FIXED.get(self._kind)
+        fixed = FIXED.get(self._kind)
         if fixed is not None and self._null_count == 0:
             return ffi.cast(fixed[0] + " *", self._data)[i]
         value = scratch.value
         check(lib.gr_array_get(self._handle, i, value))
         return take_owned_value(value)
 
+    def _take(self, positions) -> GraphArray:
+        """The values at ``positions`` (valid int64 positions, a numpy array), kind and
+        nulls kept."""
+        import numpy as np
+
+        n = len(positions)
+        kind = self._kind
+        if kind in FIXED:
+            data = np.ascontiguousarray(self._numpy_view()[positions])
+            valid = None
+            if self._null_count:
+                flags = np.frombuffer(ffi.buffer(self._valid, self._len), dtype=np.uint8)
+                valid = np.ascontiguousarray(flags[positions])
+            cdata = ffi.from_buffer(data) if n else NULL
+            cvalid = ffi.from_buffer(valid) if valid is not None and n else NULL
+            out = scratch.array
+            check(lib.gr_array_new(kind, cdata, cvalid, n, out))
+            return GraphArray._wrap(out[0])
+        chosen = positions.tolist()
+        if kind == lib.GR_ATTR_MIXED:
+            return GraphArray._wrap(mixed_array(tagged_values(self, chosen)))
+        if kind == lib.GR_ATTR_NULL:
+            out = scratch.array
+            check(lib.gr_array_new(kind, NULL, NULL, n, out))
+            return GraphArray._wrap(out[0])
+        values = self.to_list()
+        return GraphArray._wrap(buffer_array(kind, [values[i] for i in chosen]))
+
     @property
     def dtype(self) -> str:
         """``"int8"`` ... ``"int64"``, ``"float32"``, ``"float64"``, ``"bool"``, ``"str"``,
         ``"bytes"``, ``"mixed"`` or ``"null"``."""
-        return _KIND_NAMES[self._kind]
+        return KIND_NAMES[self._kind]
 
     @property
     def null_count(self) -> int:
@@ -182,7 +202,7 @@ class GraphArray:
         kind = self._kind
         if kind == lib.GR_ATTR_NULL:
             return [None] * n
-        fixed = _FIXED.get(kind)
+        fixed = FIXED.get(kind)
         if fixed is not None:
             values = ffi.unpack(ffi.cast(fixed[0] + " *", self._data), n)
         elif kind in (lib.GR_ATTR_STRING, lib.GR_ATTR_BYTES):
@@ -212,7 +232,7 @@ class GraphArray:
         The view's base keeps the values alive after this GraphArray is gone."""
         import numpy as np
 
-        _, dtype, size = _FIXED[self._kind]
+        _, dtype, size = FIXED[self._kind]
         if self._len == 0:
             view = np.empty(0, dtype=dtype)
         else:
@@ -231,7 +251,7 @@ class GraphArray:
         mixed and null columns: object arrays (``None`` for nulls)."""
         import numpy as np
 
-        if self._kind in _FIXED:
+        if self._kind in FIXED:
             view = self._numpy_view()
             if self._null_count == 0:
                 return view
@@ -250,14 +270,67 @@ class GraphArray:
         return self._pandas
 
     def __array__(self, dtype=None, copy=None):
+        """numpy 2's protocol. Numeric and bool columns without nulls: the read-only view
+        of the engine's memory when ``dtype`` is theirs (or None) and ``copy`` is not
+        True. Anything else is a copy (``copy=False`` then raises ``ValueError``), nulls
+        being ``None`` in an object array (``NaN`` once cast to a float ``dtype``)."""
         import numpy as np
 
-        if self._kind in _FIXED and self._null_count == 0:
-            values = self.to_numpy()
+        if self._kind in FIXED and self._null_count == 0:
+            values = self._numpy_view()
+            if dtype is None or np.dtype(dtype) == values.dtype:
+                return values.copy() if copy else values
+            reason = f"{values.dtype} values as {np.dtype(dtype)}"
         else:
             values = np.empty(self._len, dtype=object)
             values[:] = self.to_list()
-        return np.asarray(values, dtype=dtype)
+            reason = "nulls" if self._null_count else f"{self.dtype} values"
+        if copy is False:
+            raise ValueError(
+                f"GraphArray.__array__: copy=False, but {reason} need a copy "
+                "(use np.asarray(a), which copies only when needed)"
+            )
+        return values if dtype is None else values.astype(dtype)
+
+    def _for_numpy(self):
+        """What numpy computes on (ufuncs, operators, functions): the read-only view of
+        the values, a ``numpy.ma.MaskedArray`` where there are nulls (so reductions skip
+        them and results are masked there), object arrays for strings, bytes and mixed
+        values (masked empty strings or bytes standing in for nulls)."""
+        import numpy as np
+
+        if self._kind in FIXED:
+            return self.to_numpy()
+        values = self.to_list()
+        if self._null_count:
+            filler = {lib.GR_ATTR_STRING: "", lib.GR_ATTR_BYTES: b""}.get(self._kind)
+            mask = np.array([v is None for v in values], dtype=bool)
+            values = [filler if v is None else v for v in values]
+        objects = np.empty(self._len, dtype=object)
+        objects[:] = values
+        objects.flags.writeable = False
+        if self._null_count == 0:
+            return objects
+        return np.ma.MaskedArray(objects, mask=mask)
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        """``a > 0.5``, ``a * 2``, ``np.log(a)``, ...: a numpy array, masked where nulls
+        are."""
+        return _numpy_protocols.array_ufunc(ufunc, method, inputs, kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        """``np.sum(a)``, ``np.median(a)``, ``np.std(a, ddof=1)``, ... with numpy's
+        keywords, computed by numpy; nulls skipped as numpy.ma skips masked values
+        (a result over nulls only is ``numpy.ma.masked``)."""
+        return _numpy_protocols.array_function(func, types, args, kwargs)
+
+    __hash__ = None  # `==` compares elementwise, as for numpy arrays
+
+    # ----- pickling ----------------------------------------------------------------------
+
+    def __reduce__(self):
+        # The values as plain bytes and lists: unpickling needs neither numpy nor the graph.
+        return (_array_from_pickle, state(self))
 
     # ----- aggregates --------------------------------------------------------------------
 
@@ -294,6 +367,23 @@ class GraphArray:
         return f"GraphArray([{body}{more}], dtype={self.dtype!r}, len={self._len})"
 
 
+_numpy_protocols.add_operators(GraphArray)
+
+
+def _array_from_pickle(dtype, n, payload, valid, byteorder) -> GraphArray:
+    """The GraphArray a pickle holds (see ``GraphArray.__reduce__``)."""
+    return GraphArray._wrap(array_from_state(dtype, n, payload, valid, byteorder))
+
+
+def _is_array_like(value) -> bool:
+    """A numpy array (not 0-d: that is an integer index), GraphArray, pandas Series or
+    anything else numpy takes through ``__array__``."""
+    if not hasattr(type(value), "__array__"):
+        return False
+    np = imported("numpy")
+    return np is not None and getattr(value, "ndim", 1) > 0
+
+
 def _keep_alive(handle):
     def release(_pointer, handle=handle):
         del handle
@@ -325,7 +415,7 @@ def _to_pandas(array: GraphArray):
     import numpy as np
     import pandas as pd
 
-    if array._kind in _FIXED:
+    if array._kind in FIXED:
         values = array._numpy_view()  # read-only engine memory: no copy, no writes
         if array.null_count == 0:
             return pd.Series(values, copy=False)

@@ -7,9 +7,9 @@ import heapq
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 
 from ._args import SIZE_MAX, int_arg
-from ._convert import UnencodableKeyError, key_args, normalize_key, read_keys, scratch
+from ._convert import KeyArray, UnencodableKeyError, key_args, normalize_key, read_keys, scratch
 from ._errors import check
-from ._native import ffi, lib
+from ._native import NULL, ffi, lib
 from .array import GraphArray
 
 _NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
@@ -18,7 +18,9 @@ _NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
 class NodeMap(Mapping):
     """Node key -> value, in the graph's node order, backed by a GraphArray (``m.array``).
     Compares equal to a dict with the same items. Keys are looked up in the engine, so no
-    Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it."""
+    Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it.
+    ``np.asarray(m)`` is the values in key order, ``m.keys_array()`` the keys; it pickles
+    with its keys' kinds and its values' dtype."""
 
     __slots__ = ("_array", "_handle", "_key_list", "_values")
 
@@ -29,6 +31,19 @@ class NodeMap(Mapping):
         self._array = array
         self._key_list = None
         self._values = None
+
+    @classmethod
+    def _from_keys(cls, keys, array: GraphArray) -> NodeMap:
+        """A map of distinct node keys (ints and strs) to the values of ``array``, in
+        that order."""
+        keys = list(keys)
+        if not isinstance(array, GraphArray) or len(keys) != len(array):
+            raise ValueError("NodeMap: expected a GraphArray with one value per key")
+        return cls(_keys_handle(keys), array)
+
+    def __reduce__(self):
+        # Keys and values as their own data: the graph the map came from is not needed.
+        return (NodeMap._from_keys, (self._keys, self._array))
 
     @property
     def _keys(self) -> list:
@@ -97,6 +112,26 @@ class NodeMap(Mapping):
             order = heapq.nlargest(k, range(len(values)), key=values.__getitem__)
         return [(self._keys[i], self._array[i]) for i in order]
 
+    def keys_array(self):
+        """The keys as a numpy array, in order: ``int64`` when every key is an int, else
+        ``object`` (ints and strs)."""
+        import numpy as np
+
+        s = scratch
+        check(lib.gr_keys_view(self._handle, s.size, s.ints, s.kinds, s.str_data, s.str_offsets))
+        n = s.size[0]
+        if s.kinds[0] == NULL:
+            if n == 0:
+                return np.empty(0, dtype=np.int64)
+            return np.frombuffer(ffi.buffer(s.ints[0], 8 * n), dtype=np.int64).copy()
+        keys = np.empty(n, dtype=object)
+        keys[:] = self._keys
+        return keys
+
+    def __array__(self, dtype=None, copy=None):
+        """``np.asarray(m)``: the values in key order, as ``np.asarray(m.array)``."""
+        return self._array.__array__(dtype, copy)
+
     def to_numpy(self):
         """The values as numpy (a read-only view of the engine's memory for numbers)."""
         return self._array.to_numpy()
@@ -126,6 +161,32 @@ class NodeMap(Mapping):
         shown = ", ".join(f"{k!r}: {v!r}" for k, v in zip(self._keys[:10], values[:10]))
         more = ", ..." if len(self._keys) > 10 else ""
         return f"NodeMap({{{shown}{more}}})"
+
+
+def _keys_handle(keys: list):
+    """A ``gr_keys`` handle holding ``keys`` in order. The C interface makes key lists only
+    out of graphs, so the keys go through a scratch graph (its node order is the order of
+    insertion); repeated keys would collapse there, so they are refused."""
+    key_array = KeyArray(keys, "NodeMap")
+    out = scratch.graph
+    check(lib.gr_graph_new(False, out))
+    graph = out[0]
+    try:
+        check(lib.gr_graph_add_nodes(graph, *key_array.args, key_array.n, *_NO_ATTRS))
+        keys_out = ffi.new("gr_keys **")
+        check(lib.gr_graph_nodes(graph, keys_out))
+    finally:
+        lib.gr_graph_free(graph)
+    handle = ffi.gc(keys_out[0], lib.gr_keys_free)
+    s = scratch
+    check(lib.gr_keys_view(handle, s.size, s.ints, s.kinds, s.str_data, s.str_offsets))
+    if s.size[0] != len(keys):
+        raise ValueError("NodeMap: the keys repeat")
+    ffi.gc(handle, None)  # the caller's NodeMap takes the handle over
+    return keys_out[0]
+
+
+_NO_ATTRS = (NULL, 0, NULL, NULL, NULL, 0)
 
 
 class _ItemsView(ItemsView):

@@ -393,7 +393,7 @@ def test_indexing_numpy_integer_scalars():
     assert a[np.uint8(0)] == 10
 
 
-@pytest.mark.parametrize("index", ["0", 0.0, 1.5, None, True, False, (0,), [0], b"0"])
+@pytest.mark.parametrize("index", ["0", 0.0, 1.5, None, True, False, (0,), [0.5], b"0"])
 def test_indexing_other_types_raise_type_error(index):
     a = GraphArray.from_list([1, 2, 3])
     with pytest.raises(TypeError):
