@@ -265,9 +265,10 @@ class GraphArray:
         """A ``pandas.Series``, built once and cached: numpy dtypes without nulls, pandas'
         nullable dtypes (``Int64``, ``Float64``, ``boolean``, ...) with nulls, ``object``
         for strings, bytes and mixed values."""
-        if self._pandas is None:
-            self._pandas = _to_pandas(self)
-        return self._pandas
+        if self._pandas is None or not _intact(*self._pandas):
+            series = _to_pandas(self)
+            self._pandas = (series, series.index, _values_of(series))
+        return self._pandas[0]
 
     def __array__(self, dtype=None, copy=None):
         """numpy 2's protocol. Numeric and bool columns without nulls: the read-only view
@@ -407,6 +408,27 @@ def _native_numeric(array, mask):
     if not array.dtype.isnative:
         array = array.astype(array.dtype.newbyteorder("="))
     return np.ascontiguousarray(array)
+
+
+def _values_of(series):
+    """What holds a Series' values: its extension array, or its numpy array."""
+    values = series.array
+    return values if not hasattr(values, "_ndarray") else series.to_numpy()
+
+
+def _intact(series, index, values) -> bool:
+    """Whether the cached Series is still as it was made. Its values are read-only, but
+    pandas can still swap them or its index in place (``sort_values(inplace=True)``,
+    ``drop(inplace=True)``, an enlarging ``s[n] = x``, ``s.index = ...``, ``s.name = ...``):
+    then it is made again rather than handed out differing from the array."""
+    import numpy as np
+
+    if series.name is not None or series.index is not index or index.name is not None:
+        return False
+    now = series.array
+    if now is values:
+        return True
+    return isinstance(values, np.ndarray) and np.shares_memory(series.to_numpy(), values)
 
 
 def _to_pandas(array: GraphArray):

@@ -9,6 +9,7 @@ import copy
 import os
 import threading
 import time
+import warnings
 
 import numpy as np
 import pytest
@@ -445,3 +446,27 @@ def test_flags_must_be_bools(call):
 
 def test_numpy_bools_are_bools():
     assert gr.Graph(directed=np.bool_(True)).directed is True
+
+
+@pytest.mark.parametrize("values", [[3.0, None, 1.0], [3, 2, 1], ["b", "a", None]])
+def test_a_cached_series_changed_in_place_is_made_again(values):
+    array = gr.GraphArray.from_list(values)
+    expected = array.to_pandas().tolist()
+    changes = [
+        lambda s: s.__setitem__(len(s) + 2, values[0]),  # enlarging
+        lambda s: s.sort_values(inplace=True),
+        lambda s: s.drop(0, inplace=True),
+        lambda s: setattr(s, "index", [7, 8, 9]),
+        lambda s: setattr(s, "name", "x"),
+        lambda s: setattr(s.index, "name", "k"),
+    ]
+    for change in changes:
+        series = array.to_pandas()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pandas deprecates some `inplace=`
+            change(series)
+        again = array.to_pandas()
+        assert again is not series
+        assert again.tolist() == expected
+        assert list(again.index) == list(range(len(values))) and again.name is None
+        assert array.to_pandas() is again
