@@ -2,6 +2,8 @@
 # Runs the fuzz targets, one after the other, each for a bounded time.
 #
 #   bash fuzz/run.sh SECONDS [TARGET...]     (all targets when none is named)
+#   FUZZ_DEV=1 bash fuzz/run.sh SECONDS      (unoptimised build: compiles in less than half
+#                                            the time, runs slower; for short smoke runs)
 #
 # Needs `cargo +nightly` and cargo-fuzz on PATH (`make fuzz` installs it under .tools/;
 # CARGO_FUZZ overrides the command, default "cargo +nightly fuzz"). Each target starts from
@@ -24,9 +26,14 @@ read -r -a CARGO_FUZZ <<< "${CARGO_FUZZ:-cargo +nightly fuzz}"
 # One input running longer than this is a hang; memory beyond these is a bug.
 LIBFUZZER_FLAGS=(-timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1)
 
+BUILD_FLAGS=()
+if [[ "${FUZZ_DEV:-0}" == 1 ]]; then
+    BUILD_FLAGS=(--dev)
+fi
+
 # One build for every target (cargo-fuzz builds with ASan, debug assertions and overflow
 # checks on; LeakSanitizer runs after each input).
-"${CARGO_FUZZ[@]}" build
+"${CARGO_FUZZ[@]}" build ${BUILD_FLAGS[@]+"${BUILD_FLAGS[@]}"}
 
 failed=()
 for t in "${TARGETS[@]}"; do
@@ -37,7 +44,7 @@ for t in "${TARGETS[@]}"; do
         extra=(-max_len=1024 -len_control=0)
     fi
     echo "== fuzz $t for ${SECONDS_EACH}s"
-    if "${CARGO_FUZZ[@]}" run "$t" "work/$t" "corpus/$t" -- \
+    if "${CARGO_FUZZ[@]}" run ${BUILD_FLAGS[@]+"${BUILD_FLAGS[@]}"} "$t" "work/$t" "corpus/$t" -- \
         -max_total_time="$SECONDS_EACH" "${LIBFUZZER_FLAGS[@]}" ${extra[@]+"${extra[@]}"} \
         2> "work/$t.log"; then
         grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' \
