@@ -239,7 +239,8 @@ fn build_graph() -> GraphCore {
     }
     // A removed node and edge leave tombstones the filters must skip.
     g.remove_node(KeyRef::Int(6)).expect("node 6 exists");
-    let edges: Vec<(i64, i64, Vec<(&str, AttrValue)>)> = vec![
+    type Edge<'a> = (i64, i64, Vec<(&'a str, AttrValue)>);
+    let edges: Vec<Edge> = vec![
         (0, 1, vec![("w", Float64(1.5)), ("kind", "road".into())]),
         (1, 2, vec![("w", Null)]),
         (2, 3, vec![("w", Int64(3))]),

@@ -518,10 +518,10 @@ impl Predicate {
                 .wrapping_mul(7)
                 .wrapping_add(u32::from(matches!(k, Key::Str(_))));
         }
-        if self.fail && h % 5 == 0 {
+        if self.fail && h.is_multiple_of(5) {
             return None;
         }
-        Some(h % 2 == 0)
+        Some(h.is_multiple_of(2))
     }
 }
 

@@ -218,7 +218,7 @@ impl State {
                     AttrValue::Float64(f64::from_bits(w))
                 }
                 GR_ATTR_STRING | GR_ATTR_BYTES => {
-                    let b = if w % 5 == 0 {
+                    let b = if w.is_multiple_of(5) {
                         vec![0xff, b'a']
                     } else {
                         format!("v{}", w % 7).into_bytes()

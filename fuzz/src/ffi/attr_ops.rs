@@ -224,7 +224,7 @@ impl State {
             return expect_failure(st, "column read(bad name)");
         };
         let st = status(st, "column read");
-        let nodes = which % 2 == 0;
+        let nodes = which.is_multiple_of(2);
         // Per entity: the model's value (None: absent).
         let want: Vec<Option<AttrValue>> = if nodes {
             m.nodes.iter().map(|k| m.node_attr(k, n).cloned()).collect()

@@ -60,7 +60,7 @@ impl State {
             model.pooled = false;
             self.adopt(out, model, input);
         } else {
-            let delimiter = [b' ', b',', b'\t', b'#', b'a', b';'][input.below(6)];
+            let delimiter = b" ,\t#a;"[input.below(6)];
             // SAFETY: as above.
             let st = status(
                 unsafe { gr_graph_write_edgelist(g, p.as_ptr().cast(), p.len(), delimiter as u32) },
