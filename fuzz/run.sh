@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the fuzz targets, one after the other, each for a bounded time.
+# Runs the fuzz targets, one after the other, each for a bounded time, from their seeds
+# (fuzz/corpus/TARGET), past findings (fuzz/regressions/TARGET) and earlier runs' inputs.
 #
 #   bash fuzz/run.sh SECONDS [TARGET...]     (all targets when none is named)
 #   FUZZ_DEV=1 bash fuzz/run.sh SECONDS      (unoptimised build: compiles in less than half
@@ -39,12 +40,15 @@ failed=()
 for t in "${TARGETS[@]}"; do
     mkdir -p "work/$t"
     extra=()
+    # Inputs that once failed run first, every time.
+    dirs=("work/$t" "corpus/$t")
+    [[ -d "regressions/$t" ]] && dirs+=("regressions/$t")
     if [[ $t == ffi_calls ]]; then
         # Programs need room: longer inputs from the start (more steps per run).
         extra=(-max_len=1024 -len_control=0)
     fi
     echo "== fuzz $t for ${SECONDS_EACH}s"
-    if "${CARGO_FUZZ[@]}" run ${BUILD_FLAGS[@]+"${BUILD_FLAGS[@]}"} "$t" "work/$t" "corpus/$t" -- \
+    if "${CARGO_FUZZ[@]}" run ${BUILD_FLAGS[@]+"${BUILD_FLAGS[@]}"} "$t" "${dirs[@]}" -- \
         -max_total_time="$SECONDS_EACH" "${LIBFUZZER_FLAGS[@]}" ${extra[@]+"${extra[@]}"} \
         2> "work/$t.log"; then
         grep -E '^(Done|stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb))' \
