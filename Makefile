@@ -13,8 +13,22 @@ RUFF := $(abspath $(VENV))/bin/ruff
 PY_SOURCES := python tests/python bench setup.py
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 
+# Fuzzing and sanitizers need a nightly toolchain; without one `make test` says it skips them.
+NIGHTLY_CARGO ?= cargo +nightly
+HAVE_NIGHTLY := $(shell $(NIGHTLY_CARGO) --version >/dev/null 2>&1 && echo yes)
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+CARGO_FUZZ_VERSION := 0.13.2
+TOOLS := $(abspath .tools)
+CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
+# The ASan build of the library: its own target dir, so target/ stays as it is.
+ASAN_TRIPLE := x86_64-unknown-linux-gnu
+ASAN_DIR := target/asan
+ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
+
 .PHONY: build test demo install clean bench venv py-install stress \
-        fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint
+        fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint \
+        fuzz fuzz-smoke test-sanitize asan-build nightly-test
 
 ## build: the release library (target/release) and the generated header (include/groggy.h)
 build:
@@ -37,7 +51,7 @@ demo: py-install
 	cd / && $(VPY) -m groggy demo
 
 ## test: everything CI checks
-test: fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint
+test: fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint nightly-test
 
 fmt-check:
 	$(CARGO) fmt --check
@@ -68,6 +82,41 @@ lint: venv
 	$(RUFF) check $(PY_SOURCES)
 	$(RUFF) format --check $(PY_SOURCES)
 
+# The checks that need nightly: a few seconds of each fuzz target, and the C and Python
+# tests against the library built with AddressSanitizer.
+ifeq ($(HAVE_NIGHTLY),yes)
+nightly-test: fuzz-smoke test-sanitize
+else
+nightly-test:
+	@echo "SKIPPED: fuzz-smoke and test-sanitize need '$(NIGHTLY_CARGO)' (rustup toolchain install nightly)"
+endif
+
+## fuzz: every fuzz target for FUZZ_SECONDS (default 60) each; see fuzz/README.md
+fuzz: $(CARGO_FUZZ)
+	PATH="$(TOOLS)/bin:$$PATH" CARGO_FUZZ="$(NIGHTLY_CARGO) fuzz" bash fuzz/run.sh $(FUZZ_SECONDS)
+
+## fuzz-smoke: every fuzz target for a few seconds (part of `make test` with nightly);
+## an unoptimised build, which compiles in less than half the time
+fuzz-smoke: $(CARGO_FUZZ)
+	PATH="$(TOOLS)/bin:$$PATH" CARGO_FUZZ="$(NIGHTLY_CARGO) fuzz" FUZZ_DEV=1 \
+		bash fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
+
+# --debug: a tool that only drives cargo needs no optimising, and compiles twice as fast.
+$(CARGO_FUZZ):
+	$(NIGHTLY_CARGO) install --locked --quiet --debug cargo-fuzz --version $(CARGO_FUZZ_VERSION) \
+		--root $(TOOLS)
+
+## test-sanitize: C and Python tests against the library built with AddressSanitizer
+test-sanitize: asan-build venv
+	bash tests/c/run.sh --asan $(ASAN_LIB)
+	bash tests/python/asan.sh $(VPY) $(ASAN_LIB)/libgroggy.so
+
+# opt-level 1 keeps debug assertions and overflow checks; unoptimised, the Python tests
+# under ASan take several times longer.
+asan-build:
+	RUSTFLAGS="-Zsanitizer=address" CARGO_PROFILE_DEV_OPT_LEVEL=1 $(NIGHTLY_CARGO) build \
+		--target $(ASAN_TRIPLE) --target-dir $(ASAN_DIR)
+
 ## install: library, header and pkg-config file under $(PREFIX) (and $(DESTDIR))
 install: build
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
@@ -87,8 +136,8 @@ $(VENV)/.bench-ready: $(VENV)/.ready
 
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) build dist tests/c/build bench/results python/groggy/libgroggy.* \
-		python/groggy/groggy.h
+	rm -rf $(VENV) build dist tests/c/build tests/c/build-asan bench/results \
+		python/groggy/libgroggy.* python/groggy/groggy.h fuzz/target
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 ## stress: the concurrency stress tests (Python and C) for longer (STRESS_SECONDS, default 60)

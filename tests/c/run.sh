@@ -2,17 +2,29 @@
 # Builds and runs the C tests against include/groggy.h and libgroggy.
 #
 #   bash tests/c/run.sh [LIBDIR]        (LIBDIR defaults to target/debug; run `cargo build` first)
+#   bash tests/c/run.sh --asan LIBDIR   (LIBDIR holds a libgroggy built with -Zsanitizer=address)
 #
 # Every tests/c/test_*.c is compiled twice, as C99 and as C++17, with -Wall -Wextra -Werror
 # -pedantic, into tests/c/build/, and each binary is run under valgrind (leak check on; only
 # definite and indirect leaks and real memory errors fail) when valgrind is installed, else
 # plainly. It also checks that the header declares every gr_* function the library exports.
 # Exits non-zero if any step fails.
+#
+# With --asan the tests are compiled (as C99 only) with -fsanitize=address into
+# tests/c/build-asan/ and run directly (valgrind cannot run ASan binaries), leak detection
+# on. The sanitized Rust library leaves the ASan runtime to the program that loads it: here
+# gcc's libasan, which the test binaries link (it implements the same
+# __asan_version_mismatch_check_v8 interface as the LLVM instrumentation rustc emits).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 
+ASAN=0
+if [[ "${1:-}" == "--asan" ]]; then
+    ASAN=1
+    shift
+fi
 LIBDIR="${1:-target/debug}"
 if [[ ! -d "$LIBDIR" ]]; then
     echo "run.sh: library directory '$LIBDIR' does not exist (run 'cargo build' first)" >&2
@@ -26,6 +38,7 @@ fi
 
 SRC_DIR="tests/c"
 BUILD_DIR="tests/c/build"
+[[ $ASAN -eq 1 ]] && BUILD_DIR="tests/c/build-asan"
 SUPP="$SRC_DIR/valgrind.supp"
 mkdir -p "$BUILD_DIR"
 
@@ -33,6 +46,9 @@ CC="${CC:-gcc}"
 CXX="${CXX:-g++}"
 COMMON=(-Wall -Wextra -Werror -pedantic -g -Iinclude -I"$SRC_DIR" -pthread)
 LINK=(-L"$LIBDIR" -lgroggy -Wl,-rpath,"$LIBDIR")
+if [[ $ASAN -eq 1 ]]; then
+    COMMON+=(-fsanitize=address -fno-omit-frame-pointer)
+fi
 
 failures=0
 fail() {
@@ -89,6 +105,9 @@ for src in "${sources[@]}"; do
     else
         fail "compile $src as C99"
     fi
+    # Under ASan the C99 build alone: the C++17 one differs only in how the header
+    # compiles, which the plain run checks.
+    [[ $ASAN -eq 1 ]] && continue
     echo "== compile $name (C++17)"
     if "$CXX" -x c++ -std=c++17 "${COMMON[@]}" "$src" -o "$BUILD_DIR/${name}_cxx17" "${LINK[@]}"; then
         binaries+=("$BUILD_DIR/${name}_cxx17")
@@ -99,7 +118,11 @@ done
 
 # ----- run -----------------------------------------------------------------------------------
 runner=()
-if command -v valgrind >/dev/null 2>&1; then
+if [[ $ASAN -eq 1 ]]; then
+    # Any error or leak fails the binary (exit code 1 from ASan/LSan).
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+    echo "== running under AddressSanitizer (ASAN_OPTIONS=$ASAN_OPTIONS)"
+elif command -v valgrind >/dev/null 2>&1; then
     runner=(valgrind --leak-check=full --error-exitcode=1
         --errors-for-leak-kinds=definite,indirect --quiet)
     if [[ -f "$SUPP" ]]; then

@@ -1130,10 +1130,14 @@ FUZZ_SCRIPT = textwrap.dedent(
     import json, os, random, resource, struct, sys, zlib
     import groggy as gr
 
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = 4 << 30
-    if hard == resource.RLIM_INFINITY or hard > limit:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    # Under AddressSanitizer (tests/python/asan.sh) the address space holds terabytes of
+    # shadow memory, so a limit on it would fail ASan's own mappings; the parent passes
+    # ASan's RSS and allocation-size limits to this child instead.
+    if "libasan" not in os.environ.get("LD_PRELOAD", ""):
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = 4 << 30
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
     source, work = sys.argv[1], sys.argv[2]
     data = open(source, "rb").read()
@@ -1272,12 +1276,18 @@ def test_corruption_fuzz(tmp_path):
     g.save(source)
     work = tmp_path / "work"
     work.mkdir()
+    env = dict(os.environ)
+    if "libasan" in env.get("LD_PRELOAD", ""):
+        # The child's limits, as AddressSanitizer takes them (see FUZZ_SCRIPT).
+        asan = env.get("ASAN_OPTIONS", "")
+        env["ASAN_OPTIONS"] = f"{asan}:hard_rss_limit_mb=4096:max_allocation_size_mb=4096"
     try:
         result = subprocess.run(
             [sys.executable, "-c", FUZZ_SCRIPT, str(source), str(work)],
             capture_output=True,
             text=True,
             timeout=180,
+            env=env,
         )
     except subprocess.TimeoutExpired as err:  # pragma: no cover - a hang
         last = (err.stderr or b"").decode(errors="replace").strip().splitlines()[-1:]

@@ -1,0 +1,38 @@
+//! The driver of the `ffi_calls` target: a program of C ABI calls decoded from the input,
+//! run against a model of every live graph (node and edge order, attributes), with the
+//! results checked after each step. Handles the library returns (keys, arrays, attribute
+//! maps, name lists) are kept and read later, after their graph has changed or been freed;
+//! everything is freed at the end, so the leak checker sees what the library leaks.
+//!
+//! Every call passes pointers that are valid for the lengths given (the ABI's contract);
+//! the arguments the library must check (NULL, bad UTF-8, unknown tags and kinds, offsets,
+//! lengths of arrays against each other) are what the input varies.
+
+mod algo_ops;
+mod array_ops;
+mod attr_ops;
+mod check;
+mod file_ops;
+mod graph_ops;
+mod keys;
+mod model;
+mod state;
+mod values;
+
+use crate::Input;
+
+/// Most steps one input runs: keeps each run short, so the fuzzer explores breadth.
+const MAX_STEPS: usize = 256;
+
+/// Runs the program the input encodes, then checks and frees everything.
+pub fn run(data: &[u8]) {
+    let mut input = Input::new(data);
+    let mut state = state::State::default();
+    let mut steps = 0;
+    while !input.is_empty() && steps < MAX_STEPS {
+        state.step(&mut input);
+        steps += 1;
+    }
+    state.check_all();
+    state.free_all();
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the Python tests against a libgroggy built with AddressSanitizer.
+#
+#   bash tests/python/asan.sh PYTHON LIBGROGGY_SO [PYTEST ARGS...]
+#
+# The sanitized Rust library leaves the ASan runtime to the program that loads it, and
+# Python is not built with ASan, so the runtime is preloaded: gcc's libasan, which
+# implements the interface the LLVM instrumentation in rustc calls (checked below through
+# __asan_version_mismatch_check_vN). PYTHONMALLOC=malloc sends Python's own allocations
+# (cffi buffers the library writes results into included) through ASan's malloc, so an
+# overrun of one is caught. Leak detection is on; tests/python/lsan.supp silences leaks of
+# CPython objects, which are not groggy's (see there).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+
+PYTHON="${1:?usage: tests/python/asan.sh PYTHON LIBGROGGY_SO [PYTEST ARGS...]}"
+LIB="${2:?usage: tests/python/asan.sh PYTHON LIBGROGGY_SO [PYTEST ARGS...]}"
+shift 2
+if [[ ! -e "$LIB" ]]; then
+    echo "asan.sh: no library at $LIB (make asan-build)" >&2
+    exit 2
+fi
+LIB="$(cd "$(dirname "$LIB")" && pwd)/$(basename "$LIB")"
+
+RUNTIME="$("${CC:-gcc}" -print-file-name=libasan.so)"
+if [[ ! -e "$RUNTIME" ]]; then
+    echo "asan.sh: ${CC:-gcc} has no libasan.so (install libasan / gcc)" >&2
+    exit 2
+fi
+RUNTIME="$(readlink -f "$RUNTIME")"
+wanted="$(nm -D "$LIB" | grep -o '__asan_version_mismatch_check_v[0-9]*' | head -n1 || true)"
+provided="$(nm -D --defined-only "$RUNTIME" | awk '{print $3}')"
+if [[ -n "$wanted" ]] && ! grep -qx "$wanted" <<< "$provided"; then
+    echo "asan.sh: $RUNTIME does not implement $wanted, which $LIB needs" >&2
+    exit 2
+fi
+
+export LD_PRELOAD="$RUNTIME${LD_PRELOAD:+:$LD_PRELOAD}"
+export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$ROOT/tests/python/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export PYTHONMALLOC=malloc
+export GROGGY_LIBRARY="$LIB"
+export PYTHONPATH="$ROOT/python${PYTHONPATH:+:$PYTHONPATH}"
+echo "== pytest under AddressSanitizer: $LIB, runtime $RUNTIME"
+exec "$PYTHON" -m pytest -q -p no:cacheprovider tests/python "$@"
