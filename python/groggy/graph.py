@@ -25,11 +25,12 @@ from ._native import NULL, ffi, lib
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
+from .degrees import DegreeView
 from .files import FilesMixin
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
-from .views import DegreeView, EdgeView, NodeView
+from .views import EdgeView, NodeView
 
 _MISSING = object()
 
