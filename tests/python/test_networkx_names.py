@@ -297,3 +297,17 @@ def test_degree_call_with_none_or_a_sequence_is_an_nbunch(pair):
     assert list(g.out_degree([1])) == list(
         G.degree([1]) if not G.is_directed() else G.out_degree([1])
     )
+
+
+def test_conversions_keep_null_apart_from_absent(any_graph):
+    g = any_graph
+    g.add_node(1, a=None)
+    g.add_node(2)
+    g.add_edge(1, 2, w=None)
+    g.add_edge(2, 3)
+    for converted in (g.to_directed(), g.to_undirected()):
+        with converted:
+            assert converted.nodes[1] == {"a": None}
+            assert converted.nodes[2] == {}
+            assert converted.edges[1, 2] == {"w": None}
+            assert converted.edges[2, 3] == {}
