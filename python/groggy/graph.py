@@ -26,8 +26,10 @@ from ._native import NULL, ffi, lib
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
+from .degrees import DegreeView
 from .files import FilesMixin
 from .filters import FiltersMixin
+from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
 from .views import EdgeView, NodeView
 
@@ -39,13 +41,15 @@ _has_node_int = lib.gr_graph_has_node_int
 _get_node_attr = lib.gr_graph_get_node_attr
 
 
-class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
+class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMixin):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     >>> g = Graph()
     >>> g.add_edge("alice", "bob", weight=2.0)
     >>> g.degree("alice")
     1
+    >>> g["alice"]["bob"]["weight"]
+    2.0
     """
 
     __slots__ = ("__weakref__", "_ptr")
@@ -261,15 +265,32 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin):
         self._check(function(self._ptr, *key_args(key, op), out))
         return out[0]
 
-    def degree(self, key) -> int:
-        """In + out degree for directed graphs; a self-loop counts twice when undirected."""
+    def _degree(self, key) -> int:
         return self._count(lib.gr_graph_degree, key, "degree")
 
-    def in_degree(self, key) -> int:
+    def _in_degree(self, key) -> int:
         return self._count(lib.gr_graph_in_degree, key, "in_degree")
 
-    def out_degree(self, key) -> int:
+    def _out_degree(self, key) -> int:
         return self._count(lib.gr_graph_out_degree, key, "out_degree")
+
+    @property
+    def degree(self) -> DegreeView:
+        """As networkx's ``G.degree``: ``g.degree(key)`` and ``g.degree[key]`` give one
+        node's degree (in + out for directed graphs; a self-loop counts twice when
+        undirected), ``g.degree()`` / ``g.degree(nbunch)`` ``(key, degree)`` pairs,
+        ``weight="name"`` sums that edge attribute (1 where absent)."""
+        return DegreeView(self, "degree")
+
+    @property
+    def in_degree(self) -> DegreeView:
+        """As ``degree``, counting the edges entering each node (all of them when undirected)."""
+        return DegreeView(self, "in_degree")
+
+    @property
+    def out_degree(self) -> DegreeView:
+        """As ``degree``, counting the edges leaving each node (all of them when undirected)."""
+        return DegreeView(self, "out_degree")
 
     def degrees(self) -> NodeMap:
         """The degree of every node, as a NodeMap in node order."""

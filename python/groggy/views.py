@@ -1,9 +1,11 @@
-"""Live views of a graph's nodes and edges, in the manner of networkx's ``G.nodes`` and
-``G.edges``: they read the graph each time they are used."""
+"""Live views of a graph, in the manner of networkx's: ``g.nodes``, ``g.edges``, the
+attribute mappings of one node or edge, and ``g[u]`` / ``g.adj`` / ``g.succ`` / ``g.pred``.
+They read the graph each time they are used and write through to it; after ``close()``
+every use raises ``InvalidOperationError``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, MutableMapping, Set
 from typing import TYPE_CHECKING
 
 from ._convert import normalize_key
@@ -13,8 +15,9 @@ if TYPE_CHECKING:
 
 
 class NodeView(Set):
-    """``g.nodes``: iterate keys in insertion order, ``len``, ``in``, ``g.nodes[key]`` -> a
-    dict of that node's attributes. ``g.nodes(data=True)`` lists ``(key, attrs)`` pairs."""
+    """``g.nodes``: iterate keys in insertion order, ``len``, ``in``, ``g.nodes[key]`` -> the
+    node's attributes as a live mutable mapping. ``g.nodes(data=True)`` lists
+    ``(key, attrs)`` pairs."""
 
     __slots__ = ("_graph",)
 
@@ -35,8 +38,8 @@ class NodeView(Set):
     def __contains__(self, key) -> bool:
         return key in self._graph
 
-    def __getitem__(self, key) -> dict:
-        return self._graph._node_attrs(key)
+    def __getitem__(self, key) -> NodeAttrs:
+        return node_attrs(self._graph, key)
 
     def __call__(self, data: bool | str = False, default=None) -> list:
         """Keys; with ``data=True`` ``(key, attrs)`` pairs; with ``data="name"``
@@ -48,7 +51,7 @@ class NodeView(Set):
             return list(zip(keys, values))
         if not data:
             return keys
-        return [(k, g._node_attrs(k)) for k in keys]
+        return [(k, NodeAttrs(g, k)) for k in keys]
 
     def __repr__(self) -> str:
         return f"NodeView({self._graph._node_keys()!r})"
@@ -56,8 +59,8 @@ class NodeView(Set):
 
 class EdgeView(Set):
     """``g.edges``: iterate ``(u, v)`` in insertion order, ``len``, ``(u, v) in``,
-    ``g.edges[u, v]`` -> a dict of that edge's attributes. ``g.edges(data=True)`` lists
-    ``(u, v, attrs)`` triples."""
+    ``g.edges[u, v]`` -> the edge's attributes as a live mutable mapping.
+    ``g.edges(data=True)`` lists ``(u, v, attrs)`` triples."""
 
     __slots__ = ("_graph",)
 
@@ -83,9 +86,9 @@ class EdgeView(Set):
             return False
         return self._graph.has_edge(u, v)
 
-    def __getitem__(self, edge) -> dict:
+    def __getitem__(self, edge) -> EdgeAttrs:
         u, v = edge
-        return self._graph._edge_attrs(u, v)
+        return edge_attrs(self._graph, u, v)
 
     def __call__(self, data: bool | str = False, default=None) -> list:
         """``(u, v)`` pairs; with ``data=True`` ``(u, v, attrs)``; with ``data="name"``
@@ -97,10 +100,234 @@ class EdgeView(Set):
             return [(u, v, x) for (u, v), x in zip(pairs, values)]
         if not data:
             return pairs
-        return [(u, v, g._edge_attrs(u, v)) for u, v in pairs]
+        return [(u, v, EdgeAttrs(g, u, v)) for u, v in pairs]
 
     def __repr__(self) -> str:
         return f"EdgeView({self._graph._edge_pairs()!r})"
+
+
+# ----- attribute mappings ------------------------------------------------------------------
+
+
+class _AttrMap(MutableMapping):
+    """The attributes of one element, read and written through the engine each time: a
+    write goes to the graph with the usual conversions and errors. Equal to a dict with
+    the same items, and shown like one."""
+
+    __slots__ = ()
+
+    def _read(self) -> dict:
+        raise NotImplementedError  # defined by each subclass
+
+    def __iter__(self) -> Iterator:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __contains__(self, name) -> bool:
+        return self.get(name, _ABSENT) is not _ABSENT
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, Mapping):
+            return self._read() == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # mutable, as a dict
+
+    def __repr__(self) -> str:
+        return repr(self._read())
+
+    def copy(self) -> dict:
+        """The attributes now, as a plain dict (as ``dict.copy``)."""
+        return self._read()
+
+    def setdefault(self, name, default=None):
+        value = self.get(name, _ABSENT)
+        if value is _ABSENT:
+            self[name] = default
+            return default
+        return value
+
+    def __delitem__(self, name) -> None:
+        if name not in self:
+            raise KeyError(name)
+        # The engine has no call that removes one attribute of one element, and no exact
+        # way to get there from the calls it has: refuse loudly rather than leave it set.
+        raise NotImplementedError(
+            f"del: removing the attribute {name!r} of {self._what()} is not supported "
+            "(the engine cannot remove an attribute yet); set it to None instead"
+        )
+
+
+_ABSENT = object()
+
+
+class NodeAttrs(_AttrMap):
+    """``g.nodes[key]``: the attributes of one node, a live mutable mapping."""
+
+    __slots__ = ("_graph", "_key")
+
+    def __init__(self, graph: Graph, key):
+        self._graph = graph
+        self._key = key
+
+    def _what(self) -> str:
+        return f"node {self._key!r}"
+
+    def _read(self) -> dict:
+        return self._graph._node_attrs(self._key)
+
+    def __getitem__(self, name):
+        return self._graph.get_node_attr(self._key, name)
+
+    def get(self, name, default=None):
+        return self._graph.get_node_attr(self._key, name, default)
+
+    def __setitem__(self, name, value) -> None:
+        self._graph.set_node_attr(self._key, name, value)
+
+    def update(self, other=(), /, **kwargs) -> None:
+        """Sets several attributes in one engine call: all of them, or none on a bad value."""
+        attrs = _attr_dict(other, kwargs, "update")
+        if attrs:
+            self._graph._update_node(self._key, attrs)
+
+
+class EdgeAttrs(_AttrMap):
+    """``g.edges[u, v]`` and ``g[u][v]``: the attributes of one edge, a live mutable
+    mapping."""
+
+    __slots__ = ("_graph", "_u", "_v")
+
+    def __init__(self, graph: Graph, u, v):
+        self._graph = graph
+        self._u = u
+        self._v = v
+
+    def _what(self) -> str:
+        return f"edge ({self._u!r}, {self._v!r})"
+
+    def _read(self) -> dict:
+        return self._graph._edge_attrs(self._u, self._v)
+
+    def __getitem__(self, name):
+        return self._graph.get_edge_attr(self._u, self._v, name)
+
+    def get(self, name, default=None):
+        return self._graph.get_edge_attr(self._u, self._v, name, default)
+
+    def __setitem__(self, name, value) -> None:
+        self._graph.set_edge_attr(self._u, self._v, name, value)
+
+    def update(self, other=(), /, **kwargs) -> None:
+        """Sets several attributes in one engine call: all of them, or none on a bad value."""
+        attrs = _attr_dict(other, kwargs, "update")
+        if attrs:
+            self._graph._update_edge(self._u, self._v, attrs)
+
+
+def _attr_dict(other, kwargs: dict, op: str) -> dict:
+    """``dict.update``'s arguments as one dict (a mapping or ``(name, value)`` pairs)."""
+    attrs = dict(other.items()) if isinstance(other, Mapping) else dict(other)
+    attrs.update(kwargs)
+    for name in attrs:
+        if not isinstance(name, str):
+            raise TypeError(f"{op}: attribute names must be str, not {type(name).__name__}")
+    return attrs
+
+
+def node_attrs(graph: Graph, key) -> NodeAttrs:
+    """The attribute mapping of node ``key``; the engine's ``NodeNotFoundError`` when there
+    is no such node (and ``TypeError`` / ``OverflowError`` for a bad key) at once."""
+    key = normalize_key(key) if type(key) not in (int, str) else key
+    if not graph.has_node(key):
+        graph._node_attrs(key)  # raises the engine's error for the missing node
+    return NodeAttrs(graph, key)
+
+
+def edge_attrs(graph: Graph, u, v) -> EdgeAttrs:
+    """The attribute mapping of the edge ``(u, v)``; the engine's error when it is missing."""
+    u, v = normalize_key(u), normalize_key(v)
+    if not graph.has_edge(u, v):
+        graph._edge_attrs(u, v)  # raises the engine's error for the missing edge
+    return EdgeAttrs(graph, u, v)
+
+
+# ----- adjacency -----------------------------------------------------------------------------
+
+
+class AdjacencyView(Mapping):
+    """``g.adj`` / ``g.succ`` / ``g.pred``: node -> its neighbour mapping, as networkx's
+    ``AdjacencyView``. ``reverse`` gives the predecessors of a directed graph."""
+
+    __slots__ = ("_graph", "_reverse")
+
+    def __init__(self, graph: Graph, reverse: bool = False):
+        self._graph = graph
+        self._reverse = reverse
+
+    def __getitem__(self, key) -> NeighborView:
+        return neighbor_view(self._graph, key, self._reverse)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._graph._node_keys())
+
+    def __len__(self) -> int:
+        return self._graph.node_count
+
+    def __contains__(self, key) -> bool:
+        return key in self._graph
+
+    def __repr__(self) -> str:
+        return f"AdjacencyView({ {k: dict(v) for k, v in self.items()}!r})"
+
+
+class NeighborView(Mapping):
+    """``g[u]`` (and ``g.adj[u]``, ``g.succ[u]``, ``g.pred[u]``): neighbour -> the attribute
+    mapping of the edge between them, read from the graph each time."""
+
+    __slots__ = ("_graph", "_key", "_reverse")
+
+    def __init__(self, graph: Graph, key, reverse: bool):
+        self._graph = graph
+        self._key = key
+        self._reverse = reverse
+
+    def _keys(self) -> list:
+        g = self._graph
+        return g.predecessors(self._key) if self._reverse else g.successors(self._key)
+
+    def _edge(self, other) -> tuple:
+        return (other, self._key) if self._reverse else (self._key, other)
+
+    def __getitem__(self, other) -> EdgeAttrs:
+        u, v = self._edge(other)
+        return edge_attrs(self._graph, u, v)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def __contains__(self, other) -> bool:
+        u, v = self._edge(other)
+        try:
+            return self._graph.has_edge(u, v)
+        except (TypeError, ValueError, OverflowError):
+            return False  # not a key: no graph holds it
+
+    def __repr__(self) -> str:
+        return repr({k: dict(v) for k, v in self.items()})
+
+
+def neighbor_view(graph: Graph, key, reverse: bool = False) -> NeighborView:
+    """``g[key]``: the engine's ``NodeNotFoundError`` at once when the node is missing."""
+    key = normalize_key(key)
+    if not graph.has_node(key):
+        graph._node_attrs(key)  # raises the engine's error for the missing node
+    return NeighborView(graph, key, reverse and graph.directed)
 
 
 def _column(read, presence, name: str, default, count: int) -> list:

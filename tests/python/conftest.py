@@ -17,8 +17,9 @@ def snapshot(g):
         "directed": g.directed,
         "node_count": g.node_count,
         "edge_count": g.edge_count,
-        "nodes": g.nodes(data=True),
-        "edges": g.edges(data=True),
+        # Plain dicts: the views' attribute mappings are live (they read the graph later).
+        "nodes": [(k, dict(d)) for k, d in g.nodes(data=True)],
+        "edges": [(u, v, dict(d)) for u, v, d in g.edges(data=True)],
         "node_attr_names": g.node_attr_names(),
         "edge_attr_names": g.edge_attr_names(),
         "degrees": g.degrees().items(),

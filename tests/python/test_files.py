@@ -58,7 +58,7 @@ def write(path: Path, data: bytes) -> Path:
 
 
 def edges_of(g):
-    return list(g.edges(data=True))
+    return [(u, v, dict(d)) for u, v, d in g.edges(data=True)]
 
 
 def summary(g):

@@ -155,7 +155,7 @@ def test_results_taken_before_close_still_work():
     g = gr.Graph()
     g.add_edge(1, 2, w=1)
     degrees = g.degrees()
-    nodes = g.nodes(data=True)
+    nodes = [(k, dict(d)) for k, d in g.nodes(data=True)]
     copy = g.copy()
     sub = g.subgraph([1])
     g.close()

@@ -61,8 +61,8 @@ def state(g: gr.Graph) -> dict:
     """Everything observable about a graph, attribute columns included."""
     return {
         "directed": g.directed,
-        "nodes": g.nodes(data=True),
-        "edges": g.edges(data=True),
+        "nodes": [(k, dict(d)) for k, d in g.nodes(data=True)],
+        "edges": [(u, v, dict(d)) for u, v, d in g.edges(data=True)],
         "node_attr_names": g.node_attr_names(),
         "edge_attr_names": g.edge_attr_names(),
         "degrees": list(g.degrees().items()),

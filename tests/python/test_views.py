@@ -1,7 +1,7 @@
 """The ``g.nodes`` and ``g.edges`` views: iteration, len, membership, item access, the
 ``data=True`` form, liveness, and the set behaviour they inherit (as in networkx)."""
 
-from collections.abc import Set
+from collections.abc import MutableMapping, Set
 
 import pytest
 
@@ -28,7 +28,8 @@ def test_nodes_getitem_returns_the_attribute_dict(graph):
     graph.add_node("a", x=1, y="two")
     graph.add_node("b")
     assert graph.nodes["a"] == {"x": 1, "y": "two"}
-    assert type(graph.nodes["a"]) is dict
+    assert isinstance(graph.nodes["a"], MutableMapping)  # a live view of the node's attributes
+    assert type(graph.nodes["a"].copy()) is dict
     assert graph.nodes["b"] == {}
 
 
@@ -129,7 +130,8 @@ def test_edges_getitem(any_graph):
     g.add_edge(1, 2, w=1.5, label="x")
     g.add_edge(2, 3)
     assert g.edges[1, 2] == {"w": 1.5, "label": "x"}
-    assert type(g.edges[1, 2]) is dict
+    assert isinstance(g.edges[1, 2], MutableMapping)  # a live view of the edge's attributes
+    assert type(g.edges[1, 2].copy()) is dict
     assert g.edges[(2, 3)] == {}
 
 

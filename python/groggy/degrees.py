@@ -1,0 +1,130 @@
+"""networkx's degree views: ``g.degree``, ``g.in_degree``, ``g.out_degree``. Counts come from
+the engine; the weighted degrees of all nodes sum one read of the edge list and of the
+weight column (no call per edge). After
+``close()`` every use raises ``InvalidOperationError``."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+
+class DegreeView:
+    """``g.degree``, ``g.in_degree``, ``g.out_degree``, as networkx's degree views:
+    ``view[n]`` and ``view(n)`` give one node's degree, ``view()`` / ``view(nbunch)`` an
+    iterable of ``(key, degree)`` pairs (so ``dict(view)`` works), ``len`` the node count.
+    ``weight="name"`` sums that edge attribute instead, 1 for an edge without it."""
+
+    __slots__ = ("_graph", "_kind", "_nbunch", "_weight")
+
+    def __init__(self, graph: Graph, kind: str, nbunch=None, weight=None):
+        self._graph = graph
+        self._kind = kind  # "degree", "in_degree" or "out_degree"
+        self._nbunch = nbunch
+        self._weight = weight
+
+    def __call__(self, nbunch=None, weight=None):
+        if nbunch is None:
+            if weight == self._weight:
+                return self
+            return DegreeView(self._graph, self._kind, None, weight)
+        if _is_single_key(nbunch):
+            return self._one(nbunch, weight)
+        return DegreeView(self._graph, self._kind, list(self._graph.nbunch_iter(nbunch)), weight)
+
+    def __getitem__(self, key):
+        return self._one(key, self._weight)
+
+    def __len__(self) -> int:
+        if self._nbunch is None:
+            return self._graph.node_count
+        return len(self._nbunch)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._pairs())
+
+    def __repr__(self) -> str:
+        name = {"degree": "DegreeView", "in_degree": "InDegreeView"}.get(self._kind)
+        return f"{name or 'OutDegreeView'}({dict(self._pairs())!r})"
+
+    def _count_function(self):
+        g = self._graph
+        return {"degree": g._degree, "in_degree": g._in_degree, "out_degree": g._out_degree}[
+            self._kind
+        ]
+
+    def _one(self, key, weight):
+        if weight is None:
+            return self._count_function()(key)
+        return _weighted_degree(self._graph, key, self._kind, weight)
+
+    def _pairs(self) -> list:
+        g = self._graph
+        if self._weight is not None:
+            if self._nbunch is None:
+                return list(_weighted_degrees(g, self._kind, self._weight).items())
+            return [(k, _weighted_degree(g, k, self._kind, self._weight)) for k in self._nbunch]
+        if self._nbunch is None and (self._kind == "degree" or not g.directed):
+            return list(g.degrees().items())  # one engine call
+        keys = g._node_keys() if self._nbunch is None else self._nbunch
+        count = self._count_function()
+        return [(k, count(k)) for k in keys]
+
+
+def _is_single_key(nbunch) -> bool:
+    """Whether ``g.degree(x)`` means one node: anything but an iterable of keys (a str or
+    bytes is one key, as are numbers and the types the engine refuses)."""
+    if isinstance(nbunch, (str, bytes, bytearray, memoryview)):
+        return True
+    try:
+        iter(nbunch)
+    except TypeError:
+        return True
+    return False
+
+
+def _edge_weight(value, name: str, u, v, op: str):
+    if isinstance(value, numbers.Number):
+        return value
+    raise TypeError(
+        f"{op}: the attribute {name!r} of edge ({u!r}, {v!r}) is not a number: {value!r}"
+    )
+
+
+def _weighted_degree(g: Graph, key, kind: str, weight: str):
+    """One node's degree as the sum of ``weight`` over its edges (1 where absent), counted
+    as networkx does: in + out when directed, a self-loop twice when undirected."""
+    total = 0
+    if kind != "in_degree" or not g.directed:
+        for other in g.successors(key):
+            w = _edge_weight(g.get_edge_attr(key, other, weight, 1), weight, key, other, kind)
+            # An undirected self-loop counts twice, as in networkx.
+            total += w + w if other == key and not g.directed else w
+    if g.directed and kind != "out_degree":
+        for other in g.predecessors(key):
+            total += _edge_weight(g.get_edge_attr(other, key, weight, 1), weight, other, key, kind)
+    return total
+
+
+def _weighted_degrees(g: Graph, kind: str, weight: str) -> dict:
+    """Every node's weighted degree in node order, from one read of the edge list and of
+    the weight column (no call per edge)."""
+    totals = dict.fromkeys(g._node_keys(), 0)
+    pairs = g._edge_pairs()
+    try:
+        values = g.edge_array(weight).to_list()
+        present = g._edge_presence(weight)
+    except KeyError:  # no edge has it: every edge weighs 1
+        values, present = [1] * len(pairs), [False] * len(pairs)
+    directed = g.directed
+    for (u, v), value, there in zip(pairs, values, present):
+        w = _edge_weight(value, weight, u, v, kind) if there else 1
+        if not directed or kind != "in_degree":
+            totals[u] += w
+        if not directed or kind != "out_degree":
+            totals[v] += w
+    return totals
