@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, MutableMapping, Set
 from typing import TYPE_CHECKING
 
-from ._convert import normalize_key
+from ._convert import UnencodableKeyError, normalize_key
+from ._errors import EdgeNotFoundError, NodeNotFoundError
+from ._native import lib
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -82,9 +84,9 @@ class EdgeView(Set):
             u, v = edge
             normalize_key(u)
             normalize_key(v)
+            return self._graph.has_edge(u, v)
         except (TypeError, ValueError, OverflowError):
-            return False
-        return self._graph.has_edge(u, v)
+            return False  # not a pair of keys (or text no graph can hold)
 
     def __getitem__(self, edge) -> EdgeAttrs:
         u, v = edge
@@ -241,15 +243,36 @@ def node_attrs(graph: Graph, key) -> NodeAttrs:
     """The attribute mapping of node ``key``; the engine's ``NodeNotFoundError`` when there
     is no such node (and ``TypeError`` / ``OverflowError`` for a bad key) at once."""
     key = normalize_key(key) if type(key) not in (int, str) else key
-    if not graph.has_node(key):
+    if not _has_node(graph, key, "node_attrs"):
         graph._node_attrs(key)  # raises the engine's error for the missing node
     return NodeAttrs(graph, key)
+
+
+def _has_node(graph: Graph, key, op: str) -> bool:
+    """``graph.has_node(key)``; a str key no graph can hold (a lone surrogate) is a missing
+    node, ``NodeNotFoundError`` (a ``KeyError``) as for any other."""
+    try:
+        return graph.has_node(key)
+    except UnencodableKeyError:
+        raise NodeNotFoundError(
+            f"{op}: node {key!r} not found",
+            code=lib.GR_STATUS_NODE_NOT_FOUND,
+            operation=op,
+        ) from None
 
 
 def edge_attrs(graph: Graph, u, v) -> EdgeAttrs:
     """The attribute mapping of the edge ``(u, v)``; the engine's error when it is missing."""
     u, v = normalize_key(u), normalize_key(v)
-    if not graph.has_edge(u, v):
+    try:
+        present = graph.has_edge(u, v)
+    except UnencodableKeyError:  # text no graph can hold: a missing edge like any other
+        raise EdgeNotFoundError(
+            f"edge_attrs: edge ({u!r}, {v!r}) not found",
+            code=lib.GR_STATUS_EDGE_NOT_FOUND,
+            operation="edge_attrs",
+        ) from None
+    if not present:
         graph._edge_attrs(u, v)  # raises the engine's error for the missing edge
     return EdgeAttrs(graph, u, v)
 
@@ -325,7 +348,7 @@ class NeighborView(Mapping):
 def neighbor_view(graph: Graph, key, reverse: bool = False) -> NeighborView:
     """``g[key]``: the engine's ``NodeNotFoundError`` at once when the node is missing."""
     key = normalize_key(key)
-    if not graph.has_node(key):
+    if not _has_node(graph, key, "adjacency"):
         graph._node_attrs(key)  # raises the engine's error for the missing node
     return NeighborView(graph, key, reverse and graph.directed)
 

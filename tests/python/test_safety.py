@@ -470,3 +470,19 @@ def test_a_cached_series_changed_in_place_is_made_again(values):
         assert again.tolist() == expected
         assert list(again.index) == list(range(len(values))) and again.name is None
         assert array.to_pandas() is again
+
+
+def test_lone_surrogate_keys_in_views():
+    lone = "\udcff"
+    g = gr.Graph(directed=True)
+    g.add_edge("a", "b", w=1)
+    assert (lone, "a") not in g.edges
+    assert ("a", lone) not in g.edges
+    assert lone not in g.adj and lone not in g["a"]
+    with pytest.raises(KeyError):
+        g.nodes[lone]
+    with pytest.raises(KeyError):
+        g.edges["a", lone]
+    with pytest.raises(KeyError):
+        g[lone]
+    assert g.nodes["a"] == {} and g.edges["a", "b"] == {"w": 1}
