@@ -17,6 +17,7 @@ use std::sync::Arc;
 use crate::alloc::PoolScope;
 
 use super::attr_table::AttrTable;
+use super::column::Slot;
 use super::error::{GraphError, GraphResult, NoMemory};
 use super::fallible::{filled, with_capacity};
 use super::key::{KeyRef, NodeKey};
@@ -498,11 +499,9 @@ impl GraphCore {
             ints += usize::from(matches!(self.node_key(n), NodeKey::Int(_)));
         }
         sub.keys.try_reserve(count, ints)?;
-        fn kinds(table: &AttrTable) -> Vec<(&str, AttrKind)> {
-            table.iter().map(|(n, c)| (n, c.kind())).collect()
-        }
+        let nodes = || self.node_indices().filter(is_chosen);
         sub.node_attrs
-            .try_reserve(&kinds(&self.node_attrs), count)?;
+            .try_reserve(&written_columns(&self.node_attrs, nodes), count)?;
         // Each chosen node's index in the subgraph. This and the edge lists are the
         // build's, not the subgraph's: they do not count for the pool.
         let mut position = {
@@ -532,8 +531,9 @@ impl GraphCore {
         }
         drop(position);
         let ids = sub.topology.add_edges_bulk(pairs)?;
+        let edges = || sources.iter().copied();
         sub.edge_attrs
-            .try_reserve(&kinds(&self.edge_attrs), ids.len())?;
+            .try_reserve(&written_columns(&self.edge_attrs, edges), ids.len())?;
         for (&e, &id) in sources.iter().zip(&ids) {
             for (name, value) in self.edge_attrs.entity_attrs(e as usize) {
                 sub.edge_attrs.set(id as usize, &name, value);
@@ -542,6 +542,33 @@ impl GraphCore {
         sub.generation = (count + ids.len()) as u64; // one per add, as one at a time
         Ok(sub)
     }
+}
+
+/// The columns of `table` that some of `entities` has (a value or Null), each with the
+/// kind of storage setting those entries makes (none for nulls alone), in the order
+/// setting them entity by entity creates them: by first entity, then in table order.
+fn written_columns<I: Iterator<Item = u32>>(
+    table: &AttrTable,
+    entities: impl Fn() -> I,
+) -> Vec<(&str, AttrKind)> {
+    let mut firsts: Vec<(usize, usize, &str, AttrKind)> = Vec::new();
+    for (c, (name, column)) in table.iter().enumerate() {
+        let has = |e: u32| column.slot(e as usize) != Slot::Absent;
+        if let Some(first) = entities().position(has) {
+            let valued = entities().any(|e| column.slot(e as usize) == Slot::Value);
+            let kind = if valued {
+                column.kind()
+            } else {
+                AttrKind::Null
+            };
+            firsts.push((first, c, name, kind));
+        }
+    }
+    firsts.sort_unstable_by_key(|&(first, c, _, _)| (first, c));
+    firsts
+        .into_iter()
+        .map(|(_, _, name, kind)| (name, kind))
+        .collect()
 }
 
 #[cfg(test)]

@@ -681,7 +681,8 @@ fn native_memory_stays_proportional_on_a_larger_graph() {
 /// exactly-sized encoding) hold everything the graph holds: every key kind, removed
 /// nodes and edges, and every column kind (mixed, strings, bytes, nulls). A subgraph sets
 /// its values one by one, so its columns' storage may be narrower (a mixed column holding
-/// only ints stores ints): it is compared without the storage kinds.
+/// only ints stores ints) and it has no column without entries: it is compared without
+/// the storage kinds and the empty columns.
 #[test]
 fn fallible_copies_keep_everything() {
     for directed in [false, true] {
@@ -691,8 +692,14 @@ fn fallible_copies_keep_everything() {
         let keys: Vec<NodeKey> = g.node_keys().cloned().collect();
         let refs: Vec<KeyRef<'_>> = keys.iter().map(NodeKey::as_key_ref).collect();
         let sub = g.subgraph(&refs).unwrap();
-        let unkinded =
-            |g: &GraphCore| -> Vec<String> { describe(g).into_iter().map(without_kind).collect() };
+        let unkinded = |g: &GraphCore| -> Vec<String> {
+            let empty = |line: &String| line.starts_with("column ") && line.ends_with(" present 0");
+            describe(g)
+                .into_iter()
+                .filter(|line| !empty(line))
+                .map(without_kind)
+                .collect()
+        };
         assert_eq!(unkinded(&sub), unkinded(&g));
         let bytes = to_bytes(&g).unwrap();
         assert_eq!(bytes.len(), bytes.capacity(), "planned size is exact");
