@@ -405,7 +405,7 @@ fn snapshot(g: &GraphCore) -> Snapshot {
         node_count: g.node_count(),
         edge_count: g.edge_count(),
         adjacency,
-        degrees: g.degrees(),
+        degrees: g.degrees().unwrap(),
         node_names: g.node_attr_names(),
         edge_names: g.edge_attr_names(),
         node_attrs,

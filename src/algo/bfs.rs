@@ -3,6 +3,7 @@
 
 use super::prefetch::prefetch_entries;
 use super::{input, keys_of};
+use crate::core::fallible::{filled, with_capacity};
 use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{Csr, GraphResult, KeyList, KeyRef, SharedGraph};
 
@@ -17,7 +18,7 @@ pub fn bfs(
 ) -> GraphResult<KeyList> {
     let input = input::take(graph, &[source], None, cancel)?;
     let (order, _) = levels(&input.csr, input.nodes[0], depth_limit, cancel)?;
-    Ok(keys_of(input.csr.keys(), &order))
+    keys_of(input.csr.keys(), &order)
 }
 
 /// Breadth-first visit order from `source` and the hop count of each visited node.
@@ -28,11 +29,14 @@ pub(crate) fn levels(
     cancel: &Cancel,
 ) -> GraphResult<(Vec<u32>, Vec<i64>)> {
     let limit = depth_limit.unwrap_or(usize::MAX);
-    let mut seen = vec![false; csr.node_count()];
+    let mut seen = filled(csr.node_count(), false)?;
     seen[source as usize] = true;
     // `order` doubles as the queue: nodes of one level, then the next.
-    let mut order = vec![source];
-    let mut depth = vec![0i64];
+    // Room for every node up front (reserved fallibly, like every per-node buffer).
+    let mut order = with_capacity(csr.node_count())?;
+    let mut depth = with_capacity(csr.node_count())?;
+    order.push(source);
+    depth.push(0i64);
     let (mut head, mut level) = (0, 0usize);
     while head < order.len() && level < limit {
         let level_end = order.len();

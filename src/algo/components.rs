@@ -2,6 +2,7 @@
 //! numbered largest first.
 
 use super::{input, NodeGroups, NodeValues};
+use crate::core::fallible::{collected, filled};
 use crate::core::{Array, Csr, GraphResult, KeyList, SharedGraph};
 use crate::core::{Cancel, CHECK_EVERY};
 
@@ -10,14 +11,14 @@ use crate::core::{Cancel, CHECK_EVERY};
 pub fn connected_components(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<NodeGroups> {
     let input = input::take(graph, &[], None, cancel)?;
     let raw = weak_labels(&input.csr, cancel)?;
-    Ok(rank_groups(&input.csr, &raw).1)
+    Ok(rank_groups(&input.csr, &raw)?.1)
 }
 
 /// Each node's component number, as numbered by `connected_components`.
 pub fn component_labels(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<NodeValues> {
     let input = input::take(graph, &[], None, cancel)?;
     let raw = weak_labels(&input.csr, cancel)?;
-    let (labels, _) = rank_groups(&input.csr, &raw);
+    let (labels, _) = rank_groups(&input.csr, &raw)?;
     Ok(NodeValues {
         keys: input.csr.keys().clone(),
         values: Array::from_i64(labels),
@@ -27,7 +28,7 @@ pub fn component_labels(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<Nod
 /// A representative per node: nodes share one exactly when an undirected path joins them.
 fn weak_labels(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u32>> {
     let n = csr.node_count();
-    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut parent = collected(0..n as u32)?;
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {
             let up = parent[parent[x as usize] as usize];
@@ -49,51 +50,46 @@ fn weak_labels(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u32>> {
             }
         }
     }
-    Ok((0..n as u32).map(|u| find(&mut parent, u)).collect())
+    Ok(collected((0..n as u32).map(|u| find(&mut parent, u)))?)
 }
 
 /// Numbers the groups of `raw` (any label per node) largest first, ties by first node;
 /// returns each node's number and the groups' nodes.
-pub(crate) fn rank_groups(csr: &Csr, raw: &[u32]) -> (Vec<i64>, NodeGroups) {
+pub(crate) fn rank_groups(csr: &Csr, raw: &[u32]) -> GraphResult<(Vec<i64>, NodeGroups)> {
     let n = raw.len();
     // Dense group ids in order of first appearance.
-    let mut dense = vec![u32::MAX; n];
+    let mut dense = filled(n, u32::MAX)?;
     let mut sizes: Vec<usize> = Vec::new();
-    let ids: Vec<u32> = raw
-        .iter()
-        .map(|&r| {
-            if dense[r as usize] == u32::MAX {
-                dense[r as usize] = sizes.len() as u32;
-                sizes.push(0);
-            }
-            let id = dense[r as usize];
-            sizes[id as usize] += 1;
-            id
-        })
-        .collect();
-    let mut order: Vec<u32> = (0..sizes.len() as u32).collect();
+    let ids = collected(raw.iter().map(|&r| {
+        if dense[r as usize] == u32::MAX {
+            dense[r as usize] = sizes.len() as u32;
+            sizes.push(0);
+        }
+        let id = dense[r as usize];
+        sizes[id as usize] += 1;
+        id
+    }))?;
+    drop(dense);
+    let mut order = collected(0..sizes.len() as u32)?;
     order.sort_by_key(|&g| (std::cmp::Reverse(sizes[g as usize]), g));
-    let mut rank = vec![0u32; sizes.len()];
+    let mut rank = filled(sizes.len(), 0u32)?;
     for (r, &g) in order.iter().enumerate() {
         rank[g as usize] = r as u32;
     }
-    let labels: Vec<i64> = ids.iter().map(|&g| rank[g as usize] as i64).collect();
+    let labels = collected(ids.iter().map(|&g| rank[g as usize] as i64))?;
     // Nodes grouped by rank, in node order within a group (a counting sort).
-    let mut start = vec![0usize; sizes.len() + 1];
+    let mut start = filled(sizes.len() + 1, 0usize)?;
     for (r, &g) in order.iter().enumerate() {
         start[r + 1] = start[r] + sizes[g as usize];
     }
-    let mut grouped = vec![0u32; n];
+    let mut grouped = filled(n, 0u32)?;
     for (c, &label) in labels.iter().enumerate() {
         grouped[start[label as usize]] = c as u32;
         start[label as usize] += 1;
     }
-    let mut keys = KeyList::with_capacity(n);
-    for &c in &grouped {
-        keys.push(csr.keys().get(c as usize));
-    }
-    let sizes = order.iter().map(|&g| sizes[g as usize] as i64).collect();
-    (labels, NodeGroups { keys, sizes })
+    let keys = KeyList::try_collect(grouped.iter().map(|&c| csr.keys().get(c as usize)), n)?;
+    let sizes = collected(order.iter().map(|&g| sizes[g as usize] as i64))?;
+    Ok((labels, NodeGroups { keys, sizes }))
 }
 
 #[cfg(test)]

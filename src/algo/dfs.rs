@@ -2,6 +2,7 @@
 //! are taken in edge order, each explored fully before the next.
 
 use super::{input, keys_of};
+use crate::core::fallible::{filled, with_capacity};
 use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{GraphResult, KeyList, KeyRef, SharedGraph};
 
@@ -17,9 +18,10 @@ pub fn dfs(
     let csr = &input.csr;
     let source = input.nodes[0];
     let limit = depth_limit.unwrap_or(usize::MAX);
-    let mut seen = vec![false; csr.node_count()];
+    let mut seen = filled(csr.node_count(), false)?;
     seen[source as usize] = true;
-    let mut order = vec![source];
+    let mut order = with_capacity(csr.node_count())?;
+    order.push(source);
     // Each frame: a node and how many of its neighbours were looked at.
     let mut stack: Vec<(u32, usize)> = Vec::new();
     if limit > 0 {
@@ -48,7 +50,7 @@ pub fn dfs(
             }
         }
     }
-    Ok(keys_of(csr.keys(), &order))
+    keys_of(csr.keys(), &order)
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ pub use shortest_path::{shortest_path, shortest_path_lengths};
 
 use std::sync::Arc;
 
-use crate::core::{Array, KeyList};
+use crate::core::{Array, GraphResult, KeyList};
 
 /// A value per node, aligned with `keys`.
 #[derive(Debug)]
@@ -40,10 +40,7 @@ pub struct NodeGroups {
 }
 
 /// The keys of compact ids, in that order.
-fn keys_of(keys: &KeyList, ids: &[u32]) -> KeyList {
-    let mut list = KeyList::with_capacity(ids.len());
-    for &c in ids {
-        list.push(keys.get(c as usize));
-    }
-    list
+fn keys_of(keys: &KeyList, ids: &[u32]) -> GraphResult<KeyList> {
+    let list = ids.iter().map(|&c| keys.get(c as usize));
+    Ok(KeyList::try_collect(list, ids.len())?)
 }

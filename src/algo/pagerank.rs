@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use super::input;
 use super::NodeValues;
+use crate::core::fallible::{filled, with_capacity};
 use crate::core::Cancel;
 use crate::core::{Array, Csr, EntryWeights, GraphError, GraphResult, KeyRef, SharedGraph};
 
@@ -68,7 +69,7 @@ pub fn pagerank(
     let personalization = match options.personalization {
         None => None,
         Some(_) => {
-            let mut p = vec![0.0; n];
+            let mut p = filled(n, 0.0)?;
             for ((_, value), id) in pairs.iter().zip(&input.optional) {
                 if let Some(c) = id {
                     p[*c as usize] = *value;
@@ -115,29 +116,28 @@ fn iterate(
 
     // 1 / out-weight of each node (0 for dangling nodes), and each incoming entry's weight.
     let out = &csr.out;
-    let inverse_out: Vec<f64> = (0..n)
-        .into_par_iter()
-        .map(|u| {
+    let mut inverse_out = filled(n, 0.0)?;
+    inverse_out
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(u, slot)| {
             let total: f64 = match weights {
                 None => out.degree(u as u32) as f64,
                 Some(w) => w.out[out.offsets[u]..out.offsets[u + 1]].iter().sum(),
             };
-            if total == 0.0 {
-                0.0
-            } else {
-                1.0 / total
+            if total != 0.0 {
+                *slot = 1.0 / total;
             }
-        })
-        .collect();
+        });
     let inp = csr.inp();
     let in_weights: Option<&[f64]> = weights.map(|w| w.inp());
-    let dangling: Vec<u32> = (0..n as u32)
-        .filter(|&u| inverse_out[u as usize] == 0.0)
-        .collect();
+    let is_dangling = |u: &u32| inverse_out[*u as usize] == 0.0;
+    let mut dangling = with_capacity((0..n as u32).filter(is_dangling).count())?;
+    dangling.extend((0..n as u32).filter(is_dangling));
 
-    let mut x = vec![uniform; n];
-    let mut next = vec![0.0; n];
-    let mut contribution = vec![0.0; n];
+    let mut x = filled(n, uniform)?;
+    let mut next = filled(n, 0.0)?;
+    let mut contribution = filled(n, 0.0)?;
     for _ in 0..options.max_iter {
         cancel.check()?;
         contribution

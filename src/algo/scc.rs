@@ -3,6 +3,7 @@
 
 use super::components::rank_groups;
 use super::{input, NodeGroups};
+use crate::core::fallible::filled;
 use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{Csr, GraphError, GraphResult, SharedGraph};
 
@@ -19,7 +20,7 @@ pub fn strongly_connected_components(
         ));
     }
     let raw = tarjan(&input.csr, cancel)?;
-    Ok(rank_groups(&input.csr, &raw).1)
+    Ok(rank_groups(&input.csr, &raw)?.1)
 }
 
 const UNVISITED: u32 = u32::MAX;
@@ -27,10 +28,10 @@ const UNVISITED: u32 = u32::MAX;
 /// A component id per node.
 fn tarjan(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u32>> {
     let n = csr.node_count();
-    let mut index = vec![UNVISITED; n];
-    let mut low = vec![0u32; n];
-    let mut on_stack = vec![false; n];
-    let mut component = vec![UNVISITED; n];
+    let mut index = filled(n, UNVISITED)?;
+    let mut low = filled(n, 0u32)?;
+    let mut on_stack = filled(n, false)?;
+    let mut component = filled(n, UNVISITED)?;
     let mut stack: Vec<u32> = Vec::new();
     // Call frames: a node and the position of its next neighbour to look at.
     let mut frames: Vec<(u32, usize)> = Vec::new();

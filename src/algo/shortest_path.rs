@@ -5,6 +5,7 @@ use super::bfs::levels;
 use super::prefetch::prefetch_entries;
 use super::radix_heap::RadixHeap;
 use super::{input, keys_of, NodeValues};
+use crate::core::fallible::filled;
 use crate::core::{
     Array, Csr, EntryWeights, GraphError, GraphResult, KeyList, KeyRef, SharedGraph,
 };
@@ -49,11 +50,11 @@ fn search<const CHECK_WEIGHTS: bool>(
     cancel: &Cancel,
 ) -> GraphResult<(Vec<u32>, Vec<f64>, Vec<u32>)> {
     let n = csr.node_count();
-    let mut dist = vec![f64::INFINITY; n];
+    let mut dist = filled(n, f64::INFINITY)?;
     // One bit per node, small enough to stay in cache, unlike `dist`.
-    let mut settled = vec![0u64; n.div_ceil(64)];
+    let mut settled = filled(n.div_ceil(64), 0u64)?;
     // Parents are needed only to rebuild a path to `stop_at`.
-    let mut parent = vec![NO_PARENT; if stop_at.is_some() { n } else { 0 }];
+    let mut parent = filled(if stop_at.is_some() { n } else { 0 }, NO_PARENT)?;
     let (mut order, mut lengths) = (Vec::new(), Vec::new());
     let mut heap = RadixHeap::new();
     let mut batch = Vec::new();
@@ -107,7 +108,7 @@ fn search<const CHECK_WEIGHTS: bool>(
 
 /// Breadth-first parents from `source`, stopping once `target` is reached.
 fn bfs_parents(csr: &Csr, source: u32, target: u32, cancel: &Cancel) -> GraphResult<Vec<u32>> {
-    let mut parent = vec![NO_PARENT; csr.node_count()];
+    let mut parent = filled(csr.node_count(), NO_PARENT)?;
     parent[source as usize] = source;
     let mut queue = vec![source];
     let mut head = 0;
@@ -156,7 +157,7 @@ pub fn shortest_path(
         path.push(parent[*path.last().expect("non-empty") as usize]);
     }
     path.reverse();
-    Ok(keys_of(csr.keys(), &path))
+    keys_of(csr.keys(), &path)
 }
 
 /// The length of a shortest path from `source` to every node it reaches, in visit order:
@@ -180,7 +181,7 @@ pub fn shortest_path_lengths(
         }
     };
     Ok(NodeValues {
-        keys: std::sync::Arc::new(keys_of(csr.keys(), &order)),
+        keys: std::sync::Arc::new(keys_of(csr.keys(), &order)?),
         values,
     })
 }

@@ -5,7 +5,8 @@
 use std::sync::OnceLock;
 
 use super::column::ColumnValues;
-use super::error::{GraphError, GraphResult};
+use super::error::{GraphError, GraphResult, NoMemory};
+use super::fallible::with_capacity;
 use super::value::{AttrKind, AttrValue};
 
 #[derive(Clone, Debug)]
@@ -306,13 +307,13 @@ impl Array {
         let valid = |i: usize| self.is_valid(i);
         Ok(match &self.values {
             ColumnValues::Empty => Vec::new(),
-            ColumnValues::Bool(v) => top_positions(v, valid, k),
-            ColumnValues::Int8(v) => top_positions(v, valid, k),
-            ColumnValues::Int16(v) => top_positions(v, valid, k),
-            ColumnValues::Int32(v) => top_positions(v, valid, k),
-            ColumnValues::Int64(v) => top_positions(v, valid, k),
-            ColumnValues::Float32(v) => top_positions(v, valid, k),
-            ColumnValues::Float64(v) => top_positions(v, valid, k),
+            ColumnValues::Bool(v) => top_positions(v, valid, k)?,
+            ColumnValues::Int8(v) => top_positions(v, valid, k)?,
+            ColumnValues::Int16(v) => top_positions(v, valid, k)?,
+            ColumnValues::Int32(v) => top_positions(v, valid, k)?,
+            ColumnValues::Int64(v) => top_positions(v, valid, k)?,
+            ColumnValues::Float32(v) => top_positions(v, valid, k)?,
+            ColumnValues::Float64(v) => top_positions(v, valid, k)?,
             _ => return Err(self.not_numeric()),
         })
     }
@@ -391,7 +392,7 @@ fn top_positions<T: PartialOrd + Copy>(
     values: &[T],
     valid: impl Fn(usize) -> bool,
     k: usize,
-) -> Vec<usize> {
+) -> Result<Vec<usize>, NoMemory> {
     // Descending by value with NaN (the only value unequal to itself) last, then by
     // position: a total order, as selection and sorting need.
     #[allow(clippy::eq_op)]
@@ -405,17 +406,19 @@ fn top_positions<T: PartialOrd + Copy>(
         };
         by_value.then(a.cmp(b))
     };
-    let mut positions: Vec<usize> = (0..values.len()).filter(|&i| valid(i)).collect();
+    // One position per entry: reserved fallibly (`OutOfMemory`, not an abort).
+    let mut positions = with_capacity(values.len())?;
+    positions.extend((0..values.len()).filter(|&i| valid(i)));
     let k = k.min(positions.len());
     if k == 0 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     if k < positions.len() {
         positions.select_nth_unstable_by(k - 1, order);
         positions.truncate(k);
     }
     positions.sort_unstable_by(order);
-    positions
+    Ok(positions)
 }
 
 /// Orders two values of the same kind, or two numbers.

@@ -4,6 +4,7 @@ use hashbrown::HashMap;
 
 use super::column::Column;
 use super::error::NoMemory;
+use super::fallible::with_capacity;
 use super::value::{AttrKind, AttrValue};
 
 #[derive(Clone, Debug, Default)]
@@ -16,6 +17,20 @@ pub struct AttrTable {
 impl AttrTable {
     pub fn new() -> AttrTable {
         AttrTable::default()
+    }
+
+    /// A deep copy, or `Err` when the system refuses the memory (the names are few and
+    /// small; the columns are graph-sized).
+    pub(crate) fn try_clone(&self) -> Result<AttrTable, NoMemory> {
+        let mut columns = with_capacity(self.columns.len())?;
+        for column in &self.columns {
+            columns.push(column.try_clone()?);
+        }
+        Ok(AttrTable {
+            names: self.names.clone(),
+            by_name: self.by_name.clone(),
+            columns,
+        })
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {

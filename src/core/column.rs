@@ -4,6 +4,7 @@
 
 use super::array::Array;
 use super::error::NoMemory;
+use super::fallible::copied;
 use super::value::{AttrKind, AttrValue};
 
 /// What an entry of a column holds.
@@ -89,6 +90,15 @@ macro_rules! typed_variants {
                     (_, x) => return Err(x),
                 }
                 Ok(())
+            }
+
+            /// A deep copy, or `Err` when the system refuses the memory (see `GraphCore::try_clone`).
+            pub(crate) fn try_clone(&self) -> Result<ColumnValues, NoMemory> {
+                Ok(match self {
+                    $(ColumnValues::$variant(v) => ColumnValues::$variant(copied(v)?),)*
+                    ColumnValues::Empty => ColumnValues::Empty,
+                    ColumnValues::Mixed(v) => ColumnValues::Mixed(copied(v)?),
+                })
             }
 
             /// Makes room for `additional` more entries, or `Err` with nothing changed.
@@ -263,6 +273,15 @@ impl Column {
                 .expect("a mixed column stores every kind");
         }
         self.slots[i] = Slot::Value;
+    }
+
+    /// A deep copy, or `Err` when the system refuses the memory.
+    pub(crate) fn try_clone(&self) -> Result<Column, NoMemory> {
+        Ok(Column {
+            slots: copied(&self.slots)?,
+            values: self.values.try_clone()?,
+            present: self.present,
+        })
     }
 
     /// Reserves room for `set_from_array` to write `kind` values to entities below `len`

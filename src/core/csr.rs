@@ -13,10 +13,11 @@ use rayon::prelude::*;
 
 use super::cancel::Cancel;
 use super::error::GraphResult;
+use super::fallible::filled;
 use super::graph::GraphCore;
 use super::key_list::KeyList;
 use super::prefetch::prefetch;
-use super::topology::{filled, Topology};
+use super::topology::Topology;
 
 /// Edge weights laid out like the adjacency entries, so algorithms read them in step with
 /// the neighbours instead of jumping around by edge id.

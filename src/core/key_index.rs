@@ -11,6 +11,7 @@ use std::hash::BuildHasher;
 use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 
 use super::error::NoMemory;
+use super::fallible::copied;
 use super::key::{KeyRef, NodeKey};
 
 #[derive(Clone, Default)]
@@ -39,6 +40,31 @@ impl std::fmt::Debug for KeyIndex {
 impl KeyIndex {
     fn str_hash(&self, s: &str) -> u64 {
         self.hasher.hash_one(s)
+    }
+
+    /// A deep copy, or `Err` when the system refuses the memory (each string key is
+    /// copied infallibly: it is small; the lists and tables are graph-sized).
+    pub(crate) fn try_clone(&self) -> Result<KeyIndex, NoMemory> {
+        let mut ints = HashMap::with_hasher(self.ints.hasher().clone());
+        ints.try_reserve(self.ints.len())?;
+        ints.extend(self.ints.iter().map(|(&k, &v)| (k, v)));
+        let keys = copied(&self.keys)?;
+        let mut strs = HashTable::new();
+        let hasher = &self.hasher;
+        strs.try_reserve(self.strs.len(), |&n: &u32| {
+            str_hash_of(hasher, &keys[n as usize])
+        })?;
+        for &n in &self.strs {
+            let hash = str_hash_of(hasher, &keys[n as usize]);
+            strs.insert_unique(hash, n, |&m| str_hash_of(hasher, &keys[m as usize]));
+        }
+        Ok(KeyIndex {
+            keys,
+            dense: copied(&self.dense)?,
+            ints,
+            strs,
+            hasher: self.hasher.clone(),
+        })
     }
 
     pub fn get(&self, key: KeyRef<'_>) -> Option<u32> {

@@ -30,6 +30,25 @@ impl KeyList {
         self.ints.try_reserve_exact(n)
     }
 
+    /// The list of `keys`, of which there are `n`, its per-key buffers reserved fallibly
+    /// (`Err` when the system refuses the memory; the string bytes of string keys still
+    /// grow as they come).
+    pub fn try_collect<'a>(
+        keys: impl IntoIterator<Item = KeyRef<'a>>,
+        n: usize,
+    ) -> Result<KeyList, std::collections::TryReserveError> {
+        let mut list = KeyList::default();
+        list.ints.try_reserve_exact(n)?;
+        for key in keys {
+            if matches!(key, KeyRef::Str(_)) && list.all_int() {
+                list.kinds.try_reserve_exact(n)?;
+                list.str_offsets.try_reserve_exact(n + 1)?;
+            }
+            list.push(key);
+        }
+        Ok(list)
+    }
+
     pub fn len(&self) -> usize {
         self.ints.len()
     }
@@ -54,8 +73,9 @@ impl KeyList {
             KeyRef::Str(s) => {
                 if self.all_int() {
                     // First string key: give every earlier int key a kind and an empty span.
-                    self.kinds = vec![KEY_KIND_INT; self.ints.len()];
-                    self.str_offsets = vec![0; self.ints.len() + 1];
+                    // (Into the buffers as they are: `try_collect` may have reserved them.)
+                    self.kinds.resize(self.ints.len(), KEY_KIND_INT);
+                    self.str_offsets.resize(self.ints.len() + 1, 0);
                 }
                 self.ints.push(0);
                 self.kinds.push(KEY_KIND_STR);
@@ -123,5 +143,7 @@ mod tests {
             .map(|i| list.get(i).to_owned_key())
             .collect();
         assert_eq!(back, keys);
+        let reserved = KeyList::try_collect(keys.iter().map(NodeKey::as_key_ref), 3).unwrap();
+        assert_eq!(reserved, list);
     }
 }

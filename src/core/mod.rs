@@ -6,6 +6,7 @@ mod cancel;
 mod column;
 mod csr;
 mod error;
+pub mod fallible;
 mod graph;
 mod key;
 mod key_index;

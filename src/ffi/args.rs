@@ -2,6 +2,7 @@
 //! lists. Everything is validated and converted before a batch touches the graph, which is
 //! what makes batches all or nothing.
 
+use crate::core::fallible::{collected, with_capacity};
 use crate::core::{AttrValue, GraphResult, KeyRef};
 
 use super::boundary::{invalid, slice, utf8};
@@ -32,7 +33,7 @@ impl KeyArrayArg {
         unsafe {
             if self.kinds.is_null() {
                 let ints = slice(self.ints, n, &format!("{what}: ints"))?;
-                return Ok(ints.iter().map(|&i| KeyRef::Int(i)).collect());
+                return Ok(collected(ints.iter().map(|&i| KeyRef::Int(i)))?);
             }
             let kinds = slice(self.kinds, n, &format!("{what}: kinds"))?;
             let ints = if kinds.contains(&GR_KEY_INT) {
@@ -52,7 +53,7 @@ impl KeyArrayArg {
             } else {
                 (&[][..], &[][..])
             };
-            let mut keys = Vec::with_capacity(n);
+            let mut keys = with_capacity(n)?;
             for (i, &kind) in kinds.iter().enumerate() {
                 keys.push(match kind {
                     GR_KEY_INT => KeyRef::Int(ints[i]),

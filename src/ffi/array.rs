@@ -8,6 +8,7 @@
 use std::ffi::c_void;
 use std::sync::Arc;
 
+use crate::core::fallible::{collected, copied, with_capacity};
 use crate::core::{Array, AttrKind, AttrValue, ColumnValues, GraphResult};
 
 use super::boundary::{borrow, invalid, out, run, slice, utf8};
@@ -71,12 +72,9 @@ unsafe fn read_column(
         let validity = if valid.is_null() {
             None
         } else {
-            Some(
-                slice(valid, n, "validity")?
-                    .iter()
-                    .map(|&b| b != 0)
-                    .collect(),
-            )
+            Some(collected(
+                slice(valid, n, "validity")?.iter().map(|&b| b != 0),
+            )?)
         };
         fn fixed<'a, T>(data: *const c_void, n: usize) -> GraphResult<&'a [T]> {
             // SAFETY: see the enclosing function's contract.
@@ -85,19 +83,19 @@ unsafe fn read_column(
         let values = match tag {
             GR_ATTR_NULL => return Ok(Array::nulls(n)),
             GR_ATTR_BOOL => {
-                ColumnValues::Bool(fixed::<u8>(data, n)?.iter().map(|&b| b != 0).collect())
+                ColumnValues::Bool(collected(fixed::<u8>(data, n)?.iter().map(|&b| b != 0))?)
             }
-            GR_ATTR_INT8 => ColumnValues::Int8(fixed::<i8>(data, n)?.to_vec()),
-            GR_ATTR_INT16 => ColumnValues::Int16(fixed::<i16>(data, n)?.to_vec()),
-            GR_ATTR_INT32 => ColumnValues::Int32(fixed::<i32>(data, n)?.to_vec()),
-            GR_ATTR_INT64 => ColumnValues::Int64(fixed::<i64>(data, n)?.to_vec()),
-            GR_ATTR_FLOAT32 => ColumnValues::Float32(fixed::<f32>(data, n)?.to_vec()),
-            GR_ATTR_FLOAT64 => ColumnValues::Float64(fixed::<f64>(data, n)?.to_vec()),
+            GR_ATTR_INT8 => ColumnValues::Int8(copied(fixed::<i8>(data, n)?)?),
+            GR_ATTR_INT16 => ColumnValues::Int16(copied(fixed::<i16>(data, n)?)?),
+            GR_ATTR_INT32 => ColumnValues::Int32(copied(fixed::<i32>(data, n)?)?),
+            GR_ATTR_INT64 => ColumnValues::Int64(copied(fixed::<i64>(data, n)?)?),
+            GR_ATTR_FLOAT32 => ColumnValues::Float32(copied(fixed::<f32>(data, n)?)?),
+            GR_ATTR_FLOAT64 => ColumnValues::Float64(copied(fixed::<f64>(data, n)?)?),
             GR_ATTR_STRING | GR_ATTR_BYTES => {
                 let bufs = fixed::<gr_buf>(data, n)?;
                 let is_valid = |i: usize| validity.as_ref().is_none_or(|v: &Vec<bool>| v[i]);
                 if tag == GR_ATTR_STRING {
-                    let mut strings = Vec::with_capacity(n);
+                    let mut strings = with_capacity(n)?;
                     for (i, b) in bufs.iter().enumerate() {
                         strings.push(if is_valid(i) {
                             utf8(b.ptr, b.len, "string value")?.into()
@@ -107,7 +105,7 @@ unsafe fn read_column(
                     }
                     ColumnValues::Str(strings)
                 } else {
-                    let mut bytes = Vec::with_capacity(n);
+                    let mut bytes = with_capacity(n)?;
                     for (i, b) in bufs.iter().enumerate() {
                         bytes.push(if is_valid(i) {
                             slice(b.ptr, b.len, "bytes value")?.into()

@@ -156,7 +156,7 @@ pub unsafe extern "C" fn gr_graph_filter_nodes_query(
         };
         let core = g.core.read();
         let nodes = core.filter_nodes_query(query)?;
-        *out_keys = keys_handle(core.keys_of_nodes(&nodes));
+        *out_keys = keys_handle(core.keys_of_nodes(&nodes)?);
         Ok(())
     })
 }

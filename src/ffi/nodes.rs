@@ -190,7 +190,7 @@ pub unsafe extern "C" fn gr_graph_nodes(
     run("nodes", || {
         // SAFETY: promised by the caller.
         let (g, out_keys) = unsafe { (graph(g)?, out(out_keys, "keys")?) };
-        let list = g.core.read().node_keys().collect();
+        let list = g.core.read().node_key_list()?;
         *out_keys = into_handle(gr_keys::new(Arc::new(list)));
         Ok(())
     })
@@ -220,7 +220,7 @@ unsafe fn node_list(
         };
         let core = g.core.read();
         let nodes = list(&core, k)?;
-        *out_keys = keys_handle(core.keys_of_nodes(&nodes));
+        *out_keys = keys_handle(core.keys_of_nodes(&nodes)?);
         Ok(())
     })
 }
@@ -431,8 +431,8 @@ pub unsafe extern "C" fn gr_graph_degrees(
             )
         };
         let core = g.core.read();
-        let list = core.node_keys().collect();
-        *out_degrees = array_handle(Array::from_i64(core.degrees()));
+        let list = core.node_key_list()?;
+        *out_degrees = array_handle(Array::from_i64(core.degrees()?));
         *out_keys = into_handle(gr_keys::new(Arc::new(list)));
         Ok(())
     })

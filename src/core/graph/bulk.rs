@@ -101,7 +101,7 @@ impl GraphCore {
 
     /// The index of `key`, adding the node if it is new, or `Err` with nothing changed
     /// when the memory cannot be had. Index room was checked.
-    fn try_ensure_node(&mut self, key: KeyRef<'_>) -> Result<u32, NoMemory> {
+    pub(super) fn try_ensure_node(&mut self, key: KeyRef<'_>) -> Result<u32, NoMemory> {
         if let Some(n) = self.keys.get(key) {
             return Ok(n);
         }

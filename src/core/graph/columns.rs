@@ -6,8 +6,8 @@ use crate::alloc::PoolScope;
 use super::super::array::Array;
 use super::super::attr_table::AttrTable;
 use super::super::error::{GraphError, GraphResult};
-use super::super::topology::filled;
 use super::{GraphCore, Growth};
+use crate::core::fallible::filled;
 
 fn column_entities<'t>(
     table: &'t AttrTable,

@@ -17,14 +17,16 @@ use std::sync::Arc;
 use crate::alloc::PoolScope;
 
 use super::attr_table::AttrTable;
-use super::error::{GraphError, GraphResult};
+use super::column::Slot;
+use super::error::{GraphError, GraphResult, NoMemory};
+use super::fallible::{filled, with_capacity};
 use super::key::{KeyRef, NodeKey};
 use super::key_index::KeyIndex;
 use super::key_list::KeyList;
 use super::memory::{ListGrowth, Written};
 use super::pool::MemoryPool;
 use super::topology::Topology;
-use super::value::AttrValue;
+use super::value::{AttrKind, AttrValue};
 
 /// Attributes given with an add: `(name, value)` pairs applied in order.
 pub type Attrs<'a> = [(&'a str, AttrValue)];
@@ -188,12 +190,16 @@ impl GraphCore {
     }
 
     /// The keys of node indices, in that order.
-    pub fn keys_of_nodes(&self, nodes: &[u32]) -> KeyList {
-        let mut list = KeyList::with_capacity(nodes.len());
-        for &n in nodes {
-            list.push(self.node_key(n).as_key_ref());
-        }
-        list
+    pub fn keys_of_nodes(&self, nodes: &[u32]) -> GraphResult<KeyList> {
+        let keys = nodes.iter().map(|&n| self.node_key(n).as_key_ref());
+        Ok(KeyList::try_collect(keys, nodes.len())?)
+    }
+
+    /// The keys of all live nodes in insertion order, as a list (`OutOfMemory` rather than
+    /// an abort when the system refuses the memory).
+    pub fn node_key_list(&self) -> GraphResult<KeyList> {
+        let keys = self.node_keys().map(NodeKey::as_key_ref);
+        Ok(KeyList::try_collect(keys, self.node_count())?)
     }
 
     /// The endpoint keys of edge indices, as two aligned lists (sources, targets).
@@ -237,11 +243,14 @@ impl GraphCore {
     }
 
     /// Degrees of all live nodes in insertion order.
-    pub fn degrees(&self) -> Vec<i64> {
-        self.topology
-            .nodes()
-            .map(|n| self.topology.degree(n) as i64)
-            .collect()
+    pub fn degrees(&self) -> GraphResult<Vec<i64>> {
+        let mut degrees = with_capacity(self.node_count())?;
+        degrees.extend(
+            self.topology
+                .nodes()
+                .map(|n| self.topology.degree(n) as i64),
+        );
+        Ok(degrees)
     }
 
     // ----- edges -------------------------------------------------------------------------
@@ -414,13 +423,22 @@ impl GraphCore {
         if let Some(pool) = &self.pool {
             pool.check(self.heap_size())?;
         }
-        Ok(self.clone())
+        // Every graph-sized buffer is reserved fallibly: running out of memory is an
+        // error, not an abort.
+        Ok(GraphCore {
+            topology: self.topology.try_clone()?,
+            keys: self.keys.try_clone()?,
+            node_attrs: self.node_attrs.try_clone()?,
+            edge_attrs: self.edge_attrs.try_clone()?,
+            generation: self.generation,
+            pool: self.pool.clone(),
+        })
     }
 
     /// The subgraph induced by `keys` (keys not in the graph are ignored, as in networkx),
     /// with the attributes of its nodes and edges, in this graph's order.
     pub fn subgraph(&self, keys: &[KeyRef<'_>]) -> GraphResult<GraphCore> {
-        let mut chosen = vec![false; self.topology.node_capacity()];
+        let mut chosen = filled(self.topology.node_capacity(), false)?;
         for key in keys {
             if let Some(n) = self.node_index(*key) {
                 chosen[n as usize] = true;
@@ -430,7 +448,7 @@ impl GraphCore {
             let _suspended = PoolScope::suspend(); // the bound's lists are not the graph's
             pool.check(self.subgraph_bound(&chosen))?;
         }
-        Ok(self.subgraph_unchecked(&chosen))
+        Ok(self.subgraph_unchecked(&chosen)?)
     }
 
     /// Bytes the subgraph of the `chosen` nodes may take, built one node and one edge at
@@ -469,29 +487,88 @@ impl GraphCore {
         })
     }
 
-    fn subgraph_unchecked(&self, chosen: &[bool]) -> GraphCore {
+    /// Builds the subgraph of the `chosen` nodes into a new graph, every graph-sized
+    /// buffer reserved fallibly (`Err` when the system refuses the memory; this graph is
+    /// never touched).
+    fn subgraph_unchecked(&self, chosen: &[bool]) -> Result<GraphCore, NoMemory> {
         let mut sub = GraphCore::new_in(self.is_directed(), self.pool.clone());
-        for n in self.node_indices().filter(|&n| chosen[n as usize]) {
-            let attrs = self.node_attrs.entity_attrs(n as usize);
-            let attrs: Vec<(&str, AttrValue)> =
-                attrs.iter().map(|(k, v)| (&**k, v.clone())).collect();
-            sub.add_node_unchecked(self.node_key(n).as_key_ref(), &attrs);
+        let is_chosen = |n: &u32| chosen[*n as usize];
+        let (mut count, mut ints) = (0, 0);
+        for n in self.node_indices().filter(is_chosen) {
+            count += 1;
+            ints += usize::from(matches!(self.node_key(n), NodeKey::Int(_)));
         }
-        for e in self.edge_indices() {
-            let (u, v) = self.topology.endpoints(e);
-            if chosen[u as usize] && chosen[v as usize] {
-                let attrs = self.edge_attrs.entity_attrs(e as usize);
-                let attrs: Vec<(&str, AttrValue)> =
-                    attrs.iter().map(|(k, v)| (&**k, v.clone())).collect();
-                sub.add_edge_unchecked(
-                    self.node_key(u).as_key_ref(),
-                    self.node_key(v).as_key_ref(),
-                    &attrs,
-                );
+        sub.keys.try_reserve(count, ints)?;
+        let nodes = || self.node_indices().filter(is_chosen);
+        sub.node_attrs
+            .try_reserve(&written_columns(&self.node_attrs, nodes), count)?;
+        // Each chosen node's index in the subgraph. This and the edge lists are the
+        // build's, not the subgraph's: they do not count for the pool.
+        let mut position = {
+            let _suspended = PoolScope::suspend();
+            filled(self.topology.node_capacity(), u32::MAX)?
+        };
+        for n in self.node_indices().filter(is_chosen) {
+            let m = sub.try_ensure_node(self.node_key(n).as_key_ref())?;
+            position[n as usize] = m;
+            for (name, value) in self.node_attrs.entity_attrs(n as usize) {
+                sub.node_attrs.set(m as usize, &name, value);
             }
         }
-        sub
+        let inside = |e: &u32| {
+            let (u, v) = self.topology.endpoints(*e);
+            chosen[u as usize] && chosen[v as usize]
+        };
+        let edges = self.edge_indices().filter(inside).count();
+        let (mut pairs, mut sources) = {
+            let _suspended = PoolScope::suspend();
+            (with_capacity(edges)?, with_capacity(edges)?)
+        };
+        for e in self.edge_indices().filter(inside) {
+            let (u, v) = self.topology.endpoints(e);
+            pairs.push([position[u as usize], position[v as usize]]);
+            sources.push(e);
+        }
+        drop(position);
+        let ids = sub.topology.add_edges_bulk(pairs)?;
+        let edges = || sources.iter().copied();
+        sub.edge_attrs
+            .try_reserve(&written_columns(&self.edge_attrs, edges), ids.len())?;
+        for (&e, &id) in sources.iter().zip(&ids) {
+            for (name, value) in self.edge_attrs.entity_attrs(e as usize) {
+                sub.edge_attrs.set(id as usize, &name, value);
+            }
+        }
+        sub.generation = (count + ids.len()) as u64; // one per add, as one at a time
+        Ok(sub)
     }
+}
+
+/// The columns of `table` that some of `entities` has (a value or Null), each with the
+/// kind of storage setting those entries makes (none for nulls alone), in the order
+/// setting them entity by entity creates them: by first entity, then in table order.
+fn written_columns<I: Iterator<Item = u32>>(
+    table: &AttrTable,
+    entities: impl Fn() -> I,
+) -> Vec<(&str, AttrKind)> {
+    let mut firsts: Vec<(usize, usize, &str, AttrKind)> = Vec::new();
+    for (c, (name, column)) in table.iter().enumerate() {
+        let has = |e: u32| column.slot(e as usize) != Slot::Absent;
+        if let Some(first) = entities().position(has) {
+            let valued = entities().any(|e| column.slot(e as usize) == Slot::Value);
+            let kind = if valued {
+                column.kind()
+            } else {
+                AttrKind::Null
+            };
+            firsts.push((first, c, name, kind));
+        }
+    }
+    firsts.sort_unstable_by_key(|&(first, c, _, _)| (first, c));
+    firsts
+        .into_iter()
+        .map(|(_, _, name, kind)| (name, kind))
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::alloc::{current_pool_counters, PoolScope};
 
 use super::Topology;
+use crate::core::fallible::filled;
 
 /// `first[i]` of a pair that matches an edge already in the graph.
 const EXISTING: u32 = u32::MAX;
@@ -268,14 +269,6 @@ fn ends(directed: bool, out: bool, [u, v]: [u32; 2]) -> [Option<u32>; 2] {
         (true, false) => [Some(v), None],
         (false, _) => [Some(u), (u != v).then_some(v)],
     }
-}
-
-/// `len` copies of `value`, or `Err` when the memory cannot be had.
-pub(crate) fn filled<T: Clone>(len: usize, value: T) -> Result<Vec<T>, TryReserveError> {
-    let mut v = Vec::new();
-    v.try_reserve_exact(len)?;
-    v.resize(len, value);
-    Ok(v)
 }
 
 #[cfg(test)]

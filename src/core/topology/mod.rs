@@ -8,7 +8,8 @@
 
 mod bulk;
 
-pub(crate) use bulk::filled;
+use super::error::NoMemory;
+use super::fallible::{copied, with_capacity};
 
 /// Marks the endpoints of a removed edge.
 pub const DEAD: u32 = u32::MAX;
@@ -30,6 +31,26 @@ impl Topology {
             directed,
             ..Topology::default()
         }
+    }
+
+    /// A deep copy, or `Err` when the system refuses the memory.
+    pub(crate) fn try_clone(&self) -> Result<Topology, NoMemory> {
+        fn lists(lists: &[Vec<u32>]) -> Result<Vec<Vec<u32>>, NoMemory> {
+            let mut copy = with_capacity(lists.len())?;
+            for list in lists {
+                copy.push(copied(list)?);
+            }
+            Ok(copy)
+        }
+        Ok(Topology {
+            directed: self.directed,
+            node_alive: copied(&self.node_alive)?,
+            endpoints: copied(&self.endpoints)?,
+            out: lists(&self.out)?,
+            inp: lists(&self.inp)?,
+            live_nodes: self.live_nodes,
+            live_edges: self.live_edges,
+        })
     }
 
     pub fn is_directed(&self) -> bool {

@@ -23,7 +23,7 @@ mod tests;
 
 use std::path::Path;
 
-use crate::core::{GraphCore, GraphError, GraphResult};
+use crate::core::{GraphCore, GraphResult};
 
 use format::MAGIC;
 
@@ -34,26 +34,28 @@ pub fn format_version() -> u32 {
 
 /// Saves `graph` to `path` in the native format, replacing any file there atomically.
 pub fn save(graph: &GraphCore, path: &Path) -> GraphResult<()> {
-    writer::save_with(path, |out| writer::write_graph(graph, out))
+    let plan = writer::Plan::new(graph)?;
+    writer::save_with(path, |out| writer::write_graph(graph, &plan, out))
 }
 
 /// Loads a graph saved by [`save`]. Every failure is a `GraphError::Io` naming the file.
 pub fn load(path: &Path) -> GraphResult<GraphCore> {
     reader::read_file(path)
         .and_then(|bytes| reader::decode(&bytes))
-        .map_err(|e| GraphError::Io(format!("cannot load '{}': {e}", path.display())))
+        .map_err(|e| e.into_error(&format!(" '{}'", path.display())))
 }
 
 /// The file `save` would write, as bytes.
 pub fn to_bytes(graph: &GraphCore) -> GraphResult<Vec<u8>> {
-    let mut out = Vec::new();
-    writer::write_graph(graph, &mut out)?;
+    let plan = writer::Plan::new(graph)?;
+    let mut out = crate::core::fallible::with_capacity(plan.file_len())?;
+    writer::write_graph(graph, &plan, &mut out)?;
     Ok(out)
 }
 
 /// A graph from the bytes of a native file (as `load` checks a file).
 pub fn from_bytes(bytes: &[u8]) -> GraphResult<GraphCore> {
-    reader::decode(bytes).map_err(|e| GraphError::Io(format!("cannot load: {e}")))
+    reader::decode(bytes).map_err(|e| e.into_error(""))
 }
 
 /// Whether `prefix` (the first bytes of a file, at least 8 to be sure) starts like a native

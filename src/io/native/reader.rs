@@ -23,12 +23,62 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use crate::core::{AttrKind, AttrTable, AttrValue, GraphCore, KeyRef, NodeKey};
+use crate::core::fallible::{collected, with_capacity};
+use crate::core::{AttrKind, AttrTable, AttrValue, GraphCore, GraphError, NoMemory, NodeKey};
 
 use super::format::*;
 
-/// What went wrong, as the message the caller shows after the file's name.
-type Fail = String;
+/// What went wrong: the file (as the message the caller shows after the file's name), or
+/// the system refusing the memory a graph-sized buffer needs (the file may be fine).
+#[derive(Debug)]
+pub(super) enum Fail {
+    Bad(String),
+    NoMemory,
+}
+
+impl From<String> for Fail {
+    fn from(message: String) -> Fail {
+        Fail::Bad(message)
+    }
+}
+
+impl From<&str> for Fail {
+    fn from(message: &str) -> Fail {
+        Fail::Bad(message.into())
+    }
+}
+
+impl From<NoMemory> for Fail {
+    fn from(_: NoMemory) -> Fail {
+        Fail::NoMemory
+    }
+}
+
+impl From<std::collections::TryReserveError> for Fail {
+    fn from(_: std::collections::TryReserveError) -> Fail {
+        Fail::NoMemory
+    }
+}
+
+impl Fail {
+    /// The engine's error for a load of `what` (the file's name, or a buffer).
+    pub(super) fn into_error(self, what: &str) -> GraphError {
+        match self {
+            Fail::Bad(message) => GraphError::Io(format!("cannot load{what}: {message}")),
+            Fail::NoMemory => GraphError::OutOfMemory(format!(
+                "cannot load{what}: the system could not provide the memory it needs"
+            )),
+        }
+    }
+}
+
+/// A failure of the graph's own rebuilding (`what`): running out of memory stays that.
+fn rebuild(what: &str) -> impl Fn(GraphError) -> Fail + '_ {
+    move |e| match e {
+        GraphError::OutOfMemory(_) => Fail::NoMemory,
+        e => Fail::Bad(format!("cannot rebuild the {what}: {e}")),
+    }
+}
 
 /// Reads the whole file, after checking its size, and nothing more than that size.
 pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Fail> {
@@ -44,9 +94,7 @@ pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Fail> {
     let meta = file.metadata().map_err(|e| e.to_string())?;
     let size = usize::try_from(meta.len()).map_err(|_| "file too large to load".to_string())?;
     let mut bytes = Vec::new();
-    bytes
-        .try_reserve_exact(size)
-        .map_err(|_| format!("file too large to load ({size} bytes)"))?;
+    bytes.try_reserve_exact(size)?; // OutOfMemory when the system refuses it
     file.by_ref()
         .take(meta.len())
         .read_to_end(&mut bytes)
@@ -62,10 +110,10 @@ pub(super) fn decode(bytes: &[u8]) -> Result<GraphCore, Fail> {
 
     let mut graph = GraphCore::new(directed);
     let keys = decode_nodes(&mut Cursor::new(TAG_NODES, nodes))?;
-    let refs: Vec<KeyRef<'_>> = keys.iter().map(NodeKey::as_key_ref).collect();
+    let refs = collected(keys.iter().map(NodeKey::as_key_ref))?;
     graph
         .add_nodes_with_columns(&refs, &[])
-        .map_err(|e| format!("cannot rebuild the nodes: {e}"))?;
+        .map_err(rebuild("nodes"))?;
     if graph.node_count() != keys.len() {
         return Err(corrupt(TAG_NODES, "a node key appears twice"));
     }
@@ -74,7 +122,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<GraphCore, Fail> {
     let saved_edges = pairs.len();
     graph
         .add_edges_by_position(pairs)
-        .map_err(|e| format!("cannot rebuild the edges: {e}"))?;
+        .map_err(rebuild("edges"))?;
     if graph.edge_count() != saved_edges {
         return Err(corrupt(TAG_EDGES, "an edge appears twice"));
     }
@@ -97,7 +145,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<GraphCore, Fail> {
 }
 
 fn corrupt(tag: [u8; 4], what: &str) -> Fail {
-    format!("corrupt section {}: {what}", tag_name(tag))
+    Fail::Bad(format!("corrupt section {}: {what}", tag_name(tag)))
 }
 
 fn le_u32(bytes: &[u8], at: usize) -> Option<u32> {
@@ -129,9 +177,9 @@ fn check_header(bytes: &[u8]) -> Result<bool, Fail> {
     };
     let version = le_u32(bytes, MAGIC.len()).ok_or_else(truncated)?;
     if version > VERSION {
-        return Err(format!(
+        return Err(Fail::Bad(format!(
             "format version {version} is newer than this library supports ({VERSION})"
-        ));
+        )));
     }
     if version == 0 {
         return Err("corrupt header: format version 0 does not exist".into());
@@ -142,7 +190,9 @@ fn check_header(bytes: &[u8]) -> Result<bool, Fail> {
     }
     let flags = le_u32(bytes, 12).ok_or_else(truncated)?;
     if flags & !KNOWN_FLAGS != 0 {
-        return Err(format!("corrupt header: unknown flags {flags:#x}"));
+        return Err(Fail::Bad(format!(
+            "corrupt header: unknown flags {flags:#x}"
+        )));
     }
     Ok(flags & FLAG_DIRECTED != 0)
 }
@@ -154,7 +204,9 @@ fn split_sections(mut rest: &[u8]) -> Result<[&[u8]; 4], Fail> {
     for (slot, expected) in sections.iter_mut().zip(SECTIONS) {
         let name = tag_name(expected);
         if rest.is_empty() {
-            return Err(format!("truncated file: section {name} is missing"));
+            return Err(Fail::Bad(format!(
+                "truncated file: section {name} is missing"
+            )));
         }
         let head = rest.get(..SECTION_HEADER_LEN).ok_or_else(|| {
             format!("truncated file: it ends inside the header of section {name}")
@@ -163,10 +215,10 @@ fn split_sections(mut rest: &[u8]) -> Result<[&[u8]; 4], Fail> {
             .try_into()
             .map_err(|_| "unreachable".to_string())?;
         if tag != expected {
-            return Err(format!(
+            return Err(Fail::Bad(format!(
                 "corrupt file: expected section {name}, found {}",
                 tag_name(tag)
-            ));
+            )));
         }
         let len = le_u64(head, 4).unwrap_or(u64::MAX);
         let stored_crc = le_u32(head, 12).unwrap_or(0);
@@ -181,16 +233,18 @@ fn split_sections(mut rest: &[u8]) -> Result<[&[u8]; 4], Fail> {
                 )
             })?;
         if crc32(payload) != stored_crc {
-            return Err(format!("corrupt section {name} (checksum mismatch)"));
+            return Err(Fail::Bad(format!(
+                "corrupt section {name} (checksum mismatch)"
+            )));
         }
         *slot = payload;
         rest = &body[payload.len()..];
     }
     if !rest.is_empty() {
-        return Err(format!(
+        return Err(Fail::Bad(format!(
             "corrupt file: {} unexpected bytes after the last section",
             rest.len()
-        ));
+        )));
     }
     Ok(sections)
 }
@@ -290,7 +344,7 @@ impl<'a> Cursor<'a> {
 
 fn decode_nodes(c: &mut Cursor<'_>) -> Result<Vec<NodeKey>, Fail> {
     let n = c.count(MIN_KEY_LEN, "node keys")?;
-    let mut keys = Vec::with_capacity(n);
+    let mut keys = with_capacity(n)?;
     for _ in 0..n {
         keys.push(match c.u8()? {
             KEY_INT => NodeKey::Int(i64::from_le_bytes(c.array()?)),
@@ -305,7 +359,7 @@ fn decode_nodes(c: &mut Cursor<'_>) -> Result<Vec<NodeKey>, Fail> {
 /// The edges as pairs of node positions (checked against the `nodes` saved).
 fn decode_edges(c: &mut Cursor<'_>, nodes: usize) -> Result<Vec<[u32; 2]>, Fail> {
     let m = c.count(EDGE_LEN, "edges")?;
-    let mut pairs = Vec::with_capacity(m);
+    let mut pairs = with_capacity(m)?;
     for _ in 0..m {
         let mut pair = [0u32; 2];
         for end in &mut pair {
@@ -334,6 +388,9 @@ fn decode_table(c: &mut Cursor<'_>, table: &mut AttrTable, entities: usize) -> R
         let storage =
             tag_kind(tag).ok_or_else(|| c.fail(&format!("unknown storage kind {tag}")))?;
         let states = c.take(entities)?;
+        // The column's slots and storage for every entity, reserved before any is set
+        // (the sets below then never grow it).
+        table.try_reserve(&[(name, storage)], entities)?;
         let column = table.column_mut_or_create(name);
         // Give the column its storage kind first, through an entry set and unset again
         // (entity 0; its real state is applied below): a typed column keeps its kind even
