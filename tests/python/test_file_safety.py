@@ -317,6 +317,7 @@ def test_a_small_gzip_of_one_huge_line_is_an_error_not_an_abort(tmp_path):
     assert seconds < 10
 
 
+@pytest.mark.address_space_limit
 def test_running_out_of_memory_while_reading_is_a_memory_error(tmp_path):
     path = tmp_path / "many.txt.gz"
     # 40 million edges (320 MB of keys) from 40 gzip members of one million lines each.

@@ -165,6 +165,7 @@ print("usable")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
+@pytest.mark.address_space_limit
 def test_running_out_of_address_space_in_a_batch_raises():
     env = dict(os.environ)
     child = subprocess.run(

@@ -20,6 +20,8 @@ import textwrap
 
 import pytest
 
+pytestmark = pytest.mark.address_space_limit
+
 CHILD = """
 import ctypes, gc, os, pickle, resource, sys
 import numpy as np
