@@ -92,12 +92,20 @@ def check_invariants(g):
 def test_eight_threads_keep_a_shared_graph_consistent():
     g = gr.Graph()
     g.add_edges([(i, (i * 7) % KEYS) for i in range(KEYS)])
+    run_for_a_while([(writer if i < 4 else reader, (g,)) for i in range(8)])
+    check_invariants(g)
+
+
+def run_for_a_while(workers) -> None:
+    """Runs ``target(*args, seed, stop, errors, counts)`` for each ``(target, args)`` on its
+    own thread for DURATION seconds; then no thread may be stuck, none may have recorded an
+    error, and each must have done something."""
     stop = threading.Event()
     errors: list = []
-    counts = dict.fromkeys(range(8), 0)
+    counts = dict.fromkeys(range(len(workers)), 0)
     threads = [
-        threading.Thread(target=writer if i < 4 else reader, args=(g, i, stop, errors, counts))
-        for i in range(8)
+        threading.Thread(target=target, args=(*args, seed, stop, errors, counts))
+        for seed, (target, args) in enumerate(workers)
     ]
     for t in threads:
         t.start()
@@ -108,7 +116,6 @@ def test_eight_threads_keep_a_shared_graph_consistent():
     assert not any(t.is_alive() for t in threads), "a thread is stuck (deadlock?)"
     assert errors == []
     assert all(c > 0 for c in counts.values()), counts
-    check_invariants(g)
 
 
 # ----- graphs closed, copied and pickled while in use ---------------------------------------
@@ -179,22 +186,7 @@ def test_threads_close_copy_and_pickle_shared_graphs():
     rng = random.Random(1)
     slots = [fresh_graph(rng) for _ in range(SLOTS)]
     lock = threading.Lock()
-    stop = threading.Event()
-    errors: list = []
-    counts = dict.fromkeys(range(6), 0)
-    threads = [
-        threading.Thread(target=lifecycle_worker, args=(slots, lock, i, stop, errors, counts))
-        for i in range(6)
-    ]
-    for t in threads:
-        t.start()
-    time.sleep(DURATION)
-    stop.set()
-    for t in threads:
-        t.join(timeout=30)
-    assert not any(t.is_alive() for t in threads), "a thread is stuck (deadlock?)"
-    assert errors == []
-    assert all(c > 0 for c in counts.values()), counts
+    run_for_a_while([(lifecycle_worker, (slots, lock)) for _ in range(6)])
     for g in slots:
         if not g.closed and not g.directed:
             check_invariants(g)
