@@ -84,9 +84,12 @@ class EdgeView(Set):
             u, v = edge
             normalize_key(u)
             normalize_key(v)
-            return self._graph.has_edge(u, v)
         except (TypeError, ValueError, OverflowError):
-            return False  # not a pair of keys (or text no graph can hold)
+            return False  # not a pair of keys
+        try:
+            return self._graph.has_edge(u, v)
+        except UnencodableKeyError:
+            return False  # text no graph can hold
 
     def __getitem__(self, edge) -> EdgeAttrs:
         u, v = edge
@@ -338,8 +341,8 @@ class NeighborView(Mapping):
         u, v = self._edge(other)
         try:
             return self._graph.has_edge(u, v)
-        except (TypeError, ValueError, OverflowError):
-            return False  # not a key: no graph holds it
+        except (TypeError, OverflowError, UnencodableKeyError):
+            return False  # not a key: no graph holds it (a closed graph still raises)
 
     def __repr__(self) -> str:
         return repr({k: dict(v) for k, v in self.items()})

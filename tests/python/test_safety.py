@@ -486,3 +486,12 @@ def test_lone_surrogate_keys_in_views():
     with pytest.raises(KeyError):
         g[lone]
     assert g.nodes["a"] == {} and g.edges["a", "b"] == {"w": 1}
+
+
+def test_membership_in_views_of_a_closed_graph_raises(graph):
+    graph.add_edge(1, 2)
+    adjacency = graph[1]
+    graph.close()
+    for check in (lambda: (1, 2) in graph.edges, lambda: 2 in adjacency):
+        with pytest.raises(gr.InvalidOperationError, match="the graph is closed"):
+            check()
