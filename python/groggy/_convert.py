@@ -439,3 +439,14 @@ def take_strings(handle) -> list:
         ]
     finally:
         lib.gr_string_list_free(handle)
+
+
+def attribute_dicts(count: int, names: list, values_of, presence_of) -> list:
+    """One dict per entity from whole columns, holding only the attributes it has."""
+    dicts = [{} for _ in range(count)]
+    for name in names:
+        values = values_of(name).to_list()
+        for d, value, present in zip(dicts, values, presence_of(name)):
+            if present:
+                d[name] = value
+    return dicts

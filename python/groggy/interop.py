@@ -3,6 +3,7 @@ is imported when its conversion is used."""
 
 from __future__ import annotations
 
+from ._convert import attribute_dicts
 from .graph import Graph
 
 
@@ -17,27 +18,16 @@ def from_networkx(G) -> Graph:
     return g
 
 
-def _attribute_dicts(count: int, names: list, values_of, presence_of) -> list:
-    """One dict per entity from whole columns, holding only the attributes it has."""
-    dicts = [{} for _ in range(count)]
-    for name in names:
-        values = values_of(name).to_list()
-        for d, value, present in zip(dicts, values, presence_of(name)):
-            if present:
-                d[name] = value
-    return dicts
-
-
 def to_networkx(g: Graph):
     """A networkx Graph (DiGraph when directed) equal to ``g``, attributes included."""
     import networkx as nx
 
     G = nx.DiGraph() if g.directed else nx.Graph()
     keys = g._node_keys()
-    node_attrs = _attribute_dicts(len(keys), g.node_attr_names(), g.node_array, g._node_presence)
+    node_attrs = attribute_dicts(len(keys), g.node_attr_names(), g.node_array, g._node_presence)
     G.add_nodes_from(zip(keys, node_attrs))
     pairs = g._edge_pairs()
-    edge_attrs = _attribute_dicts(len(pairs), g.edge_attr_names(), g.edge_array, g._edge_presence)
+    edge_attrs = attribute_dicts(len(pairs), g.edge_attr_names(), g.edge_array, g._edge_presence)
     G.add_edges_from((u, v, d) for (u, v), d in zip(pairs, edge_attrs))
     return G
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from ._convert import UnencodableKeyError, attr_list, key_args, normalize_key
+from ._convert import UnencodableKeyError, attr_list, attribute_dicts, key_args, normalize_key
 from ._errors import EdgeNotFoundError, NodeNotFoundError
 from ._native import lib
 from .views import AdjacencyView, EdgeAttrs, NeighborView, neighbor_view
@@ -214,17 +214,14 @@ class NetworkxMixin:
     def _converted(self: Graph, directed: bool, edge_order) -> Graph:
         """A new Graph with this one's nodes and attributes and the edges ``edge_order``
         gives for this one's edge pairs (with their attributes): two bulk calls."""
-        from .graph import Graph
-        from .interop import _attribute_dicts
-
-        g = Graph(directed=directed)
+        g = type(self)(directed=directed)
         keys = self._node_keys()
         names = self.node_attr_names()
-        node_dicts = _attribute_dicts(len(keys), names, self.node_array, self._node_presence)
+        node_dicts = attribute_dicts(len(keys), names, self.node_array, self._node_presence)
         g.add_nodes(list(zip(keys, node_dicts)))
         pairs = self._edge_pairs()
         names = self.edge_attr_names()
-        edge_dicts = _attribute_dicts(len(pairs), names, self.edge_array, self._edge_presence)
+        edge_dicts = attribute_dicts(len(pairs), names, self.edge_array, self._edge_presence)
         by_pair = dict(zip(pairs, edge_dicts))
         # In an undirected graph (v, u) is the edge (u, v).
         g.add_edges(
