@@ -140,9 +140,10 @@ class AlgorithmsMixin:
         self, alpha=0.85, max_iter=100, tol=1e-06, weight=None, personalization=None
     ) -> NodeMap:
         """PageRank as networkx computes it (same iteration, same stopping rule): a NodeMap
-        of scores. ``weight`` names an edge attribute (missing values weigh 1.0);
-        ``personalization`` maps keys to weights (others get 0). No convergence within
-        ``max_iter`` iterations raises ``AlgorithmError``."""
+        of scores. ``weight`` names an edge attribute (missing values weigh 1.0; a name no
+        edge has raises ``InvalidArgumentError``); ``personalization`` maps keys to weights
+        (others get 0). No convergence within ``max_iter`` iterations raises
+        ``AlgorithmError``."""
         call = self._pagerank_call(alpha, max_iter, tol, weight, personalization)
         return self._node_values(call, rounds=max_iter)
 
@@ -174,8 +175,9 @@ class AlgorithmsMixin:
         return self._key_list(lambda cancel, out: lib.gr_graph_dfs(ptr, *k, depth, cancel, out))
 
     def shortest_path(self, source, target, weight=None) -> list:
-        """The keys along a shortest path (fewest edges, or least total ``weight``).
-        ``NoPathError`` when none exists; ``AlgorithmError`` on a negative weight."""
+        """The keys along a shortest path (fewest edges, or least total ``weight``, an edge
+        attribute some edge has, else ``InvalidArgumentError``). ``NoPathError`` when none
+        exists; ``AlgorithmError`` on a negative weight."""
         u, v = key_args(source, "shortest_path"), key_args(target, "shortest_path")
         w, wl = _weight_args(weight)
         ptr = self._ptr

@@ -23,7 +23,8 @@ pub struct PageRankOptions<'a> {
     pub alpha: f64,
     pub max_iter: usize,
     pub tol: f64,
-    /// An edge column of weights (missing values weigh 1.0).
+    /// An edge column of weights (missing values weigh 1.0; a column no edge has is an
+    /// error).
     pub weight: Option<&'a str>,
     /// Personalization: `(key, value)` pairs; nodes not listed get 0, keys not in the graph
     /// are ignored.

@@ -99,9 +99,10 @@ fn write_keys(list: KeyList, out_keys: &mut *mut gr_keys) {
 /// PageRank with networkx's semantics (see `PYTHON_API.md`): `alpha` in (0, 1),
 /// `max_iter` iterations at most (else `GR_STATUS_ALGORITHM`), stop when the L1 change is
 /// below `N * tol`. `weight` (NULL: none) names an edge column; edges without a value weigh
-/// 1.0. Personalization: NULL `personal_values` for none; else `n_personal` keys (a key
-/// array, as `gr_graph_add_nodes` describes) with their values; keys not in the graph are
-/// ignored. Writes every node's key (node order) and its score (float64).
+/// 1.0; a name no edge has is `GR_STATUS_INVALID_ARGUMENT`. Personalization: NULL
+/// `personal_values` for none; else `n_personal` keys (a key array, as `gr_graph_add_nodes`
+/// describes) with their values; keys not in the graph are ignored. Writes every node's key
+/// (node order) and its score (float64).
 ///
 /// # Safety
 /// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given; the
@@ -269,8 +270,9 @@ pub unsafe extern "C" fn gr_graph_dfs(
 }
 
 /// A shortest path from `u` to `v` as the keys along it: fewest edges, or least total
-/// weight when `weight` (NULL: none) names an edge column. `GR_STATUS_NO_PATH` when `v`
-/// cannot be reached; `GR_STATUS_ALGORITHM` on a negative weight.
+/// weight when `weight` (NULL: none) names an edge column (one no edge has:
+/// `GR_STATUS_INVALID_ARGUMENT`). `GR_STATUS_NO_PATH` when `v` cannot be reached;
+/// `GR_STATUS_ALGORITHM` on a negative weight.
 ///
 /// # Safety
 /// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `weight` NULL or

@@ -4,8 +4,8 @@
  *
  * Covers: gr_graph_pagerank on hand-checked graphs (a directed edge with a dangling node,
  * a cycle, an undirected star, an undirected self-loop, isolated nodes, the empty graph, a
- * weight column of mixed int / float / Null / missing values, zero out-weight, a column no
- * edge has, a removed edge's weight not inherited, personalization with string keys and
+ * weight column of mixed int / float / Null / missing values, zero out-weight, a removed
+ * edge's weight not inherited, personalization with string keys and
  * keys not in the graph) and on a graph of more than one parallel chunk, with duplicate,
  * removed edges and removed nodes, against a plain C power iteration, directed and
  * undirected, weighted, personalized; every bad argument (alpha, tol, max_iter,
@@ -21,7 +21,8 @@
  * that stay valid and unchanged after the graph mutates and after gr_graph_free, while a
  * new call sees the mutation (snapshot and weight caches invalidated); NULL graphs, NULL
  * outputs, weight names (NULL with a length, empty, invalid UTF-8, naming a string or
- * bytes column), bad keys, with outputs untouched and the graph unchanged on every
+ * bytes column, naming a column no edge has: INVALID_ARGUMENT, for each algorithm taking a
+ * weight, even when no edge is left or only nodes have it), bad keys, with outputs untouched and the graph unchanged on every
  * failure; cancellation tokens (NULL handling, triggered before a call, triggered from
  * another thread while PageRank runs on a large graph, one token stopping two runs, with
  * the latency measured and printed, the graph usable afterwards); four reader threads
@@ -393,20 +394,16 @@ static void test_pagerank_weighted(void)
     CHECK_OK(pagerank(g, 0.85, 1000, 1e-13, NULL, NULL, &keys, &scores));
     CHECK_F64S(scores, 1e-10, x1, even, even);
     free_result(&keys, &scores);
-    /* A column no edge has: every edge weighs 1.0. */
-    CHECK_OK(pagerank(g, 0.85, 1000, 1e-13, "nope", NULL, &keys, &scores));
-    CHECK_F64S(scores, 1e-10, x1, even, even);
-    free_result(&keys, &scores);
     /* The header: weight NULL means unweighted, whatever weight_len says. */
     CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, NULL, 7, NULL, NULL, NULL, 0, NULL, NULL, 0,
                                NULL, &keys, &scores));
     CHECK_F64S(scores, 1e-10, x1, even, even);
     free_result(&keys, &scores);
-    /* An empty (non-NULL) name: a column no edge has. */
-    CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, "w", 0, NULL, NULL, NULL, 0, NULL, NULL, 0,
-                               NULL, &keys, &scores));
-    CHECK_F64S(scores, 1e-10, x1, even, even);
-    free_result(&keys, &scores);
+    /* An empty (non-NULL) name: a column no edge has, an error. */
+    CHECK_ERR(gr_graph_pagerank(g, 0.85, 1000, 1e-13, "w", 0, NULL, NULL, NULL, 0, NULL, NULL, 0,
+                                NULL, &keys, &scores),
+              GR_STATUS_INVALID_ARGUMENT, "pagerank: no edge attribute '' to use as weight");
+    CHECK(keys == SENTINEL_KEYS && scores == SENTINEL_ARRAY);
     /* The name is (ptr, len), not NUL-terminated. */
     CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, "wxyz", 1, NULL, NULL, NULL, 0, NULL, NULL, 0,
                                NULL, &keys, &scores));
@@ -1147,8 +1144,6 @@ static void test_shortest_paths(void)
         CHECK_PATH(g, IK(1), IK(1), "w", "1");
         CHECK_PATH(g, IK(9), IK(9), "w", "9");
         CHECK_PATH(g, IK(2), IK(4), NULL, "2,3,4");
-        /* A column no edge has: hops. */
-        CHECK_PATH(g, IK(1), IK(4), "nope", "1,3,4");
 
         CHECK_ERR(gr_graph_shortest_path(g, IK(1), IK(9), NULL, 0, NULL, &keys), GR_STATUS_NO_PATH,
                   "shortest_path: no path from 1 to 9");
@@ -1707,6 +1702,34 @@ static void test_results_outlive_graph(void)
     gr_array_free(r.top);
 }
 
+/* A weight name is an edge attribute some live edge has: one only nodes have, or one whose
+ * edges are all removed, is as unknown as a typo. */
+static void test_weight_names(void)
+{
+    gr_keys *keys = SENTINEL_KEYS;
+    gr_array *arr = SENTINEL_ARRAY;
+    gr_attr_value one = v_f64(1.0);
+    static const int64_t e[] = {1, 2, 2, 3};
+    gr_graph *g = graph_of(false, e, 2);
+    set_w(g, 1, 2, "w", v_f64(2.0));
+    CHECK_OK(gr_graph_set_node_attr(g, IK(3), "size", 4, &one));
+    CHECK_PATH(g, IK(1), IK(3), "w", "1,2,3");
+    CHECK_ERR(gr_graph_shortest_path(g, IK(1), IK(3), "size", 4, NULL, &keys),
+              GR_STATUS_INVALID_ARGUMENT,
+              "shortest_path: no edge attribute 'size' to use as weight");
+    CHECK_OK(gr_graph_remove_edge(g, IK(1), IK(2)));
+    CHECK_ERR(pagerank(g, 0.85, 100, 1e-6, "w", NULL, &keys, &arr), GR_STATUS_INVALID_ARGUMENT,
+              "pagerank: no edge attribute 'w' to use as weight");
+    CHECK(keys == SENTINEL_KEYS && arr == SENTINEL_ARRAY);
+    /* Set again, it is there again (the snapshot's weight cache does not remember the miss). */
+    set_w(g, 2, 3, "w", v_f64(3.0));
+    CHECK_OK(gr_graph_shortest_path_lengths(g, IK(2), "w", 1, NULL, &keys, &arr));
+    CHECK_KEYS(keys, "2,3");
+    CHECK_F64S(arr, 0.0, 0.0, 3.0);
+    free_result(&keys, &arr);
+    gr_graph_free(g);
+}
+
 /* ----- bad input ---------------------------------------------------------------------------- */
 
 static void test_bad_input(void)
@@ -1801,6 +1824,19 @@ static void test_bad_input(void)
     /* ... even when the source and target are the same node. */
     CHECK_ERR(gr_graph_shortest_path(g, IK(1), IK(1), "label", 5, NULL, &keys), IA,
               "must be numeric");
+    /* A name no edge has (a typo) is an error, not an unweighted result. */
+    CHECK_ERR(pagerank(g, 0.85, 100, 1e-6, "nope", NULL, &keys, &arr), IA,
+              "pagerank: no edge attribute 'nope' to use as weight");
+    CHECK_STREQ(gr_last_error_message(), "pagerank: no edge attribute 'nope' to use as weight");
+    CHECK_ERR(gr_graph_shortest_path(g, IK(1), IK(2), "nope", 4, NULL, &keys), IA,
+              "shortest_path: no edge attribute 'nope' to use as weight");
+    CHECK_ERR(gr_graph_shortest_path(g, IK(1), IK(1), "nope", 4, NULL, &keys), IA,
+              "shortest_path: no edge attribute 'nope' to use as weight");
+    CHECK_ERR(gr_graph_shortest_path_lengths(g, IK(1), "nope", 4, NULL, &keys, &arr), IA,
+              "shortest_path_lengths: no edge attribute 'nope' to use as weight");
+    /* Names are (ptr, len) and case-sensitive. */
+    CHECK_ERR(gr_graph_shortest_path_lengths(g, IK(1), "W", 1, NULL, &keys, &arr), IA,
+              "shortest_path_lengths: no edge attribute 'W' to use as weight");
     CHECK(keys == SENTINEL_KEYS);
     CHECK(arr == SENTINEL_ARRAY);
     /* The numeric column works, and NULL weight with a length is unweighted. */
@@ -1846,6 +1882,7 @@ static void test_cancel_tokens(void)
     gr_graph *h = graph_of(false, e, 4);
     snapshot *before = (snapshot *)malloc(sizeof(snapshot));
     CHECK(before != NULL);
+    set_w(g, 1, 2, "w", v_f64(0.5));
     take_snapshot(g, before);
 
     CHECK_ERR(gr_cancel_new(NULL), IA, "cancel_new: output cancel is NULL");
@@ -2625,6 +2662,7 @@ int main(void)
     test_traversals();
     test_shortest_paths();
     test_components();
+    test_weight_names();
     test_top_k();
     test_keys_find();
     test_results_outlive_graph();

@@ -269,9 +269,37 @@ def test_pagerank_weight_column_with_ints_and_float32():
     assert_scores(g.pagerank(weight="h"), nx_pagerank(G, weight="h"))
 
 
-def test_pagerank_weight_column_nobody_has_is_unweighted(random_graphs):
-    g, G = random_graphs
-    assert_scores(g.pagerank(weight="no such column"), nx_pagerank(G))
+def test_weight_column_nobody_has_is_an_error(random_graphs):
+    # A typo in a weight name must not silently give unweighted results.
+    g, _ = random_graphs
+    source, target = list(g.nodes)[:2]
+    g.set_node_attr(source, "size", 2.0)  # a node attribute is no edge attribute
+    edges_before = sorted(map(repr, g.edges))
+    calls = {
+        "pagerank": lambda w: g.pagerank(weight=w),
+        "shortest_path": lambda w: g.shortest_path(source, target, weight=w),
+        "shortest_path_lengths": lambda w: g.shortest_path_lengths(source, weight=w),
+    }
+    for op, call in calls.items():
+        for name in ("no such column", "size", "W"):
+            with pytest.raises(gr.InvalidArgumentError) as info:
+                call(name)
+            assert str(info.value) == f"{op}: no edge attribute {name!r} to use as weight"
+            assert info.value.operation == op
+    assert sorted(map(repr, g.edges)) == edges_before
+    assert g.edge_attr_names() == ["w"]
+
+
+def test_weight_column_whose_edges_are_gone_is_an_error():
+    g = gr.Graph()
+    g.add_edge(1, 2, w=2.0)
+    g.add_edge(2, 3)
+    assert g.shortest_path_lengths(1, weight="w") == {1: 0.0, 2: 2.0, 3: 3.0}
+    g.remove_edge(1, 2)
+    with pytest.raises(gr.InvalidArgumentError, match="no edge attribute 'w' to use as weight"):
+        g.pagerank(weight="w")
+    g.add_edge(2, 3, w=0.5)
+    assert g.shortest_path_lengths(2, weight="w") == {2: 0.0, 3: 0.5}
 
 
 def test_pagerank_follows_mutations(random_graphs):

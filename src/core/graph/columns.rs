@@ -59,20 +59,29 @@ impl GraphCore {
         Ok(column.presence(&edges))
     }
 
+    /// Whether some edge has the attribute `name` (a name `edge_attr_names` lists). A
+    /// caller whose weight name is only a default, meaning unweighted when absent (as
+    /// networkx's Louvain or spanning trees), asks this before `edge_weights`.
+    pub fn has_edge_attr(&self, name: &str) -> bool {
+        column_entities(&self.edge_attrs, name, "edges").is_ok()
+    }
+
     /// The attribute `name` of every edge as a weight, by edge index: 1.0 where an edge
-    /// lacks it or holds Null (networkx's default), and everywhere when no edge has it.
-    /// `InvalidArgument` when a value is not a number.
+    /// lacks it or holds Null (networkx's default). `InvalidArgument` when no edge has it
+    /// (a misspelt name must not silently give unweighted results) or a value is not a
+    /// number.
     pub fn edge_weights(&self, name: &str) -> GraphResult<Vec<f64>> {
+        let column = column_entities(&self.edge_attrs, name, "edges").map_err(|_| {
+            GraphError::InvalidArgument(format!("no edge attribute '{name}' to use as weight"))
+        })?;
         // One weight per edge index: reserved fallibly, as the snapshot's buffers are.
         let mut weights = filled(self.topology.edge_capacity(), 1.0)?;
-        if let Some(column) = self.edge_attrs.column(name) {
-            column.numbers_into(&mut weights).map_err(|kind| {
-                GraphError::InvalidArgument(format!(
-                    "weight '{name}' must be numeric, but an edge holds a {} value",
-                    kind.name()
-                ))
-            })?;
-        }
+        column.numbers_into(&mut weights).map_err(|kind| {
+            GraphError::InvalidArgument(format!(
+                "weight '{name}' must be numeric, but an edge holds a {} value",
+                kind.name()
+            ))
+        })?;
         Ok(weights)
     }
 
@@ -154,5 +163,30 @@ mod tests {
             g.node_array("nope").unwrap_err(),
             GraphError::AttributeNotFound("'nope' on nodes".into())
         );
+    }
+
+    #[test]
+    fn weights_of_a_column_no_edge_has_are_an_error() {
+        let mut g = GraphCore::new(false);
+        g.add_edge(1.into(), 2.into(), &[("w", AttrValue::Float64(2.5))])
+            .unwrap();
+        g.add_edge(2.into(), 3.into(), &[]).unwrap();
+        assert!(g.has_edge_attr("w"));
+        assert_eq!(g.edge_weights("w").unwrap(), vec![2.5, 1.0]);
+        let missing =
+            GraphError::InvalidArgument("no edge attribute 'nope' to use as weight".into());
+        assert!(!g.has_edge_attr("nope"));
+        assert_eq!(g.edge_weights("nope").unwrap_err(), missing);
+        // A column whose edges are all gone is no longer there either.
+        g.remove_edge(1.into(), 2.into()).unwrap();
+        assert!(!g.has_edge_attr("w"));
+        assert_eq!(
+            g.edge_weights("w").unwrap_err(),
+            GraphError::InvalidArgument("no edge attribute 'w' to use as weight".into())
+        );
+        // Node attributes are not edge attributes.
+        g.set_node_attr(1.into(), "nope", AttrValue::Float64(1.0))
+            .unwrap();
+        assert_eq!(g.edge_weights("nope").unwrap_err(), missing);
     }
 }
