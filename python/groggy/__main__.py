@@ -1,40 +1,163 @@
 """The ``groggy`` command line (also ``python -m groggy``).
 
     groggy SUBCOMMAND [FILE] [--directed] [--json]
+    groggy --version
 
-FILE is a native file (recognised by its magic number) or an edge list; without FILE the
-bundled karate club is used. Errors print one line on stderr and exit with status 1.
+FILE is a native file (recognised by its magic number) or an edge list (``--delimiter``,
+``--header``); without FILE the bundled karate club is used. ``bfs`` and
+``shortest-path`` take their nodes after FILE. Errors print one line on stderr and exit
+with status 1; output to a closed pipe (``groggy bfs 0 | head -1``) ends quietly with
+status 0. The commands only parse arguments, call the library and format its results.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import sys
 import threading
 import time
 
-from ._errors import GroggyError
+from ._errors import GroggyError, GroggyIOError
+
+# What `convert` writes, by the output's extension.
+_WRITERS = {".groggy": "native", ".txt": "edge list", ".edges": "edge list", ".el": "edge list"}
+_WRITABLE = ".groggy (native), .txt, .edges or .el (edge list)"
+# Formats of the contract whose readers and writers do not exist yet (CSV reads as an edge
+# list with --delimiter).
+_NOT_YET = {".csv": "CSV", ".graphml": "GraphML", ".gml": "GML", ".parquet": "Parquet"}
+_NOT_YET_READABLE = (".graphml", ".gml", ".parquet")
+# The largest --top and --depth (the engine takes int64 counts).
+_MAX_COUNT = 2**63 - 1
+
+
+class _Failure(Exception):
+    """A failure already worded for the user: printed as it is, after "groggy: "."""
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr and exit status 1."""
 
     def error(self, message):
+        # "argument --top: invalid int value: 'x'" reads better without "argument ".
+        message = message.removeprefix("argument ")
         print(f"groggy: {message} (see groggy --help)", file=sys.stderr)
         raise SystemExit(1)
 
 
-def _load(args):
+def _shown(path) -> str:
+    """A path as messages show it: a name that is not UTF-8 (surrogate-escaped by Python)
+    with U+FFFD, as the library's own messages show it (the escapes would fail to print on
+    a strict stdout)."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _extension(path) -> str:
+    return os.path.splitext(os.fsdecode(path))[1].lower()
+
+
+def _message(err: BaseException) -> str:
+    """An error's message on one line, without the library operation's name (the command
+    line names its own step)."""
+    text = str(err.args[0]) if isinstance(err, KeyError) and err.args else str(err)
+    operation = getattr(err, "operation", None)
+    if operation and text.startswith(f"{operation}: "):
+        text = text[len(operation) + 2 :]
+    return " ".join(text.splitlines())
+
+
+def _delimiter_hint(path) -> str:
+    """A hint to pass --delimiter when the first data line of a file that failed to read
+    as a whitespace-separated edge list holds a likely separator (a CSV file, say)."""
+    try:
+        with open(path, "rb") as f:
+            packed = f.read(2) == b"\x1f\x8b"
+        with (gzip.open if packed else open)(path, "rb") as f:
+            head = f.read(1 << 16)
+    except (OSError, EOFError):
+        return ""
+    for line in head.splitlines():
+        if line.strip() and not line.startswith(b"#"):
+            for sep, shell, name in ((b",", ",", "comma"), (b";", "';'", "semicolon")):
+                if sep in line:
+                    return f" ({name}-separated? use --delimiter {shell})"
+            return ""
+    return ""
+
+
+def _read(path, args):
+    """The graph in FILE: native by its magic number, else an edge list. Errors come out
+    as one line naming the file (no command: reading is the same for every command)."""
     from . import files
+
+    try:
+        if files.is_native_file(path):
+            return files.load(path)
+        if _extension(path) in _NOT_YET_READABLE:
+            kind = _NOT_YET[_extension(path)]
+            raise _Failure(f"{_shown(path)}: cannot read {kind} files yet")
+        return files.read_edgelist(
+            path,
+            directed=args.directed,
+            delimiter=args.delimiter,
+            header=args.header,
+            progress=True,
+        )
+    except GroggyIOError as err:
+        hint = _delimiter_hint(path) if args.delimiter is None else ""
+        raise _Failure(_message(err) + hint) from None
+    except (GroggyError, OSError, ValueError) as err:
+        raise _Failure(_message(err)) from None
+
+
+def _load(args):
     from .datasets import karate_club
 
     if args.file is None:
         return karate_club()
-    if files.is_native_file(args.file):
-        return files.load(args.file)
-    return files.read_edgelist(args.file, directed=args.directed, progress=True)
+    return _read(args.file, args)
+
+
+def _nodes(args, names: tuple) -> list:
+    """Splits the operands of bfs / shortest-path into FILE and the nodes: as many operands
+    as nodes name nodes of the karate club; one more puts FILE first. A lone FILE (an
+    existing path where the first node would be) is the mistake of a forgotten node."""
+    operands = args.operands
+    needed = " and a ".join(names)
+    usage = f"groggy {args.command} [FILE] {' '.join(n.upper() for n in names)}"
+    if len(operands) == len(names) + 1:
+        args.file = operands[0]
+        return operands[1:]
+    if len(operands) > len(names) + 1:
+        raise _Failure(f"{args.command}: too many operands (usage: {usage})")
+    if len(operands) < len(names) or os.path.exists(operands[0]):
+        raise _Failure(
+            f"{args.command}: a {needed} node {_are(len(names))} required (usage: {usage})"
+        )
+    args.file = None
+    return operands
+
+
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def _count(n: int, noun: str) -> str:
+    """A count with its noun: "1 edge", "2 edges"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _count_option(args, name: str) -> None:
+    """--top and --depth: counts the engine takes (0 to int64's maximum)."""
+    value = getattr(args, name, None)
+    if value is None:
+        return
+    if value < 0:
+        raise _Failure(f"--{name} must be >= 0")
+    if value > _MAX_COUNT:
+        raise _Failure(f"--{name} must be at most {_MAX_COUNT}")
 
 
 def _key(g, text: str):
@@ -43,9 +166,11 @@ def _key(g, text: str):
     if text in g:
         return text
     try:
-        return int(text)
+        number = int(text)
     except ValueError:
         return text
+    # Beyond int64 no graph has it as an int: looked up as typed, it is "not found".
+    return number if -_MAX_COUNT - 1 <= number <= _MAX_COUNT else text
 
 
 class _Working:
@@ -83,7 +208,7 @@ def _emit(args, data, text: str) -> None:
 
 
 def _member(key, degree: int) -> str:
-    return f"member {key} ({degree} friend{'' if degree == 1 else 's'})"
+    return f"member {key} ({_count(degree, 'friend')})"
 
 
 def _demo(args) -> None:
@@ -102,7 +227,7 @@ def _demo(args) -> None:
         print(json.dumps(data))
         return
     print("Zachary's karate club")
-    print(f"  {g.node_count} members, {g.edge_count} friendships")
+    print(f"  {_count(g.node_count, 'member')}, {_count(g.edge_count, 'friendship')}")
     degrees = g.degrees()
     ranked = degrees.top(len(degrees))
     lowest = ranked[-1][1]
@@ -116,7 +241,10 @@ def _demo(args) -> None:
     top = ", ".join(f"{k} ({score:.3f})" for k, score in g.pagerank().top(5))
     print(f"  top five by PageRank: {top}")
     sizes = [len(c) for c in g.connected_components()]
-    print(f"  {len(sizes)} connected component(s) of sizes {sizes}")
+    if len(sizes) == 1:
+        print(f"  1 connected component of {_count(sizes[0], 'member')}")
+    else:
+        print(f"  {_count(len(sizes), 'connected component')} of sizes {sizes}")
 
 
 def _info(args) -> None:
@@ -134,9 +262,11 @@ def _info(args) -> None:
     }
     kind = "directed" if g.directed else "undirected"
     text = (
-        f"{kind} graph: {data['nodes']} nodes, {data['edges']} edges, "
-        f"{data['components']} component(s), the largest of {data['largest_component']} nodes"
+        f"{kind} graph: {_count(data['nodes'], 'node')}, {_count(data['edges'], 'edge')}, "
+        f"{_count(data['components'], 'component')}"
     )
+    if len(components) > 1:
+        text += f", the largest of {_count(data['largest_component'], 'node')}"
     if data["node_attributes"]:
         text += f"\nnode attributes: {', '.join(data['node_attributes'])}"
     if data["edge_attributes"]:
@@ -157,97 +287,173 @@ def _components(args) -> None:
     with _Working("components"):
         sizes = [len(c) for c in g.connected_components()]
     shown = ", ".join(map(str, sizes[:10])) + (", ..." if len(sizes) > 10 else "")
-    _emit(args, {"count": len(sizes), "sizes": sizes}, f"{len(sizes)} component(s): {shown}")
+    text = _count(len(sizes), "component") + (f": {shown}" if sizes else "")
+    _emit(args, {"count": len(sizes), "sizes": sizes}, text)
 
 
 def _bfs(args) -> None:
+    (source,) = _nodes(args, ("source",))
     g = _load(args)
     with _Working("bfs"):
-        order = g.bfs(_key(g, args.source), depth_limit=args.depth)
+        order = g.bfs(_key(g, source), depth_limit=args.depth)
     _emit(args, order, " ".join(map(str, order)))
 
 
 def _shortest_path(args) -> None:
+    source, target = _nodes(args, ("source", "target"))
     g = _load(args)
     with _Working("shortest-path"):
-        path = g.shortest_path(_key(g, args.source), _key(g, args.target), weight=args.weight)
+        path = g.shortest_path(_key(g, source), _key(g, target), weight=args.weight)
     _emit(args, path, " -> ".join(map(str, path)))
 
 
 def _convert(args) -> None:
-    from . import files
-
-    if files.is_native_file(args.input):
-        g = files.load(args.input)
-    else:
-        g = files.read_edgelist(args.input, directed=args.directed, progress=True)
-    if str(args.output).endswith(".groggy"):
-        g.save(args.output)
-        kind = "native"
-    else:
-        g.write_edgelist(args.output)
-        kind = "edge list"
-    # A file name that is not UTF-8 (surrogate-escaped by Python) is shown with U+FFFD, as
-    # the library's own messages show it: printing the escapes would fail on a strict stdout.
-    shown = os.fsencode(args.output).decode("utf-8", "replace")
+    extension = _extension(args.output)
+    kind = _WRITERS.get(extension)
+    # Refused before anything is read: the answer does not depend on the input.
+    if kind is None and extension in _NOT_YET:
+        raise _Failure(
+            f"convert: cannot write {_NOT_YET[extension]} files yet; it writes {_WRITABLE}"
+        )
+    if kind is None:
+        raise _Failure(
+            f"convert: cannot tell the format of {_shown(args.output)} from its extension; "
+            f"use {_WRITABLE}"
+        )
+    g = _read(args.input, args)
+    try:
+        if kind == "native":
+            g.save(args.output)
+        else:
+            g.write_edgelist(args.output)
+    except (GroggyError, OSError, ValueError) as err:
+        raise _Failure(_message(err)) from None
+    shown = _shown(args.output)
     data = {"nodes": g.node_count, "edges": g.edge_count, "output": shown}
-    _emit(args, data, f"wrote {kind} {shown}: {g.node_count} nodes, {g.edge_count} edges")
+    text = f"wrote {kind} {shown}: {_count(g.node_count, 'node')}, {_count(g.edge_count, 'edge')}"
+    _emit(args, data, text)
+
+
+def _delimiter(text: str) -> str:
+    """--delimiter: one character; \\t or "tab" for a tab (hard to type in a shell)."""
+    text = {"\\t": "\t", "tab": "\t"}.get(text, text)
+    if len(text) != 1:
+        raise argparse.ArgumentTypeError("must be one character; \\t or tab stands for a tab")
+    return text
+
+
+def _reading_options(p) -> None:
+    """The options of every command that reads FILE."""
+    p.add_argument("--directed", action="store_true", help="read an edge list as directed")
+    p.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        metavar="C",
+        help="the field separator of an edge list (default: whitespace; \\t or tab for a tab)",
+    )
+    p.add_argument(
+        "--header", action="store_true", help="skip the first line of an edge list (column names)"
+    )
+
+
+_WEIGHT_HELP = "the edge attribute to use as weights (an edge without it weighs 1)"
+_NODES_HELP = {
+    "bfs": (
+        "[FILE] SOURCE",
+        "SOURCE alone is a node of the bundled karate club; FILE SOURCE, a node of FILE",
+    ),
+    "shortest-path": (
+        "[FILE] SOURCE TARGET",
+        "SOURCE TARGET alone are nodes of the bundled karate club; FILE SOURCE TARGET, of FILE",
+    ),
+}
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = _Parser(prog="groggy", description="groggy: graphs from the command line")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.add_argument("--version", action="version", version=f"groggy {__version__}")
+    sub = parser.add_subparsers(
+        dest="command", metavar="SUBCOMMAND", required=True, parser_class=_Parser
+    )
 
     def command(name, func, help_text, with_file=True):
-        p = sub.add_parser(name, help=help_text)
-        if with_file:
+        nodes = _NODES_HELP.get(name)
+        usage = None if nodes is None else f"%(prog)s {nodes[0]} [options]"
+        p = sub.add_parser(name, help=help_text, usage=usage, description=help_text)
+        if nodes is not None:
+            # "*": a missing node is reported by _nodes, in the command's terms.
+            p.add_argument("operands", nargs="*", metavar=nodes[0], help=nodes[1])
+        elif with_file:
             p.add_argument(
                 "file", nargs="?", help="native file or edge list (default: karate club)"
             )
-            p.add_argument("--directed", action="store_true", help="read an edge list as directed")
+        if with_file:
+            _reading_options(p)
         p.add_argument("--json", action="store_true", help="machine-readable output")
         p.set_defaults(func=func)
         return p
 
     command("demo", _demo, "summarise the bundled karate club", with_file=False)
     command("info", _info, "sizes, components and attributes")
-    command("pagerank", _pagerank, "the highest PageRank scores").add_argument(
-        "--top", type=int, default=10, help="how many (default 10)"
-    )
-    sub.choices["pagerank"].add_argument("--weight", help="edge attribute to use as weights")
+    rank = command("pagerank", _pagerank, "the highest PageRank scores")
+    rank.add_argument("--top", type=int, default=10, metavar="N", help="how many (default 10)")
+    rank.add_argument("--weight", metavar="NAME", help=_WEIGHT_HELP)
     command("components", _components, "connected components, largest first")
     bfs = command("bfs", _bfs, "nodes in breadth-first order from SOURCE")
-    bfs.add_argument("source")
-    bfs.add_argument("--depth", type=int, help="at most this many hops")
+    bfs.add_argument("--depth", type=int, metavar="N", help="at most this many hops")
     path = command("shortest-path", _shortest_path, "a shortest path from SOURCE to TARGET")
-    path.add_argument("source")
-    path.add_argument("target")
-    path.add_argument("--weight", help="edge attribute to use as weights")
-    convert = sub.add_parser("convert", help="convert between edge lists and native files")
-    convert.add_argument("input")
-    convert.add_argument("output", help="native file when it ends in .groggy, else an edge list")
-    convert.add_argument("--directed", action="store_true", help="read an edge list as directed")
+    path.add_argument("--weight", metavar="NAME", help=_WEIGHT_HELP)
+    convert = sub.add_parser(
+        "convert",
+        help="convert between edge lists and native files",
+        description="convert between edge lists and native files; OUT's extension chooses "
+        f"the format: {_WRITABLE}",
+    )
+    convert.add_argument("input", metavar="IN", help="native file or edge list")
+    convert.add_argument("output", metavar="OUT", help=f"{_WRITABLE}")
+    _reading_options(convert)
     convert.add_argument("--json", action="store_true", help="machine-readable output")
     convert.set_defaults(func=_convert)
     return parser
 
 
-def main(argv=None) -> int:
+def _run(argv) -> int:
     args = _parser().parse_args(argv)
     try:
+        _count_option(args, "top")
+        _count_option(args, "depth")
         args.func(args)
+    except _Failure as failure:
+        print(f"groggy: {failure}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        raise  # an OSError, but not a failure: see main
     except (GroggyError, OSError, ValueError, KeyError, OverflowError, TypeError) as err:
-        message = err.args[0] if isinstance(err, KeyError) and err.args else err
-        print(f"groggy: {message}", file=sys.stderr)
+        print(f"groggy: {args.command}: {_message(err)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("groggy: interrupted", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        # The reader went away (`groggy demo | head`): stop quietly, as Unix tools do.
-        sys.stderr.close()
-        return 0
     return 0
+
+
+def main(argv=None) -> int:
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Flushed here, a closed pipe shows below rather than at interpreter shutdown.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`groggy bfs 0 | head -1`): stop quietly, as Unix tools do.
+        # What is still buffered would fail again when Python flushes stdout on exit, so
+        # stdout now leads to the null device.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 0
 
 
 if __name__ == "__main__":

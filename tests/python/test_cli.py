@@ -4,11 +4,15 @@ installed), run in a subprocess the way a user runs it.
 Covers: every subcommand (demo, info, pagerank --top/--weight, components, bfs --depth,
 shortest-path --weight, convert) with and without --json, on the bundled karate club, on
 the SNAP graphs of tests/data (gzip, --directed), on native files (recognised by content,
-whatever their name) and on edge lists with string keys; results checked against the
-Python API and networkx; convert both ways (edge list -> native -> edge list, directedness
-kept by the native file) with round trips; and errors (missing and malformed files, damaged
-native files, unknown nodes, no path, bad options, unknown subcommands, values out of
-range): one line on stderr starting with "groggy:", exit status 1, no traceback.
+whatever their name) and on edge lists with string keys, other delimiters and a header
+line; results checked against the Python API and networkx; convert both ways (edge list ->
+native -> edge list, directedness kept by the native file) with round trips, the output
+format chosen by extension; --version; output to a closed pipe (quiet, status 0); and
+errors (missing and malformed files, CSV read without --delimiter, damaged native files,
+unknown nodes, missing sources and targets, no path, unknown weight attributes, bad
+options, unknown subcommands and output formats, values out of range): one line on stderr
+starting with "groggy:", in the user's terms, exit status 1, no traceback. Text output
+says "1 edge", "2 edges".
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -99,7 +104,8 @@ def test_demo(karate):
     assert "member 33 (17 friends)" in out
     top = karate.pagerank().top(1)[0][0]
     assert f"top five by PageRank: {top} (" in out
-    assert "1 connected component(s) of sizes [34]" in out
+    assert "1 connected component of 34 members" in out
+    assert "(1 friend)" in out and "(1 friends)" not in out
 
 
 def test_demo_json_is_machine_readable():
@@ -270,9 +276,9 @@ def test_components_json(ca_grqc):
 
 
 def test_components_text():
-    assert ok("components").strip() == "1 component(s): 34"
+    assert ok("components").strip() == "1 component: 34"
     text = ok("components", CA_GRQC).strip()
-    assert text.startswith("355 component(s): 4158, ")
+    assert text.startswith("355 components: 4158, ")
     assert text.endswith(", ...")
 
 
@@ -385,7 +391,7 @@ def test_convert_keeps_directedness_in_the_native_file(tmp_path, wiki_vote):
     assert ok_json("pagerank", native, "--top", 3) == ok_json(
         "pagerank", WIKI_VOTE, "--directed", "--top", 3
     )
-    text = tmp_path / "wiki.tsv"
+    text = tmp_path / "wiki.edges"
     ok("convert", native, text)
     back = gr.read_edgelist(text, directed=True)
     assert list(back.edges) == list(wiki_vote.edges)
@@ -539,3 +545,225 @@ def test_error_numbers_out_of_range(args):
     """Numbers beyond int64 typed on the command line are errors like any other: one line,
     status 1, no traceback."""
     fails(*args)
+
+
+# ----- version, delimiters, required nodes, formats, pipes, wording ------------------------------
+
+
+def test_version():
+    out = ok("--version")
+    assert out == f"groggy {gr.__version__}\n"
+    assert re.fullmatch(r"groggy \d+\.\d+\.\d+\n", out)
+
+
+@pytest.fixture
+def csv_file(tmp_path):
+    """A comma-separated edge list with a header line and weights."""
+    path = tmp_path / "people.csv"
+    path.write_text("source,target,weight\nalice,bob,1\nbob,carol,1\ncarol,dave,1\nalice,dave,5\n")
+    return path
+
+
+def test_delimiter_and_header_on_every_command_that_reads(tmp_path, csv_file):
+    reading = ["--delimiter", ",", "--header"]
+    expected = gr.read_edgelist(csv_file, delimiter=",", header=True)
+    info = ok_json("info", csv_file, *reading)
+    assert (info["nodes"], info["edges"], info["edge_attributes"]) == (4, 4, ["weight"])
+    assert ok_json("components", csv_file, *reading) == {"count": 1, "sizes": [4]}
+    top = ok_json("pagerank", csv_file, *reading, "--weight", "weight", "--top", 4)
+    assert [d["node"] for d in top] == [k for k, _ in expected.pagerank(weight="weight").top(4)]
+    assert ok_json("bfs", csv_file, "alice", *reading) == expected.bfs("alice")
+    assert ok_json("shortest-path", csv_file, "alice", "dave", *reading, "--weight", "weight") == [
+        "alice",
+        "bob",
+        "carol",
+        "dave",
+    ]
+    native = tmp_path / "people.groggy"
+    ok("convert", csv_file, native, *reading)
+    assert list(gr.load(native).edges) == list(expected.edges)
+    # Without --header the column names are a line like any other: "weight" is no number.
+    assert "not a number" in fails("info", csv_file, "--delimiter", ",")
+    # A tab, spelt so that a shell passes it.
+    tabs = tmp_path / "tabs.tsv"
+    tabs.write_text("new york\tboston\nboston\tlos angeles\n")
+    for spelling in ("\\t", "tab", "\t"):
+        assert ok_json("bfs", tabs, "new york", "--delimiter", spelling) == [
+            "new york",
+            "boston",
+            "los angeles",
+        ]
+
+
+def test_csv_without_delimiter_fails_with_a_hint(tmp_path, csv_file):
+    line = fails("info", csv_file)
+    assert line.startswith(f"groggy: {csv_file}:1: ")
+    assert line.endswith("(comma-separated? use --delimiter ,)")
+    assert "read_edgelist" not in line
+    semicolons = tmp_path / "semi.txt"
+    semicolons.write_bytes(gzip.compress(b"# exported\n1;2\n2;3\n"))
+    assert fails("components", semicolons).endswith("use --delimiter ';')")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("1 2\n3\n")
+    assert "--delimiter" not in fails("info", plain)
+
+
+def test_bad_delimiter():
+    line = fails("info", "--delimiter", "ab")
+    assert line.startswith("groggy: --delimiter: must be one character")
+
+
+def test_bfs_and_shortest_path_require_their_nodes(tmp_path):
+    names = tmp_path / "names.txt"
+    names.write_text("a b\nb c\n")
+    bfs_usage = "(usage: groggy bfs [FILE] SOURCE)"
+    path_usage = "(usage: groggy shortest-path [FILE] SOURCE TARGET)"
+    # A FILE alone is not taken for the source on the karate club.
+    assert fails("bfs", names) == f"groggy: bfs: a source node is required {bfs_usage}"
+    assert fails("bfs", names, "--json") == f"groggy: bfs: a source node is required {bfs_usage}"
+    assert fails("bfs") == f"groggy: bfs: a source node is required {bfs_usage}"
+    missing = f"groggy: shortest-path: a source and a target node are required {path_usage}"
+    assert fails("shortest-path", names, "a") == missing
+    assert fails("shortest-path", 0) == missing
+    assert fails("shortest-path") == missing
+    assert fails("bfs", names, "a", "b") == f"groggy: bfs: too many operands {bfs_usage}"
+    assert "too many operands" in fails("shortest-path", names, "a", "b", "c")
+    # One operand more than nodes: FILE first.
+    assert ok_json("bfs", names, "b") == ["b", "a", "c"]
+    assert ok_json("shortest-path", names, "a", "c") == ["a", "b", "c"]
+    assert "usage: groggy bfs [FILE] SOURCE" in ok("bfs", "--help")
+    assert "usage: groggy shortest-path [FILE] SOURCE TARGET" in ok("shortest-path", "--help")
+
+
+def test_unknown_weight_attribute_is_an_error(weighted):
+    line = "no edge attribute 'nope' to use as weight"
+    assert fails("pagerank", "--weight", "nope") == f"groggy: pagerank: {line}"
+    assert fails("pagerank", weighted, "--weight", "nope", "--json") == f"groggy: pagerank: {line}"
+    assert fails("shortest-path", weighted, "a", "e", "--weight", "nope") == (
+        f"groggy: shortest-path: {line}"
+    )
+    assert "'Weight'" in fails("shortest-path", weighted, "a", "e", "--weight", "Weight")
+
+
+def test_convert_chooses_the_output_format_by_extension(tmp_path, weighted):
+    for name in ("w.edges", "w.el", "W.TXT"):
+        ok("convert", weighted, tmp_path / name)
+        assert (tmp_path / name).read_text().startswith("a b 1.0\n")
+    ok("convert", weighted, tmp_path / "w.Groggy")
+    assert (tmp_path / "w.Groggy").read_bytes().startswith(b"\x89GROGGY\n")
+    writable = ".groggy (native), .txt, .edges or .el (edge list)"
+    for extension, kind in ((".csv", "CSV"), (".graphml", "GraphML"), (".gml", "GML")):
+        out = tmp_path / f"w{extension}"
+        line = fails("convert", weighted, out)
+        assert line == f"groggy: convert: cannot write {kind} files yet; it writes {writable}"
+        assert not out.exists()
+    # Refused before the input is read.
+    assert "Parquet files yet" in fails("convert", tmp_path / "missing.txt", tmp_path / "w.parquet")
+    for name in ("w.tsv", "w.txt.gz", "w"):
+        line = fails("convert", weighted, tmp_path / name)
+        assert line == (
+            f"groggy: convert: cannot tell the format of {tmp_path / name} from its extension; "
+            f"use {writable}"
+        )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["weighted.txt", "w.edges", "w.el", "W.TXT", "w.Groggy"]
+    )
+    # Formats with no reader yet are refused by name; a native file is native whatever its name.
+    graphml = tmp_path / "g.graphml"
+    graphml.write_text("<graphml/>\n")
+    assert fails("info", graphml) == f"groggy: {graphml}: cannot read GraphML files yet"
+    disguised = tmp_path / "native.gml"
+    karate_club().save(disguised)
+    assert ok_json("info", disguised)["nodes"] == 34
+
+
+def _closed_pipe(args, read: int, buffered: bool):
+    """Runs the command line with its stdout a pipe that the reader closes after ``read``
+    bytes (0: before the command writes anything); returns (status, stderr). Buffered, as
+    Python writes to a pipe unless PYTHONUNBUFFERED is set, output waits in Python's buffer
+    until it is flushed, at the latest at interpreter shutdown."""
+    env = os.environ.copy()
+    env.pop("PYTHONUNBUFFERED", None)
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "groggy", *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    if read:
+        assert len(proc.stdout.read(read)) == read
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    return proc.wait(timeout=300), stderr
+
+
+@pytest.mark.parametrize(
+    "args, read",
+    [
+        # More than a pipe holds, the reader gone mid-way (`groggy bfs FILE 0 | head -c 10`).
+        (["bfs", "LONG", 0, "--json"], 10),
+        (["components", "APART", "--json"], 10),
+        # A little output, still in Python's buffer when the reader is gone: the failure
+        # shows when stdout is flushed (at interpreter shutdown, were it not flushed before).
+        (["pagerank", "--top", 3], 0),
+        (["info"], 0),
+        (["--help"], 0),
+        (["--version"], 0),
+    ],
+    ids=["bfs", "components", "pagerank", "info", "help", "version"],
+)
+@pytest.mark.parametrize("buffered", [True, False], ids=["buffered", "unbuffered"])
+def test_output_to_a_closed_pipe_ends_quietly(tmp_path, args, read, buffered):
+    files = {"LONG": tmp_path / "long.txt", "APART": tmp_path / "apart.txt"}
+    # A path of 60,001 nodes; 60,000 edges apart (as many components).
+    files["LONG"].write_text("".join(f"{i} {i + 1}\n" for i in range(60_000)))
+    files["APART"].write_text("".join(f"{2 * i} {2 * i + 1}\n" for i in range(60_000)))
+    args = [files.get(a, a) for a in args]
+    status, stderr = _closed_pipe(args, read, buffered)
+    assert (status, stderr) == (0, "")
+
+
+def test_errors_are_worded_for_the_user(tmp_path):
+    assert fails("pagerank", "--top", -1) == "groggy: --top must be >= 0"
+    assert fails("bfs", 0, "--depth", -1) == "groggy: --depth must be >= 0"
+    assert fails("pagerank", "--top", 2**63) == f"groggy: --top must be at most {2**63 - 1}"
+    assert fails("bfs", 10**20) == "groggy: bfs: node '100000000000000000000' not found"
+    missing = tmp_path / "missing.txt"
+    for args in (["info", missing], ["bfs", missing, 0], ["convert", missing, tmp_path / "x.el"]):
+        line = fails(*args)
+        assert line.startswith(f"groggy: '{missing}': "), line
+    bad = tmp_path / "bad.txt"
+    bad.write_text("1 2\n3\n")
+    assert fails("info", bad).startswith(f"groggy: {bad}:2: ")
+    assert fails("shortest-path", 0, "nobody") == "groggy: shortest-path: node 'nobody' not found"
+    assert fails("info", "--top") == "groggy: unrecognized arguments: --top (see groggy --help)"
+    assert "SUBCOMMAND" in fails("bogus")
+    # No library-internal names in any of them.
+    for args in (["info", missing], ["pagerank", "--top", -1], ["info", bad], ["bfs", 0, "-1"]):
+        line = fails(*args)
+        for internal in ("is_native", "read_edgelist", "top:", "depth_limit", "argument "):
+            assert internal not in line, line
+
+
+def test_counts_say_edge_and_edges(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("1 2\n")
+    assert ok("info", one) == "undirected graph: 2 nodes, 1 edge, 1 component\n"
+    assert ok("components", one) == "1 component: 2\n"
+    native = tmp_path / "one.groggy"
+    assert ok("convert", one, native) == f"wrote native {native}: 2 nodes, 1 edge\n"
+    loop = tmp_path / "loop.txt"
+    loop.write_text("7 7\n")
+    assert ok("info", loop) == "undirected graph: 1 node, 1 edge, 1 component\n"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# nothing\n")
+    assert ok("info", empty) == "undirected graph: 0 nodes, 0 edges, 0 components\n"
+    assert ok("components", empty) == "0 components\n"
+    two = tmp_path / "two.txt"
+    two.write_text("1 2\n3 4\n5 6\n6 7\n")
+    assert ok("info", two, "--directed") == (
+        "directed graph: 7 nodes, 4 edges, 3 components, the largest of 3 nodes\n"
+    )
+    assert ok("components", two) == "3 components: 3, 2, 2\n"
