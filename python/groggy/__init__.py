@@ -7,6 +7,7 @@
 ['alice', 'bob']
 """
 
+from . import datasets
 from ._errors import (
     AlgorithmError,
     AttributeNotFoundError,
@@ -69,6 +70,7 @@ __all__ = [
     "NodeView",
     "Profiler",
     "abi_version",
+    "datasets",
     "from_networkx",
     "load",
     "read_edgelist",
