@@ -34,12 +34,17 @@ ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 build:
 	$(CARGO) build --release
 
-## venv: the virtualenv with the Python tools the tests and demo use
-venv: $(VENV)/.ready
-$(VENV)/.ready: pyproject.toml
+## venv: the virtualenv with the Python tools the tests, docs and demo use
+# The stamp's name holds a hash of the package list, so editing the list re-provisions.
+VENV_PACKAGES := "setuptools>=77" wheel cffi numpy pandas networkx scipy pytest ruff \
+	"mkdocs>=1.6" "mkdocstrings[python]>=0.26" "mypy>=1.11"
+VENV_READY := $(VENV)/.ready-$(shell echo '$(VENV_PACKAGES)' | cksum | cut -d' ' -f1)
+venv: $(VENV_READY)
+$(VENV_READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q "setuptools>=77" wheel cffi numpy pandas networkx scipy pytest ruff
+	$(VPY) -m pip install -q $(VENV_PACKAGES)
+	rm -f $(VENV)/.ready*
 	touch $@
 
 ## py-install: build the wheel from this tree and install it into .venv
@@ -130,7 +135,7 @@ install: build
 bench: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) run.py
 
-$(VENV)/.bench-ready: $(VENV)/.ready
+$(VENV)/.bench-ready: $(VENV_READY)
 	$(VPY) -m pip install -q igraph rustworkx networkit matplotlib psutil scipy
 	touch $@
 
