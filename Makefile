@@ -10,7 +10,7 @@ PREFIX ?= /usr/local
 VENV := .venv
 VPY := $(abspath $(VENV))/bin/python
 RUFF := $(abspath $(VENV))/bin/ruff
-PY_SOURCES := python tests/python bench setup.py
+PY_SOURCES := python tests/python tests/typing bench setup.py
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 
 # Fuzzing and sanitizers need a nightly toolchain; without one `make test` says it skips them.
@@ -28,7 +28,7 @@ ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
 .PHONY: build test demo install clean bench venv py-install stress \
         fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint \
-        fuzz fuzz-smoke test-sanitize asan-build nightly-test
+        fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck
 
 ## build: the release library (target/release) and the generated header (include/groggy.h)
 build:
@@ -56,7 +56,8 @@ demo: py-install
 	cd / && $(VPY) -m groggy demo
 
 ## test: everything CI checks
-test: fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint nightly-test
+test: fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint docs typecheck \
+      nightly-test
 
 fmt-check:
 	$(CARGO) fmt --check
@@ -86,6 +87,16 @@ py-test: py-install
 lint: venv
 	$(RUFF) check $(PY_SOURCES)
 	$(RUFF) format --check $(PY_SOURCES)
+
+## docs: the user guide and the API reference (from the docstrings) into site/; strict, so
+## a broken link or an unreadable docstring fails it. Reads the sources: needs no build.
+docs: venv
+	$(VPY) -m mkdocs build --strict --quiet
+
+## typecheck: mypy --strict over tests/typing (the typed example of the main API); the
+## settings are in pyproject.toml. Reads the sources: needs no build.
+typecheck: venv
+	$(VPY) -m mypy
 
 # The checks that need nightly: a few seconds of each fuzz target, and the C and Python
 # tests against the library built with AddressSanitizer.
@@ -141,7 +152,7 @@ $(VENV)/.bench-ready: $(VENV_READY)
 
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) build dist tests/c/build tests/c/build-asan bench/results \
+	rm -rf $(VENV) build dist site tests/c/build tests/c/build-asan bench/results \
 		python/groggy/libgroggy.* python/groggy/groggy.h fuzz/target
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
