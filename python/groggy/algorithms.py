@@ -174,9 +174,10 @@ class AlgorithmsMixin:
             personalization: node key -> weight of the teleport (and dangling) vector;
                 nodes not named get 0. ``None``: uniform.
 
-        >>> from groggy.datasets import karate_club
-        >>> round(karate_club().pagerank()[33], 4)
-        0.1009
+        Examples:
+            >>> from groggy.datasets import karate_club
+            >>> round(karate_club().pagerank()[33], 4)
+            0.1009
         """
         call = self._pagerank_call(alpha, max_iter, tol, weight, personalization)
         return self._node_values(call, rounds=max_iter)

@@ -78,8 +78,9 @@ class GraphArray:
         """An array of Python values (``None`` is null). Values of one kind make a typed
         array; several kinds make a ``"mixed"`` one.
 
-        >>> GraphArray.from_list([1, None, 3]).dtype
-        'int64'
+        Examples:
+            >>> GraphArray.from_list([1, None, 3]).dtype
+            'int64'
         """
         values = list(values)
         n = len(values)

@@ -87,11 +87,12 @@ class ColumnsMixin:
             targets: the edges' second endpoints, as many as ``sources``.
             **columns: attribute name -> one value per edge.
 
-        >>> import numpy as np
-        >>> g = Graph(directed=True)
-        >>> g.add_edges_from_arrays(np.array([0, 1]), np.array([1, 2]), weight=[0.5, 2.0])
-        >>> g.edge_array("weight").to_list()
-        [0.5, 2.0]
+        Examples:
+            >>> import numpy as np
+            >>> g = Graph(directed=True)
+            >>> g.add_edges_from_arrays(np.array([0, 1]), np.array([1, 2]), weight=[0.5, 2.0])
+            >>> g.edge_array("weight").to_list()
+            [0.5, 2.0]
         """
         named = NamedColumns(columns)
         src, dst = _int64_keys(sources), _int64_keys(targets)

@@ -85,9 +85,10 @@ class FiltersMixin:
         an ``InvalidArgumentError`` showing the position. A callable's exception comes out
         as the same object; changing the graph inside it raises ``InvalidOperationError``.
 
-        >>> from groggy.datasets import karate_club
-        >>> karate_club().filter_nodes("club == 'Officer'")[:3]
-        [9, 14, 15]
+        Examples:
+            >>> from groggy.datasets import karate_club
+            >>> karate_club().filter_nodes("club == 'Officer'")[:3]
+            [9, 14, 15]
         """
         if isinstance(pred, str):
             return self._filter_nodes_query(pred)

@@ -60,12 +60,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     safe to share between threads; ``close()`` (or a ``with`` block) frees its native
     memory at once.
 
-    >>> g = Graph()
-    >>> g.add_edge("alice", "bob", weight=2.0)
-    >>> g.degree("alice")
-    1
-    >>> g["alice"]["bob"]["weight"]
-    2.0
+    Examples:
+        >>> g = Graph()
+        >>> g.add_edge("alice", "bob", weight=2.0)
+        >>> g.degree("alice")
+        1
+        >>> g["alice"]["bob"]["weight"]
+        2.0
     """
 
     __slots__ = ("__weakref__", "_ptr")
@@ -204,10 +205,11 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """Adds a node, or updates the attributes of an existing one (attributes not named
         keep their values).
 
-        >>> g = Graph()
-        >>> g.add_node("alice", age=30)
-        >>> g.nodes["alice"]
-        {'age': 30}
+        Examples:
+            >>> g = Graph()
+            >>> g.add_node("alice", age=30)
+            >>> g.nodes["alice"]
+            {'age': 30}
         """
         if type(key) is int and not attrs:
             # The hot path of one-at-a-time adds: cffi itself refuses ints beyond int64.
@@ -354,10 +356,11 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """Adds an edge, creating missing endpoints; on an existing edge updates its
         attributes (at most one edge joins two nodes).
 
-        >>> g = Graph()
-        >>> g.add_edge("alice", "bob", weight=2.0)
-        >>> g.edges["alice", "bob"]
-        {'weight': 2.0}
+        Examples:
+            >>> g = Graph()
+            >>> g.add_edge("alice", "bob", weight=2.0)
+            >>> g.edges["alice", "bob"]
+            {'weight': 2.0}
         """
         uk, us, un = key_args(u, "add_edge")
         vk, vs, vn = key_args(v, "add_edge")

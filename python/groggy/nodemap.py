@@ -113,9 +113,10 @@ class NodeMap(Mapping[NodeKey, V], Generic[V]):
         """The ``k`` largest ``(key, value)`` pairs, largest first (ties in node order),
         selected in the engine for numeric values.
 
-        >>> from groggy.datasets import karate_club
-        >>> karate_club().degrees().top(2)
-        [(33, 17), (0, 16)]
+        Examples:
+            >>> from groggy.datasets import karate_club
+            >>> karate_club().degrees().top(2)
+            [(33, 17), (0, 16)]
         """
         k = int_arg(k, "k", "top", maximum=SIZE_MAX)
         if self._array.dtype in _NUMERIC:

@@ -5,8 +5,11 @@ have something to show."""
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import inspect
 import pydoc
+import re
 import runpy
 import types
 from pathlib import Path
@@ -152,3 +155,59 @@ def test_the_typed_example_runs():
     example = Path(__file__).resolve().parents[1] / "typing" / "example.py"
     namespace = runpy.run_path(str(example))
     namespace["main"]()
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["groggy", "graph", "algorithms", "array", "columns", "filters", "nodemap"],
+)
+def test_docstring_examples_run(module):
+    name = "groggy" if module == "groggy" else f"groggy.{module}"
+    mod = importlib.import_module(name)
+    extra = {"Graph": gr.Graph, "GraphArray": gr.GraphArray, "gr": gr}
+    result = doctest.testmod(mod, extraglobs=extra, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0
+    assert result.failed == 0
+
+
+# ----- the documentation site (docs/, built by `make docs`) ---------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+GUIDE_PAGES = sorted((ROOT / "docs").rglob("*.md"))
+
+
+def _documentation_files() -> list[Path]:
+    theme = sorted((ROOT / "docs_theme").rglob("*.html"))
+    package = sorted((ROOT / "python" / "groggy").glob("*.py"))
+    return [*GUIDE_PAGES, *theme, *package, ROOT / "README.md", ROOT / "mkdocs.yml"]
+
+
+def test_the_site_has_its_pages():
+    names = {p.relative_to(ROOT / "docs").as_posix() for p in GUIDE_PAGES}
+    assert {"index.md", "guide/getting-started.md", "guide/c-api.md", "api/graph.md"} <= names
+
+
+def test_no_link_leaves_the_repository():
+    # The docs are read offline and from a checkout: every link stays inside it.
+    outside = []
+    for path in _documentation_files():
+        text = path.read_text(encoding="utf-8")
+        outside += [f"{path.name}: {m}" for m in re.findall(r"\b(?:https?|ftp)://\S+", text)]
+        if path.suffix != ".md":
+            continue
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            file_part = target.split("#")[0]
+            if not file_part:
+                continue
+            resolved = (path.parent / file_part).resolve()
+            if ROOT not in resolved.parents or not resolved.exists():
+                outside.append(f"{path.name}: {target}")
+    assert not outside, outside
+
+
+@pytest.mark.parametrize("page", GUIDE_PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_guide_examples_run(page, monkeypatch, tmp_path):
+    blocks = re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, str(page), "exec"), {"__name__": "__docs__"})
