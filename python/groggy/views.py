@@ -35,13 +35,13 @@ class NodeView(Set):
     def __len__(self) -> int:
         return self._graph.node_count
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self._graph._node_keys())
 
-    def __contains__(self, key) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self._graph
 
-    def __getitem__(self, key) -> NodeAttrs:
+    def __getitem__(self, key: KeyLike) -> NodeAttrs:
         return node_attrs(self._graph, key)
 
     def __call__(self, data: bool | str = False, default: Any = None) -> list[Any]:
@@ -77,10 +77,10 @@ class EdgeView(Set):
     def __len__(self) -> int:
         return self._graph.edge_count
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[tuple[NodeKey, NodeKey]]:
         return iter(self._graph._edge_pairs())
 
-    def __contains__(self, edge) -> bool:
+    def __contains__(self, edge: object) -> bool:
         try:
             u, v = edge
             normalize_key(u)
@@ -92,7 +92,7 @@ class EdgeView(Set):
         except UnencodableKeyError:
             return False  # text no graph can hold
 
-    def __getitem__(self, edge) -> EdgeAttrs:
+    def __getitem__(self, edge: tuple[KeyLike, KeyLike]) -> EdgeAttrs:
         u, v = edge
         return edge_attrs(self._graph, u, v)
 
@@ -125,7 +125,7 @@ class _AttrMap(MutableMapping):
     def _read(self) -> dict:
         raise NotImplementedError  # defined by each subclass
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[str]:
         return iter(self._read())
 
     def __len__(self) -> int:
@@ -186,14 +186,14 @@ class NodeAttrs(_AttrMap):
     def _read(self) -> dict:
         return self._graph._node_attrs(self._key)
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> Any:
         return self._graph.get_node_attr(self._key, name)
 
     def get(self, name: str, default: Any = None) -> Any:
         """The attribute ``name``, or ``default`` when the node lacks it."""
         return self._graph.get_node_attr(self._key, name, default)
 
-    def __setitem__(self, name, value) -> None:
+    def __setitem__(self, name: str, value: Any) -> None:
         self._graph.set_node_attr(self._key, name, value)
 
     def update(self, other: Any = (), /, **kwargs: Any) -> None:
@@ -220,14 +220,14 @@ class EdgeAttrs(_AttrMap):
     def _read(self) -> dict:
         return self._graph._edge_attrs(self._u, self._v)
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> Any:
         return self._graph.get_edge_attr(self._u, self._v, name)
 
     def get(self, name: str, default: Any = None) -> Any:
         """The attribute ``name``, or ``default`` when the edge lacks it."""
         return self._graph.get_edge_attr(self._u, self._v, name, default)
 
-    def __setitem__(self, name, value) -> None:
+    def __setitem__(self, name: str, value: Any) -> None:
         self._graph.set_edge_attr(self._u, self._v, name, value)
 
     def update(self, other: Any = (), /, **kwargs: Any) -> None:
@@ -298,10 +298,10 @@ class AdjacencyView(Mapping):
         self._graph = graph
         self._reverse = reverse
 
-    def __getitem__(self, key) -> NeighborView:
+    def __getitem__(self, key: KeyLike) -> NeighborView:
         return neighbor_view(self._graph, key, self._reverse)
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self._graph._node_keys())
 
     def __len__(self) -> int:
@@ -332,11 +332,11 @@ class NeighborView(Mapping):
     def _edge(self, other) -> tuple:
         return (other, self._key) if self._reverse else (self._key, other)
 
-    def __getitem__(self, other) -> EdgeAttrs:
+    def __getitem__(self, other: KeyLike) -> EdgeAttrs:
         u, v = self._edge(other)
         return edge_attrs(self._graph, u, v)
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self._keys())
 
     def __len__(self) -> int:

@@ -40,6 +40,11 @@ def build() -> gr.Graph:
     weighted: float = g.degree("alice", weight="weight")
     assert (degree, weighted) == (2, 2.5)
     assert_type(g.node_count, int)
+    keys: list[gr.NodeKey] = list(g.nodes)
+    pairs: list[tuple[gr.NodeKey, gr.NodeKey]] = list(g.edges)
+    assert keys[0] == "alice" and pairs[0] == ("alice", "bob")
+    g.edges["alice", "bob"]["weight"] = 2.0
+    assert_type(g["alice"]["bob"], gr.views.EdgeAttrs)
     return g
 
 
