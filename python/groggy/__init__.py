@@ -26,6 +26,7 @@ from ._errors import (
 from ._errors import check as _check
 from ._native import ffi as _ffi
 from ._native import lib as _lib
+from ._types import KeyLike, NodeKey
 from .array import GraphArray
 from .files import load, read_edgelist
 from .graph import Graph
@@ -38,7 +39,7 @@ from .views import EdgeView, NodeView
 __version__ = _ffi.string(_lib.gr_version()).decode()
 
 
-def memory_stats() -> dict:
+def memory_stats() -> dict[str, int]:
     """The whole library's allocations: ``total_allocated`` (bytes allocated since it was
     loaded), ``current`` (bytes held now) and ``peak_usage`` (the most held at once)."""
     total, current, peak = (_ffi.new("uint64_t *") for _ in range(3))
@@ -63,8 +64,10 @@ __all__ = [
     "InternalError",
     "InvalidArgumentError",
     "InvalidOperationError",
+    "KeyLike",
     "MemoryPool",
     "NoPathError",
+    "NodeKey",
     "NodeMap",
     "NodeNotFoundError",
     "NodeView",
