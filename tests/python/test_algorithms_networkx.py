@@ -1,5 +1,5 @@
 """Algorithms checked against networkx: PageRank, BFS, DFS, shortest paths, connected and
-strongly connected components, on the two SNAP graphs bundled in python/groggy/data and on seeded random
+strongly connected components, on the two bundled SNAP graphs and on seeded random
 graphs (directed and undirected, with self-loops, isolated nodes, int, str and mixed keys)."""
 
 from __future__ import annotations

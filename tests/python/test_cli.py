@@ -3,7 +3,7 @@ installed), run in a subprocess the way a user runs it.
 
 Covers: every subcommand (demo, info, pagerank --top/--weight, components, bfs --depth,
 shortest-path --weight, convert) with and without --json, on the bundled karate club, on
-the SNAP graphs bundled in python/groggy/data (gzip, --directed), on native files (recognised by content,
+the bundled SNAP graphs (gzip, --directed), on native files (recognised by content,
 whatever their name) and on edge lists with string keys; results checked against the
 Python API and networkx; convert both ways (edge list -> native -> edge list, directedness
 kept by the native file) with round trips; and errors (missing and malformed files, damaged

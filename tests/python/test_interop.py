@@ -1,4 +1,4 @@
-"""Round trips through networkx and pandas on the real SNAP graphs bundled in python/groggy/data
+"""Round trips through networkx and pandas on the real bundled SNAP graphs
 (ca-GrQc, undirected with both directions listed; wiki-Vote, directed), with node and edge
 attributes of several kinds, some absent and some None."""
 
