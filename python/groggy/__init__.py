@@ -7,6 +7,7 @@
 ['alice', 'bob']
 """
 
+from . import datasets
 from ._errors import (
     AlgorithmError,
     AttributeNotFoundError,
@@ -25,6 +26,7 @@ from ._errors import (
 from ._errors import check as _check
 from ._native import ffi as _ffi
 from ._native import lib as _lib
+from ._types import KeyLike, NodeKey
 from .array import GraphArray
 from .files import load, read_edgelist
 from .graph import Graph
@@ -37,7 +39,7 @@ from .views import EdgeView, NodeView
 __version__ = _ffi.string(_lib.gr_version()).decode()
 
 
-def memory_stats() -> dict:
+def memory_stats() -> dict[str, int]:
     """The whole library's allocations: ``total_allocated`` (bytes allocated since it was
     loaded), ``current`` (bytes held now) and ``peak_usage`` (the most held at once)."""
     total, current, peak = (_ffi.new("uint64_t *") for _ in range(3))
@@ -62,13 +64,16 @@ __all__ = [
     "InternalError",
     "InvalidArgumentError",
     "InvalidOperationError",
+    "KeyLike",
     "MemoryPool",
     "NoPathError",
+    "NodeKey",
     "NodeMap",
     "NodeNotFoundError",
     "NodeView",
     "Profiler",
     "abi_version",
+    "datasets",
     "from_networkx",
     "load",
     "read_edgelist",

@@ -19,7 +19,9 @@ class GroggyError(Exception):
     ``code`` is the C status code, ``operation`` the engine operation that failed.
     """
 
-    def __init__(self, message: str = "", *, code: int | None = None, operation: str | None = None):
+    def __init__(
+        self, message: str = "", *, code: int | None = None, operation: str | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.operation = operation

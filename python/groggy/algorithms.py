@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Callable
 
 from ._args import SIZE_MAX, float_arg, int_arg
 from ._convert import KeyArray, key_args, scratch, take_keys
 from ._errors import InvalidOperationError
 from ._native import NULL, ffi, lib
 from ._runtime import CancelToken, run_here, run_interruptible
+from ._types import KeyLike, NodeKey
 from .array import GraphArray
 from .nodemap import NodeMap
+
+if TYPE_CHECKING:
+    from .graph import Graph
 
 #: Graphs smaller than this (nodes + edges) run on the calling thread: too quick to need
 #: a worker thread for interruption.
 _SMALL = 100_000
 
 
-def _weight_args(weight):
+def _weight_args(weight: object) -> tuple[Any, int]:
     if weight is None:
         return NULL, 0
     if not isinstance(weight, str):
@@ -33,13 +38,13 @@ def _weight_args(weight):
     return b, len(b)
 
 
-def _depth(depth_limit, op: str) -> int:
+def _depth(depth_limit: int | None, op: str) -> int:
     if depth_limit is None:
         return -1
     return int_arg(depth_limit, "depth_limit", op)
 
 
-def _free_outputs(keys_out, array_out=None) -> None:
+def _free_outputs(keys_out: Any, array_out: Any = None) -> None:
     """Releases the results of a call whose caller was interrupted after it succeeded."""
     lib.gr_keys_free(keys_out[0])
     if array_out is not None:
@@ -51,7 +56,13 @@ class AlgorithmsMixin:
 
     __slots__ = ()
 
-    def _run(self, call, token=None, rounds=1, discard=None):
+    def _run(
+        self: Graph,
+        call: Callable[[Any], int],
+        token: CancelToken | None = None,
+        rounds: int = 1,
+        discard: Callable[[], None] | None = None,
+    ) -> None:
         """Runs ``call(cancel)`` (which returns a status); interruptible when the work
         (graph size times ``rounds``, the most passes over the graph the call may make) is
         large. With a ``token``, runs on this thread, stopped by that token. Raises on a
@@ -69,7 +80,9 @@ class AlgorithmsMixin:
         else:
             run_interruptible(call, "groggy-algorithm", discard)
 
-    def _node_values(self, call, token=None, rounds=1) -> NodeMap:
+    def _node_values(
+        self: Graph, call: Callable[..., int], token: CancelToken | None = None, rounds: int = 1
+    ) -> NodeMap[Any]:
         keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
         self._run(
             lambda cancel: call(cancel, keys_out, values_out),
@@ -79,12 +92,12 @@ class AlgorithmsMixin:
         )
         return NodeMap(keys_out[0], GraphArray._wrap(values_out[0]))
 
-    def _key_list(self, call) -> list:
+    def _key_list(self: Graph, call: Callable[[Any, Any], int]) -> list[NodeKey]:
         keys_out = ffi.new("gr_keys **")
         self._run(lambda cancel: call(cancel, keys_out), discard=lambda: _free_outputs(keys_out))
         return take_keys(keys_out[0])
 
-    def _groups(self, function) -> list:
+    def _groups(self: Graph, function: Any) -> list[list[NodeKey]]:
         keys_out, sizes_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
         self._run(
             lambda cancel: function(self._ptr, cancel, keys_out, sizes_out),
@@ -99,8 +112,13 @@ class AlgorithmsMixin:
         return groups
 
     def _pagerank_call(
-        self, alpha=0.85, max_iter=100, tol=1e-06, weight=None, personalization=None
-    ):
+        self: Graph,
+        alpha: float = 0.85,
+        max_iter: int = 100,
+        tol: float = 1e-06,
+        weight: str | None = None,
+        personalization: Mapping[KeyLike, float] | None = None,
+    ) -> Callable[[Any, Any, Any], int]:
         """The engine call of ``pagerank``, as ``call(cancel, keys_out, values_out)``."""
         op = "pagerank"
         w, wl = _weight_args(weight)
@@ -118,7 +136,7 @@ class AlgorithmsMixin:
         n = len(items or ())
         ptr = self._ptr
 
-        def call(cancel, keys_out, values_out):
+        def call(cancel: Any, keys_out: Any, values_out: Any) -> int:
             return lib.gr_graph_pagerank(
                 ptr,
                 alpha,
@@ -137,20 +155,46 @@ class AlgorithmsMixin:
         return call
 
     def pagerank(
-        self, alpha=0.85, max_iter=100, tol=1e-06, weight=None, personalization=None
-    ) -> NodeMap:
+        self: Graph,
+        alpha: float = 0.85,
+        max_iter: int = 100,
+        tol: float = 1e-06,
+        weight: str | None = None,
+        personalization: Mapping[KeyLike, float] | None = None,
+    ) -> NodeMap[float]:
         """PageRank as networkx computes it (same iteration, same stopping rule): a NodeMap
-        of scores. ``weight`` names an edge attribute (missing values weigh 1.0; a name no
-        edge has raises ``InvalidArgumentError``); ``personalization`` maps keys to weights
-        (others get 0). No convergence within ``max_iter`` iterations raises
-        ``AlgorithmError``."""
+        of scores that sum to 1.
+
+        Args:
+            alpha: the damping factor, in (0, 1) (else ``InvalidArgumentError``).
+            max_iter: the most iterations; without convergence by then, ``AlgorithmError``.
+            tol: convergence when the scores change by less than ``N * tol`` in all.
+            weight: an edge attribute holding the weights (edges without it weigh 1.0;
+                a name no edge has raises ``InvalidArgumentError``); ``None``: every
+                edge weighs 1.
+            personalization: node key -> weight of the teleport (and dangling) vector;
+                nodes not named get 0. ``None``: uniform.
+
+        Examples:
+            >>> from groggy.datasets import karate_club
+            >>> round(karate_club().pagerank()[33], 4)
+            0.1009
+        """
         call = self._pagerank_call(alpha, max_iter, tol, weight, personalization)
         return self._node_values(call, rounds=max_iter)
 
-    async def async_pagerank(self, *args, **kwargs) -> NodeMap:
-        """``pagerank`` computed in a worker thread while the event loop keeps running;
-        cancelling the awaiting task stops the computation."""
-        call = self._pagerank_call(*args, **kwargs)
+    async def async_pagerank(
+        self: Graph,
+        alpha: float = 0.85,
+        max_iter: int = 100,
+        tol: float = 1e-06,
+        weight: str | None = None,
+        personalization: Mapping[KeyLike, float] | None = None,
+    ) -> NodeMap[float]:
+        """``pagerank`` (same arguments, same result) computed in a worker thread while the
+        event loop keeps running: ``scores = await g.async_pagerank()``. Cancelling the
+        awaiting task stops the computation."""
+        call = self._pagerank_call(alpha, max_iter, tol, weight, personalization)
         token = CancelToken()
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(None, lambda: self._node_values(call, token))
@@ -160,21 +204,25 @@ class AlgorithmsMixin:
             token.trigger()
             raise
 
-    def bfs(self, source, depth_limit=None) -> list:
-        """Nodes reached from ``source`` in breadth-first order (source first)."""
+    def bfs(self: Graph, source: KeyLike, depth_limit: int | None = None) -> list[NodeKey]:
+        """Nodes reached from ``source`` in breadth-first order (source first), following
+        edges forwards; ``depth_limit`` stops that many edges away (``None``: no limit)."""
         k = key_args(source, "bfs")
         depth = _depth(depth_limit, "bfs")
         ptr = self._ptr
         return self._key_list(lambda cancel, out: lib.gr_graph_bfs(ptr, *k, depth, cancel, out))
 
-    def dfs(self, source, depth_limit=None) -> list:
-        """Nodes reached from ``source`` in depth-first preorder (source first)."""
+    def dfs(self: Graph, source: KeyLike, depth_limit: int | None = None) -> list[NodeKey]:
+        """Nodes reached from ``source`` in depth-first preorder (source first), as
+        networkx's ``dfs_preorder_nodes``; ``depth_limit`` as in ``bfs``."""
         k = key_args(source, "dfs")
         depth = _depth(depth_limit, "dfs")
         ptr = self._ptr
         return self._key_list(lambda cancel, out: lib.gr_graph_dfs(ptr, *k, depth, cancel, out))
 
-    def shortest_path(self, source, target, weight=None) -> list:
+    def shortest_path(
+        self: Graph, source: KeyLike, target: KeyLike, weight: str | None = None
+    ) -> list[NodeKey]:
         """The keys along a shortest path (fewest edges, or least total ``weight``, an edge
         attribute some edge has, else ``InvalidArgumentError``). ``NoPathError`` when none
         exists; ``AlgorithmError`` on a negative weight."""
@@ -185,9 +233,11 @@ class AlgorithmsMixin:
             lambda cancel, out: lib.gr_graph_shortest_path(ptr, *u, *v, w, wl, cancel, out)
         )
 
-    def shortest_path_lengths(self, source, weight=None) -> NodeMap:
+    def shortest_path_lengths(
+        self: Graph, source: KeyLike, weight: str | None = None
+    ) -> NodeMap[Any]:
         """A NodeMap from every node reached to its distance from ``source`` (hops, or total
-        ``weight``), in visit order."""
+        ``weight``), in visit order: ints without ``weight``, floats with it."""
         k = key_args(source, "shortest_path_lengths")
         w, wl = _weight_args(weight)
         ptr = self._ptr
@@ -197,17 +247,17 @@ class AlgorithmsMixin:
             )
         )
 
-    def connected_components(self) -> list:
+    def connected_components(self: Graph) -> list[list[NodeKey]]:
         """Lists of keys, one per component (weak components when directed), largest
         first."""
         return self._groups(lib.gr_graph_connected_components)
 
-    def strongly_connected_components(self) -> list:
+    def strongly_connected_components(self: Graph) -> list[list[NodeKey]]:
         """Lists of keys, one per strongly connected component, largest first. Directed
         graphs only (``InvalidOperationError`` otherwise)."""
         return self._groups(lib.gr_graph_strongly_connected_components)
 
-    def component_labels(self) -> NodeMap:
+    def component_labels(self: Graph) -> NodeMap[int]:
         """A NodeMap from each key to its component number, numbered in the order of
         ``connected_components()``."""
         ptr = self._ptr

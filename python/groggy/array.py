@@ -4,7 +4,8 @@ held in the engine's memory and shown to numpy without copies."""
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, overload
 
 from . import _numpy_protocols
 from ._array_state import (
@@ -20,6 +21,11 @@ from ._convert import fill_value, scratch, take_owned_value
 from ._errors import check
 from ._native import NULL, ffi, lib
 from ._optional import imported
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
 
 _TAG_BY_NUMPY = {numpy_name: tag for tag, (_, numpy_name, _) in FIXED.items()}
 # numpy dtypes stored after an exact widening (the engine has no unsigned or half kinds).
@@ -47,11 +53,13 @@ class GraphArray:
 
     __slots__ = ("_data", "_handle", "_kind", "_len", "_null_count", "_pandas", "_valid")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        """Not for direct use: a GraphArray comes from a graph (``node_array``, results) or
+        from ``GraphArray.from_numpy`` / ``GraphArray.from_list``."""
         raise TypeError("GraphArray is made by the graph or by GraphArray.from_numpy / from_list")
 
     @classmethod
-    def _wrap(cls, handle) -> GraphArray:
+    def _wrap(cls, handle: Any) -> GraphArray:
         """Takes ownership of a fresh ``gr_array`` handle."""
         self = object.__new__(cls)
         self._handle = ffi.gc(handle, lib.gr_array_free)
@@ -66,9 +74,14 @@ class GraphArray:
     # ----- construction ------------------------------------------------------------------
 
     @classmethod
-    def from_list(cls, values) -> GraphArray:
+    def from_list(cls, values: Iterable[Any]) -> GraphArray:
         """An array of Python values (``None`` is null). Values of one kind make a typed
-        array; several kinds make a ``"mixed"`` one."""
+        array; several kinds make a ``"mixed"`` one.
+
+        Examples:
+            >>> GraphArray.from_list([1, None, 3]).dtype
+            'int64'
+        """
         values = list(values)
         n = len(values)
         keep: list = []
@@ -80,7 +93,7 @@ class GraphArray:
         return cls._wrap(out[0])
 
     @classmethod
-    def from_numpy(cls, array) -> GraphArray:
+    def from_numpy(cls, array: npt.ArrayLike) -> GraphArray:
         """An array of a one-dimensional numpy array (a masked array's mask makes nulls).
         Numeric and bool dtypes are read in place; unsigned and half-precision dtypes
         widen exactly; strings and objects go value by value."""
@@ -114,10 +127,18 @@ class GraphArray:
     def __len__(self) -> int:
         return self._len
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.to_list())
 
-    def __getitem__(self, index):
+    @overload
+    def __getitem__(
+        self, index: slice | Sequence[int] | Sequence[bool] | npt.NDArray[Any] | GraphArray
+    ) -> GraphArray: ...
+    @overload
+    def __getitem__(self, index: int | np.integer[Any]) -> Any: ...
+    def __getitem__(self, index: Any) -> Any:
+        """``a[i]`` (a value, negative ``i`` from the end), ``a[start:stop:step]``,
+        ``a[mask]`` (booleans, nulls counting as False) or ``a[[i, j]]`` (GraphArrays)."""
         if isinstance(index, slice):
             start, stop, step = index.indices(self._len)
             count = len(range(start, stop, step))
@@ -151,7 +172,7 @@ class GraphArray:
         check(lib.gr_array_get(self._handle, i, value))
         return take_owned_value(value)
 
-    def _take(self, positions) -> GraphArray:
+    def _take(self, positions: Any) -> GraphArray:
         """The values at ``positions`` (valid int64 positions, a numpy array), kind and
         nulls kept."""
         import numpy as np
@@ -187,14 +208,15 @@ class GraphArray:
 
     @property
     def null_count(self) -> int:
+        """How many values are null (``None``)."""
         return self._null_count
 
-    def _validity(self) -> list | None:
+    def _validity(self) -> list[bool] | None:
         if self._null_count == 0:
             return None
         return ffi.unpack(ffi.cast("bool *", self._valid), self._len)
 
-    def to_list(self) -> list:
+    def to_list(self) -> list[Any]:
         """The values as Python objects, ``None`` for nulls."""
         n = self._len
         if n == 0:
@@ -214,7 +236,7 @@ class GraphArray:
             return values
         return [v if ok else None for v, ok in zip(values, valid)]
 
-    def _buffer_values(self) -> list:
+    def _buffer_values(self) -> list[Any]:
         s = scratch
         check(lib.gr_array_buffers(self._handle, s.str_data, s.size, s.str_offsets))
         total = s.size[0]
@@ -227,7 +249,7 @@ class GraphArray:
 
     # ----- numpy and pandas --------------------------------------------------------------
 
-    def _numpy_view(self):
+    def _numpy_view(self) -> npt.NDArray[Any]:
         """A read-only numpy view of the fixed-width values, sharing the engine's memory.
         The view's base keeps the values alive after this GraphArray is gone."""
         import numpy as np
@@ -245,7 +267,7 @@ class GraphArray:
         view.flags.writeable = False
         return view
 
-    def to_numpy(self):
+    def to_numpy(self) -> npt.NDArray[Any]:
         """Numeric and bool columns without nulls: a read-only view of the engine's memory
         (no copy). With nulls: a ``numpy.ma.MaskedArray`` over that view. Strings, bytes,
         mixed and null columns: object arrays (``None`` for nulls)."""
@@ -261,7 +283,7 @@ class GraphArray:
         out[:] = self.to_list()
         return out
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.Series:
         """A ``pandas.Series``, built once and cached: numpy dtypes without nulls, pandas'
         nullable dtypes (``Int64``, ``Float64``, ``boolean``, ...) with nulls, ``object``
         for strings, bytes and mixed values."""
@@ -270,7 +292,9 @@ class GraphArray:
             self._pandas = (series, series.index, _values_of(series))
         return self._pandas[0]
 
-    def __array__(self, dtype=None, copy=None):
+    def __array__(
+        self, dtype: npt.DTypeLike | None = None, copy: bool | None = None
+    ) -> npt.NDArray[Any]:
         """numpy 2's protocol. Numeric and bool columns without nulls: the read-only view
         of the engine's memory when ``dtype`` is theirs (or None) and ``copy`` is not
         True. Anything else is a copy (``copy=False`` then raises ``ValueError``), nulls
@@ -293,7 +317,7 @@ class GraphArray:
             )
         return values if dtype is None else values.astype(dtype)
 
-    def _for_numpy(self):
+    def _for_numpy(self) -> npt.NDArray[Any]:
         """What numpy computes on (ufuncs, operators, functions): the read-only view of
         the values, a ``numpy.ma.MaskedArray`` where there are nulls (so reductions skip
         them and results are masked there), object arrays for strings, bytes and mixed
@@ -314,49 +338,74 @@ class GraphArray:
             return objects
         return np.ma.MaskedArray(objects, mask=mask)
 
-    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+    def __array_ufunc__(self, ufunc: np.ufunc, method: str, *inputs: Any, **kwargs: Any) -> Any:
         """``a > 0.5``, ``a * 2``, ``np.log(a)``, ...: a numpy array, masked where nulls
         are."""
         return _numpy_protocols.array_ufunc(ufunc, method, inputs, kwargs)
 
-    def __array_function__(self, func, types, args, kwargs):
+    def __array_function__(
+        self,
+        func: Callable[..., Any],
+        types: Collection[type],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> Any:
         """``np.sum(a)``, ``np.median(a)``, ``np.std(a, ddof=1)``, ... with numpy's
         keywords, computed by numpy; nulls skipped as numpy.ma skips masked values
         (a result over nulls only is ``numpy.ma.masked``)."""
         return _numpy_protocols.array_function(func, types, args, kwargs)
 
-    __hash__ = None  # `==` compares elementwise, as for numpy arrays
+    if TYPE_CHECKING:
+        # The operators ``_numpy_protocols.add_operators`` installs, as type checkers see
+        # them: each returns what numpy returns for the same operands.
+        def __lt__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __le__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __gt__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __ge__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __eq__(self, other: Any) -> npt.NDArray[Any]: ...  # type: ignore[override]
+        def __ne__(self, other: Any) -> npt.NDArray[Any]: ...  # type: ignore[override]
+        def __add__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __radd__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __sub__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __rsub__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __mul__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __rmul__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __truediv__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __rtruediv__(self, other: Any) -> npt.NDArray[Any]: ...
+        def __neg__(self) -> npt.NDArray[Any]: ...
+
+    __hash__ = None  # type: ignore[assignment]  # `==` compares elementwise, as numpy's
 
     # ----- pickling ----------------------------------------------------------------------
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # The values as plain bytes and lists: unpickling needs neither numpy nor the graph.
         return (_array_from_pickle, state(self))
 
     # ----- aggregates --------------------------------------------------------------------
 
-    def sum(self):
+    def sum(self) -> Any:
         """Sum of the non-null values, NaN skipped as pandas does (an ``int`` for integer
         and bool columns; a mixed column of numbers sums like pandas' object column)."""
         value = scratch.value
         check(lib.gr_array_sum(self._handle, value))
         return take_owned_value(value)
 
-    def mean(self):
+    def mean(self) -> float | None:
         """Mean of the non-null values (NaN skipped); ``None`` when there are none."""
         out, found = ffi.new("double *"), scratch.found
         check(lib.gr_array_mean(self._handle, out, found))
         return out[0] if found[0] else None
 
-    def min(self):
+    def min(self) -> Any:
         """Smallest non-null value (NaN skipped); ``None`` when there is none."""
         return self._extreme(lib.gr_array_min)
 
-    def max(self):
+    def max(self) -> Any:
         """Largest non-null value (NaN skipped); ``None`` when there is none."""
         return self._extreme(lib.gr_array_max)
 
-    def _extreme(self, function):
+    def _extreme(self, function: Any) -> Any:
         value, found = scratch.value, scratch.found
         check(function(self._handle, value, found))
         return take_owned_value(value) if found[0] else None
@@ -371,12 +420,12 @@ class GraphArray:
 _numpy_protocols.add_operators(GraphArray)
 
 
-def _array_from_pickle(dtype, n, payload, valid, byteorder) -> GraphArray:
+def _array_from_pickle(dtype: str, n: int, payload: Any, valid: Any, byteorder: str) -> GraphArray:
     """The GraphArray a pickle holds (see ``GraphArray.__reduce__``)."""
     return GraphArray._wrap(array_from_state(dtype, n, payload, valid, byteorder))
 
 
-def _is_array_like(value) -> bool:
+def _is_array_like(value: object) -> bool:
     """A numpy array (not 0-d: that is an integer index), GraphArray, pandas Series or
     anything else numpy takes through ``__array__``."""
     if not hasattr(type(value), "__array__"):
@@ -385,14 +434,14 @@ def _is_array_like(value) -> bool:
     return np is not None and getattr(value, "ndim", 1) > 0
 
 
-def _keep_alive(handle):
-    def release(_pointer, handle=handle):
+def _keep_alive(handle: Any) -> Callable[[Any], None]:
+    def release(_pointer: Any, handle: Any = handle) -> None:
         del handle
 
     return release
 
 
-def _native_numeric(array, mask):
+def _native_numeric(array: Any, mask: Any) -> Any:
     """The numeric numpy array as the engine stores it: widened where the engine has no
     such kind, in native byte order, contiguous."""
     import numpy as np
@@ -410,13 +459,13 @@ def _native_numeric(array, mask):
     return np.ascontiguousarray(array)
 
 
-def _values_of(series):
+def _values_of(series: Any) -> Any:
     """What holds a Series' values: its extension array, or its numpy array."""
     values = series.array
     return values if not hasattr(values, "_ndarray") else series.to_numpy()
 
 
-def _intact(series, index, values) -> bool:
+def _intact(series: Any, index: Any, values: Any) -> bool:
     """Whether the cached Series is still as it was made. Its values are read-only, but
     pandas can still swap them or its index in place (``sort_values(inplace=True)``,
     ``drop(inplace=True)``, an enlarging ``s[n] = x``, ``s.index = ...``, ``s.name = ...``):
@@ -431,7 +480,7 @@ def _intact(series, index, values) -> bool:
     return isinstance(values, np.ndarray) and np.shares_memory(series.to_numpy(), values)
 
 
-def _to_pandas(array: GraphArray):
+def _to_pandas(array: GraphArray) -> pd.Series:
     """The column as a read-only Series: it is cached and handed out again, so a user's
     write must fail rather than make it differ from the array (``ValueError``)."""
     import numpy as np
@@ -454,7 +503,7 @@ def _to_pandas(array: GraphArray):
     return pd.Series(objects, dtype=object, copy=False)
 
 
-def as_graph_array(values) -> GraphArray:
+def as_graph_array(values: Any) -> GraphArray:
     """Values of a column (GraphArray, numpy array, pandas Series, list, ...) as a
     GraphArray."""
     if isinstance(values, GraphArray):
@@ -471,7 +520,7 @@ def as_graph_array(values) -> GraphArray:
     return GraphArray.from_list(values)
 
 
-def _from_pandas(values) -> GraphArray:
+def _from_pandas(values: Any) -> GraphArray:
     import numpy as np
     import pandas as pd
 

@@ -4,11 +4,18 @@ arrays in one call, and pandas tables. Mixed into ``Graph``."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ._convert import KeyArray, fill_name, scratch
 from ._native import NULL, ffi, lib
 from ._optional import imported
+from ._types import NodeKey
 from .array import GraphArray, as_graph_array
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .graph import Graph
 
 
 class NamedColumns:
@@ -16,7 +23,7 @@ class NamedColumns:
 
     __slots__ = ("_keep", "handles", "n", "names")
 
-    def __init__(self, columns: dict):
+    def __init__(self, columns: dict[str, Any]) -> None:
         self.n = len(columns)
         if not columns:
             self.names = self.handles = NULL
@@ -31,7 +38,7 @@ class NamedColumns:
         self._keep = (keep, arrays)
 
 
-def _int64_keys(keys):
+def _int64_keys(keys: Any) -> Any:
     """``keys`` as a contiguous native int64 numpy array when it is a numpy integer array
     (read in place when it already is one), else None."""
     np = imported("numpy")
@@ -44,7 +51,7 @@ def _int64_keys(keys):
     return np.ascontiguousarray(keys, dtype=np.int64)
 
 
-def _key_list(keys, name: str) -> list:
+def _key_list(keys: Any, name: str) -> list[Any]:
     """A column of node keys (numpy array, pandas Series or Index, list, any iterable) as a
     list; a string or bytes (which would iterate as characters) or a scalar is a
     ``TypeError``."""
@@ -69,10 +76,24 @@ class ColumnsMixin:
 
     __slots__ = ()
 
-    def add_edges_from_arrays(self, sources, targets, **columns) -> None:
+    def add_edges_from_arrays(self: Graph, sources: Any, targets: Any, **columns: Any) -> None:
         """Adds edges ``sources[i] -> targets[i]`` in one call into the engine, with
         attribute columns (numpy arrays, pandas Series, GraphArrays or lists) of the same
-        length. numpy int64 keys and numeric columns are read in place. All or nothing."""
+        length. numpy int64 keys and numeric columns are read in place. All or nothing.
+
+        Args:
+            sources: the edges' first endpoints: a numpy integer array, or a list (or
+                pandas Series, or any iterable) of int or str keys.
+            targets: the edges' second endpoints, as many as ``sources``.
+            **columns: attribute name -> one value per edge.
+
+        Examples:
+            >>> import numpy as np
+            >>> g = Graph(directed=True)
+            >>> g.add_edges_from_arrays(np.array([0, 1]), np.array([1, 2]), weight=[0.5, 2.0])
+            >>> g.edge_array("weight").to_list()
+            [0.5, 2.0]
+        """
         named = NamedColumns(columns)
         src, dst = _int64_keys(sources), _int64_keys(targets)
         if src is not None and dst is not None:
@@ -103,42 +124,45 @@ class ColumnsMixin:
             )
         )
 
-    def _read_array(self, function, name: str) -> GraphArray:
+    def _read_array(self: Graph, function: Any, name: str) -> GraphArray:
         b = _name_bytes(name)
         out = scratch.array
         self._check(function(self._ptr, b, len(b), out))
         return GraphArray._wrap(out[0])
 
-    def node_array(self, name: str) -> GraphArray:
+    def node_array(self: Graph, name: str) -> GraphArray:
         """The attribute ``name`` of every node, aligned with ``nodes`` order (``None``
-        where a node lacks it). ``KeyError`` when no node has it."""
+        where a node lacks it): a snapshot, later changes to the graph do not change it.
+        ``AttributeNotFoundError`` (a ``KeyError``) when no node has it."""
         return self._read_array(lib.gr_graph_node_array, name)
 
-    def edge_array(self, name: str) -> GraphArray:
-        """The attribute ``name`` of every edge, aligned with ``edges`` order."""
+    def edge_array(self: Graph, name: str) -> GraphArray:
+        """The attribute ``name`` of every edge, aligned with ``edges`` order (``None``
+        where an edge lacks it); ``AttributeNotFoundError`` when no edge has it."""
         return self._read_array(lib.gr_graph_edge_array, name)
 
-    def _node_presence(self, name: str) -> list:
+    def _node_presence(self: Graph, name: str) -> list[bool]:
         return self._read_array(lib.gr_graph_node_attr_presence, name).to_list()
 
-    def _edge_presence(self, name: str) -> list:
+    def _edge_presence(self: Graph, name: str) -> list[bool]:
         return self._read_array(lib.gr_graph_edge_attr_presence, name).to_list()
 
-    def _write_array(self, function, name: str, values) -> None:
+    def _write_array(self: Graph, function: Any, name: str, values: Any) -> None:
         b = _name_bytes(name)
         array = as_graph_array(values)
         self._check(function(self._ptr, b, len(b), array._handle))
 
-    def set_node_array(self, name: str, values) -> None:
+    def set_node_array(self: Graph, name: str, values: Any) -> None:
         """Sets the attribute ``name`` of every node, in ``nodes`` order, from a list, numpy
         array, pandas Series or GraphArray with one value per node (``None`` sets null)."""
         self._write_array(lib.gr_graph_set_node_array, name, values)
 
-    def set_edge_array(self, name: str, values) -> None:
-        """Sets the attribute ``name`` of every edge, in ``edges`` order."""
+    def set_edge_array(self: Graph, name: str, values: Any) -> None:
+        """Sets the attribute ``name`` of every edge, in ``edges`` order, from one value
+        per edge (as ``set_node_array``)."""
         self._write_array(lib.gr_graph_set_edge_array, name, values)
 
-    def node_table(self):
+    def node_table(self: Graph) -> pd.DataFrame:
         """A pandas DataFrame: a ``key`` column, then one column per node attribute (an
         attribute itself named ``key`` becomes the column ``key_attr``)."""
         import pandas as pd
@@ -148,7 +172,7 @@ class ColumnsMixin:
             columns[_column_name(name, columns)] = self.node_array(name).to_pandas()
         return pd.DataFrame(columns)
 
-    def edge_table(self):
+    def edge_table(self: Graph) -> pd.DataFrame:
         """A pandas DataFrame: ``source`` and ``target`` columns, then one column per edge
         attribute (an attribute named ``source`` or ``target`` becomes ``source_attr`` or
         ``target_attr``)."""
@@ -164,7 +188,7 @@ class ColumnsMixin:
         return pd.DataFrame(columns)
 
 
-def _column_name(name: str, taken: dict) -> str:
+def _column_name(name: str, taken: dict[str, Any]) -> str:
     """``name``, or when a key column (or an earlier renamed attribute) holds it,
     ``name_attr`` (then ``name_attr2``, ...): the key columns are never overwritten."""
     if name not in taken:
@@ -176,7 +200,7 @@ def _column_name(name: str, taken: dict) -> str:
     return candidate
 
 
-def _key_series(keys: list):
+def _key_series(keys: list[NodeKey]) -> pd.Series:
     import pandas as pd
 
     if all(type(k) is int for k in keys):
@@ -184,7 +208,7 @@ def _key_series(keys: list):
     return pd.Series(keys, dtype=object)
 
 
-def _name_bytes(name) -> bytes:
+def _name_bytes(name: object) -> bytes:
     if not isinstance(name, str):
         raise TypeError(f"attribute names must be str, not {type(name).__name__}")
     return name.encode("utf-8")

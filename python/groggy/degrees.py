@@ -6,10 +6,11 @@ weight column (no call per edge). After
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
+    from ._types import KeyLike, NodeKey
     from .graph import Graph
 
 
@@ -21,13 +22,30 @@ class DegreeView:
 
     __slots__ = ("_graph", "_kind", "_nbunch", "_weight")
 
-    def __init__(self, graph: Graph, kind: str, nbunch=None, weight=None):
+    def __init__(
+        self,
+        graph: Graph,
+        kind: str,
+        nbunch: list[NodeKey] | None = None,
+        weight: str | None = None,
+    ) -> None:
         self._graph = graph
         self._kind = kind  # "degree", "in_degree" or "out_degree"
         self._nbunch = nbunch
         self._weight = weight
 
-    def __call__(self, nbunch=None, weight=None):
+    @overload
+    def __call__(self, nbunch: None = None, weight: str | None = None) -> DegreeView: ...
+    @overload
+    def __call__(self, nbunch: KeyLike, weight: None = None) -> int: ...  # type: ignore[overload-overlap]
+    @overload
+    def __call__(self, nbunch: KeyLike, weight: str) -> float: ...  # type: ignore[overload-overlap]
+    @overload
+    def __call__(self, nbunch: Iterable[Any], weight: str | None = None) -> DegreeView: ...
+    def __call__(self, nbunch: Any = None, weight: str | None = None) -> Any:
+        """``view(key)``: that node's degree; ``view()`` / ``view(nbunch)``: a view of
+        ``(key, degree)`` pairs for every node or those of ``nbunch``. With ``weight``, the
+        sum of that edge attribute (1 where an edge lacks it) instead of the count."""
         if nbunch is None:
             if weight == self._weight:
                 return self
@@ -36,7 +54,7 @@ class DegreeView:
             return self._one(nbunch, weight)
         return DegreeView(self._graph, self._kind, list(self._graph.nbunch_iter(nbunch)), weight)
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: KeyLike) -> Any:
         return self._one(key, self._weight)
 
     def __len__(self) -> int:
@@ -44,25 +62,25 @@ class DegreeView:
             return self._graph.node_count
         return len(self._nbunch)
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[tuple[NodeKey, Any]]:
         return iter(self._pairs())
 
     def __repr__(self) -> str:
         name = {"degree": "DegreeView", "in_degree": "InDegreeView"}.get(self._kind)
         return f"{name or 'OutDegreeView'}({dict(self._pairs())!r})"
 
-    def _count_function(self):
+    def _count_function(self) -> Any:
         g = self._graph
         return {"degree": g._degree, "in_degree": g._in_degree, "out_degree": g._out_degree}[
             self._kind
         ]
 
-    def _one(self, key, weight):
+    def _one(self, key: KeyLike, weight: str | None) -> Any:
         if weight is None:
             return self._count_function()(key)
         return _weighted_degree(self._graph, key, self._kind, weight)
 
-    def _pairs(self) -> list:
+    def _pairs(self) -> list[tuple[NodeKey, Any]]:
         g = self._graph
         if self._weight is not None:
             if self._nbunch is None:
@@ -75,7 +93,7 @@ class DegreeView:
         return [(k, count(k)) for k in keys]
 
 
-def _is_single_key(nbunch) -> bool:
+def _is_single_key(nbunch: object) -> bool:
     """Whether ``g.degree(x)`` means one node: anything but an iterable of keys (a str or
     bytes is one key, as are numbers and the types the engine refuses)."""
     if isinstance(nbunch, (str, bytes, bytearray, memoryview)):
@@ -87,7 +105,7 @@ def _is_single_key(nbunch) -> bool:
     return False
 
 
-def _edge_weight(value, name: str, u, v, op: str):
+def _edge_weight(value: Any, name: str, u: NodeKey, v: NodeKey, op: str) -> float:
     if isinstance(value, numbers.Number):
         return value
     raise TypeError(
@@ -95,10 +113,10 @@ def _edge_weight(value, name: str, u, v, op: str):
     )
 
 
-def _weighted_degree(g: Graph, key, kind: str, weight: str):
+def _weighted_degree(g: Graph, key: KeyLike, kind: str, weight: str) -> float:
     """One node's degree as the sum of ``weight`` over its edges (1 where absent), counted
     as networkx does: in + out when directed, a self-loop twice when undirected."""
-    total = 0
+    total: float = 0
     if kind != "in_degree" or not g.directed:
         for other in g.successors(key):
             w = _edge_weight(g.get_edge_attr(key, other, weight, 1), weight, key, other, kind)
@@ -110,7 +128,7 @@ def _weighted_degree(g: Graph, key, kind: str, weight: str):
     return total
 
 
-def _weighted_degrees(g: Graph, kind: str, weight: str) -> dict:
+def _weighted_degrees(g: Graph, kind: str, weight: str) -> dict[NodeKey, float]:
     """Every node's weighted degree in node order, from one read of the edge list and of
     the weight column (no call per edge)."""
     totals = dict.fromkeys(g._node_keys(), 0)

@@ -6,16 +6,25 @@ from __future__ import annotations
 import os
 import sys
 import time
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from ._args import bool_arg
 from ._errors import error_from_status
 from ._native import NULL, ffi, lib
 from ._runtime import run_interruptible
+from ._types import PathLike
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+#: ``progress=`` of the readers: ``True`` for a bar on a terminal, or a callable that gets
+#: ``(bytes_done, bytes_total)``.
+Progress = Union[bool, Callable[[int, int], object]]
 
 _KEYS = {"auto": lib.GR_KEYS_AUTO, "int": lib.GR_KEYS_INT, "str": lib.GR_KEYS_STR}
 
 
-def _path_bytes(path) -> bytes:
+def _path_bytes(path: PathLike) -> bytes:
     """A str, bytes or os.PathLike path as the bytes the OS names the file by: any file name
     works, also one that is not UTF-8 (given as bytes, or as the surrogate-escaped str that
     os.listdir returns for it)."""
@@ -26,7 +35,7 @@ class _ProgressBar:
     """A one-line progress bar on stderr (only on a terminal), shown once a load has run
     for about a second."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str) -> None:
         self.label = label
         self.start = time.monotonic()
         self.shown = False
@@ -48,14 +57,14 @@ class _ProgressBar:
 
 
 def read_edgelist(
-    path,
+    path: PathLike,
     directed: bool = False,
     comments: str = "#",
     delimiter: str | None = None,
     keys: str = "auto",
     header: bool = False,
-    progress=False,
-):
+    progress: Progress = False,
+) -> Graph:
     """A Graph of the edges in a text file of ``u v [weight]`` lines, parsed in Rust.
 
     Fields are separated by whitespace, or by ``delimiter``; lines starting with
@@ -83,9 +92,9 @@ def read_edgelist(
     delim = -1 if delimiter is None else ord(delimiter)
     bar = _ProgressBar("reading") if progress is True else None
     report = progress if callable(progress) else bar
-    errors: list = []
+    errors: list[BaseException] = []
 
-    def on_progress(_user_data, done, total):
+    def on_progress(_user_data: Any, done: int, total: int) -> int:
         try:
             report(done, total)
             return lib.GR_STATUS_OK
@@ -124,7 +133,7 @@ def read_edgelist(
     return Graph._adopt(out[0])
 
 
-def load(path):
+def load(path: PathLike) -> Graph:
     """A Graph saved with ``Graph.save``. A missing, truncated, corrupted or newer-version
     file raises ``GroggyIOError`` saying which; nothing in the file is ever executed."""
     from .graph import Graph
@@ -139,7 +148,7 @@ def load(path):
     return Graph._adopt(out[0])
 
 
-def is_native_file(path) -> bool:
+def is_native_file(path: PathLike) -> bool:
     """Whether ``path`` holds a graph in the native format (by its magic number)."""
     path_b = _path_bytes(path)
     out = ffi.new("bool *")
@@ -154,7 +163,7 @@ class FilesMixin:
 
     __slots__ = ()
 
-    def save(self, path) -> None:
+    def save(self: Graph, path: PathLike) -> None:
         """Saves the graph in the native format (every node, edge and attribute exactly).
         The previous file is replaced atomically, so an error never damages it; a symlink's
         target is replaced (the link stays), its permission bits are kept, and a target that
@@ -163,7 +172,7 @@ class FilesMixin:
         path_b = _path_bytes(path)
         self._check(lib.gr_graph_save(self._ptr, path_b, len(path_b)))
 
-    def write_edgelist(self, path, delimiter: str = " ") -> None:
+    def write_edgelist(self: Graph, path: PathLike, delimiter: str = " ") -> None:
         """Writes ``u v [weight]`` lines that ``read_edgelist`` reads back to the same
         nodes (in order; nodes without edges on ``# groggy: node KEY`` lines) and edges
         with their weights, of the same dtype (a ``# groggy: weight=KIND`` line for any but

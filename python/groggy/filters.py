@@ -4,8 +4,19 @@ in the engine over the attribute columns. Mixed into ``Graph``."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, Callable, Union
+
 from ._convert import key_from_args, read_attr_map, take_keys
 from ._native import ffi, lib
+from ._types import Attrs, NodeKey
+
+if TYPE_CHECKING:
+    from .graph import Graph
+
+#: What ``filter_nodes`` takes: ``(key, attrs) -> bool`` or a query string.
+NodePredicate = Union[str, Callable[[NodeKey, Attrs], object]]
+#: What ``filter_edges`` takes: ``(u, v, attrs) -> bool`` or a query string.
+EdgePredicate = Union[str, Callable[[NodeKey, NodeKey, Attrs], object]]
 
 
 class _Predicate:
@@ -13,7 +24,7 @@ class _Predicate:
     and the filter stopped; the caller re-raises the same exception object (cffi would
     only print it)."""
 
-    def __init__(self, pred, edges: bool):
+    def __init__(self, pred: Callable[..., object], edges: bool) -> None:
         self.pred = pred
         self.error: BaseException | None = None
         if edges:
@@ -21,7 +32,9 @@ class _Predicate:
         else:
             self.c_callback = ffi.callback("gr_node_predicate", self._node)
 
-    def _node(self, _user_data, key_int, key_str, key_len, attrs, out_keep):
+    def _node(
+        self, _user_data: Any, key_int: int, key_str: Any, key_len: int, attrs: Any, out_keep: Any
+    ) -> int:
         try:
             key = key_from_args(key_int, key_str, key_len)
             out_keep[0] = bool(self.pred(key, read_attr_map(attrs)))
@@ -30,7 +43,18 @@ class _Predicate:
             self.error = err
             return lib.GR_STATUS_CALLBACK
 
-    def _edge(self, _user_data, ui, us, ul, vi, vs, vl, attrs, out_keep):
+    def _edge(
+        self,
+        _user_data: Any,
+        ui: int,
+        us: Any,
+        ul: int,
+        vi: int,
+        vs: Any,
+        vl: int,
+        attrs: Any,
+        out_keep: Any,
+    ) -> int:
         try:
             u = key_from_args(ui, us, ul)
             v = key_from_args(vi, vs, vl)
@@ -51,10 +75,21 @@ class FiltersMixin:
 
     __slots__ = ()
 
-    def filter_nodes(self, pred) -> list:
+    def filter_nodes(self: Graph, pred: NodePredicate) -> list[NodeKey]:
         """Keys of the nodes ``pred`` keeps, in node order. ``pred`` is a callable
         ``(key, attrs) -> bool`` or a query string such as ``"age > 30 AND club == 'Blue'"``
-        (evaluated in the engine; a comparison with a missing or null value is false)."""
+        (evaluated in the engine; a comparison with a missing or null value is false).
+
+        Queries have ``== != < <= > >=``, ``AND``, ``OR``, ``NOT``, parentheses, string,
+        int, float and ``true``/``false`` literals and ``has(name)``; a malformed query is
+        an ``InvalidArgumentError`` showing the position. A callable's exception comes out
+        as the same object; changing the graph inside it raises ``InvalidOperationError``.
+
+        Examples:
+            >>> from groggy.datasets import karate_club
+            >>> karate_club().filter_nodes("club == 'Officer'")[:3]
+            [9, 14, 15]
+        """
         if isinstance(pred, str):
             return self._filter_nodes_query(pred)
         if not callable(pred):
@@ -66,7 +101,7 @@ class FiltersMixin:
         self._check(status)
         return take_keys(out[0])
 
-    def filter_edges(self, pred) -> list:
+    def filter_edges(self: Graph, pred: EdgePredicate) -> list[tuple[NodeKey, NodeKey]]:
         """``(u, v)`` of the edges ``pred`` keeps, in edge order. ``pred`` is a callable
         ``(u, v, attrs) -> bool`` or a query string over edge attributes."""
         if isinstance(pred, str):
@@ -82,13 +117,13 @@ class FiltersMixin:
         self._check(status)
         return list(zip(take_keys(sources[0]), take_keys(targets[0])))
 
-    def _filter_nodes_query(self, query: str) -> list:
+    def _filter_nodes_query(self: Graph, query: str) -> list[NodeKey]:
         out = ffi.new("gr_keys **")
         b = query.encode("utf-8")
         self._check(lib.gr_graph_filter_nodes_query(self._ptr, b, len(b), out))
         return take_keys(out[0])
 
-    def _filter_edges_query(self, query: str) -> list:
+    def _filter_edges_query(self: Graph, query: str) -> list[tuple[NodeKey, NodeKey]]:
         sources, targets = ffi.new("gr_keys **"), ffi.new("gr_keys **")
         b = query.encode("utf-8")
         self._check(lib.gr_graph_filter_edges_query(self._ptr, b, len(b), sources, targets))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ._args import bool_arg
 from ._convert import (
@@ -23,6 +23,7 @@ from ._convert import (
 )
 from ._errors import AttributeNotFoundError, error_from_status
 from ._native import NULL, ffi, lib
+from ._types import MISSING, Attrs, KeyLike, NodeKey
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
@@ -33,7 +34,10 @@ from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
 from .views import EdgeView, NodeView
 
-_MISSING = object()
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .pool import MemoryPool
 
 # The per-call fast paths, bound once (an attribute lookup on `lib` costs a dict lookup).
 _add_node_int = lib.gr_graph_add_node_int
@@ -44,17 +48,32 @@ _get_node_attr = lib.gr_graph_get_node_attr
 class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMixin):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
-    >>> g = Graph()
-    >>> g.add_edge("alice", "bob", weight=2.0)
-    >>> g.degree("alice")
-    1
-    >>> g["alice"]["bob"]["weight"]
-    2.0
+    Args:
+        directed: whether edges have a direction (``add_edge(u, v)`` then joins ``u`` to
+            ``v`` only).
+        pool: a ``MemoryPool`` whose budget the graph's memory counts against (shared with
+            the pool's other graphs); ``None``: the library's general memory.
+        profiling: record per-operation counts and times, read with ``profile_stats()``.
+
+    Node keys are ``int`` (within int64) or ``str``, and keep their kind: ``1`` and ``"1"``
+    are two nodes. Every order (iteration, arrays, tables) is insertion order. A graph is
+    safe to share between threads; ``close()`` (or a ``with`` block) frees its native
+    memory at once.
+
+    Examples:
+        >>> g = Graph()
+        >>> g.add_edge("alice", "bob", weight=2.0)
+        >>> g.degree("alice")
+        1
+        >>> g["alice"]["bob"]["weight"]
+        2.0
     """
 
     __slots__ = ("__weakref__", "_ptr")
 
-    def __init__(self, directed: bool = False, *, pool=None, profiling: bool = False):
+    def __init__(
+        self, directed: bool = False, *, pool: MemoryPool | None = None, profiling: bool = False
+    ) -> None:
         directed = bool_arg(directed, "directed", "Graph")
         profiling = bool_arg(profiling, "profiling", "Graph")
         out = scratch.graph
@@ -76,7 +95,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         self._check(lib.gr_graph_memory_usage(self._ptr, out))
         return out[0]
 
-    def profile_stats(self) -> dict:
+    def profile_stats(self) -> dict[str, dict[str, float]]:
         """With ``Graph(profiling=True)``: per operation that crossed into the engine,
         ``{"count", "total_ms", "max_ms"}``. Empty when profiling is off."""
         names = ffi.new("gr_string_list **")
@@ -90,7 +109,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         }
 
     @classmethod
-    def _adopt(cls, ptr) -> Graph:
+    def _adopt(cls, ptr: Any) -> Graph:
         """Wraps a graph handle the library just created."""
         g = cls.__new__(cls)
         g._ptr = ffi.gc(ptr, lib.gr_graph_free)
@@ -102,7 +121,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         if status:
             self._raise(status)
 
-    def _raise(self, status: int):
+    def _raise(self, status: int) -> NoReturn:
         raise error_from_status(status)
 
     def close(self) -> None:
@@ -121,10 +140,10 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def __copy__(self) -> Graph:
         return self.copy()
 
-    def __deepcopy__(self, memo) -> Graph:
+    def __deepcopy__(self, memo: object) -> Graph:
         return self.copy()
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
         # Pickled as the native format's bytes, made in memory: lossless for every type.
         out = ffi.new("gr_buffer **")
         self._check(lib.gr_graph_save_buffer(self._ptr, out))
@@ -136,7 +155,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def __enter__(self) -> Graph:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -149,18 +168,21 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
 
     @property
     def directed(self) -> bool:
+        """Whether the graph is directed (fixed when it is made)."""
         out = scratch.found
         self._check(lib.gr_graph_is_directed(self._ptr, out))
         return bool(out[0])
 
     @property
     def node_count(self) -> int:
+        """The number of nodes (also ``len(g)``)."""
         out = scratch.size
         self._check(lib.gr_graph_node_count(self._ptr, out))
         return out[0]
 
     @property
     def edge_count(self) -> int:
+        """The number of edges."""
         out = scratch.size
         self._check(lib.gr_graph_edge_count(self._ptr, out))
         return out[0]
@@ -168,19 +190,27 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def __len__(self) -> int:
         return self.node_count
 
-    def __contains__(self, key) -> bool:
+    def __contains__(self, key: object) -> bool:
         try:
             return self.has_node(key)
         except (TypeError, OverflowError, UnencodableKeyError):
             return False
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self.nodes)
 
     # ----- nodes -------------------------------------------------------------------------------
 
-    def add_node(self, key, /, **attrs) -> None:
-        """Adds a node, or updates the attributes of an existing one."""
+    def add_node(self, key: KeyLike, /, **attrs: Any) -> None:
+        """Adds a node, or updates the attributes of an existing one (attributes not named
+        keep their values).
+
+        Examples:
+            >>> g = Graph()
+            >>> g.add_node("alice", age=30)
+            >>> g.nodes["alice"]
+            {'age': 30}
+        """
         if type(key) is int and not attrs:
             # The hot path of one-at-a-time adds: cffi itself refuses ints beyond int64.
             try:
@@ -200,9 +230,10 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         if status:
             self._raise(status)
 
-    def add_nodes(self, items: Iterable) -> None:
+    def add_nodes(self, items: Iterable[Any]) -> None:
         """Adds many nodes in one call. Items are keys, ``(key, attrs)`` pairs or
-        ``{"id": key, "attrs": {...}}`` dicts. All or nothing."""
+        ``{"id": key, "attrs": {...}}`` dicts; a later duplicate updates an earlier one.
+        All or nothing: on any bad item it raises and the graph is unchanged."""
         keys = []
         attrs = []
         for i, item in enumerate(items):
@@ -225,13 +256,15 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         sparse = SparseAttrs(attrs)
         self._check(lib.gr_graph_add_nodes(self._ptr, *key_array.args, key_array.n, *sparse.args))
 
-    def remove_node(self, key) -> None:
-        """Removes a node and its edges."""
+    def remove_node(self, key: KeyLike) -> None:
+        """Removes a node and its edges; ``NodeNotFoundError`` when it is not there."""
         status = lib.gr_graph_remove_node(self._ptr, *key_args(key, "remove_node"))
         if status:
             self._raise(status)
 
-    def has_node(self, key) -> bool:
+    def has_node(self, key: KeyLike) -> bool:
+        """Whether ``key`` is a node (``key in g`` also answers False for a key of a type
+        no graph holds, where this raises ``TypeError``)."""
         out = scratch.found
         if type(key) is int:
             try:
@@ -245,22 +278,26 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             self._raise(status)
         return out[0]
 
-    def _node_list(self, function, key, op: str) -> list:
+    def _node_list(self, function: Any, key: KeyLike, op: str) -> list[NodeKey]:
         out = scratch.keys
         self._check(function(self._ptr, *key_args(key, op), out))
         return take_keys(out[0])
 
-    def neighbors(self, key) -> list:
+    def neighbors(self, key: KeyLike) -> list[NodeKey]:
         """Neighbours in edge order (for directed graphs, the successors)."""
         return self._node_list(lib.gr_graph_neighbors, key, "neighbors")
 
-    def successors(self, key) -> list:
+    def successors(self, key: KeyLike) -> list[NodeKey]:
+        """The nodes an edge from ``key`` leads to, in edge order (the neighbours when
+        undirected)."""
         return self._node_list(lib.gr_graph_successors, key, "successors")
 
-    def predecessors(self, key) -> list:
+    def predecessors(self, key: KeyLike) -> list[NodeKey]:
+        """The nodes with an edge to ``key``, in edge order (the neighbours when
+        undirected)."""
         return self._node_list(lib.gr_graph_predecessors, key, "predecessors")
 
-    def _count(self, function, key, op: str) -> int:
+    def _count(self, function: Any, key: KeyLike, op: str) -> int:
         out = scratch.size
         self._check(function(self._ptr, *key_args(key, op), out))
         return out[0]
@@ -292,7 +329,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """As ``degree``, counting the edges leaving each node (all of them when undirected)."""
         return DegreeView(self, "out_degree")
 
-    def degrees(self) -> NodeMap:
+    def degrees(self) -> NodeMap[int]:
         """The degree of every node, as a NodeMap in node order."""
         keys_out, array_out = scratch.keys, scratch.array
         self._check(lib.gr_graph_degrees(self._ptr, keys_out, array_out))
@@ -303,20 +340,28 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """The nodes: iterate keys, ``len``, ``in``, ``g.nodes[key]`` -> attributes."""
         return NodeView(self)
 
-    def _node_keys(self) -> list:
+    def _node_keys(self) -> list[NodeKey]:
         out = scratch.keys
         self._check(lib.gr_graph_nodes(self._ptr, out))
         return take_keys(out[0])
 
-    def _node_attrs(self, key) -> dict:
+    def _node_attrs(self, key: KeyLike) -> Attrs:
         out = scratch.map
         self._check(lib.gr_graph_node_attrs(self._ptr, *key_args(key, "nodes"), out))
         return take_attr_map(out[0])
 
     # ----- edges -------------------------------------------------------------------------------
 
-    def add_edge(self, u, v, /, **attrs) -> None:
-        """Adds an edge, creating missing endpoints; on an existing edge updates attributes."""
+    def add_edge(self, u: KeyLike, v: KeyLike, /, **attrs: Any) -> None:
+        """Adds an edge, creating missing endpoints; on an existing edge updates its
+        attributes (at most one edge joins two nodes).
+
+        Examples:
+            >>> g = Graph()
+            >>> g.add_edge("alice", "bob", weight=2.0)
+            >>> g.edges["alice", "bob"]
+            {'weight': 2.0}
+        """
         uk, us, un = key_args(u, "add_edge")
         vk, vs, vn = key_args(v, "add_edge")
         if attrs:
@@ -327,8 +372,9 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         if status:
             self._raise(status)
 
-    def add_edges(self, items: Iterable) -> None:
-        """Adds many edges in one call: ``(u, v)`` or ``(u, v, attrs)`` items. All or nothing."""
+    def add_edges(self, items: Iterable[Any]) -> None:
+        """Adds many edges in one call: ``(u, v)`` or ``(u, v, attrs)`` items; a later
+        duplicate updates an earlier one. All or nothing."""
         sources = []
         targets = []
         attrs = []
@@ -350,14 +396,17 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         sparse = SparseAttrs(attrs)
         self._check(lib.gr_graph_add_edges(self._ptr, *src.args, *dst.args, src.n, *sparse.args))
 
-    def remove_edge(self, u, v) -> None:
+    def remove_edge(self, u: KeyLike, v: KeyLike) -> None:
+        """Removes the edge ``(u, v)``; ``EdgeNotFoundError`` when it is not there
+        (``NodeNotFoundError`` when an endpoint is not a node)."""
         status = lib.gr_graph_remove_edge(
             self._ptr, *key_args(u, "remove_edge"), *key_args(v, "remove_edge")
         )
         if status:
             self._raise(status)
 
-    def has_edge(self, u, v) -> bool:
+    def has_edge(self, u: KeyLike, v: KeyLike) -> bool:
+        """Whether the edge ``(u, v)`` exists (either way round when undirected)."""
         out = scratch.found
         status = lib.gr_graph_has_edge(
             self._ptr, *key_args(u, "has_edge"), *key_args(v, "has_edge"), out
@@ -371,13 +420,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """The edges: iterate ``(u, v)``, ``len``, ``in``, ``g.edges[u, v]`` -> attributes."""
         return EdgeView(self)
 
-    def _edge_pairs(self) -> list:
+    def _edge_pairs(self) -> list[tuple[NodeKey, NodeKey]]:
         s, t = scratch.keys, scratch.keys2
         self._check(lib.gr_graph_edges(self._ptr, s, t))
         sources, targets = s[0], t[0]
         return list(zip(take_keys(sources), take_keys(targets)))
 
-    def _edge_attrs(self, u, v) -> dict:
+    def _edge_attrs(self, u: KeyLike, v: KeyLike) -> Attrs:
         out = scratch.map
         self._check(
             lib.gr_graph_edge_attrs(self._ptr, *key_args(u, "edges"), *key_args(v, "edges"), out)
@@ -386,9 +435,10 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
 
     # ----- attributes --------------------------------------------------------------------------
 
-    def get_node_attr(self, key, name: str, default: Any = _MISSING) -> Any:
-        """The attribute ``name`` of a node; ``KeyError`` when the node lacks it and no
-        default is given."""
+    def get_node_attr(self, key: KeyLike, name: str, default: Any = MISSING) -> Any:
+        """The attribute ``name`` of a node: ``default`` when the node lacks it, or without
+        a default ``AttributeNotFoundError`` (a ``KeyError``). An attribute set to ``None``
+        exists and reads as ``None``. ``NodeNotFoundError`` when ``key`` is not a node."""
         # The hot path of per-item reads, written out: int key, no helper calls.
         b = name.encode("utf-8") if type(name) is str else _name_bytes(name)
         s = scratch
@@ -403,7 +453,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             self._raise(status)
         if found[0]:
             return take_owned_value(out)
-        if default is _MISSING:
+        if default is MISSING:
             raise AttributeNotFoundError(
                 f"get_node_attr: node {key!r} has no attribute {name!r}",
                 code=lib.GR_STATUS_ATTRIBUTE_NOT_FOUND,
@@ -411,10 +461,14 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             )
         return default
 
-    def set_node_attr(self, key, name: str, value: Any) -> None:
+    def set_node_attr(self, key: KeyLike, name: str, value: Any) -> None:
+        """Sets the attribute ``name`` of an existing node (``None`` stores a null).
+        ``TypeError`` for a value of an unsupported type."""
         self._set_attr(lib.gr_graph_set_node_attr, key_args(key, "set_node_attr"), name, value)
 
-    def get_edge_attr(self, u, v, name: str, default: Any = _MISSING) -> Any:
+    def get_edge_attr(self, u: KeyLike, v: KeyLike, name: str, default: Any = MISSING) -> Any:
+        """The attribute ``name`` of the edge ``(u, v)``: ``default`` when the edge lacks
+        it, or without a default ``AttributeNotFoundError`` (a ``KeyError``)."""
         value, found = self._get_attr(
             lib.gr_graph_get_edge_attr,
             key_args(u, "get_edge_attr") + key_args(v, "get_edge_attr"),
@@ -422,7 +476,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         )
         if found:
             return value
-        if default is _MISSING:
+        if default is MISSING:
             raise AttributeNotFoundError(
                 f"get_edge_attr: edge ({u!r}, {v!r}) has no attribute {name!r}",
                 code=lib.GR_STATUS_ATTRIBUTE_NOT_FOUND,
@@ -430,7 +484,8 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             )
         return default
 
-    def set_edge_attr(self, u, v, name: str, value: Any) -> None:
+    def set_edge_attr(self, u: KeyLike, v: KeyLike, name: str, value: Any) -> None:
+        """Sets the attribute ``name`` of an existing edge (``None`` stores a null)."""
         self._set_attr(
             lib.gr_graph_set_edge_attr,
             key_args(u, "set_edge_attr") + key_args(v, "set_edge_attr"),
@@ -438,7 +493,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             value,
         )
 
-    def _get_attr(self, function, keys: tuple, name: str):
+    def _get_attr(self, function: Any, keys: tuple[Any, ...], name: str) -> tuple[Any, bool]:
         b = _name_bytes(name)
         out, found = scratch.value, scratch.found
         status = function(self._ptr, *keys, b, len(b), out, found)
@@ -448,20 +503,20 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             return None, False
         return take_owned_value(out), True
 
-    def _set_attr(self, function, keys: tuple, name: str, value: Any) -> None:
+    def _set_attr(self, function: Any, keys: tuple[Any, ...], name: str, value: Any) -> None:
         b = _name_bytes(name)
         keep: list = []
         cval = ffi.new("gr_attr_value *")
         fill_value(cval, value, keep)
         self._check(function(self._ptr, *keys, b, len(b), cval))
 
-    def node_attr_names(self) -> list:
+    def node_attr_names(self) -> list[str]:
         """Names of the node attributes at least one node has."""
         out = scratch.strings
         self._check(lib.gr_graph_node_attr_names(self._ptr, out))
         return take_strings(out[0])
 
-    def edge_attr_names(self) -> list:
+    def edge_attr_names(self) -> list[str]:
         """Names of the edge attributes at least one edge has."""
         out = scratch.strings
         self._check(lib.gr_graph_edge_attr_names(self._ptr, out))
@@ -475,7 +530,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         self._check(lib.gr_graph_copy(self._ptr, out))
         return Graph._adopt(out[0])
 
-    def subgraph(self, keys: Iterable) -> Graph:
+    def subgraph(self, keys: Iterable[KeyLike]) -> Graph:
         """The subgraph induced by ``keys`` (keys not in the graph are ignored), as a new
         Graph with the attributes of its nodes and edges."""
         key_array = KeyArray(keys, "subgraph")
@@ -487,7 +542,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """Removes every node, edge and attribute."""
         self._check(lib.gr_graph_clear(self._ptr))
 
-    def to_networkx(self):
+    def to_networkx(self) -> nx.Graph:
         """A ``networkx.Graph`` (or ``DiGraph``) with the same nodes, edges and attributes,
         in the same order."""
         from .interop import to_networkx
@@ -495,7 +550,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         return to_networkx(self)
 
 
-def _name_bytes(name) -> bytes:
+def _name_bytes(name: object) -> bytes:
     if type(name) is not str:
         if not isinstance(name, str):
             raise TypeError(f"attribute names must be str, not {type(name).__name__}")

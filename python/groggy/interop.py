@@ -3,11 +3,17 @@ is imported when its conversion is used."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._convert import attribute_dicts
 from .graph import Graph
 
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
 
-def from_networkx(G) -> Graph:
+
+def from_networkx(G: nx.Graph) -> Graph:
     """A Graph with the nodes, edges, attributes and directedness of the networkx graph
     ``G``, in its order. Node keys must be int or str; multigraphs are not supported."""
     if G.is_multigraph():
@@ -18,7 +24,7 @@ def from_networkx(G) -> Graph:
     return g
 
 
-def to_networkx(g: Graph):
+def to_networkx(g: Graph) -> nx.Graph:
     """A networkx Graph (DiGraph when directed) equal to ``g``, attributes included."""
     import networkx as nx
 
@@ -33,7 +39,11 @@ def to_networkx(g: Graph):
 
 
 def from_pandas_edgelist(
-    df, source="source", target="target", edge_attr=None, directed: bool = False
+    df: pd.DataFrame,
+    source: Any = "source",
+    target: Any = "target",
+    edge_attr: Any = None,
+    directed: bool = False,
 ) -> Graph:
     """A Graph of the edges in a DataFrame, as ``networkx.from_pandas_edgelist``:
     ``edge_attr`` is None (no attributes), True (every other column), a column name, or a
@@ -56,7 +66,7 @@ def from_pandas_edgelist(
     return g
 
 
-def _keys_of(column):
+def _keys_of(column: Any) -> Any:
     """A DataFrame column of keys as numpy int64 when it holds ints, else as a list."""
     if column.dtype.kind in "iu":
         return column.to_numpy()

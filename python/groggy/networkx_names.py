@@ -5,15 +5,18 @@ the bulk calls in one crossing); nothing here walks the graph."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from ._convert import UnencodableKeyError, attr_list, attribute_dicts, key_args, normalize_key
 from ._errors import EdgeNotFoundError, NodeNotFoundError
 from ._native import lib
+from ._types import Attrs, KeyLike, NodeKey
 from .views import AdjacencyView, EdgeAttrs, NeighborView, neighbor_view
 
 if TYPE_CHECKING:
     from .graph import Graph
+
+_Pair = tuple[NodeKey, NodeKey]
 
 # What a key that no graph can hold raises: such a key is simply not in the graph.
 _NOT_A_KEY = (TypeError, OverflowError, UnencodableKeyError)
@@ -27,9 +30,10 @@ class NetworkxMixin:
     # ----- sizes and kind ----------------------------------------------------------------------
 
     def number_of_nodes(self: Graph) -> int:
+        """The number of nodes, as networkx's ``number_of_nodes()``."""
         return self.node_count
 
-    def number_of_edges(self: Graph, u=None, v=None) -> int:
+    def number_of_edges(self: Graph, u: KeyLike | None = None, v: KeyLike | None = None) -> int:
         """All edges; with ``u`` and ``v``, 1 when the edge ``(u, v)`` exists, else 0
         (``NodeNotFoundError`` when ``u`` is not a node, as networkx's ``KeyError``)."""
         if u is None:
@@ -42,23 +46,24 @@ class NetworkxMixin:
             return 0
 
     def is_directed(self: Graph) -> bool:
+        """Whether the graph is directed (the ``directed`` property, as networkx's method)."""
         return self.directed
 
     def is_multigraph(self: Graph) -> bool:
         """Always False: at most one edge joins two nodes."""
         return False
 
-    def _require_node(self: Graph, key) -> None:
+    def _require_node(self: Graph, key: KeyLike) -> None:
         if not self.has_node(key):
             self._node_attrs(key)  # raises the engine's NodeNotFoundError
 
     # ----- adding and removing -----------------------------------------------------------------
 
-    def add_nodes_from(self: Graph, nodes_for_adding: Iterable, /, **attr) -> None:
+    def add_nodes_from(self: Graph, nodes_for_adding: Iterable[Any], /, **attr: Any) -> None:
         """As networkx: items are keys or ``(key, attrs)`` pairs; ``attr`` is given to every
         node, an item's own attributes win. Existing nodes keep their other attributes.
         One engine call, all or nothing."""
-        items = []
+        items: list[Any] = []
         for n in nodes_for_adding:
             if isinstance(n, (tuple, list)) and len(n) == 2 and isinstance(n[1], Mapping):
                 items.append((n[0], {**attr, **n[1]}))
@@ -70,11 +75,11 @@ class NetworkxMixin:
                 items.append((n, dict(attr)) if attr else n)
         self.add_nodes(items)
 
-    def add_edges_from(self: Graph, ebunch_to_add: Iterable, /, **attr) -> None:
+    def add_edges_from(self: Graph, ebunch_to_add: Iterable[Any], /, **attr: Any) -> None:
         """As networkx: items are ``(u, v)`` or ``(u, v, attrs)``; ``attr`` is given to every
         edge, an item's own attributes win. Missing endpoints are created; existing edges
         keep their other attributes. One engine call, all or nothing."""
-        items = []
+        items: list[Any] = []
         for e in ebunch_to_add:
             size = len(e)
             if size == 3:
@@ -89,7 +94,7 @@ class NetworkxMixin:
                 raise TypeError(f"add_edges_from: edge {e!r} must be a 2-tuple or 3-tuple")
         self.add_edges(items)
 
-    def remove_nodes_from(self: Graph, nodes: Iterable) -> None:
+    def remove_nodes_from(self: Graph, nodes: Iterable[Any]) -> None:
         """Removes each node and its edges; nodes not in the graph are ignored."""
         for n in list(nodes):
             hash(n)  # an unhashable item is a TypeError in networkx too
@@ -98,7 +103,7 @@ class NetworkxMixin:
             except (NodeNotFoundError, *_NOT_A_KEY):
                 pass
 
-    def remove_edges_from(self: Graph, ebunch: Iterable) -> None:
+    def remove_edges_from(self: Graph, ebunch: Iterable[Any]) -> None:
         """Removes each ``(u, v)`` (or ``(u, v, data)``) edge; missing ones are ignored."""
         for e in list(ebunch):
             u, v = e[:2]
@@ -109,7 +114,7 @@ class NetworkxMixin:
 
     # ----- adjacency ---------------------------------------------------------------------------
 
-    def __getitem__(self: Graph, key) -> NeighborView:
+    def __getitem__(self: Graph, key: KeyLike) -> NeighborView:
         """``g[u]``: neighbour -> attributes of the edge to it (successors when directed)."""
         return neighbor_view(self, key)
 
@@ -128,21 +133,21 @@ class NetworkxMixin:
         """node -> its predecessors' edge attributes (``adj`` when undirected)."""
         return AdjacencyView(self, reverse=True)
 
-    def has_successor(self: Graph, u, v) -> bool:
+    def has_successor(self: Graph, u: KeyLike, v: KeyLike) -> bool:
         """Whether the edge ``(u, v)`` exists (False when either is not a node)."""
         try:
             return self.has_edge(u, v)
         except _NOT_A_KEY:
             return False
 
-    def has_predecessor(self: Graph, u, v) -> bool:
+    def has_predecessor(self: Graph, u: KeyLike, v: KeyLike) -> bool:
         """Whether the edge ``(v, u)`` exists (False when either is not a node)."""
         try:
             return self.has_edge(v, u)
         except _NOT_A_KEY:
             return False
 
-    def nbunch_iter(self: Graph, nbunch=None) -> Iterator:
+    def nbunch_iter(self: Graph, nbunch: Any = None) -> Iterator[NodeKey]:
         """As networkx: every node for None, ``[nbunch]`` for a node, else the items of
         ``nbunch`` that are nodes, in its order."""
         if nbunch is None:
@@ -157,27 +162,33 @@ class NetworkxMixin:
             raise TypeError(
                 f"nbunch_iter: {nbunch!r} is not a node nor a sequence of nodes"
             ) from None
-        bunch = []
+        bunch: list[NodeKey] = []
         for n in items:
             hash(n)  # an unhashable item is an error in networkx too
             if n in self:
                 bunch.append(normalize_key(n))
         return iter(bunch)
 
-    def out_edges(self: Graph, nbunch=None, data=False, default=None) -> list:
+    def out_edges(
+        self: Graph, nbunch: Any = None, data: bool | str = False, default: Any = None
+    ) -> list[Any]:
         """As networkx's ``DiGraph.out_edges``: ``(u, v)`` for the edges leaving the nodes
         of ``nbunch`` (all when None), by node then successor; ``data=True`` adds the
         attribute mapping, ``data="name"`` that attribute (``default`` where absent)."""
         pairs = [(u, v) for u in self.nbunch_iter(nbunch) for v in self.successors(u)]
         return self._edge_data(pairs, data, default)
 
-    def in_edges(self: Graph, nbunch=None, data=False, default=None) -> list:
+    def in_edges(
+        self: Graph, nbunch: Any = None, data: bool | str = False, default: Any = None
+    ) -> list[Any]:
         """As networkx's ``DiGraph.in_edges``: ``(u, v)`` for the edges entering the nodes
         of ``nbunch``, by node then predecessor; ``data`` as in ``out_edges``."""
         pairs = [(u, v) for v in self.nbunch_iter(nbunch) for u in self.predecessors(v)]
         return self._edge_data(pairs, data, default)
 
-    def _edge_data(self: Graph, pairs: list, data, default) -> list:
+    def _edge_data(
+        self: Graph, pairs: list[tuple[NodeKey, NodeKey]], data: bool | str, default: Any
+    ) -> list[Any]:
         if data is False:
             return pairs
         if data is True:
@@ -201,7 +212,7 @@ class NetworkxMixin:
         if not self.directed:
             return self.copy()
 
-        def edges(pairs):
+        def edges(pairs: list[_Pair]) -> list[_Pair]:
             position = {k: i for i, k in enumerate(self._node_keys())}
             ordered = sorted(pairs, key=lambda e: position[e[0]])  # stable: adjacency order
             if reciprocal:
@@ -211,7 +222,9 @@ class NetworkxMixin:
 
         return self._converted(False, edges)
 
-    def _converted(self: Graph, directed: bool, edge_order) -> Graph:
+    def _converted(
+        self: Graph, directed: bool, edge_order: Callable[[list[_Pair]], list[_Pair]]
+    ) -> Graph:
         """A new Graph with this one's nodes and attributes and the edges ``edge_order``
         gives for this one's edge pairs (with their attributes): two bulk calls."""
         g = type(self)(directed=directed)
@@ -231,7 +244,7 @@ class NetworkxMixin:
 
     # ----- writes of the attribute views ---------------------------------------------------------
 
-    def _update_node(self: Graph, key, attrs: dict) -> None:
+    def _update_node(self: Graph, key: KeyLike, attrs: Attrs) -> None:
         """Sets ``attrs`` on an existing node in one call (all of them or none)."""
         self._require_node(key)
         names, values, count, _keep = attr_list(attrs)
@@ -239,7 +252,7 @@ class NetworkxMixin:
             lib.gr_graph_add_node(self._ptr, *key_args(key, "update"), names, values, count)
         )
 
-    def _update_edge(self: Graph, u, v, attrs: dict) -> None:
+    def _update_edge(self: Graph, u: KeyLike, v: KeyLike, attrs: Attrs) -> None:
         """Sets ``attrs`` on an existing edge in one call (all of them or none)."""
         if not self.has_edge(u, v):
             self._edge_attrs(u, v)  # raises the engine's error for the missing edge

@@ -4,18 +4,27 @@ such as ``Graph.degrees()``. The values live in a GraphArray."""
 from __future__ import annotations
 
 import heapq
-from collections.abc import ItemsView, Iterator, Mapping, ValuesView
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, ValuesView
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._args import SIZE_MAX, int_arg
 from ._convert import KeyArray, UnencodableKeyError, key_args, normalize_key, read_keys, scratch
 from ._errors import check
 from ._native import NULL, ffi, lib
+from ._types import NodeKey
 from .array import GraphArray
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+    import pandas as pd
+
+#: The type of a NodeMap's values (``float`` for PageRank, ``int`` for degrees, ...).
+V = TypeVar("V")
 
 _NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
 
 
-class NodeMap(Mapping):
+class NodeMap(Mapping[NodeKey, V], Generic[V]):
     """Node key -> value, in the graph's node order, backed by a GraphArray (``m.array``).
     Compares equal to a dict with the same items. Keys are looked up in the engine, so no
     Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it.
@@ -24,7 +33,7 @@ class NodeMap(Mapping):
 
     __slots__ = ("_array", "_handle", "_key_list", "_values")
 
-    def __init__(self, keys, array: GraphArray):
+    def __init__(self, keys: Any, array: GraphArray) -> None:
         """``keys``: a ``gr_keys`` handle aligned with ``array``, which the map owns from
         now on (freed with it)."""
         self._handle = ffi.gc(keys, lib.gr_keys_free)
@@ -33,7 +42,7 @@ class NodeMap(Mapping):
         self._values = None
 
     @classmethod
-    def _from_keys(cls, keys, array: GraphArray) -> NodeMap:
+    def _from_keys(cls, keys: Iterable[NodeKey], array: GraphArray) -> NodeMap[Any]:
         """A map of distinct node keys (ints and strs) to the values of ``array``, in
         that order."""
         keys = list(keys)
@@ -41,12 +50,12 @@ class NodeMap(Mapping):
             raise ValueError("NodeMap: expected a GraphArray with one value per key")
         return cls(_keys_handle(keys), array)
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, tuple[list[NodeKey], GraphArray]]:
         # Keys and values as their own data: the graph the map came from is not needed.
         return (NodeMap._from_keys, (self._keys, self._array))
 
     @property
-    def _keys(self) -> list:
+    def _keys(self) -> list[NodeKey]:
         if self._key_list is None:
             self._key_list = read_keys(self._handle)
         return self._key_list
@@ -56,12 +65,12 @@ class NodeMap(Mapping):
         """The values, aligned with the keys."""
         return self._array
 
-    def _value_list(self) -> list:
+    def _value_list(self) -> list[V]:
         if self._values is None:
             self._values = self._array.to_list()
         return self._values
 
-    def __getitem__(self, key):
+    def __getitem__(self, key: object) -> V:
         if type(key) is not str:
             # numpy ints count as ints; bool, float: TypeError; beyond int64: OverflowError
             key = normalize_key(key)
@@ -78,30 +87,37 @@ class NodeMap(Mapping):
     def __len__(self) -> int:
         return len(self._array)
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self._keys)
 
-    def __contains__(self, key) -> bool:
+    def __contains__(self, key: object) -> bool:
         try:
             self[key]
         except (KeyError, TypeError, OverflowError):
             return False  # as `key in g`: a key of another type is simply not there
         return True
 
-    def items(self):
+    def items(self) -> ItemsView[NodeKey, V]:
         """A set-like view of ``(key, value)`` pairs, as ``dict.items()``."""
         return _ItemsView(self)
 
-    def values(self):
+    def values(self) -> ValuesView[V]:
         """A view of the values, in node order."""
         return _ValuesView(self)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[NodeKey, V]:
+        """The items as a plain dict (built now, in node order)."""
         return dict(zip(self._keys, self._value_list()))
 
-    def top(self, k: int) -> list:
+    def top(self, k: int) -> list[tuple[NodeKey, V]]:
         """The ``k`` largest ``(key, value)`` pairs, largest first (ties in node order),
-        selected in the engine for numeric values."""
+        selected in the engine for numeric values.
+
+        Examples:
+            >>> from groggy.datasets import karate_club
+            >>> karate_club().degrees().top(2)
+            [(33, 17), (0, 16)]
+        """
         k = int_arg(k, "k", "top", maximum=SIZE_MAX)
         if self._array.dtype in _NUMERIC:
             out = ffi.new("gr_array **")
@@ -112,7 +128,7 @@ class NodeMap(Mapping):
             order = heapq.nlargest(k, range(len(values)), key=values.__getitem__)
         return [(self._keys[i], self._array[i]) for i in order]
 
-    def keys_array(self):
+    def keys_array(self) -> npt.NDArray[Any]:
         """The keys as a numpy array, in order: ``int64`` when every key is an int, else
         ``object`` (ints and strs)."""
         import numpy as np
@@ -128,15 +144,17 @@ class NodeMap(Mapping):
         keys[:] = self._keys
         return keys
 
-    def __array__(self, dtype=None, copy=None):
+    def __array__(
+        self, dtype: npt.DTypeLike | None = None, copy: bool | None = None
+    ) -> npt.NDArray[Any]:
         """``np.asarray(m)``: the values in key order, as ``np.asarray(m.array)``."""
         return self._array.__array__(dtype, copy)
 
-    def to_numpy(self):
+    def to_numpy(self) -> npt.NDArray[Any]:
         """The values as numpy (a read-only view of the engine's memory for numbers)."""
         return self._array.to_numpy()
 
-    def to_pandas(self):
+    def to_pandas(self) -> pd.Series:
         """A ``pandas.Series`` of the values indexed by node key."""
         import pandas as pd
 
@@ -144,7 +162,7 @@ class NodeMap(Mapping):
         series.index = pd.Index(self._keys, dtype=object)
         return series
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         # Equal items make equal mappings, whatever their order (as for dicts).
         if isinstance(other, NodeMap):
             if self._keys == other._keys:
@@ -154,7 +172,7 @@ class NodeMap(Mapping):
             return len(self) == len(other) and self.to_dict() == dict(other.items())
         return NotImplemented
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # compares by value, as a dict
 
     def __repr__(self) -> str:
         values = self._value_list()
@@ -163,7 +181,7 @@ class NodeMap(Mapping):
         return f"NodeMap({{{shown}{more}}})"
 
 
-def _keys_handle(keys: list):
+def _keys_handle(keys: list[NodeKey]) -> Any:
     """A ``gr_keys`` handle holding ``keys`` in order. The C interface makes key lists only
     out of graphs, so the keys go through a scratch graph (its node order is the order of
     insertion); repeated keys would collapse there, so they are refused."""
@@ -189,16 +207,17 @@ def _keys_handle(keys: list):
 _NO_ATTRS = (NULL, 0, NULL, NULL, NULL, 0)
 
 
-class _ItemsView(ItemsView):
+class _ItemsView(ItemsView[NodeKey, V]):
     """``items()`` iterating keys and values side by side (no lookup per key)."""
 
-    def __iter__(self):
-        m = self._mapping
+    def __iter__(self) -> Iterator[tuple[NodeKey, V]]:
+        m: NodeMap[V] = self._mapping  # type: ignore[attr-defined]
         return iter(zip(m._keys, m._value_list()))
 
 
-class _ValuesView(ValuesView):
+class _ValuesView(ValuesView[V]):
     """``values()`` iterating the values directly."""
 
-    def __iter__(self):
-        return iter(self._mapping._value_list())
+    def __iter__(self) -> Iterator[V]:
+        m: NodeMap[V] = self._mapping  # type: ignore[attr-defined]
+        return iter(m._value_list())

@@ -12,9 +12,12 @@ class MemoryPool:
     ``limit_bytes``, an operation that could take the pool's graphs over it raises
     ``GroggyMemoryError`` and changes nothing."""
 
-    __slots__ = ("_handle", "limit_bytes")
+    __slots__ = {
+        "_handle": "The native pool.",
+        "limit_bytes": "The limit given to the constructor, in bytes (``None``: no limit).",
+    }
 
-    def __init__(self, limit_bytes: int | None = None):
+    def __init__(self, limit_bytes: int | None = None) -> None:
         if limit_bytes is not None:
             limit_bytes = int_arg(limit_bytes, "limit_bytes", "MemoryPool")
         out = ffi.new("gr_pool **")
@@ -22,7 +25,7 @@ class MemoryPool:
         self._handle = ffi.gc(out[0], lib.gr_pool_free)
         self.limit_bytes = limit_bytes
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, int | None]:
         """``total_allocated`` (bytes allocated for the pool's graphs in all),
         ``peak_usage`` (the most held at once), ``pool_usage`` (held now) and ``limit``
         (``None`` when unlimited)."""

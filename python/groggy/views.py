@@ -6,11 +6,12 @@ every use raises ``InvalidOperationError``."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, MutableMapping, Set
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._convert import UnencodableKeyError, normalize_key
 from ._errors import EdgeNotFoundError, NodeNotFoundError
 from ._native import lib
+from ._types import KeyLike, NodeKey
 
 if TYPE_CHECKING:
     from .graph import Graph
@@ -23,7 +24,7 @@ class NodeView(Set):
 
     __slots__ = ("_graph",)
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph) -> None:
         self._graph = graph
 
     @classmethod
@@ -34,16 +35,16 @@ class NodeView(Set):
     def __len__(self) -> int:
         return self._graph.node_count
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self._graph._node_keys())
 
-    def __contains__(self, key) -> bool:
+    def __contains__(self, key: object) -> bool:
         return key in self._graph
 
-    def __getitem__(self, key) -> NodeAttrs:
+    def __getitem__(self, key: KeyLike) -> NodeAttrs:
         return node_attrs(self._graph, key)
 
-    def __call__(self, data: bool | str = False, default=None) -> list:
+    def __call__(self, data: bool | str = False, default: Any = None) -> list[Any]:
         """Keys; with ``data=True`` ``(key, attrs)`` pairs; with ``data="name"``
         ``(key, value)`` pairs, ``default`` for nodes without that attribute."""
         g = self._graph
@@ -66,7 +67,7 @@ class EdgeView(Set):
 
     __slots__ = ("_graph",)
 
-    def __init__(self, graph: Graph):
+    def __init__(self, graph: Graph) -> None:
         self._graph = graph
 
     @classmethod
@@ -76,10 +77,10 @@ class EdgeView(Set):
     def __len__(self) -> int:
         return self._graph.edge_count
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[tuple[NodeKey, NodeKey]]:
         return iter(self._graph._edge_pairs())
 
-    def __contains__(self, edge) -> bool:
+    def __contains__(self, edge: object) -> bool:
         try:
             u, v = edge
             normalize_key(u)
@@ -91,11 +92,11 @@ class EdgeView(Set):
         except UnencodableKeyError:
             return False  # text no graph can hold
 
-    def __getitem__(self, edge) -> EdgeAttrs:
+    def __getitem__(self, edge: tuple[KeyLike, KeyLike]) -> EdgeAttrs:
         u, v = edge
         return edge_attrs(self._graph, u, v)
 
-    def __call__(self, data: bool | str = False, default=None) -> list:
+    def __call__(self, data: bool | str = False, default: Any = None) -> list[Any]:
         """``(u, v)`` pairs; with ``data=True`` ``(u, v, attrs)``; with ``data="name"``
         ``(u, v, value)``, ``default`` for edges without that attribute."""
         g = self._graph
@@ -124,7 +125,7 @@ class _AttrMap(MutableMapping):
     def _read(self) -> dict:
         raise NotImplementedError  # defined by each subclass
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[str]:
         return iter(self._read())
 
     def __len__(self) -> int:
@@ -147,7 +148,9 @@ class _AttrMap(MutableMapping):
         """The attributes now, as a plain dict (as ``dict.copy``)."""
         return self._read()
 
-    def setdefault(self, name, default=None):
+    def setdefault(self, name: str, default: Any = None) -> Any:
+        """The attribute ``name``; when absent, first sets it to ``default`` (as
+        ``dict.setdefault``)."""
         value = self.get(name, _ABSENT)
         if value is _ABSENT:
             self[name] = default
@@ -173,7 +176,7 @@ class NodeAttrs(_AttrMap):
 
     __slots__ = ("_graph", "_key")
 
-    def __init__(self, graph: Graph, key):
+    def __init__(self, graph: Graph, key: KeyLike) -> None:
         self._graph = graph
         self._key = key
 
@@ -183,16 +186,17 @@ class NodeAttrs(_AttrMap):
     def _read(self) -> dict:
         return self._graph._node_attrs(self._key)
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> Any:
         return self._graph.get_node_attr(self._key, name)
 
-    def get(self, name, default=None):
+    def get(self, name: str, default: Any = None) -> Any:
+        """The attribute ``name``, or ``default`` when the node lacks it."""
         return self._graph.get_node_attr(self._key, name, default)
 
-    def __setitem__(self, name, value) -> None:
+    def __setitem__(self, name: str, value: Any) -> None:
         self._graph.set_node_attr(self._key, name, value)
 
-    def update(self, other=(), /, **kwargs) -> None:
+    def update(self, other: Any = (), /, **kwargs: Any) -> None:
         """Sets several attributes in one engine call: all of them, or none on a bad value."""
         attrs = _attr_dict(other, kwargs, "update")
         if attrs:
@@ -205,7 +209,7 @@ class EdgeAttrs(_AttrMap):
 
     __slots__ = ("_graph", "_u", "_v")
 
-    def __init__(self, graph: Graph, u, v):
+    def __init__(self, graph: Graph, u: KeyLike, v: KeyLike) -> None:
         self._graph = graph
         self._u = u
         self._v = v
@@ -216,16 +220,17 @@ class EdgeAttrs(_AttrMap):
     def _read(self) -> dict:
         return self._graph._edge_attrs(self._u, self._v)
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> Any:
         return self._graph.get_edge_attr(self._u, self._v, name)
 
-    def get(self, name, default=None):
+    def get(self, name: str, default: Any = None) -> Any:
+        """The attribute ``name``, or ``default`` when the edge lacks it."""
         return self._graph.get_edge_attr(self._u, self._v, name, default)
 
-    def __setitem__(self, name, value) -> None:
+    def __setitem__(self, name: str, value: Any) -> None:
         self._graph.set_edge_attr(self._u, self._v, name, value)
 
-    def update(self, other=(), /, **kwargs) -> None:
+    def update(self, other: Any = (), /, **kwargs: Any) -> None:
         """Sets several attributes in one engine call: all of them, or none on a bad value."""
         attrs = _attr_dict(other, kwargs, "update")
         if attrs:
@@ -289,14 +294,14 @@ class AdjacencyView(Mapping):
 
     __slots__ = ("_graph", "_reverse")
 
-    def __init__(self, graph: Graph, reverse: bool = False):
+    def __init__(self, graph: Graph, reverse: bool = False) -> None:
         self._graph = graph
         self._reverse = reverse
 
-    def __getitem__(self, key) -> NeighborView:
+    def __getitem__(self, key: KeyLike) -> NeighborView:
         return neighbor_view(self._graph, key, self._reverse)
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self._graph._node_keys())
 
     def __len__(self) -> int:
@@ -315,7 +320,7 @@ class NeighborView(Mapping):
 
     __slots__ = ("_graph", "_key", "_reverse")
 
-    def __init__(self, graph: Graph, key, reverse: bool):
+    def __init__(self, graph: Graph, key: NodeKey, reverse: bool) -> None:
         self._graph = graph
         self._key = key
         self._reverse = reverse
@@ -327,11 +332,11 @@ class NeighborView(Mapping):
     def _edge(self, other) -> tuple:
         return (other, self._key) if self._reverse else (self._key, other)
 
-    def __getitem__(self, other) -> EdgeAttrs:
+    def __getitem__(self, other: KeyLike) -> EdgeAttrs:
         u, v = self._edge(other)
         return edge_attrs(self._graph, u, v)
 
-    def __iter__(self) -> Iterator:
+    def __iter__(self) -> Iterator[NodeKey]:
         return iter(self._keys())
 
     def __len__(self) -> int:

@@ -1496,7 +1496,7 @@ mod tests {
 
     #[test]
     fn reads_the_shipped_snap_files() {
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("python/groggy/data");
         let g = read(&data.join("ca-GrQc.txt.gz"), &opts()).unwrap();
         assert_eq!((g.node_count(), g.edge_count()), (5_242, 14_496));
         let g = read(&data.join("wiki-Vote.txt.gz"), &directed()).unwrap();

@@ -12,7 +12,7 @@
  * message naming the operation when over the limit, the graph exactly unchanged (snapshot,
  * memory usage, pool usage) and still usable; limit 0; a pool freed while graphs still use
  * it staying alive (limit included) until they are freed; ca-GrQc loaded from
- * tests/data (through `gzip -dc`) with pool_usage within 25% of gr_graph_memory_usage and of
+ * python/groggy/data (through `gzip -dc`) with pool_usage within 25% of gr_graph_memory_usage and of
  * an estimate computed from its sizes; threads adding to graphs in one limited pool (no
  * crash, usage never over the limit by more than a few operations' bounds) and in one
  * unlimited pool (exactly what the same graphs built on one thread hold); gr_memory_stats.
@@ -875,7 +875,7 @@ static void check_snap_graph(const char *name, bool directed, size_t nodes, size
     double with_attrs;
     uint64_t usage;
     size_t mem;
-    snprintf(path, sizeof path, "tests/data/%s.txt.gz", name);
+    snprintf(path, sizeof path, "python/groggy/data/%s.txt.gz", name);
     if (!read_snap(path, &el)) {
         printf("skipped: cannot read %s with gzip (run from the repository root)\n", path);
         return;

@@ -1,5 +1,5 @@
 """Algorithms checked against networkx: PageRank, BFS, DFS, shortest paths, connected and
-strongly connected components, on the two SNAP graphs in tests/data and on seeded random
+strongly connected components, on the two bundled SNAP graphs and on seeded random
 graphs (directed and undirected, with self-loops, isolated nodes, int, str and mixed keys)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 
 import groggy as gr
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "python" / "groggy" / "data"
 TOL = 1e-6
 
 try:  # nx.pagerank needs scipy; without it, networkx's own pure-Python iteration.

@@ -23,7 +23,7 @@ import pytest
 
 import groggy as gr
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "python" / "groggy" / "data"
 
 #: How long an uninterrupted "endless" PageRank would run at most (seconds): long enough
 #: that only an interruption ends it early, bounded so that a failure does not hang.

@@ -3,7 +3,7 @@ installed), run in a subprocess the way a user runs it.
 
 Covers: every subcommand (demo, info, pagerank --top/--weight, components, bfs --depth,
 shortest-path --weight, convert) with and without --json, on the bundled karate club, on
-the SNAP graphs of tests/data (gzip, --directed), on native files (recognised by content,
+the bundled SNAP graphs (gzip, --directed), on native files (recognised by content,
 whatever their name) and on edge lists with string keys, other delimiters and a header
 line; results checked against the Python API and networkx; convert both ways (edge list ->
 native -> edge list, directedness kept by the native file) with round trips, the output
@@ -31,7 +31,7 @@ import pytest
 import groggy as gr
 from groggy.datasets import karate_club
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "python" / "groggy" / "data"
 CA_GRQC = DATA / "ca-GrQc.txt.gz"
 WIKI_VOTE = DATA / "wiki-Vote.txt.gz"
 

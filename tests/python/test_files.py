@@ -8,7 +8,7 @@ trimmed fields and empty weights, gzip recognised by content (a ``.txt`` gzip, a
 text), ``keys="auto"`` / ``"int"`` / ``"str"``, malformed lines (GroggyIOError naming the
 file and the line, counting comment and blank lines, inside gzip too), missing files and
 folders, argument checks, path types, progress callbacks (values, a failing callback
-stopping the load), the two SNAP graphs of tests/data against networkx; write_edgelist
+stopping the load), the two bundled SNAP graphs against networkx; write_edgelist
 round trips (special floats, delimiters, string keys, the data files read back
 identically), what it drops, keys it refuses (nothing written, the previous file kept), bad
 delimiters; save/load round trips of every attribute kind (Float32 and Float64 bits, NaN
@@ -40,7 +40,7 @@ import pytest
 import groggy as gr
 from groggy import files as gr_files
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "python" / "groggy" / "data"
 CA_GRQC = DATA / "ca-GrQc.txt.gz"
 WIKI_VOTE = DATA / "wiki-Vote.txt.gz"
 

@@ -1,4 +1,4 @@
-"""Round trips through networkx and pandas on the real SNAP graphs in tests/data
+"""Round trips through networkx and pandas on the real bundled SNAP graphs
 (ca-GrQc, undirected with both directions listed; wiki-Vote, directed), with node and edge
 attributes of several kinds, some absent and some None."""
 
@@ -13,9 +13,9 @@ import pytest
 
 import groggy as gr
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "python" / "groggy" / "data"
 
-# tests/data/README.md
+# python/groggy/data/README.md
 SNAP = {
     "ca-GrQc": {"file": "ca-GrQc.txt.gz", "directed": False, "nodes": 5242, "edges": 14496},
     "wiki-Vote": {"file": "wiki-Vote.txt.gz", "directed": True, "nodes": 7115, "edges": 103689},

@@ -37,7 +37,7 @@ import pytest
 
 import groggy as gr
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "python" / "groggy" / "data"
 KIB = 1024
 MIB = 1024 * 1024
 STATS_KEYS = {"total_allocated", "peak_usage", "pool_usage", "limit"}

@@ -12,7 +12,7 @@ import pytest
 
 import groggy as gr
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "python" / "groggy" / "data"
 
 
 @pytest.fixture(scope="module")

@@ -204,12 +204,14 @@ def test_an_interrupted_call_returns_only_after_its_worker_stopped():
         import _thread
 
         _thread.interrupt_main()
+        # Released only after the Ctrl-C (on a loaded machine a timer of its own could fire
+        # first, and the call would end uninterrupted).
+        threading.Timer(0.4, release.set).start()
 
     timer = threading.Timer(0.1, interrupt_soon)
     timer.start()
     # The token is triggered on Ctrl-C; this call ignores it, so the wait lasts until it is
     # released: the KeyboardInterrupt must not come before the worker is done.
-    threading.Timer(0.5, release.set).start()
     with pytest.raises(KeyboardInterrupt):
         _runtime.run_interruptible(call, "groggy-test")
     assert finished == [True]
