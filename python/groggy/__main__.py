@@ -247,6 +247,23 @@ def _demo(args) -> None:
         print(f"  {_count(len(sizes), 'connected component')} of sizes {sizes}")
 
 
+def _datasets(args) -> None:
+    from . import datasets
+
+    if args.name is not None:
+        try:
+            path = datasets.path(args.name)
+        except KeyError as err:
+            raise _Failure(f"datasets: {err.args[0]}") from None
+        _emit(args, {"name": args.name, "path": str(path)}, str(path))
+        return
+    rows = [
+        {"name": n, "path": str(datasets.path(n)), "about": datasets.describe(n)}
+        for n in datasets.names()
+    ]
+    _emit(args, rows, "\n".join(f"{r['name']}\t{r['path']}\t{r['about']}" for r in rows))
+
+
 def _info(args) -> None:
     g = _load(args)
     with _Working("components"):
@@ -397,6 +414,13 @@ def _parser() -> argparse.ArgumentParser:
 
     command("demo", _demo, "summarise the bundled karate club", with_file=False)
     command("info", _info, "sizes, components and attributes")
+    data = command(
+        "datasets",
+        _datasets,
+        "the small real graphs bundled with groggy: their names and files, or the file of NAME",
+        with_file=False,
+    )
+    data.add_argument("name", nargs="?", metavar="NAME", help="karate, wiki-vote or ca-grqc")
     rank = command("pagerank", _pagerank, "the highest PageRank scores")
     rank.add_argument("--top", type=int, default=10, metavar="N", help="how many (default 10)")
     rank.add_argument("--weight", metavar="NAME", help=_WEIGHT_HELP)

@@ -767,3 +767,28 @@ def test_counts_say_edge_and_edges(tmp_path):
         "directed graph: 7 nodes, 4 edges, 3 components, the largest of 3 nodes\n"
     )
     assert ok("components", two) == "3 components: 3, 2, 2\n"
+
+
+# ----- datasets ------------------------------------------------------------------------------
+
+
+def test_datasets_lists_the_bundled_files_and_prints_one_path(tmp_path):
+    listed = ok("datasets", cwd=tmp_path).splitlines()
+    assert [line.split("\t")[0] for line in listed] == ["karate", "wiki-vote", "ca-grqc"]
+    assert ok_json("datasets", cwd=tmp_path)[1] == {
+        "name": "wiki-vote",
+        "path": str(gr.datasets.path("wiki-vote")),
+        "about": gr.datasets.describe("wiki-vote"),
+    }
+    path = ok("datasets", "wiki-vote", cwd=tmp_path).strip()
+    assert Path(path) == gr.datasets.path("wiki-vote") and Path(path).is_file()
+    # What the README does: the printed path fed to another subcommand.
+    assert ok_json("info", path, "--directed", cwd=tmp_path)["edges"] == 103_689
+
+
+def test_datasets_refuses_an_unknown_name_in_one_line():
+    message = fails("datasets", "wiki")
+    assert (
+        message
+        == "groggy: datasets: no bundled dataset 'wiki'; there are: karate, wiki-vote, ca-grqc"
+    )

@@ -32,9 +32,15 @@ def test_readme_python_examples_run(capsys, monkeypatch, tmp_path):
 END = "@@@ end of command @@@"
 
 
+GUIDE = README.parent / "docs" / "guide"
+
+
 def shell_sessions():
-    """The README's ```text blocks of `$ command` lines, each followed by its output."""
-    blocks = re.findall(r"```text\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    """The ```text blocks of `$ command` lines, each followed by its output, in the README
+    and the user guide."""
+    blocks = []
+    for page in [README, *sorted(GUIDE.glob("*.md"))]:
+        blocks += re.findall(r"```text\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
     return [b for b in blocks if b.startswith("$ ")]
 
 
@@ -48,8 +54,8 @@ def commands_and_outputs(block):
     return [(command, "\n".join(output)) for command, output in pairs]
 
 
-def test_readme_has_a_command_line_session():
-    assert shell_sessions()
+def test_readme_and_guide_have_command_line_sessions():
+    assert len(shell_sessions()) >= 2
 
 
 def test_readme_command_line_session_prints_what_it_shows(tmp_path):
