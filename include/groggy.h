@@ -496,6 +496,35 @@ gr_status gr_graph_get_edge_attr(const struct gr_graph *g,
                                  struct gr_attr_value *out_value,
                                  bool *out_found);
 
+// Removes one attribute of a node: afterwards the node does not have it (it is absent,
+// not Null). An attribute set to Null is one the node has. When the node does not have
+// it: `GR_STATUS_ATTRIBUTE_NOT_FOUND`, and nothing changes.
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
+// `name_len` bytes.
+gr_status gr_graph_remove_node_attr(struct gr_graph *g,
+                                    int64_t key_int,
+                                    const char *key_str,
+                                    size_t key_len,
+                                    const char *name,
+                                    size_t name_len);
+
+// Removes one attribute of the edge `(u, v)`, as `gr_graph_remove_node_attr` does for
+// nodes.
+//
+// # Safety
+// As `gr_graph_remove_node_attr`, with two keys.
+gr_status gr_graph_remove_edge_attr(struct gr_graph *g,
+                                    int64_t u_int,
+                                    const char *u_str,
+                                    size_t u_len,
+                                    int64_t v_int,
+                                    const char *v_str,
+                                    size_t v_len,
+                                    const char *name,
+                                    size_t name_len);
+
 // Every attribute of a node, in column order.
 //
 // # Safety

@@ -15,6 +15,8 @@
 //! - undirected degree counts a self-loop twice; directed degree is in + out;
 //! - removing a node removes its edges and their attributes;
 //! - an attribute set to `Null` is present and holds `Null`; one never set is absent;
+//! - removing an attribute makes it absent (its column stays); removing one the entity
+//!   does not have is `AttributeNotFound`;
 //! - attributes are listed in column order: the order in which each name was first set on
 //!   any entity of the same kind (columns survive removals, `clear` drops them).
 
@@ -130,6 +132,10 @@ fn named_value() -> impl Strategy<Value = (&'static str, AttrValue)> {
     ]
 }
 
+fn attr_name() -> impl Strategy<Value = &'static str> {
+    select(vec!["i", "f", "s", "x", "y"])
+}
+
 fn attr_list() -> impl Strategy<Value = AttrList> {
     vec(named_value(), 0..3)
 }
@@ -144,6 +150,8 @@ enum Op {
     RemoveEdge(NodeKey, NodeKey),
     SetNodeAttr(NodeKey, &'static str, AttrValue),
     SetEdgeAttr(NodeKey, NodeKey, &'static str, AttrValue),
+    RemoveNodeAttr(NodeKey, &'static str),
+    RemoveEdgeAttr(NodeKey, NodeKey, &'static str),
     /// Not a mutation: compares `subgraph(keys)` with the model's induced subgraph.
     Subgraph(Vec<NodeKey>),
     Clear,
@@ -161,6 +169,8 @@ fn op() -> impl Strategy<Value = Op> {
         12 => (key(), named_value()).prop_map(|(k, (n, v))| Op::SetNodeAttr(k, n, v)),
         12 => (edge_target(), named_value())
             .prop_map(|((u, v), (n, x))| Op::SetEdgeAttr(u, v, n, x)),
+        6 => (key(), attr_name()).prop_map(|(k, n)| Op::RemoveNodeAttr(k, n)),
+        6 => (edge_target(), attr_name()).prop_map(|((u, v), n)| Op::RemoveEdgeAttr(u, v, n)),
         4 => vec(key(), 0..8).prop_map(Op::Subgraph),
         1 => Just(Op::Clear),
     ]
@@ -311,6 +321,26 @@ impl Model {
                 let p = self.edge_pos(u, v).ok_or_else(|| edge_not_found(u, v))?;
                 set_attr(&mut self.edge_cols, &mut self.edges[p].2, name, x);
             }
+            // Absent afterwards (the column stays); one the entity lacks is an error.
+            Op::RemoveNodeAttr(k, name) => {
+                let p = self.node_pos(k).ok_or_else(|| node_not_found(k))?;
+                if self.nodes[p].1.remove(name).is_none() {
+                    return Err(GraphError::AttributeNotFound(format!(
+                        "'{name}' on node {}",
+                        show(k)
+                    )));
+                }
+            }
+            Op::RemoveEdgeAttr(u, v, name) => {
+                let p = self.edge_pos(u, v).ok_or_else(|| edge_not_found(u, v))?;
+                if self.edges[p].2.remove(name).is_none() {
+                    return Err(GraphError::AttributeNotFound(format!(
+                        "'{name}' on edge ({}, {})",
+                        show(u),
+                        show(v)
+                    )));
+                }
+            }
             Op::Subgraph(_) => {}
             Op::Clear => *self = Model::new(self.directed),
         }
@@ -452,6 +482,8 @@ fn apply_core(g: &mut GraphCore, op: &Op) -> Result<Result<(), GraphError>, Test
         Op::RemoveEdge(u, v) => g.remove_edge(r(u), r(v)),
         Op::SetNodeAttr(k, name, x) => g.set_node_attr(r(k), name, x.clone()),
         Op::SetEdgeAttr(u, v, name, x) => g.set_edge_attr(r(u), r(v), name, x.clone()),
+        Op::RemoveNodeAttr(k, name) => g.remove_node_attr(r(k), name),
+        Op::RemoveEdgeAttr(u, v, name) => g.remove_edge_attr(r(u), r(v), name),
         Op::Subgraph(_) => Ok(()),
         Op::Clear => {
             g.clear();
@@ -813,6 +845,13 @@ fn hand_written_sequence_matches_model() {
             Op::RemoveEdge(NodeKey::Int(2), NodeKey::Int(1)),
             Op::SetNodeAttr(NodeKey::Int(2), "i", AttrValue::Int64(0)),
             Op::SetEdgeAttr(NodeKey::Int(1), NodeKey::Int(2), "i", AttrValue::Int64(0)),
+            Op::RemoveNodeAttr(NodeKey::Str("1".into()), "x"),
+            Op::RemoveNodeAttr(NodeKey::Str("1".into()), "x"),
+            Op::RemoveNodeAttr(NodeKey::Int(1), "x"), // a Null one
+            Op::RemoveNodeAttr(NodeKey::Int(2), "x"),
+            Op::RemoveEdgeAttr(NodeKey::Str("1".into()), NodeKey::Int(1), "x"),
+            Op::RemoveEdgeAttr(NodeKey::Str("1".into()), NodeKey::Int(1), "x"),
+            Op::RemoveEdgeAttr(NodeKey::Int(1), NodeKey::Int(2), "x"),
             Op::RemoveNode(NodeKey::Int(1)),
             Op::RemoveNode(NodeKey::Int(1)),
             Op::AddNode(NodeKey::Int(1), vec![]),

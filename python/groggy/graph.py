@@ -466,6 +466,14 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         ``TypeError`` for a value of an unsupported type."""
         self._set_attr(lib.gr_graph_set_node_attr, key_args(key, "set_node_attr"), name, value)
 
+    def remove_node_attr(self, key: KeyLike, name: str) -> None:
+        """Removes the attribute ``name`` of a node: afterwards the node does not have it
+        (absent, not ``None``). ``KeyError`` (``AttributeNotFoundError``) when it does not
+        have it, as ``del G.nodes[key][name]`` in networkx."""
+        b = _name_bytes(name)
+        args = key_args(key, "remove_node_attr")
+        self._check(lib.gr_graph_remove_node_attr(self._ptr, *args, b, len(b)))
+
     def get_edge_attr(self, u: KeyLike, v: KeyLike, name: str, default: Any = MISSING) -> Any:
         """The attribute ``name`` of the edge ``(u, v)``: ``default`` when the edge lacks
         it, or without a default ``AttributeNotFoundError`` (a ``KeyError``)."""
@@ -492,6 +500,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             name,
             value,
         )
+
+    def remove_edge_attr(self, u: KeyLike, v: KeyLike, name: str) -> None:
+        """Removes the attribute ``name`` of the edge ``(u, v)``, as ``remove_node_attr``."""
+        b = _name_bytes(name)
+        args = key_args(u, "remove_edge_attr") + key_args(v, "remove_edge_attr")
+        self._check(lib.gr_graph_remove_edge_attr(self._ptr, *args, b, len(b)))
 
     def _get_attr(self, function: Any, keys: tuple[Any, ...], name: str) -> tuple[Any, bool]:
         b = _name_bytes(name)

@@ -114,6 +114,8 @@ class EdgeView(Set):
 
 # ----- attribute mappings ------------------------------------------------------------------
 
+_ABSENT = object()
+
 
 class _AttrMap(MutableMapping):
     """The attributes of one element, read and written through the engine each time: a
@@ -124,6 +126,12 @@ class _AttrMap(MutableMapping):
 
     def _read(self) -> dict:
         raise NotImplementedError  # defined by each subclass
+
+    def _what(self) -> str:
+        raise NotImplementedError
+
+    def _remove(self, name: str) -> None:
+        raise NotImplementedError
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._read())
@@ -157,18 +165,37 @@ class _AttrMap(MutableMapping):
             return default
         return value
 
-    def __delitem__(self, name) -> None:
-        if name not in self:
-            raise KeyError(name)
-        # The engine has no call that removes one attribute of one element, and no exact
-        # way to get there from the calls it has: refuse loudly rather than leave it set.
-        raise NotImplementedError(
-            f"del: removing the attribute {name!r} of {self._what()} is not supported "
-            "(the engine cannot remove an attribute yet); set it to None instead"
-        )
+    def __delitem__(self, name: str) -> None:
+        """Removes the attribute: afterwards the element does not have it (absent, not
+        ``None``); ``KeyError`` when it does not have it, as a dict."""
+        self._remove(name)
 
+    def pop(self, name: str, default: Any = _ABSENT) -> Any:
+        """As ``dict.pop``. A missing element (or a closed graph) raises even with a default:
+        that is not a missing attribute."""
+        value = self.get(name, _ABSENT)
+        if value is _ABSENT:
+            if default is _ABSENT:
+                self._remove(name)  # raises the engine's KeyError naming the element
+            return default
+        self._remove(name)
+        return value
 
-_ABSENT = object()
+    def popitem(self) -> tuple[str, Any]:
+        """As ``dict.popitem``: removes and returns the last attribute (in the mapping's
+        order); ``KeyError`` when there is none."""
+        attrs = self._read()
+        if not attrs:
+            raise KeyError(f"popitem(): {self._what()} has no attributes")
+        name, value = attrs.popitem()
+        self._remove(name)
+        return name, value
+
+    def clear(self) -> None:
+        """Removes every attribute of the element (which stays in the graph). A missing
+        element raises: the inherited loop would stop at its ``KeyError`` silently."""
+        for name in self._read():
+            self._remove(name)
 
 
 class NodeAttrs(_AttrMap):
@@ -195,6 +222,9 @@ class NodeAttrs(_AttrMap):
 
     def __setitem__(self, name: str, value: Any) -> None:
         self._graph.set_node_attr(self._key, name, value)
+
+    def _remove(self, name: str) -> None:
+        self._graph.remove_node_attr(self._key, name)
 
     def update(self, other: Any = (), /, **kwargs: Any) -> None:
         """Sets several attributes in one engine call: all of them, or none on a bad value."""
@@ -229,6 +259,9 @@ class EdgeAttrs(_AttrMap):
 
     def __setitem__(self, name: str, value: Any) -> None:
         self._graph.set_edge_attr(self._u, self._v, name, value)
+
+    def _remove(self, name: str) -> None:
+        self._graph.remove_edge_attr(self._u, self._v, name)
 
     def update(self, other: Any = (), /, **kwargs: Any) -> None:
         """Sets several attributes in one engine call: all of them, or none on a bad value."""

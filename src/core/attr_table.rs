@@ -2,7 +2,7 @@
 
 use hashbrown::HashMap;
 
-use super::column::Column;
+use super::column::{Column, Slot};
 use super::error::NoMemory;
 use super::fallible::with_capacity;
 use super::value::{AttrKind, AttrValue};
@@ -98,6 +98,18 @@ impl AttrTable {
             .collect()
     }
 
+    /// Makes the attribute `name` of `entity` absent; false (and nothing changes) when the
+    /// entity does not have it. The column stays, so its creation order is kept.
+    pub fn unset(&mut self, entity: usize, name: &str) -> bool {
+        match self.by_name.get(name) {
+            Some(&i) if self.columns[i].slot(entity) != Slot::Absent => {
+                self.columns[i].unset(entity);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Removes every attribute of a removed entity.
     pub fn unset_entity(&mut self, entity: usize) {
         for col in &mut self.columns {
@@ -155,5 +167,23 @@ mod tests {
         t.unset_entity(1);
         assert_eq!(t.names(), vec!["a".into()] as Vec<Box<str>>);
         assert_eq!(t.entity_attrs(0), vec![("a".into(), AttrValue::Int64(1))]);
+    }
+
+    #[test]
+    fn unset_makes_one_attribute_absent_and_reports_a_missing_one() {
+        let mut t = AttrTable::new();
+        t.set(0, "a", 1i64.into());
+        t.set(0, "b", AttrValue::Null);
+        t.set(1, "a", 2i64.into());
+        assert!(t.unset(0, "b")); // a Null attribute exists: removing it works
+        assert!(!t.unset(0, "b"));
+        assert!(!t.unset(0, "nope"));
+        assert!(!t.unset(7, "a")); // beyond the column
+        assert!(t.unset(0, "a"));
+        assert_eq!(t.get(0, "a"), None);
+        assert_eq!(t.get(1, "a"), Some(AttrValue::Int64(2)));
+        assert_eq!(t.names(), vec!["a".into()] as Vec<Box<str>>);
+        assert!(t.unset(1, "a"));
+        assert!(t.names().is_empty());
     }
 }

@@ -18,6 +18,16 @@ pub enum Slot {
     Value,
 }
 
+/// What a null entry of an array written to a column does to its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NullEntries {
+    /// Sets the attribute to Null (as setting it to `None` does).
+    SetNull,
+    /// Leaves the attribute as it was: absent when the entity did not have it (as an add
+    /// that does not name the attribute; an edge-list line without a weight).
+    Skip,
+}
+
 /// The typed storage. Entries whose slot is not `Value` hold the type's default.
 #[derive(Clone, Debug, Default)]
 pub enum ColumnValues {
@@ -352,10 +362,16 @@ impl Column {
     /// Sets `self[targets[j]] = values[j]` for every `j` in order (nulls set Null), as that
     /// many `set` calls would, copying typed values directly when the kinds agree.
     pub fn set_from_array(&mut self, targets: &[u32], values: &Array) {
+        self.write_array(targets, values, NullEntries::SetNull);
+    }
+
+    /// `set_from_array`, with what a null entry does chosen by `nulls`.
+    pub fn write_array(&mut self, targets: &[u32], values: &Array, nulls: NullEntries) {
         debug_assert_eq!(targets.len(), values.len());
         let Some(&max) = targets.iter().max() else {
             return;
         };
+        let skip = nulls == NullEntries::Skip;
         let kind = values.kind();
         let typed = !matches!(kind, AttrKind::Null | AttrKind::Mixed);
         if typed && matches!(self.values, ColumnValues::Empty) {
@@ -363,7 +379,10 @@ impl Column {
         }
         if !typed || self.kind() != kind {
             for (j, &t) in targets.iter().enumerate() {
-                self.set(t as usize, values.get(j));
+                let value = values.get(j);
+                if !(skip && value == AttrValue::Null) {
+                    self.set(t as usize, value);
+                }
             }
             return;
         }
@@ -375,17 +394,17 @@ impl Column {
         // Slots follow the writes in order, so a later write of the same entity wins.
         for (j, &t) in targets.iter().enumerate() {
             let t = t as usize;
+            let valid = values.is_valid(j);
+            if skip && !valid {
+                continue;
+            }
             if self.slots[t] == Slot::Absent {
                 self.present += 1;
             }
-            self.slots[t] = if values.is_valid(j) {
-                Slot::Value
-            } else {
-                Slot::Null
-            };
+            self.slots[t] = if valid { Slot::Value } else { Slot::Null };
         }
         // Entities that ended null drop any value an earlier write left in the storage.
-        if values.null_count() > 0 {
+        if values.null_count() > 0 && !skip {
             for &t in targets {
                 if self.slots[t as usize] == Slot::Null {
                     self.values.reset(t as usize);
@@ -486,6 +505,35 @@ mod tests {
         assert_eq!(g.get(0), AttrValue::Int64(7));
         assert_eq!(g.get(1), AttrValue::Null);
         assert_eq!(c.presence(&[0, 2]), vec![true, false]);
+    }
+
+    #[test]
+    fn skipped_nulls_leave_the_entity_as_it_was() {
+        for values in [
+            Array::from_values(vec![5i64.into(), AttrValue::Null, AttrValue::Null]),
+            // A second kind: written value by value.
+            Array::from_values(vec!["s".into(), AttrValue::Null, AttrValue::Null]),
+            Array::from_values(vec![AttrValue::Null; 3]),
+        ] {
+            let mut c = Column::new();
+            c.set(0, AttrValue::Int64(1));
+            c.set(1, AttrValue::Null);
+            c.write_array(&[0, 1, 2], &values, NullEntries::Skip);
+            let first = match values.get(0) {
+                AttrValue::Null => AttrValue::Int64(1),
+                v => v,
+            };
+            assert_eq!(c.get(0), Some(first));
+            assert_eq!(c.get(1), Some(AttrValue::Null), "kept Null");
+            assert_eq!(c.get(2), None, "still absent");
+            assert_eq!(c.present_count(), 2);
+        }
+        // A later null of the same entity does not undo an earlier value.
+        let mut c = Column::new();
+        let values = Array::from_values(vec![2.5.into(), AttrValue::Null]);
+        c.write_array(&[4, 4], &values, NullEntries::Skip);
+        assert_eq!(c.get(4), Some(AttrValue::Float64(2.5)));
+        assert_eq!(c.present_count(), 1);
     }
 
     #[test]

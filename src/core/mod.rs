@@ -24,7 +24,7 @@ mod value;
 pub use array::Array;
 pub use attr_table::AttrTable;
 pub use cancel::{Cancel, CHECK_EVERY};
-pub use column::{Column, ColumnValues, Slot};
+pub use column::{Column, ColumnValues, NullEntries, Slot};
 pub use csr::{Adjacency, Csr, EntryWeights};
 pub use error::{GraphError, GraphResult, NoMemory};
 pub use graph::{Attrs, Columns, GraphCore, MAX_INDICES};

@@ -247,6 +247,27 @@ mod tests {
     }
 
     #[test]
+    fn removing_a_weight_gives_a_new_snapshot_with_new_weights() {
+        let shared = SharedGraph::new(GraphCore::new(true));
+        shared
+            .write()
+            .unwrap()
+            .add_edge(KeyRef::Int(1), KeyRef::Int(2), &[("w", 5.0.into())])
+            .unwrap();
+        let weights = |shared: &SharedGraph| {
+            let csr = shared.snapshot();
+            csr.entry_weights(&shared.read(), "w").unwrap().out.clone()
+        };
+        assert_eq!(weights(&shared), vec![5.0]);
+        shared
+            .write()
+            .unwrap()
+            .remove_edge_attr(KeyRef::Int(1), KeyRef::Int(2), "w")
+            .unwrap();
+        assert_eq!(weights(&shared), vec![1.0], "the cached weights are stale");
+    }
+
+    #[test]
     fn callbacks_may_read_but_not_write_the_graph() {
         let shared = SharedGraph::new(GraphCore::new(false));
         for k in 0..4 {
@@ -269,6 +290,19 @@ mod tests {
             .filter_nodes(|_| shared.write().map(|_| true))
             .unwrap_err();
         assert!(matches!(err, GraphError::InvalidOperation(_)));
+        let err = shared
+            .filter_nodes(|(key, _)| {
+                let mut graph = shared.write()?;
+                graph
+                    .remove_node_attr(key.as_key_ref(), "even")
+                    .map(|_| true)
+            })
+            .unwrap_err();
+        assert!(matches!(err, GraphError::InvalidOperation(_)));
+        assert_eq!(
+            shared.read().node_attr_names(),
+            vec!["even".into()] as Vec<Box<str>>
+        );
         assert!(shared.write().is_ok(), "the scope ends with the filter");
     }
 }

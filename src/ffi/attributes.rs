@@ -1,4 +1,4 @@
-//! Attribute functions of `gr_graph`: read and write one value, all of an entity's
+//! Attribute functions of `gr_graph`: read, write and remove one value, all of an entity's
 //! attributes, and the names of the columns.
 
 use std::ffi::c_char;
@@ -147,6 +147,68 @@ pub unsafe extern "C" fn gr_graph_get_edge_attr(
             *out_value = gr_attr_value::owned(value);
         }
         Ok(())
+    })
+}
+
+/// Removes one attribute of a node: afterwards the node does not have it (it is absent,
+/// not Null). An attribute set to Null is one the node has. When the node does not have
+/// it: `GR_STATUS_ATTRIBUTE_NOT_FOUND`, and nothing changes.
+///
+/// # Safety
+/// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
+/// `name_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_remove_node_attr(
+    g: *mut gr_graph,
+    key_int: i64,
+    key_str: *const c_char,
+    key_len: usize,
+    name: *const c_char,
+    name_len: usize,
+) -> gr_status {
+    run("remove_node_attr", || {
+        // SAFETY: promised by the caller.
+        let (g, k, name) = unsafe {
+            (
+                graph(g)?,
+                key(key_int, key_str, key_len, "key")?,
+                utf8(name.cast(), name_len, "attribute name")?,
+            )
+        };
+        let mut graph = g.core.write()?;
+        graph.remove_node_attr(k, name)
+    })
+}
+
+/// Removes one attribute of the edge `(u, v)`, as `gr_graph_remove_node_attr` does for
+/// nodes.
+///
+/// # Safety
+/// As `gr_graph_remove_node_attr`, with two keys.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_remove_edge_attr(
+    g: *mut gr_graph,
+    u_int: i64,
+    u_str: *const c_char,
+    u_len: usize,
+    v_int: i64,
+    v_str: *const c_char,
+    v_len: usize,
+    name: *const c_char,
+    name_len: usize,
+) -> gr_status {
+    run("remove_edge_attr", || {
+        // SAFETY: promised by the caller.
+        let (g, u, v, name) = unsafe {
+            (
+                graph(g)?,
+                key(u_int, u_str, u_len, "source")?,
+                key(v_int, v_str, v_len, "target")?,
+                utf8(name.cast(), name_len, "attribute name")?,
+            )
+        };
+        let mut graph = g.core.write()?;
+        graph.remove_edge_attr(u, v, name)
     })
 }
 

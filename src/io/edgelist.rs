@@ -18,7 +18,9 @@ use flate2::bufread::MultiGzDecoder;
 use super::atomic::replace_file;
 use super::text::{parse_i64, trim, LineError, LineReader, Splitter, MAX_FIELDS};
 use super::weights::{self, room, Weight, Weights, WEIGHT_MARK};
-use crate::core::{Array, AttrKind, Cancel, GraphCore, GraphError, GraphResult, KeyRef, NodeKey};
+use crate::core::{
+    Array, AttrKind, Cancel, GraphCore, GraphError, GraphResult, KeyRef, NodeKey, NullEntries,
+};
 
 /// The edge attribute a third column fills.
 const WEIGHT: &str = "weight";
@@ -91,9 +93,10 @@ impl Default for ReadOptions {
 /// Reads an edge list into a new graph.
 ///
 /// Each line is `u v` or `u v weight`: a third field is parsed as an `f64` into the edge
-/// attribute `"weight"` (a `Float64` column), and an edge whose line has no third field
-/// (or, with a delimiter, an empty one) gets a null weight; a file without any third field
-/// gives no weight column. Three comment lines that [`write_edgelist`] writes mean more
+/// attribute `"weight"` (a `Float64` column); a line without a third field (or, with a
+/// delimiter, with an empty one) adds its edge without a weight (the edge does not have the
+/// attribute, as with networkx's reader); a file without any third field gives no weight
+/// column. Three comment lines that [`write_edgelist`] writes mean more
 /// here (other readers skip them): `# groggy: node KEY` names a node, which may have no
 /// edge (such nodes come first in node order, in file order, then those the edges add),
 /// a first line `# groggy: keys=str` makes `KeyKind::Auto` read string keys, and
@@ -104,7 +107,8 @@ impl Default for ReadOptions {
 /// at the start is dropped. A file starting with the gzip magic bytes `1f 8b` is
 /// decompressed, whatever its name. Int keys are an optional sign and decimal digits
 /// (`007` is the key 7). Edges are added in file order, as `add_edge` would one at a time:
-/// a repeated edge (or, undirected, its reverse) updates the first one's weight.
+/// a repeated edge (or, undirected, its reverse) updates the first one's weight when its
+/// line has one, and leaves it as it was when not.
 ///
 /// `progress(bytes_done, bytes_total)` is called about every 1% of the file (compressed
 /// bytes for gzip) and once with `bytes_done == bytes_total` at the end; the values never
@@ -158,7 +162,7 @@ pub fn read_edgelist(
             let nodes = key_refs(sink.nodes.len(), sink.nodes.iter().map(|&k| KeyRef::Int(k)))
                 .map_err(|bytes| out_of_memory(path, "the node keys", bytes))?;
             graph.add_nodes_with_columns(&nodes, &[])?;
-            graph.add_edges_int(&sink.sources, &sink.targets, &columns(&weight))?;
+            graph.add_edges_int_as(&sink.sources, &sink.targets, &columns(&weight), SKIP)?;
             return Ok(graph);
         }
         // A key that is not an int, with `KeyKind::Auto`: start over with string keys.
@@ -187,9 +191,13 @@ pub fn read_edgelist(
         .map_err(|bytes| out_of_memory(path, "the node keys", bytes))?;
     let mut graph = GraphCore::new(options.directed);
     graph.add_nodes_with_columns(&nodes, &[])?;
-    graph.add_edges_with_columns(&sources, &targets, &columns(&weight))?;
+    graph.add_edges_with_columns_as(&sources, &targets, &columns(&weight), SKIP)?;
     Ok(graph)
 }
+
+/// A line without a weight adds its edge without one, as networkx's reader does: a new
+/// edge does not have the attribute (absent, not Null), a repeated one keeps its weight.
+const SKIP: NullEntries = NullEntries::Skip;
 
 fn columns(weight: &Option<Array>) -> Vec<(&str, &Array)> {
     weight.iter().map(|w| (WEIGHT, w)).collect()
@@ -673,8 +681,9 @@ impl StrSink {
 /// `comment="#"`), which get the edges. Read it back with the same `delimiter`, or with
 /// `None` (any whitespace) for a space or TAB.
 ///
-/// Node attributes and edge attributes other than `"weight"` are not written, and a null
-/// weight leaves its line without one.
+/// Node attributes and edge attributes other than `"weight"` are not written. An edge
+/// without a weight gets a line without one and reads back without one; so does an edge
+/// whose weight is Null (an edge list has no way to say Null).
 ///
 /// `InvalidArgument` (and no file) for what an edge list cannot hold faithfully: a weight
 /// that is not a number, an int beyond ±2^53 in a mixed column, a string key that is
@@ -957,17 +966,17 @@ mod tests {
     }
 
     #[test]
-    fn a_third_column_is_a_float_weight_and_null_where_missing() {
+    fn a_third_column_is_a_float_weight_and_absent_where_missing() {
         let dir = TempDir::new("weights");
         let p = dir.file("w.txt", b"1 2\n2 3 0.5\n3 4 -2e3\n4 5\n5 6 7\n");
         let g = read(&p, &directed()).unwrap();
         assert_eq!(
             edges(&g),
             vec![
-                (1.into(), 2.into(), Some(AttrValue::Null)),
+                (1.into(), 2.into(), None),
                 int_edge(2, 3, Some(0.5)),
                 int_edge(3, 4, Some(-2000.0)),
-                (4.into(), 5.into(), Some(AttrValue::Null)),
+                (4.into(), 5.into(), None),
                 int_edge(5, 6, Some(7.0)),
             ]
         );
@@ -985,6 +994,59 @@ mod tests {
                     "c".into(),
                     Some(AttrValue::Float64(f64::INFINITY))
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_without_a_weight_adds_or_leaves_its_edge_without_one_as_networkx() {
+        let dir = TempDir::new("no-weight");
+        // The file: (2, 3) has no weight at all, not a Null one.
+        let p = dir.file("w.txt", b"1 2 2.0\n2 3\n");
+        let g = read(&p, &opts()).unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![int_edge(1, 2, Some(2.0)), int_edge(2, 3, None)]
+        );
+        assert!(g.edge_attrs(2.into(), 3.into()).unwrap().is_empty());
+        assert_eq!(g.edge_presence(WEIGHT).unwrap(), vec![true, false]);
+        // A repeated edge without a weight keeps the weight an earlier line gave it (as
+        // networkx's `add_edge(u, v)`); one with a weight updates it. Also with string
+        // keys and an empty field after a delimiter.
+        let p = dir.file("again.csv", b"b,c,5\nb,c,\nc,a\nc,a,1\nc,a,\n");
+        let comma = ReadOptions {
+            delimiter: Some(','),
+            ..opts()
+        };
+        let g = read(&p, &comma).unwrap();
+        assert_eq!(
+            edges(&g),
+            vec![
+                ("b".into(), "c".into(), Some(AttrValue::Float64(5.0))),
+                ("c".into(), "a".into(), Some(AttrValue::Float64(1.0))),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_edge_without_a_weight_round_trips_without_one() {
+        let mut g = GraphCore::new(false);
+        g.add_edge(1.into(), 2.into(), &[(WEIGHT, 2.0.into())])
+            .unwrap();
+        g.add_edge(2.into(), 3.into(), &[]).unwrap();
+        g.add_edge(3.into(), 4.into(), &[(WEIGHT, AttrValue::Null)])
+            .unwrap();
+        let dir = TempDir::new("partial");
+        let p = dir.path("g.txt");
+        write_edgelist(&g, &p, ' ').unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "1 2 2.0\n2 3\n3 4\n");
+        let back = read(&p, &opts()).unwrap();
+        assert_eq!(
+            edges(&back),
+            vec![
+                int_edge(1, 2, Some(2.0)),
+                int_edge(2, 3, None),
+                int_edge(3, 4, None), // an edge list cannot say Null
             ]
         );
     }
@@ -1094,7 +1156,7 @@ mod tests {
         let g = read(&p, &directed()).unwrap();
         assert_eq!(g.edge_count(), 150_001);
         let all = edges(&g);
-        assert_eq!(all[0], ("0".into(), "1".into(), Some(AttrValue::Null)));
+        assert_eq!(all[0], ("0".into(), "1".into(), None));
         assert_eq!(
             all[150_000],
             ("007".into(), "alice".into(), Some(AttrValue::Float64(2.5)))
@@ -1123,7 +1185,7 @@ mod tests {
             edges(&g),
             vec![
                 ("1".into(), "2".into(), Some(AttrValue::Float64(0.5))),
-                ("2".into(), "03".into(), Some(AttrValue::Null)),
+                ("2".into(), "03".into(), None),
             ]
         );
         let g = read(
@@ -1136,10 +1198,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             edges(&g),
-            vec![
-                int_edge(1, 2, Some(0.5)),
-                (2.into(), 3.into(), Some(AttrValue::Null))
-            ]
+            vec![int_edge(1, 2, Some(0.5)), (2.into(), 3.into(), None)]
         );
     }
 
@@ -1182,8 +1241,8 @@ mod tests {
                     "los angeles".into(),
                     Some(AttrValue::Float64(2.5))
                 ),
-                ("boston".into(), "new york".into(), Some(AttrValue::Null)),
-                ("boston".into(), "austin".into(), Some(AttrValue::Null)),
+                ("boston".into(), "new york".into(), None),
+                ("boston".into(), "austin".into(), None),
             ]
         );
         let p = dir.file("tabs.tsv", b"1\t2\t\n2\t3\t1\n");
@@ -1197,10 +1256,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             edges(&g),
-            vec![
-                (1.into(), 2.into(), Some(AttrValue::Null)),
-                int_edge(2, 3, Some(1.0))
-            ]
+            vec![(1.into(), 2.into(), None), int_edge(2, 3, Some(1.0))]
         );
     }
 
@@ -1238,10 +1294,7 @@ mod tests {
         let g = read(&hidden, &directed()).unwrap();
         assert_eq!(
             edges(&g),
-            vec![
-                (1.into(), 2.into(), Some(AttrValue::Null)),
-                int_edge(2, 3, Some(0.5))
-            ]
+            vec![(1.into(), 2.into(), None), int_edge(2, 3, Some(0.5))]
         );
         let fake = dir.file("not-really.txt.gz", text);
         assert_eq!(edges(&read(&fake, &directed()).unwrap()), edges(&g));
@@ -1930,11 +1983,8 @@ mod tests {
             assert_eq!(got_kind, kind);
             let mut expected: Vec<Option<AttrValue>> =
                 with_null.iter().map(|v| Some(v.clone())).collect();
-            expected.push(None); // the edge without a weight
-                                 // Null and missing weights both read back as null.
-            expected[1] = Some(V::Null);
-            let last = expected.len() - 1;
-            expected[last] = Some(V::Null);
+            expected.push(None); // the edge without a weight reads back without one
+            expected[1] = None; // and so does a Null one: an edge list cannot say Null
             assert_eq!(got.len(), expected.len());
             for (a, b) in got.iter().zip(&expected) {
                 assert!(same_weight(a, b), "{kind:?}: {a:?} != {b:?}");

@@ -15,8 +15,10 @@
 //! | mixed      | each value as above                 | none      | float64, same numbers; an int beyond ±2^53 (no exact float64) is refused |
 //! | str, bytes | refused (`InvalidArgument`)         |           |                    |
 //!
-//! A null weight leaves its line without one and reads back as null; NaN payloads are not
-//! kept (every NaN is written `NaN`).
+//! An edge without a weight, or with a Null one, gets a line without one, which reads back
+//! as an edge without the attribute; NaN payloads are not kept (every NaN is written `NaN`).
+//! While reading, the column marks a line without a weight as a null entry, which the
+//! batch add skips (`NullEntries::Skip`): the edge is left without a weight.
 
 use std::fmt::Write as _;
 

@@ -213,6 +213,7 @@ static void try_writes(ctx *c, int64_t k, const char *s, size_t len)
                                          NULL, NULL, 0),
                    "add_nodes");
     expect_refused(c, gr_graph_set_node_attr(c->g, k, s, len, "age", 3, &v), "set_node_attr");
+    expect_refused(c, gr_graph_remove_node_attr(c->g, k, s, len, "age", 3), "remove_node_attr");
     expect_refused(c, gr_graph_remove_node(c->g, k, s, len), "remove_node");
     expect_refused(c, gr_graph_add_edge(c->g, k, s, len, IK(502), NULL, NULL, 0), "add_edge");
     expect_refused(c, gr_graph_remove_edge(c->g, IK(1), IK(2)), "remove_edge");
@@ -347,6 +348,8 @@ static gr_status edge_pred(void *user_data, int64_t u, const char *us, size_t ul
             gr_attr_value val = v_f64(-1.0);
             expect_refused(c, gr_graph_set_edge_attr(c->g, u, us, ul, v, vs, vl, "w", 1, &val),
                            "set_edge_attr");
+            expect_refused(c, gr_graph_remove_edge_attr(c->g, u, us, ul, v, vs, vl, "w", 1),
+                           "remove_edge_attr");
         }
         *out_keep = true;
         break;
@@ -572,7 +575,7 @@ static void test_writes_inside_a_predicate(void)
         if (c->wrong != 0) {
             check_fail(__FILE__, __LINE__, "inside the predicate: %s", c->wrong_what);
         }
-        CHECK_EQ(c->writes_refused, 5 * 9);
+        CHECK_EQ(c->writes_refused, 5 * 10);
         CHECK_EQ(c->other_writes, 5);
         CHECK_UNCHANGED(g, before);
         CHECK_OK(gr_graph_node_count(other, &n));
@@ -585,7 +588,7 @@ static void test_writes_inside_a_predicate(void)
         if (c->wrong != 0) {
             check_fail(__FILE__, __LINE__, "inside the edge predicate: %s", c->wrong_what);
         }
-        CHECK_EQ(c->writes_refused, 4 * 11);
+        CHECK_EQ(c->writes_refused, 4 * 13);
         CHECK_UNCHANGED(g, before);
         gr_keys_free(sources);
         gr_keys_free(targets);

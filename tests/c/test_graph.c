@@ -1076,6 +1076,74 @@ static void test_removal(bool directed)
     gr_graph_free(g);
 }
 
+/* Removing one attribute of one node or edge: it becomes absent (not Null); removing one
+ * the element lacks is ATTRIBUTE_NOT_FOUND and changes nothing. */
+static void test_attr_removal(bool directed)
+{
+    gr_graph *g = new_graph(directed);
+    gr_attr_value x = v_i64(7);
+    gr_attr_value null_value = v_zero(GR_ATTR_NULL);
+    gr_attr_value s = v_str("text");
+    gr_keys *keys = NULL;
+    gr_keys *targets = NULL;
+    CHECK_OK(gr_graph_add_node(g, IK(1), NULL, NULL, 0));
+    CHECK_OK(gr_graph_set_node_attr(g, IK(1), "x", 1, &x));
+    CHECK_OK(gr_graph_set_node_attr(g, IK(1), "n", 1, &null_value));
+    CHECK_OK(gr_graph_add_edge(g, IK(1), SK("b"), NULL, NULL, 0));
+    CHECK_OK(gr_graph_set_edge_attr(g, IK(1), SK("b"), "w", 1, &s));
+    CHECK_OK(gr_graph_set_node_attr(g, SK("b"), "x", 1, &x));
+
+    /* A Null attribute is one the node has: it can be removed. */
+    CHECK_OK(gr_graph_remove_node_attr(g, IK(1), "n", 1));
+    CHECK_NODE_ATTR_ABSENT(g, IK(1), "n");
+    CHECK_NODE_ATTR_NAMES(g, "x");
+    CHECK_OK(gr_graph_remove_node_attr(g, IK(1), "x", 1));
+    CHECK_NODE_ATTR_ABSENT(g, IK(1), "x");
+    CHECK_NODE_ATTR(g, SK("b"), "x", &x);
+    CHECK_NODE_MAP(g, IK(1), 0, KIND_NAMES, NULL);
+    CHECK_ERR(gr_graph_remove_node_attr(g, IK(1), "x", 1), GR_STATUS_ATTRIBUTE_NOT_FOUND,
+              "remove_node_attr: no attribute 'x' on node 1");
+    CHECK_ERR(gr_graph_remove_node_attr(g, SK("b"), "nope", 4), GR_STATUS_ATTRIBUTE_NOT_FOUND,
+              "remove_node_attr: no attribute 'nope' on node 'b'");
+    CHECK_ERR(gr_graph_remove_node_attr(g, IK(9), "x", 1), GR_STATUS_NODE_NOT_FOUND,
+              "remove_node_attr: node 9 not found");
+    CHECK_NODE_ATTR(g, SK("b"), "x", &x);
+
+    /* Edges, from either end when undirected. */
+    if (directed) {
+        CHECK_ERR(gr_graph_remove_edge_attr(g, SK("b"), IK(1), "w", 1),
+                  GR_STATUS_EDGE_NOT_FOUND, "remove_edge_attr: edge ('b', 1) not found");
+        CHECK_OK(gr_graph_remove_edge_attr(g, IK(1), SK("b"), "w", 1));
+    } else {
+        CHECK_OK(gr_graph_remove_edge_attr(g, SK("b"), IK(1), "w", 1));
+    }
+    CHECK_EDGE_ATTR_ABSENT(g, IK(1), SK("b"), "w");
+    CHECK_EDGE_ATTR_NAMES(g, "");
+    CHECK_ERR(gr_graph_remove_edge_attr(g, IK(1), SK("b"), "w", 1),
+              GR_STATUS_ATTRIBUTE_NOT_FOUND, "remove_edge_attr: no attribute 'w' on edge");
+
+    /* Queries see the removal. */
+    CHECK_OK(gr_graph_filter_nodes_query(g, "has(x)", 6, &keys));
+    CHECK_KEYS(keys, "'b'");
+    gr_keys_free(keys);
+    CHECK_OK(gr_graph_filter_edges_query(g, "has(w)", 6, &keys, &targets));
+    CHECK_KEYS(keys, "");
+    gr_keys_free(keys);
+    gr_keys_free(targets);
+
+    /* Bad arguments. */
+    CHECK_ERR(gr_graph_remove_node_attr(NULL, IK(1), "x", 1), GR_STATUS_INVALID_ARGUMENT,
+              "remove_node_attr");
+    CHECK_ERR(gr_graph_remove_node_attr(g, IK(1), NULL, 1), GR_STATUS_INVALID_ARGUMENT,
+              "attribute name");
+    CHECK_ERR(gr_graph_remove_node_attr(g, IK(1), "\xff", 1), GR_STATUS_INVALID_ARGUMENT,
+              "attribute name");
+    CHECK_ERR(gr_graph_remove_edge_attr(g, SKN(NULL, 3), SK("b"), "w", 1),
+              GR_STATUS_INVALID_ARGUMENT, "source");
+    CHECK_NODE_ATTR(g, SK("b"), "x", &x);
+    gr_graph_free(g);
+}
+
 /* A copy is deep and independent, in both directions, and outlives the original. */
 static void test_copy(bool directed)
 {
@@ -1529,6 +1597,7 @@ int main(void)
         test_attribute_kinds(d);
         test_keys_and_topology(d);
         test_removal(d);
+        test_attr_removal(d);
         test_copy(d);
         test_subgraph(d);
         test_clear(d);

@@ -164,9 +164,9 @@ def test_whitespace_comments_blank_lines_crlf_and_weights(tmp_path):
         False,
         [1, 2, 3, 4],
         [
-            (1, 2, {"weight": None}),
+            (1, 2, {}),
             (2, 3, {"weight": 4.5}),
-            (3, 1, {"weight": None}),
+            (3, 1, {}),
             (1, 4, {"weight": -2000.0}),
         ],
     )
@@ -219,8 +219,8 @@ def test_delimiter_splits_on_one_character_and_trims_fields(tmp_path):
         ["a", "b", "c", "d e", "f g"],
         [
             ("a", "b", {"weight": 1.5}),
-            ("b", "c", {"weight": None}),
-            ("c", "a", {"weight": None}),
+            ("b", "c", {}),
+            ("c", "a", {}),
             ("d e", "f g", {"weight": 2.0}),
         ],
     )
@@ -232,7 +232,7 @@ def test_delimiter_splits_on_one_character_and_trims_fields(tmp_path):
     assert summary(g) == (
         False,
         [1, 2, 3, 4],
-        [(1, 2, {"weight": None}), (3, 4, {"weight": 7.0})],
+        [(1, 2, {}), (3, 4, {"weight": 7.0})],
     )
 
 
@@ -295,17 +295,68 @@ def test_keys_keep_their_kind(tmp_path):
 def test_duplicate_edges_update_and_self_loops(tmp_path):
     path = write(tmp_path / "dup.txt", b"1 2 1.0\n2 1 5.0\n1 1\n1 2\n")
     g = gr.read_edgelist(path)
-    assert edges_of(g) == [(1, 2, {"weight": None}), (1, 1, {"weight": None})]
+    # A repeated edge without a weight keeps the one it has (networkx's add_edge(u, v)).
+    assert edges_of(g) == [(1, 2, {"weight": 5.0}), (1, 1, {})]
     path = write(tmp_path / "dup2.txt", b"1 2 1.0\n2 1 5.0\n1 1\n")
     g = gr.read_edgelist(path)
-    assert edges_of(g) == [(1, 2, {"weight": 5.0}), (1, 1, {"weight": None})]
+    assert edges_of(g) == [(1, 2, {"weight": 5.0}), (1, 1, {})]
     d = gr.read_edgelist(path, directed=True)
     assert d.directed
     assert edges_of(d) == [
         (1, 2, {"weight": 1.0}),
         (2, 1, {"weight": 5.0}),
-        (1, 1, {"weight": None}),
+        (1, 1, {}),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"1 2 2.0\n2 3\n",
+        b"1 2\n2 3 0.5\n3 4\n",
+        b"1 2 1.0\n2 1\n1 1\n1 1 3\n",
+        b"a b\nb c 4\nb a 2.5\nc a\n",
+    ],
+)
+@pytest.mark.parametrize("directed", [False, True])
+def test_lines_without_a_weight_read_like_networkx(tmp_path, text, directed):
+    import networkx as nx
+
+    path = write(tmp_path / "w.txt", text)
+    g = gr.read_edgelist(path, directed=directed)
+    nodetype = str if text.startswith(b"a") else int
+    G = nx.read_edgelist(
+        path,
+        nodetype=nodetype,
+        data=[("weight", float)],
+        create_using=nx.DiGraph if directed else nx.Graph,
+    )
+    assert list(g.nodes) == list(G.nodes)
+
+    def by_edge(edges) -> dict:  # networkx lists edges by node, groggy as added
+        return {(u, v) if directed else frozenset((u, v)): dict(d) for u, v, d in edges}
+
+    assert by_edge(g.edges(data=True)) == by_edge(G.edges(data=True))
+    # to_networkx carries no weight=None for an edge that has no weight.
+    H = g.to_networkx()
+    assert by_edge(H.edges(data=True)) == by_edge(G.edges(data=True))
+    assert nx.utils.graphs_equal(H, G)
+
+
+def test_an_edge_without_a_weight_writes_and_reads_back_without_one(tmp_path):
+    g = gr.read_edgelist(write(tmp_path / "in.txt", b"1 2 2.0\n2 3\n"))
+    assert g.edges[2, 3] == {}
+    assert "weight" not in g.to_networkx().edges[2, 3]
+    out = tmp_path / "out.txt"
+    g.write_edgelist(out)
+    assert out.read_bytes() == b"1 2 2.0\n2 3\n"
+    back = gr.read_edgelist(out)
+    assert edges_of(back) == [(1, 2, {"weight": 2.0}), (2, 3, {})]
+    # The same for a weight removed from an edge.
+    del back.edges[1, 2]["weight"]
+    back.write_edgelist(out)
+    assert out.read_bytes() == b"1 2\n2 3\n"
+    assert gr.read_edgelist(out).edge_attr_names() == []
 
 
 def test_weights_are_parsed_as_floats(tmp_path):
@@ -521,10 +572,10 @@ def test_write_edgelist_text_and_round_trip(tmp_path):
     assert list(back.nodes) == list(g.nodes)
     assert list(back.edges) == list(g.edges)
     for (_, _, a), (_, _, b) in zip(edges_of(back), edges_of(g)):
-        if "weight" in b and b["weight"] is not None:
+        if "weight" in b:
             assert same_value(a["weight"], float(b["weight"]))
         else:
-            assert a["weight"] is None
+            assert "weight" not in a  # absent, as written
     for delimiter in (",", "\t", ";", "|"):
         out = tmp_path / f"out{ord(delimiter)}.txt"
         g.write_edgelist(out, delimiter=delimiter)
@@ -551,6 +602,15 @@ def test_write_edgelist_string_keys_directed(tmp_path):
     weights = back.edge_array("weight").to_list()
     assert weights == [0.5, 3.0, None, 1.0, None, None]
     assert back.edge_attr_names() == ["weight"]
+    # No weight and a None weight both read back as no weight: an edge list cannot say None.
+    assert [("weight" in d) for _, _, d in back.edges(data=True)] == [
+        True,
+        True,
+        False,
+        True,
+        False,
+        False,
+    ]
 
 
 def test_write_edgelist_refuses_a_weight_that_is_not_a_number(tmp_path):
@@ -575,7 +635,7 @@ def test_write_edgelist_keeps_the_nodes_and_drops_other_attributes(tmp_path):
     back = gr.read_edgelist(path)
     assert list(back.nodes) == [0, 1, 2, 3]
     assert back.node_attr_names() == []
-    assert edges_of(back) == [(1, 2, {"weight": 2}), (2, 3, {"weight": None})]
+    assert edges_of(back) == [(1, 2, {"weight": 2}), (2, 3, {})]
     # networkx reads the same file, skipping the node lines as comments.
     import networkx as nx
 

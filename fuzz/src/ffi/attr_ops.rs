@@ -9,7 +9,7 @@ use groggy::ffi::*;
 use super::array_ops::read_array;
 use super::check::{expect_failure, graph_matches, last_error, mutation, ok, read_map, status};
 use super::graph_ops::pick_key;
-use super::keys::Key;
+use super::keys::{Key, KeyArg};
 use super::state::State;
 use super::values::{same, take_value, Name, ValueArg};
 use crate::Input;
@@ -103,6 +103,117 @@ impl State {
             }
         }
         graph_matches(slot.g, &slot.model);
+    }
+
+    /// Removes one attribute of a node or an edge: absent afterwards; one the element
+    /// does not have is `ATTRIBUTE_NOT_FOUND` and changes nothing.
+    pub fn remove_attr(&mut self, input: &mut Input<'_>) {
+        let Some(i) = self.pick(input) else { return };
+        let m = &self.graphs[i].as_ref().expect("picked").model;
+        let (u, v) = if input.bool() {
+            (pick_key(input, &m.nodes), None)
+        } else if !m.edges.is_empty() && input.bool() {
+            // A live edge, either way round (undirected: the same edge).
+            let (a, b) = m.edges[input.below(m.edges.len())].clone();
+            let (a, b) = if input.bool() { (b, a) } else { (a, b) };
+            (KeyArg::valid(a), Some(KeyArg::valid(b)))
+        } else {
+            (pick_key(input, &m.nodes), Some(pick_key(input, &m.nodes)))
+        };
+        self.remove_attr_of(i, u, v, input);
+    }
+
+    /// `remove_attr` on the node `u`, or the edge `(u, v)`.
+    fn remove_attr_of(&mut self, i: usize, u: KeyArg, v: Option<KeyArg>, input: &mut Input<'_>) {
+        let slot = self.graphs[i].as_mut().expect("picked");
+        let m = &mut slot.model;
+        // The element, when both keys are valid: `Some(None)` when it is not in the graph.
+        let owner = match (&u.key, v.as_ref().map(|v| &v.key)) {
+            (Some(k), None) => Some(m.has_node(k).then(|| Err(k.clone()))),
+            (Some(a), Some(Some(b))) => Some(m.edge_id(a, b).map(Ok)),
+            _ => None,
+        };
+        let attrs = match owner.clone().flatten() {
+            Some(Err(k)) => m.node_attrs.get(&k),
+            Some(Ok(e)) => m.edge_attrs.get(&e),
+            None => None,
+        };
+        // Often a name the element has, so that removals succeed.
+        let name = match attrs.filter(|a| !a.is_empty() && input.bool()) {
+            Some(a) => {
+                let n = a
+                    .keys()
+                    .nth(input.below(a.len()))
+                    .expect("in range")
+                    .clone();
+                Name {
+                    bytes: n.clone().into_bytes(),
+                    valid: Some(n),
+                }
+            }
+            None => Name::gen(input),
+        };
+        let (ui, us, ul) = u.raw();
+        let (op, st) = match &v {
+            None => (
+                "remove_node_attr",
+                // SAFETY: a live graph; key and name live in locals.
+                unsafe {
+                    gr_graph_remove_node_attr(slot.g, ui, us, ul, name.ptr(), name.bytes.len())
+                },
+            ),
+            Some(v) => {
+                let (vi, vs, vl) = v.raw();
+                // SAFETY: as above.
+                let st = unsafe {
+                    gr_graph_remove_edge_attr(
+                        slot.g,
+                        ui,
+                        us,
+                        ul,
+                        vi,
+                        vs,
+                        vl,
+                        name.ptr(),
+                        name.bytes.len(),
+                    )
+                };
+                ("remove_edge_attr", st)
+            }
+        };
+        let (Some(owner), Some(n)) = (owner, name.valid.clone()) else {
+            expect_failure(st, op); // a bad key or name
+            graph_matches(slot.g, m);
+            return;
+        };
+        let s = status(st, op);
+        let Some(owner) = owner else {
+            let missing = [GR_STATUS_NODE_NOT_FOUND, GR_STATUS_EDGE_NOT_FOUND];
+            assert!(missing.contains(&s), "{op} of a missing element: {s}");
+            graph_matches(slot.g, m);
+            return;
+        };
+        let attrs = match owner {
+            Err(k) => m.node_attrs.entry(k).or_default(),
+            Ok(e) => m.edge_attrs.entry(e).or_default(),
+        };
+        if m.attrs_known {
+            let had = attrs.remove(&n).is_some();
+            let want = if had {
+                GR_STATUS_OK
+            } else {
+                GR_STATUS_ATTRIBUTE_NOT_FOUND
+            };
+            assert_eq!(s, want, "{op} '{n}': {}", last_error());
+        } else {
+            // Attributes a file brought are not modelled: either answer, never another.
+            assert!(
+                s == GR_STATUS_OK || s == GR_STATUS_ATTRIBUTE_NOT_FOUND,
+                "{op}: {s}"
+            );
+            attrs.remove(&n);
+        }
+        graph_matches(slot.g, m);
     }
 
     /// One value, a whole map (kept, read later), and the name lists (kept).

@@ -29,7 +29,7 @@ pub struct State {
 
 impl State {
     pub fn step(&mut self, input: &mut Input<'_>) {
-        match input.below(24) {
+        match input.below(25) {
             0 => self.new_graph(input),
             1 => self.free_graph(input),
             2..=3 => self.add_node(input),
@@ -51,6 +51,7 @@ impl State {
             20 => self.pool_ops(input),
             21 => self.keys_ops(input),
             22 => self.files(input),
+            23 => self.remove_attr(input),
             _ => self.misc(input),
         }
     }

@@ -4,6 +4,7 @@
 //! changes, so a failed batch leaves the graph as it was.
 
 use super::super::array::Array;
+use super::super::column::NullEntries;
 use super::super::error::NoMemory;
 use super::super::error::{GraphError, GraphResult};
 use super::super::key::KeyRef;
@@ -157,7 +158,7 @@ impl GraphCore {
                 })?;
             }
         }
-        self.add_edge_pairs(indexed, &[])
+        self.add_edge_pairs(indexed, &[], NullEntries::SetNull)
     }
 
     /// Adds the edges `pairs` between node indices with attribute `columns`, and returns
@@ -167,6 +168,7 @@ impl GraphCore {
         &mut self,
         pairs: Vec<[u32; 2]>,
         columns: &Columns<'_>,
+        nulls: NullEntries,
     ) -> GraphResult<Vec<u32>> {
         let plan = self.topology.plan_edges(&pairs)?;
         if !pairs.is_empty() && !columns.is_empty() {
@@ -177,18 +179,18 @@ impl GraphCore {
         }
         self.generation += 1;
         let ids = self.topology.apply_edges(pairs, plan);
-        self.set_edge_columns(&ids, columns);
+        self.set_edge_columns(&ids, columns, nulls);
         Ok(ids)
     }
 
-    fn set_edge_columns(&mut self, ids: &[u32], columns: &Columns<'_>) {
+    fn set_edge_columns(&mut self, ids: &[u32], columns: &Columns<'_>, nulls: NullEntries) {
         if ids.is_empty() {
             return; // an empty batch creates no columns, as no add would
         }
         for (name, values) in columns {
             self.edge_attrs
                 .column_mut_or_create(name)
-                .set_from_array(ids, values);
+                .write_array(ids, values, nulls);
         }
     }
 
@@ -205,7 +207,7 @@ impl GraphCore {
             for (u, v, _) in items {
                 pairs.push([g.try_ensure_node(*u)?, g.try_ensure_node(*v)?]);
             }
-            g.add_edge_pairs(pairs, &[])
+            g.add_edge_pairs(pairs, &[], NullEntries::SetNull)
         })?;
         for ((_, _, attrs), &e) in items.iter().zip(&ids) {
             for (name, value) in attrs.iter() {
@@ -223,6 +225,18 @@ impl GraphCore {
         targets: &[KeyRef<'_>],
         columns: &Columns<'_>,
     ) -> GraphResult<()> {
+        self.add_edges_with_columns_as(sources, targets, columns, NullEntries::SetNull)
+    }
+
+    /// `add_edges_with_columns`, with what a null entry of a column does chosen by `nulls`
+    /// (`Skip`: the edge's attribute is left as it was, as an add without it).
+    pub fn add_edges_with_columns_as(
+        &mut self,
+        sources: &[KeyRef<'_>],
+        targets: &[KeyRef<'_>],
+        columns: &Columns<'_>,
+        nulls: NullEntries,
+    ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
         let keys = sources.iter().chain(targets).copied();
         self.check_batch(keys, false, sources.len(), columns, true)?;
@@ -232,7 +246,7 @@ impl GraphCore {
             for (u, v) in sources.iter().zip(targets) {
                 pairs.push([g.try_ensure_node(*u)?, g.try_ensure_node(*v)?]);
             }
-            g.add_edge_pairs(pairs, columns)
+            g.add_edge_pairs(pairs, columns, nulls)
         })?;
         Ok(())
     }
@@ -243,6 +257,17 @@ impl GraphCore {
         sources: &[i64],
         targets: &[i64],
         columns: &Columns<'_>,
+    ) -> GraphResult<()> {
+        self.add_edges_int_as(sources, targets, columns, NullEntries::SetNull)
+    }
+
+    /// `add_edges_int`, with what a null entry of a column does chosen by `nulls`.
+    pub fn add_edges_int_as(
+        &mut self,
+        sources: &[i64],
+        targets: &[i64],
+        columns: &Columns<'_>,
+        nulls: NullEntries,
     ) -> GraphResult<()> {
         self.check_edge_batch(sources.len(), targets.len(), columns)?;
         let keys = sources.iter().chain(targets).map(|&k| KeyRef::Int(k));
@@ -256,7 +281,7 @@ impl GraphCore {
             for (&u, &v) in sources.iter().zip(targets) {
                 pairs.push([g.try_int_node(u)?, g.try_int_node(v)?]);
             }
-            g.add_edge_pairs(pairs, columns)
+            g.add_edge_pairs(pairs, columns, nulls)
         })?;
         Ok(())
     }
@@ -378,6 +403,36 @@ mod tests {
             bulk.get_edge_attr(2.into(), 1.into(), "w").unwrap(),
             Some(AttrValue::Null)
         );
+    }
+
+    #[test]
+    fn skipped_nulls_leave_edges_as_adds_without_the_attribute_do() {
+        let w = Array::from_values(vec![
+            AttrValue::Float64(0.5),
+            AttrValue::Null,
+            AttrValue::Null,
+            AttrValue::Null,
+        ]);
+        // (1, 2), the same edge reversed, a new (2, 3), and (7, 8) that holds Null.
+        let (src, dst) = ([1i64, 2, 2, 7], [2i64, 1, 3, 8]);
+        let keys = |k: &[i64]| k.iter().map(|&k| KeyRef::Int(k)).collect::<Vec<_>>();
+        for keyed in [false, true] {
+            let mut g = GraphCore::new(false);
+            g.add_edge(7.into(), 8.into(), &[("w", AttrValue::Null)])
+                .unwrap();
+            let columns = [("w", &w)];
+            if keyed {
+                let (s, d) = (keys(&src), keys(&dst));
+                g.add_edges_with_columns_as(&s, &d, &columns, NullEntries::Skip)
+            } else {
+                g.add_edges_int_as(&src, &dst, &columns, NullEntries::Skip)
+            }
+            .unwrap();
+            let w = |u: i64, v: i64| g.get_edge_attr(u.into(), v.into(), "w").unwrap();
+            assert_eq!(w(1, 2), Some(AttrValue::Float64(0.5)), "a null kept it");
+            assert_eq!(w(2, 3), None, "absent, not Null");
+            assert_eq!(w(7, 8), Some(AttrValue::Null));
+        }
     }
 
     #[test]

@@ -104,6 +104,16 @@ mod tests {
     }
 
     #[test]
+    fn a_removed_attribute_no_longer_matches() {
+        let mut g = people();
+        g.remove_node_attr("ann".into(), "age").unwrap();
+        g.remove_edge_attr("bob".into(), "cat".into(), "w").unwrap();
+        assert_eq!(node_keys(&g, "age > 30"), ["'dan'", "'eve'"]);
+        assert_eq!(node_keys(&g, "has(age)"), ["'bob'", "'dan'", "'eve'"]);
+        assert_eq!(edge_keys(&g, "has(w)"), ["'ann'-'bob'", "'cat'-'dan'"]);
+    }
+
+    #[test]
     fn filters_edges_numerically_across_int_and_float() {
         let g = people();
         assert_eq!(edge_keys(&g, "w >= 1.5"), ["'ann'-'bob'", "'cat'-'dan'"]);

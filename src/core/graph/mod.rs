@@ -385,6 +385,39 @@ impl GraphCore {
         Ok(self.edge_attrs.get(e as usize, name))
     }
 
+    /// Removes the attribute `name` of a node: it becomes absent (not Null), as if never
+    /// set. `AttributeNotFound` (nothing changes) when the node does not have it.
+    pub fn remove_node_attr(&mut self, key: KeyRef<'_>, name: &str) -> GraphResult<()> {
+        let n = self.require_node(key)?;
+        if !has_attr(&self.node_attrs, n, name) {
+            return Err(GraphError::AttributeNotFound(format!(
+                "'{name}' on node {key}"
+            )));
+        }
+        // Cached snapshots (the CSR and its weights by column) are stale from here.
+        self.generation += 1;
+        self.node_attrs.unset(n as usize, name);
+        Ok(())
+    }
+
+    /// Removes the attribute `name` of the edge `(u, v)`, as `remove_node_attr` does.
+    pub fn remove_edge_attr(
+        &mut self,
+        u: KeyRef<'_>,
+        v: KeyRef<'_>,
+        name: &str,
+    ) -> GraphResult<()> {
+        let e = self.require_edge(u, v)?;
+        if !has_attr(&self.edge_attrs, e, name) {
+            return Err(GraphError::AttributeNotFound(format!(
+                "'{name}' on edge ({u}, {v})"
+            )));
+        }
+        self.generation += 1;
+        self.edge_attrs.unset(e as usize, name);
+        Ok(())
+    }
+
     /// All attributes of a node, in column order.
     pub fn node_attrs(&self, key: KeyRef<'_>) -> GraphResult<Vec<(Box<str>, AttrValue)>> {
         let n = self.require_node(key)?;
@@ -544,6 +577,13 @@ impl GraphCore {
     }
 }
 
+/// Whether `entity` has the attribute `name` (Null included).
+fn has_attr(table: &AttrTable, entity: u32, name: &str) -> bool {
+    table
+        .column(name)
+        .is_some_and(|c| c.slot(entity as usize) != Slot::Absent)
+}
+
 /// The columns of `table` that some of `entities` has (a value or Null), each with the
 /// kind of storage setting those entries makes (none for nulls alone), in the order
 /// setting them entity by entity creates them: by first entity, then in table order.
@@ -633,6 +673,65 @@ mod tests {
             g.remove_edge("x".into(), 5.into()),
             Err(GraphError::EdgeNotFound("('x', 5)".into()))
         );
+    }
+
+    #[test]
+    fn removing_an_attribute_makes_it_absent_and_bumps_the_generation() {
+        let mut g = GraphCore::new(true);
+        g.add_node(1.into(), &[("x", 1i64.into()), ("n", AttrValue::Null)])
+            .unwrap();
+        g.add_edge(1.into(), 2.into(), &[("w", 2.5.into())])
+            .unwrap();
+        let before = g.generation();
+        g.remove_node_attr(1.into(), "n").unwrap(); // a Null attribute exists
+        g.remove_edge_attr(1.into(), 2.into(), "w").unwrap();
+        assert!(g.generation() > before);
+        assert_eq!(g.get_node_attr(1.into(), "n").unwrap(), None);
+        assert_eq!(g.get_edge_attr(1.into(), 2.into(), "w").unwrap(), None);
+        assert_eq!(
+            g.node_attrs(1.into()).unwrap(),
+            vec![("x".into(), 1i64.into())]
+        );
+        assert!(g.edge_attrs(1.into(), 2.into()).unwrap().is_empty());
+        assert!(g.edge_attr_names().is_empty());
+        assert_eq!(
+            g.edge_array("w").unwrap_err(),
+            GraphError::AttributeNotFound("'w' on edges".into())
+        );
+        // Weights read as networkx's default once the attribute is gone.
+        assert_eq!(g.edge_weights("w").unwrap(), vec![1.0]);
+
+        let after = g.generation();
+        assert_eq!(
+            g.remove_node_attr(1.into(), "n"),
+            Err(GraphError::AttributeNotFound("'n' on node 1".into()))
+        );
+        assert_eq!(
+            g.remove_node_attr(2.into(), "x"),
+            Err(GraphError::AttributeNotFound("'x' on node 2".into()))
+        );
+        assert_eq!(
+            g.remove_edge_attr(1.into(), 2.into(), "w"),
+            Err(GraphError::AttributeNotFound("'w' on edge (1, 2)".into()))
+        );
+        assert_eq!(
+            g.remove_node_attr(9.into(), "x"),
+            Err(GraphError::NodeNotFound("9".into()))
+        );
+        assert_eq!(
+            g.remove_edge_attr(2.into(), 1.into(), "w"),
+            Err(GraphError::EdgeNotFound("(2, 1)".into()))
+        );
+        assert_eq!(g.generation(), after, "a failed removal changes nothing");
+    }
+
+    #[test]
+    fn an_undirected_edge_loses_its_attribute_from_either_end() {
+        let mut g = GraphCore::new(false);
+        g.add_edge("a".into(), "b".into(), &[("w", 1i64.into())])
+            .unwrap();
+        g.remove_edge_attr("b".into(), "a".into(), "w").unwrap();
+        assert_eq!(g.get_edge_attr("a".into(), "b".into(), "w").unwrap(), None);
     }
 
     #[test]

@@ -677,6 +677,28 @@ fn native_memory_stays_proportional_on_a_larger_graph() {
     assert_eq!(describe(&from_bytes(&bytes).unwrap()), describe(&g));
 }
 
+#[test]
+fn a_removed_attribute_loads_back_absent() {
+    let mut g = GraphCore::new(true);
+    g.add_node(1.into(), &[("x", 1i64.into()), ("s", "a".into())])
+        .unwrap();
+    g.add_node(2.into(), &[("x", 2i64.into())]).unwrap();
+    g.add_edge(1.into(), 2.into(), &[("w", 0.5.into())])
+        .unwrap();
+    g.remove_node_attr(1.into(), "x").unwrap();
+    g.remove_node_attr(1.into(), "s").unwrap(); // the column is left with no entry
+    g.remove_edge_attr(1.into(), 2.into(), "w").unwrap();
+    let back = from_bytes(&to_bytes(&g).unwrap()).unwrap();
+    assert_eq!(describe(&back), describe(&g));
+    assert_eq!(back.get_node_attr(1.into(), "x").unwrap(), None);
+    assert_eq!(
+        back.get_node_attr(2.into(), "x").unwrap(),
+        Some(2i64.into())
+    );
+    assert_eq!(back.node_attr_names(), vec!["x".into()] as Vec<Box<str>>);
+    assert!(back.edge_attrs(1.into(), 2.into()).unwrap().is_empty());
+}
+
 /// The copies made by the fallible paths (`try_clone`, a subgraph of every node, the
 /// exactly-sized encoding) hold everything the graph holds: every key kind, removed
 /// nodes and edges, and every column kind (mixed, strings, bytes, nulls). A subgraph sets
