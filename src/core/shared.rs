@@ -254,17 +254,27 @@ mod tests {
             .unwrap()
             .add_edge(KeyRef::Int(1), KeyRef::Int(2), &[("w", 5.0.into())])
             .unwrap();
+        shared
+            .write()
+            .unwrap()
+            .add_edge(KeyRef::Int(2), KeyRef::Int(3), &[("w", 7.0.into())])
+            .unwrap();
         let weights = |shared: &SharedGraph| {
             let csr = shared.snapshot();
             csr.entry_weights(&shared.read(), "w").unwrap().out.clone()
         };
-        assert_eq!(weights(&shared), vec![5.0]);
+        assert_eq!(weights(&shared), vec![5.0, 7.0]);
         shared
             .write()
             .unwrap()
             .remove_edge_attr(KeyRef::Int(1), KeyRef::Int(2), "w")
             .unwrap();
-        assert_eq!(weights(&shared), vec![1.0], "the cached weights are stale");
+        // The edge without it weighs networkx's default; cached weights would still say 5.
+        assert_eq!(
+            weights(&shared),
+            vec![1.0, 7.0],
+            "the cached weights are stale"
+        );
     }
 
     #[test]

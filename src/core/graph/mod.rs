@@ -698,8 +698,11 @@ mod tests {
             g.edge_array("w").unwrap_err(),
             GraphError::AttributeNotFound("'w' on edges".into())
         );
-        // Weights read as networkx's default once the attribute is gone.
-        assert_eq!(g.edge_weights("w").unwrap(), vec![1.0]);
+        // With no edge holding it any more, the name is unknown as a weight.
+        assert_eq!(
+            g.edge_weights("w").unwrap_err(),
+            GraphError::InvalidArgument("no edge attribute 'w' to use as weight".into())
+        );
 
         let after = g.generation();
         assert_eq!(
