@@ -5,7 +5,9 @@
  *
  * Conventions: every fallible function returns a gr_status (0 = GR_STATUS_OK); outputs
  * come last, through pointers, and are written only on success. After a failure,
- * gr_last_error_message() describes it ("operation: what went wrong"). Handles are opaque
+ * gr_last_error_message() describes it ("operation: what went wrong"), and
+ * gr_last_error_operation() and gr_last_error_os_code() give its parts (thread-local, kept
+ * until the next failure on the same thread; never parse the message). Handles are opaque
  * and released with their gr_*_free function; gr_*_free(NULL) does nothing. A node key is
  * passed as (int64_t key, const char *key_str, size_t key_len): when key_str is NULL the key
  * is the integer, else it is the UTF-8 string key_str[0 .. key_len].
@@ -561,9 +563,25 @@ gr_status gr_graph_node_attr_names(const struct gr_graph *g, struct gr_string_li
 // `g` is NULL or a live graph; `out_names` NULL or writable.
 gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
 
-// The message of the last failure on this thread ("" if none). Owned by the library and
-// valid until the next failing call on the same thread.
+// The message of the last failure on this thread ("" if none): `"operation: what went
+// wrong"`, for people; programs use `gr_last_error_operation()` and
+// `gr_last_error_os_code()` instead of parsing it. Never NULL. Owned by the library and
+// valid until the next failing call on the same thread (a successful call leaves the
+// last failure's message as it was).
 const char *gr_last_error_message(void);
+
+// The name of the operation whose failure was the last on this thread (e.g. `"add_edge"`;
+// the part of the message before `": "`), or `""` if no call failed on this thread yet.
+// Never NULL. Owned by the library and valid until the next failing call on the same
+// thread; like the message, a successful call leaves it as it was.
+const char *gr_last_error_operation(void);
+
+// The operating system's error code (`errno`, e.g. `ENOENT`, `EACCES`, `EISDIR`) of the
+// last failure on this thread when it was an I/O failure the system reported
+// (`GR_STATUS_IO`), else 0: a corrupt file, any other status, or no failure yet on this
+// thread. Like the message, it describes the last failing call (a successful call leaves
+// it as it was).
+int32_t gr_last_error_os_code(void);
 
 // The graph in the native format (what `gr_graph_save` writes to a file), as a new buffer.
 //

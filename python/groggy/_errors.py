@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 
 from ._native import ffi, lib
 
@@ -79,15 +78,14 @@ class GroggyIsADirectoryError(GroggyIOError, IsADirectoryError):
     """A ``GroggyIOError`` that ``except IsADirectoryError`` also catches."""
 
 
-# An I/O error from the operating system names its errno as "(os error N)"; these get the
-# builtin subclass Python itself would raise.
+# An I/O error the operating system reported comes with its errno
+# (gr_last_error_os_code); these get the builtin subclass Python itself would raise.
 _IO_CLASS_BY_ERRNO = {
     errno.ENOENT: GroggyFileNotFoundError,
     errno.EACCES: GroggyPermissionError,
     errno.EPERM: GroggyPermissionError,
     errno.EISDIR: GroggyIsADirectoryError,
 }
-_OS_ERROR = re.compile(r"\(os error (\d+)\)")
 
 
 class InternalError(GroggyError, RuntimeError):
@@ -127,15 +125,20 @@ def last_error_message() -> str:
     return ffi.string(lib.gr_last_error_message()).decode("utf-8", "replace")
 
 
+def last_error_operation() -> str | None:
+    """The operation of this thread's last failure (``None`` when the engine names none)."""
+    return ffi.string(lib.gr_last_error_operation()).decode("utf-8", "replace") or None
+
+
 def error_from_status(status: int) -> GroggyError:
-    """The exception for a failed call, built from this thread's last error message."""
+    """The exception for a failed call, built from this thread's last error: the message,
+    and the operation and errno as the engine gives them (the message is never parsed)."""
     message = last_error_message()
-    operation = message.split(": ", 1)[0] if ": " in message else None
+    operation = last_error_operation()
     cls = EXCEPTION_BY_STATUS.get(status, InternalError)
     if cls is GroggyIOError:
-        found = _OS_ERROR.search(message)
-        if found:
-            number = int(found.group(1))
+        number = lib.gr_last_error_os_code()
+        if number:
             error = _IO_CLASS_BY_ERRNO.get(number, GroggyIOError)(
                 message, code=status, operation=operation
             )

@@ -26,7 +26,7 @@ pub use attr_table::AttrTable;
 pub use cancel::{Cancel, CHECK_EVERY};
 pub use column::{Column, ColumnValues, NullEntries, Slot};
 pub use csr::{Adjacency, Csr, EntryWeights};
-pub use error::{GraphError, GraphResult, NoMemory};
+pub use error::{GraphError, GraphResult, IoFailure, NoMemory};
 pub use graph::{Attrs, Columns, GraphCore, MAX_INDICES};
 pub use key::{KeyRef, NodeKey};
 pub use key_list::{KeyList, KEY_KIND_INT, KEY_KIND_STR};

@@ -1,5 +1,6 @@
 //! The boundary every exported function goes through: one panic boundary, the
-//! thread-local last-error message, and checked conversions of raw arguments.
+//! thread-local last error (message, operation, OS code), and checked conversions of raw
+//! arguments.
 //!
 //! Every helper that reads a raw pointer is `unsafe` and states what the caller promises;
 //! the exported functions pass on the promises that `include/groggy.h` documents.
@@ -18,8 +19,17 @@ use crate::core::{GraphError, GraphResult, KeyRef};
 
 use super::status::{gr_status, status_of, GR_STATUS_INTERNAL, GR_STATUS_OK};
 
+/// What the last failure on a thread was, as the three `gr_last_error_*` accessors hand it
+/// out. Set whole by each failing call, so the three always describe the same failure.
+#[derive(Default)]
+struct LastError {
+    message: CString,
+    operation: CString,
+    os_code: i32,
+}
+
 thread_local! {
-    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+    static LAST_ERROR: RefCell<LastError> = RefCell::new(LastError::default());
     /// The calls being timed on this thread, innermost last (calls nest when a callback
     /// calls back in): when each started, and the profile of the graph it works on.
     static TIMED: RefCell<Vec<(Instant, Option<Arc<Profile>>)>> = const { RefCell::new(Vec::new()) };
@@ -38,17 +48,44 @@ pub(crate) fn profile_this_call(profile: &Arc<Profile>) {
     });
 }
 
-fn set_last_error(message: String) {
+fn set_last_error(op: &str, message: String, os_code: i32) {
     // Interior NULs would cut the C string short; show them instead.
-    let message = CString::new(message.replace('\0', "\\0")).unwrap_or_default();
-    LAST_ERROR.with(|slot| *slot.borrow_mut() = message);
+    let c_string = |s: &str| CString::new(s.replace('\0', "\\0")).unwrap_or_default();
+    let error = LastError {
+        message: c_string(&message),
+        operation: c_string(op),
+        os_code,
+    };
+    LAST_ERROR.with(|slot| *slot.borrow_mut() = error);
 }
 
-/// The message of the last failure on this thread ("" if none). Owned by the library and
-/// valid until the next failing call on the same thread.
+/// The message of the last failure on this thread ("" if none): `"operation: what went
+/// wrong"`, for people; programs use `gr_last_error_operation()` and
+/// `gr_last_error_os_code()` instead of parsing it. Never NULL. Owned by the library and
+/// valid until the next failing call on the same thread (a successful call leaves the
+/// last failure's message as it was).
 #[no_mangle]
 pub extern "C" fn gr_last_error_message() -> *const c_char {
-    LAST_ERROR.with(|slot| slot.borrow().as_ptr())
+    LAST_ERROR.with(|slot| slot.borrow().message.as_ptr())
+}
+
+/// The name of the operation whose failure was the last on this thread (e.g. `"add_edge"`;
+/// the part of the message before `": "`), or `""` if no call failed on this thread yet.
+/// Never NULL. Owned by the library and valid until the next failing call on the same
+/// thread; like the message, a successful call leaves it as it was.
+#[no_mangle]
+pub extern "C" fn gr_last_error_operation() -> *const c_char {
+    LAST_ERROR.with(|slot| slot.borrow().operation.as_ptr())
+}
+
+/// The operating system's error code (`errno`, e.g. `ENOENT`, `EACCES`, `EISDIR`) of the
+/// last failure on this thread when it was an I/O failure the system reported
+/// (`GR_STATUS_IO`), else 0: a corrupt file, any other status, or no failure yet on this
+/// thread. Like the message, it describes the last failing call (a successful call leaves
+/// it as it was).
+#[no_mangle]
+pub extern "C" fn gr_last_error_os_code() -> i32 {
+    LAST_ERROR.with(|slot| slot.borrow().os_code)
 }
 
 fn panic_message(payload: &(dyn Any + Send)) -> &str {
@@ -61,8 +98,9 @@ fn panic_message(payload: &(dyn Any + Send)) -> &str {
     }
 }
 
-/// Runs the body of an exported function named `op`. An error becomes its status code and
-/// the message `"op: error"`; a panic becomes `GR_STATUS_INTERNAL`. Nothing unwinds into C.
+/// Runs the body of an exported function named `op`. An error becomes its status code, the
+/// message `"op: error"`, the operation `op` and the error's OS code; a panic becomes
+/// `GR_STATUS_INTERNAL`. Nothing unwinds into C.
 pub(crate) fn run(op: &'static str, body: impl FnOnce() -> GraphResult<()>) -> gr_status {
     if PROFILING_GRAPHS.load(Ordering::Relaxed) == 0 {
         return run_unprofiled(op, body);
@@ -79,14 +117,12 @@ fn run_unprofiled(op: &str, body: impl FnOnce() -> GraphResult<()>) -> gr_status
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => GR_STATUS_OK,
         Ok(Err(err)) => {
-            set_last_error(format!("{op}: {err}"));
+            set_last_error(op, format!("{op}: {err}"), err.os_code().unwrap_or(0));
             status_of(&err)
         }
         Err(payload) => {
-            set_last_error(format!(
-                "{op}: internal error: {}",
-                panic_message(&*payload)
-            ));
+            let message = format!("{op}: internal error: {}", panic_message(&*payload));
+            set_last_error(op, message, 0);
             GR_STATUS_INTERNAL
         }
     }

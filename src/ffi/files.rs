@@ -8,7 +8,7 @@
 use std::ffi::{c_char, c_void};
 use std::path::Path;
 
-use crate::core::{GraphError, GraphResult};
+use crate::core::{GraphError, GraphResult, IoFailure};
 use crate::io::{self, native, KeyKind, ReadOptions};
 
 use super::algorithms::{gr_cancel, token};
@@ -231,13 +231,16 @@ pub unsafe extern "C" fn gr_file_is_native(
         use std::io::Read;
         let mut prefix = [0u8; 16];
         let mut file = std::fs::File::open(path)
-            .map_err(|e| GraphError::Io(format!("'{}': {e}", path.display())))?;
+            .map_err(|e| GraphError::Io(IoFailure::os(format!("'{}': {e}", path.display()), &e)))?;
         let mut filled = 0;
         while filled < prefix.len() {
             match file.read(&mut prefix[filled..]) {
                 Ok(0) => break,
                 Ok(n) => filled += n,
-                Err(e) => return Err(GraphError::Io(format!("'{}': {e}", path.display()))),
+                Err(e) => {
+                    let message = format!("'{}': {e}", path.display());
+                    return Err(GraphError::Io(IoFailure::os(message, &e)));
+                }
             }
         }
         *out_native = native::is_native(&prefix[..filled]);

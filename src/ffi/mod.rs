@@ -26,7 +26,7 @@ mod version;
 pub use algorithms::*;
 pub use array::*;
 pub use attributes::*;
-pub use boundary::gr_last_error_message;
+pub use boundary::{gr_last_error_message, gr_last_error_operation, gr_last_error_os_code};
 pub use buffer::*;
 pub use columns::*;
 pub use edges::*;

@@ -25,7 +25,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::core::{GraphError, GraphResult};
+use crate::core::{GraphError, GraphResult, IoFailure};
 
 /// What the temporary file's name holds between `.NAME` and `-PID-N`.
 const TEMP_TAG: &str = ".groggy-tmp-";
@@ -41,10 +41,14 @@ pub(crate) fn replace_file(
     what: &str,
     write: impl FnOnce(&File) -> GraphResult<()>,
 ) -> GraphResult<()> {
-    let fail = |why: &dyn std::fmt::Display| {
-        GraphError::Io(format!("cannot {what} '{}': {why}", path.display()))
+    let fail_with = |why: &dyn std::fmt::Display, os_code: Option<i32>| {
+        let message = format!("cannot {what} '{}': {why}", path.display());
+        GraphError::Io(IoFailure::with_code(message, os_code))
     };
-    let target = final_target(path).map_err(|e| fail(&e))?;
+    let fail = |why: &dyn std::fmt::Display| fail_with(why, None);
+    // A failure the system reported keeps its code for `gr_last_error_os_code`.
+    let fail_os = |e: &io::Error| fail_with(e, e.raw_os_error());
+    let target = final_target(path).map_err(|e| fail_os(&e))?;
     let (dir, name) = match (target.parent(), target.file_name()) {
         (Some(dir), Some(name)) => (dir, name),
         _ => return Err(fail(&"not a file name")),
@@ -57,7 +61,7 @@ pub(crate) fn replace_file(
     let existing = match fs::symlink_metadata(&target) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(fail(&e)),
+        Err(e) => return Err(fail_os(&e)),
     };
     if let Some(meta) = &existing {
         if !meta.file_type().is_file() {
@@ -73,7 +77,7 @@ pub(crate) fn replace_file(
         }
     }
     remove_stale_temps(dir, name);
-    let (temp, file) = create_temp(dir, name).map_err(|e| fail(&e))?;
+    let (temp, file) = create_temp(dir, name).map_err(|e| fail_os(&e))?;
     // The temporary file goes away on every error path below.
     let result = (|| {
         if let Some(meta) = &existing {
@@ -81,8 +85,8 @@ pub(crate) fn replace_file(
             let _ = file.set_permissions(meta.permissions());
         }
         write(&file)?;
-        file.sync_all().map_err(|e| fail(&e))?;
-        fs::rename(&temp, &target).map_err(|e| fail(&e))
+        file.sync_all().map_err(|e| fail_os(&e))?;
+        fs::rename(&temp, &target).map_err(|e| fail_os(&e))
     })();
     drop(file);
     match result {
@@ -239,13 +243,13 @@ mod tests {
     fn write_text(text: &'static str) -> impl FnOnce(&File) -> GraphResult<()> {
         move |mut file: &File| {
             file.write_all(text.as_bytes())
-                .map_err(|e| GraphError::Io(e.to_string()))
+                .map_err(|e| GraphError::Io(IoFailure::os(e.to_string(), &e)))
         }
     }
 
     fn io_message(result: GraphResult<()>) -> String {
         match result {
-            Err(GraphError::Io(m)) => m,
+            Err(GraphError::Io(m)) => m.into(),
             other => panic!("expected an Io error, got {other:?}"),
         }
     }
@@ -377,6 +381,17 @@ mod tests {
             let got = fs::metadata(&p).unwrap().permissions().mode() & 0o7777;
             assert_eq!(got, mode);
         }
+    }
+
+    #[test]
+    fn a_failure_the_system_reports_keeps_its_code() {
+        let dir = TempDir::new("atomic-os-code");
+        let in_missing_folder = dir.path("no-such-folder").join("g.txt");
+        let err = replace_file(&in_missing_folder, "save", write_text("x")).unwrap_err();
+        assert_eq!(err.os_code(), Some(libc::ENOENT), "{err}");
+        // One the library finds itself has none.
+        let err = replace_file(dir.root(), "save", write_text("x")).unwrap_err();
+        assert_eq!(err.os_code(), None, "{err}");
     }
 
     #[test]

@@ -19,7 +19,8 @@ use super::atomic::replace_file;
 use super::text::{parse_i64, trim, LineError, LineReader, Splitter, MAX_FIELDS};
 use super::weights::{self, room, Weight, Weights, WEIGHT_MARK};
 use crate::core::{
-    Array, AttrKind, Cancel, GraphCore, GraphError, GraphResult, KeyRef, NodeKey, NullEntries,
+    Array, AttrKind, Cancel, GraphCore, GraphError, GraphResult, IoFailure, KeyRef, NodeKey,
+    NullEntries,
 };
 
 /// The edge attribute a third column fills.
@@ -339,11 +340,11 @@ fn scan<S: Sink>(
 }
 
 fn io_error(path: &Path, e: &io::Error) -> GraphError {
-    GraphError::Io(format!("{}: {e}", path.display()))
+    GraphError::Io(IoFailure::os(format!("{}: {e}", path.display()), e))
 }
 
 fn line_error(path: &Path, line: u64, what: String) -> GraphError {
-    GraphError::Io(format!("{}:{line}: {what}", path.display()))
+    GraphError::Io(format!("{}:{line}: {what}", path.display()).into())
 }
 
 /// `OutOfMemory` for `what` (the edge keys read so far, ...), which needed `bytes`.
@@ -918,7 +919,7 @@ mod tests {
 
     fn io_message(result: GraphResult<GraphCore>) -> String {
         match result {
-            Err(GraphError::Io(m)) => m,
+            Err(GraphError::Io(m)) => m.into(),
             other => panic!("expected an Io error, got {other:?}"),
         }
     }
@@ -1126,6 +1127,12 @@ mod tests {
             message.starts_with(&dir.root().display().to_string()),
             "{message}"
         );
+        // The code comes from the io::Error itself, for the ABI's gr_last_error_os_code.
+        let code = |path: &Path| read(path, &opts()).unwrap_err().os_code();
+        assert_eq!(code(&p), Some(libc::ENOENT));
+        assert_eq!(code(dir.root()), Some(libc::EISDIR));
+        let bad = dir.file("bad.txt", b"1 2 3 4 5\n");
+        assert_eq!(code(&bad), None, "a malformed line is no OS failure");
         assert!(matches!(
             read_edgelist(
                 &p,

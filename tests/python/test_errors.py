@@ -1,6 +1,7 @@
 """Exceptions: the class hierarchy, the status table, and the code, operation and message
 of errors the graph raises."""
 
+import os
 import threading
 
 import pytest
@@ -282,3 +283,93 @@ def test_a_key_beyond_int64_in_a_batch_names_the_operation():
     with pytest.raises(OverflowError, match=r"^add_nodes: node key \d+ does not fit in int64"):
         g.add_nodes([1, 2**70])
     assert g.node_count == 0
+
+
+# ----- the operation and errno come from the engine, not from the message ----------------
+
+
+def _c_last_error():
+    """This thread's last error as the C accessors give it."""
+    return (
+        ffi.string(lib.gr_last_error_message()).decode(),
+        ffi.string(lib.gr_last_error_operation()).decode(),
+        lib.gr_last_error_os_code(),
+    )
+
+
+def _load_status(path):
+    path_b = str(path).encode()
+    return lib.gr_graph_load(path_b, len(path_b), ffi.new("gr_graph **"))
+
+
+def test_exception_fields_are_what_the_c_accessors_return(tmp_path):
+    import errno as errno_codes
+
+    for path, code in (
+        (tmp_path / "missing.groggy", errno_codes.ENOENT),
+        (tmp_path, errno_codes.EISDIR),
+    ):
+        status = _load_status(path)
+        message, operation, os_code = _c_last_error()
+        assert (operation, os_code) == ("load", code)
+        err = _errors.error_from_status(status)
+        assert (str(err), err.operation, err.errno, err.code) == (
+            message,
+            operation,
+            os_code,
+            status,
+        )
+        assert err.strerror == os.strerror(code)
+
+
+def test_the_message_is_not_parsed(tmp_path, monkeypatch):
+    import errno as errno_codes
+
+    status = _load_status(tmp_path / "missing.groggy")
+    # A message that, parsed, would give another operation and another errno.
+    misleading = f"other_op: cannot open (os error {errno_codes.EACCES})"
+    monkeypatch.setattr(_errors, "last_error_message", lambda: misleading)
+    err = _errors.error_from_status(status)
+    assert str(err) == misleading
+    assert err.operation == "load"
+    assert err.errno == errno_codes.ENOENT
+    assert type(err) is _errors.GroggyFileNotFoundError
+
+
+def test_an_io_error_without_os_code_has_no_errno(tmp_path):
+    # The file's name puts "(os error 2)" into the message: it must not become ENOENT.
+    corrupt = tmp_path / "corrupt (os error 2).groggy"
+    corrupt.write_bytes(b"not a graph")
+    status = _load_status(corrupt)
+    assert "(os error 2)" in _c_last_error()[0]
+    assert _c_last_error()[2] == 0
+    err = _errors.error_from_status(status)
+    assert type(err) is gr.GroggyIOError
+    assert err.errno is None
+    assert err.operation == "load"
+
+
+def test_file_errors_from_the_public_functions_carry_errno_and_operation(tmp_path):
+    import errno as errno_codes
+
+    missing = tmp_path / "missing.txt"
+    for call, operation in ((gr.load, "load"), (gr.read_edgelist, "read_edgelist")):
+        with pytest.raises(FileNotFoundError) as info:
+            call(missing)
+        assert info.value.errno == errno_codes.ENOENT
+        assert info.value.strerror == os.strerror(errno_codes.ENOENT)
+        assert info.value.operation == operation
+        with pytest.raises(IsADirectoryError) as info:
+            call(tmp_path)
+        assert info.value.errno == errno_codes.EISDIR
+        assert info.value.operation == operation
+
+
+def test_no_operation_before_any_failure_on_a_thread():
+    seen = []
+    thread = threading.Thread(
+        target=lambda: seen.append((_c_last_error(), _errors.last_error_operation()))
+    )
+    thread.start()
+    thread.join()
+    assert seen == [(("", "", 0), None)]

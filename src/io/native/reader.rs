@@ -24,16 +24,26 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::core::fallible::{collected, with_capacity};
-use crate::core::{AttrKind, AttrTable, AttrValue, GraphCore, GraphError, NoMemory, NodeKey};
+use crate::core::{
+    AttrKind, AttrTable, AttrValue, GraphCore, GraphError, IoFailure, NoMemory, NodeKey,
+};
 
 use super::format::*;
 
-/// What went wrong: the file (as the message the caller shows after the file's name), or
-/// the system refusing the memory a graph-sized buffer needs (the file may be fine).
+/// What went wrong: the file (as the message the caller shows after the file's name), the
+/// operating system failing to read it (the message, and the system's error code), or the
+/// system refusing the memory a graph-sized buffer needs (the file may be fine).
 #[derive(Debug)]
 pub(super) enum Fail {
     Bad(String),
+    Os(String, Option<i32>),
     NoMemory,
+}
+
+impl From<std::io::Error> for Fail {
+    fn from(e: std::io::Error) -> Fail {
+        Fail::Os(e.to_string(), e.raw_os_error())
+    }
 }
 
 impl From<String> for Fail {
@@ -64,7 +74,11 @@ impl Fail {
     /// The engine's error for a load of `what` (the file's name, or a buffer).
     pub(super) fn into_error(self, what: &str) -> GraphError {
         match self {
-            Fail::Bad(message) => GraphError::Io(format!("cannot load{what}: {message}")),
+            Fail::Bad(message) => GraphError::Io(format!("cannot load{what}: {message}").into()),
+            Fail::Os(message, os_code) => GraphError::Io(IoFailure::with_code(
+                format!("cannot load{what}: {message}"),
+                os_code,
+            )),
             Fail::NoMemory => GraphError::OutOfMemory(format!(
                 "cannot load{what}: the system could not provide the memory it needs"
             )),
@@ -83,22 +97,24 @@ fn rebuild(what: &str) -> impl Fn(GraphError) -> Fail + '_ {
 /// Reads the whole file, after checking its size, and nothing more than that size.
 pub(super) fn read_file(path: &Path) -> Result<Vec<u8>, Fail> {
     // Only regular files: opening a FIFO would wait for a writer, a device may never end.
-    let kind = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    let kind = std::fs::metadata(path)?;
     if kind.is_dir() {
-        return Err("is a directory, not a groggy file".into());
+        // Checked before opening (which would succeed on a folder); reading it is what
+        // fails with EISDIR, so that is the code clients see.
+        return Err(Fail::Os(
+            "is a directory, not a groggy file".into(),
+            Some(libc::EISDIR),
+        ));
     }
     if !kind.is_file() {
         return Err("not a regular file".into());
     }
-    let mut file = File::open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
+    let mut file = File::open(path)?;
+    let meta = file.metadata()?;
     let size = usize::try_from(meta.len()).map_err(|_| "file too large to load".to_string())?;
     let mut bytes = Vec::new();
     bytes.try_reserve_exact(size)?; // OutOfMemory when the system refuses it
-    file.by_ref()
-        .take(meta.len())
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+    file.by_ref().take(meta.len()).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

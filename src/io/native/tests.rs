@@ -386,7 +386,7 @@ fn load_error(bytes: &[u8], dir: &TempDir) -> String {
     match load(&path) {
         Err(GraphError::Io(message)) => {
             assert!(message.contains("bad.groggy"), "{message}");
-            message
+            message.into()
         }
         other => panic!("expected an Io error, got {other:?}"),
     }
@@ -422,6 +422,13 @@ fn native_bad_files_give_clear_errors() {
     let missing = load(&dir.path("missing.groggy")).unwrap_err();
     assert!(matches!(missing, GraphError::Io(_)));
     assert!(matches!(load(dir.root()), Err(GraphError::Io(_))));
+    // The system's code goes along (not parsed from the text): the ABI hands it out.
+    assert_eq!(missing.os_code(), Some(libc::ENOENT), "{missing}");
+    let folder = load(dir.root()).unwrap_err();
+    assert_eq!(folder.os_code(), Some(libc::EISDIR), "{folder}");
+    let corrupt = dir.path("corrupt.groggy");
+    fs::write(&corrupt, b"not a graph").unwrap();
+    assert_eq!(load(&corrupt).unwrap_err().os_code(), None);
     // A FIFO is refused at once instead of waiting for a writer.
     let fifo = dir.path("fifo.groggy");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();

@@ -5,7 +5,8 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use crate::core::{
-    AttrTable, AttrValue, Column, ColumnValues, GraphCore, GraphError, GraphResult, NodeKey, Slot,
+    AttrTable, AttrValue, Column, ColumnValues, GraphCore, GraphError, GraphResult, IoFailure,
+    NodeKey, Slot,
 };
 
 use super::format::*;
@@ -97,7 +98,7 @@ impl Sink for Count {
 /// CRC come first), so saving needs at most the largest section in memory on top of the
 /// graph.
 pub(super) fn write_graph(graph: &GraphCore, plan: &Plan, out: &mut impl Write) -> GraphResult<()> {
-    let io = |e: io::Error| GraphError::Io(e.to_string());
+    let io = |e: io::Error| GraphError::Io(IoFailure::os(e.to_string(), &e));
     let mut header = Vec::with_capacity(HEADER_LEN);
     header.extend_from_slice(&MAGIC);
     header.extend_from_slice(&VERSION.to_le_bytes());
@@ -163,9 +164,9 @@ fn encode_edges(
             match position.get(end as usize) {
                 Some(&p) if p != u32::MAX => out.put(&p.to_le_bytes()),
                 _ => {
-                    return Err(GraphError::Io(format!(
-                        "edge {e} ends at node index {end}, which is not live"
-                    )))
+                    return Err(GraphError::Io(
+                        format!("edge {e} ends at node index {end}, which is not live").into(),
+                    ))
                 }
             }
         }
@@ -200,9 +201,10 @@ fn encode_column(
     for &i in entities {
         if column.slot(i as usize) == Slot::Value {
             put_stored(out, values, i as usize).ok_or_else(|| {
-                GraphError::Io(format!(
-                    "column '{name}' has no stored value for entity {i} (internal error)"
-                ))
+                GraphError::Io(
+                    format!("column '{name}' has no stored value for entity {i} (internal error)")
+                        .into(),
+                )
             })?;
         }
     }
@@ -260,12 +262,14 @@ pub(super) fn save_with(
     path: &Path,
     write: impl FnOnce(&mut BufWriter<&File>) -> GraphResult<()>,
 ) -> GraphResult<()> {
-    let fail = |e: &dyn std::fmt::Display| {
-        GraphError::Io(format!("cannot save '{}': {e}", path.display()))
+    // The OS code of a failed write or flush goes on with the message.
+    let fail = |e: &dyn std::fmt::Display, os_code: Option<i32>| {
+        let message = format!("cannot save '{}': {e}", path.display());
+        GraphError::Io(IoFailure::with_code(message, os_code))
     };
     replace_file(path, "save", |file| {
         let mut out = BufWriter::new(file);
-        write(&mut out).map_err(|e| fail(&e))?;
-        out.flush().map_err(|e| fail(&e))
+        write(&mut out).map_err(|e| fail(&e, e.os_code()))?;
+        out.flush().map_err(|e| fail(&e, e.raw_os_error()))
     })
 }
