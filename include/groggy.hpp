@@ -1,0 +1,637 @@
+/*
+ * groggy.hpp: a header-only C++17 client of the groggy C ABI.
+ *
+ * It uses nothing but groggy.h: every call below is one C function, and every handle the
+ * library gives out is owned by a move-only object whose destructor frees it. A failing
+ * call throws groggy::Error, built from the status and the library's thread-local error
+ * accessors (never by parsing the message).
+ *
+ *     groggy::Graph g;                      // undirected; groggy::Graph g(true) is directed
+ *     g.add_edge("alice", "bob");
+ *     g.add_edge("alice", 42, {{"weight", 2.5}});
+ *     groggy::NodeMap<double> pr = g.pagerank();
+ *     double score = pr.at("alice");
+ *
+ * Keys are ints or strings (1 and "1" are different nodes). groggy::Key is a view, like
+ * std::string_view: a Key read from a result (Keys, NodeMap, Components) is valid while
+ * that result lives.
+ */
+
+#ifndef GROGGY_HPP
+#define GROGGY_HPP
+
+// Quotes, so the groggy.h installed next to this file is the one used.
+#include "groggy.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace groggy {
+
+// ----- errors ----------------------------------------------------------------------------
+
+// A failed call: its status (GR_STATUS_*), the operation that failed ("add_edge") and, for
+// I/O failures the system reported, its errno. what() is the library's message.
+class Error : public std::runtime_error {
+public:
+    Error(gr_status status, std::string operation, const std::string &message,
+          int32_t os_code = 0)
+        : std::runtime_error(message), status_(status), operation_(std::move(operation)),
+          os_code_(os_code) {}
+
+    gr_status status() const noexcept { return status_; }
+    const std::string &operation() const noexcept { return operation_; }
+    int32_t os_code() const noexcept { return os_code_; }
+
+private:
+    gr_status status_;
+    std::string operation_;
+    int32_t os_code_;
+};
+
+namespace detail {
+
+// Reads the thread-local accessors at once: the next failing call would replace them.
+inline void check(gr_status status) {
+    if (status != GR_STATUS_OK) {
+        throw Error(status, gr_last_error_operation(), gr_last_error_message(),
+                    gr_last_error_os_code());
+    }
+}
+
+// unique_ptr gives move-only ownership for free; a moved-from handle is NULL, which every
+// gr_* function refuses with an error instead of crashing.
+template <auto Free> struct Deleter {
+    template <class T> void operator()(T *p) const noexcept { Free(p); }
+};
+template <class T, auto Free> using Owned = std::unique_ptr<T, Deleter<Free>>;
+
+// A NULL pointer with length 0 is fine for the library, but an empty std::string_view
+// may have a NULL data(), which for a key means "int key": use "" instead.
+inline const char *text_ptr(std::string_view s) noexcept { return s.data() ? s.data() : ""; }
+
+} // namespace detail
+
+// ----- keys and values -------------------------------------------------------------------
+
+// A node key: an int64 or a UTF-8 string. It does not own the string it names.
+class Key {
+public:
+    // A template, so a literal 0 is an int key rather than a NULL const char *.
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>,
+                                        int> = 0>
+    Key(T value) noexcept : int_(static_cast<int64_t>(value)) {}
+    Key(std::string_view text) noexcept : str_(detail::text_ptr(text)), len_(text.size()) {}
+    Key(const char *text) : Key(std::string_view(text)) {}
+    Key(const std::string &text) noexcept : Key(std::string_view(text)) {}
+
+    bool is_int() const noexcept { return str_ == nullptr; }
+    bool is_str() const noexcept { return str_ != nullptr; }
+    // The int key (0 for a string key) and the string key ("" for an int key).
+    int64_t as_int() const noexcept { return int_; }
+    std::string_view as_str() const noexcept { return is_str() ? std::string_view(str_, len_) : ""; }
+
+    // The form every C function takes a key in: (int, NULL, 0) or (0, text, length).
+    int64_t c_int() const noexcept { return int_; }
+    const char *c_ptr() const noexcept { return str_; }
+    size_t c_len() const noexcept { return len_; }
+
+    friend bool operator==(const Key &a, const Key &b) noexcept {
+        return a.is_int() == b.is_int() && a.int_ == b.int_ && a.as_str() == b.as_str();
+    }
+    friend bool operator!=(const Key &a, const Key &b) noexcept { return !(a == b); }
+    friend std::ostream &operator<<(std::ostream &out, const Key &k) {
+        return k.is_int() ? out << k.int_ : out << k.as_str();
+    }
+
+private:
+    int64_t int_ = 0;
+    const char *str_ = nullptr;
+    size_t len_ = 0;
+};
+
+using Bytes = std::vector<uint8_t>;
+
+// An attribute value. Narrower ints and floats the library stores read back as int64 and
+// double; null (monostate) is a value a node can have, unlike an absent attribute.
+class Value {
+public:
+    using Variant = std::variant<std::monostate, bool, int64_t, double, std::string, Bytes>;
+
+    Value() = default;
+    Value(bool b) : v_(b) {}
+    template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>,
+                                        int> = 0>
+    Value(T i) : v_(static_cast<int64_t>(i)) {}
+    Value(double d) : v_(d) {}
+    Value(std::string s) : v_(std::move(s)) {}
+    Value(std::string_view s) : v_(std::string(s)) {}
+    Value(const char *s) : v_(std::string(s)) {}
+    Value(Bytes b) : v_(std::move(b)) {}
+
+    bool is_null() const noexcept { return std::holds_alternative<std::monostate>(v_); }
+    template <class T> bool is() const noexcept { return std::holds_alternative<T>(v_); }
+    // Throws std::bad_variant_access when the value is of another kind.
+    template <class T> const T &as() const { return std::get<T>(v_); }
+    const Variant &variant() const noexcept { return v_; }
+
+    friend bool operator==(const Value &a, const Value &b) { return a.v_ == b.v_; }
+    friend bool operator!=(const Value &a, const Value &b) { return !(a == b); }
+
+    // The C form, borrowing this value's string or bytes (the library copies them).
+    gr_attr_value c_value() const noexcept {
+        gr_attr_value out{};
+        out.tag = GR_ATTR_NULL;
+        if (auto b = std::get_if<bool>(&v_)) {
+            out.tag = GR_ATTR_BOOL;
+            out.data.b = *b;
+        } else if (auto i = std::get_if<int64_t>(&v_)) {
+            out.tag = GR_ATTR_INT64;
+            out.data.i64 = *i;
+        } else if (auto d = std::get_if<double>(&v_)) {
+            out.tag = GR_ATTR_FLOAT64;
+            out.data.f64 = *d;
+        } else if (auto s = std::get_if<std::string>(&v_)) {
+            out.tag = GR_ATTR_STRING;
+            out.data.buf = {reinterpret_cast<const uint8_t *>(s->data()), s->size()};
+        } else if (auto y = std::get_if<Bytes>(&v_)) {
+            out.tag = GR_ATTR_BYTES;
+            out.data.buf = {y->data(), y->size()};
+        }
+        return out;
+    }
+
+    // Takes a value the library wrote out as owned: copies it and releases the original.
+    static Value take(gr_attr_value &owned) {
+        // Released even if the copy below throws (std::bad_alloc).
+        struct Release {
+            gr_attr_value &v;
+            ~Release() { gr_attr_value_release(&v); }
+        } release{owned};
+        const gr_attr_data &d = owned.data;
+        const char *text = reinterpret_cast<const char *>(d.buf.ptr);
+        switch (owned.tag) {
+        case GR_ATTR_BOOL: return Value(d.b);
+        case GR_ATTR_INT8: return Value(d.i8);
+        case GR_ATTR_INT16: return Value(d.i16);
+        case GR_ATTR_INT32: return Value(d.i32);
+        case GR_ATTR_INT64: return Value(d.i64);
+        case GR_ATTR_FLOAT32: return Value(static_cast<double>(d.f32));
+        case GR_ATTR_FLOAT64: return Value(d.f64);
+        case GR_ATTR_STRING: return Value(std::string(text ? text : "", d.buf.len));
+        case GR_ATTR_BYTES: return Value(Bytes(d.buf.ptr, d.buf.ptr + d.buf.len));
+        default: return Value();
+        }
+    }
+
+private:
+    Variant v_;
+};
+
+// One attribute for add_node / add_edge: {"age", 30}.
+struct Attr {
+    std::string_view name;
+    Value value;
+};
+using Attrs = std::initializer_list<Attr>;
+
+// ----- results ---------------------------------------------------------------------------
+
+// A list of node keys (gr_keys), in the order the call that made it says.
+class Keys {
+public:
+    explicit Keys(gr_keys *owned) : h_(owned) {
+        detail::check(gr_keys_view(h_.get(), &len_, &ints_, &kinds_, &str_data_, &offsets_));
+    }
+
+    size_t size() const noexcept { return len_; }
+    bool empty() const noexcept { return len_ == 0; }
+    // Unchecked, like std::vector::operator[].
+    Key operator[](size_t i) const noexcept {
+        if (kinds_ == nullptr || kinds_[i] == GR_KEY_INT) return Key(ints_[i]);
+        const char *text = reinterpret_cast<const char *>(str_data_);
+        return Key(std::string_view(text + offsets_[i], offsets_[i + 1] - offsets_[i]));
+    }
+    // The first position of a key (indexes the list once, then O(1)).
+    std::optional<size_t> find(const Key &k) const {
+        size_t index = 0;
+        bool found = false;
+        detail::check(gr_keys_find(h_.get(), k.c_int(), k.c_ptr(), k.c_len(), &index, &found));
+        return found ? std::optional<size_t>(index) : std::nullopt;
+    }
+    bool contains(const Key &k) const { return find(k).has_value(); }
+    std::vector<Key> to_vector() const { return std::vector<Key>(begin(), end()); }
+
+    class iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = Key;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = Key;
+        iterator(const Keys *keys, size_t i) : keys_(keys), i_(i) {}
+        Key operator*() const noexcept { return (*keys_)[i_]; }
+        iterator &operator++() noexcept { ++i_; return *this; }
+        bool operator==(const iterator &o) const noexcept { return i_ == o.i_; }
+        bool operator!=(const iterator &o) const noexcept { return i_ != o.i_; }
+
+    private:
+        const Keys *keys_;
+        size_t i_;
+    };
+    iterator begin() const noexcept { return iterator(this, 0); }
+    iterator end() const noexcept { return iterator(this, len_); }
+
+    gr_keys *handle() const noexcept { return h_.get(); }
+
+private:
+    detail::Owned<gr_keys, gr_keys_free> h_;
+    // Borrowed from the handle, which never changes (moving the handle does not move them).
+    size_t len_ = 0;
+    const int64_t *ints_ = nullptr;
+    const uint8_t *kinds_ = nullptr;
+    const uint8_t *str_data_ = nullptr;
+    const size_t *offsets_ = nullptr;
+};
+
+// An immutable column of values (gr_array).
+class Array {
+public:
+    explicit Array(gr_array *owned) : h_(owned) {
+        detail::check(gr_array_info(h_.get(), &len_, &kind_, &data_));
+    }
+
+    size_t size() const noexcept { return len_; }
+    // A GR_ATTR_* tag (GR_ATTR_NULL when every entry is null).
+    gr_attr_tag kind() const noexcept { return kind_; }
+    Value at(size_t i) const {
+        gr_attr_value out{};
+        detail::check(gr_array_get(h_.get(), i, &out));
+        return Value::take(out);
+    }
+    // The contiguous values of an int64 or float64 array; throws for another kind.
+    template <class T> const T *data() const {
+        static_assert(std::is_same_v<T, int64_t> || std::is_same_v<T, double>,
+                      "data<T>() reads int64_t or double columns");
+        const gr_attr_tag want = std::is_same_v<T, double> ? GR_ATTR_FLOAT64 : GR_ATTR_INT64;
+        if (len_ != 0 && kind_ != want) {
+            throw std::logic_error("groggy::Array::data: the array holds another kind");
+        }
+        return static_cast<const T *>(data_);
+    }
+
+    gr_array *handle() const noexcept { return h_.get(); }
+
+private:
+    detail::Owned<gr_array, gr_array_free> h_;
+    size_t len_ = 0;
+    gr_attr_tag kind_ = GR_ATTR_NULL;
+    const void *data_ = nullptr;
+};
+
+// Node keys with one number each (int64_t or double), as algorithms return them.
+template <class T> class NodeMap {
+public:
+    NodeMap(Keys keys, Array values)
+        : keys_(std::move(keys)), values_(std::move(values)), data_(values_.data<T>()) {}
+
+    size_t size() const noexcept { return keys_.size(); }
+    Key key(size_t i) const noexcept { return keys_[i]; }
+    T value(size_t i) const noexcept { return data_[i]; }
+    bool contains(const Key &k) const { return keys_.contains(k); }
+    // Throws std::out_of_range for a key that is not there, like std::map::at.
+    T at(const Key &k) const {
+        std::optional<size_t> i = keys_.find(k);
+        if (!i) throw std::out_of_range("groggy::NodeMap::at: no such node");
+        return data_[*i];
+    }
+    const Keys &keys() const noexcept { return keys_; }
+
+private:
+    Keys keys_;
+    Array values_;
+    const T *data_;
+};
+
+// Components, largest first: the keys of each component (in node order).
+class Components {
+public:
+    Components(Keys keys, Array sizes) : keys_(std::move(keys)), starts_{0} {
+        const int64_t *n = sizes.data<int64_t>();
+        for (size_t c = 0; c < sizes.size(); ++c) starts_.push_back(starts_.back() + size_t(n[c]));
+    }
+
+    size_t count() const noexcept { return starts_.size() - 1; }
+    size_t size(size_t c) const noexcept { return starts_[c + 1] - starts_[c]; }
+    // The keys of component c (views into this object).
+    std::vector<Key> operator[](size_t c) const {
+        std::vector<Key> out;
+        for (size_t i = starts_[c]; i < starts_[c + 1]; ++i) out.push_back(keys_[i]);
+        return out;
+    }
+    const Keys &keys() const noexcept { return keys_; }
+
+private:
+    Keys keys_;
+    std::vector<size_t> starts_;
+};
+
+// ----- handles that configure calls ------------------------------------------------------
+
+// Stops algorithms that run with it; trigger() is safe from any other thread.
+class Cancel {
+public:
+    Cancel() {
+        gr_cancel *raw = nullptr;
+        detail::check(gr_cancel_new(&raw));
+        h_.reset(raw);
+    }
+    void trigger() const { detail::check(gr_cancel_trigger(h_.get())); }
+    const gr_cancel *handle() const noexcept { return h_.get(); }
+
+private:
+    detail::Owned<gr_cancel, gr_cancel_free> h_;
+};
+
+// A memory pool with an optional limit in bytes, shared by the graphs made in it.
+class Pool {
+public:
+    explicit Pool(int64_t limit_bytes = -1) {
+        gr_pool *raw = nullptr;
+        detail::check(gr_pool_new(limit_bytes, &raw));
+        h_.reset(raw);
+    }
+    // Bytes the pool's graphs hold now.
+    uint64_t usage() const {
+        uint64_t total = 0, peak = 0, now = 0;
+        int64_t limit = 0;
+        detail::check(gr_pool_stats(h_.get(), &total, &peak, &now, &limit));
+        return now;
+    }
+    const gr_pool *handle() const noexcept { return h_.get(); }
+
+private:
+    detail::Owned<gr_pool, gr_pool_free> h_;
+};
+
+struct PagerankOptions {
+    double alpha = 0.85;
+    size_t max_iter = 100;
+    double tol = 1e-6;
+    std::string weight; // an edge attribute; empty: every edge weighs 1
+};
+
+struct EdgelistOptions {
+    bool directed = false;
+    std::string comments = "#"; // lines starting with it are skipped; empty: none
+    int32_t delimiter = -1;     // a character, or -1 for any whitespace
+    int32_t keys = GR_KEYS_AUTO; // GR_KEYS_AUTO, GR_KEYS_INT or GR_KEYS_STR
+    bool header = false;         // skip the first line that is not a comment
+};
+
+namespace detail {
+// The optional cancel argument of the algorithms, as the C API takes it.
+inline const gr_cancel *cancel_ptr(const Cancel *c) noexcept { return c ? c->handle() : nullptr; }
+
+// The only call of gr_graph_pagerank: when it takes a `const gr_pagerank_options *`,
+// fill one here (gr_pagerank_options_init, then these fields) and nothing else changes.
+inline void pagerank_call(const gr_graph *g, const PagerankOptions &o, const gr_cancel *cancel,
+                          gr_keys **out_keys, gr_array **out_scores) {
+    const char *weight = o.weight.empty() ? nullptr : o.weight.c_str();
+    check(gr_graph_pagerank(g, o.alpha, o.max_iter, o.tol, weight, o.weight.size(), nullptr,
+                            nullptr, nullptr, 0, nullptr, nullptr, 0, cancel, out_keys,
+                            out_scores));
+}
+
+// The only call of gr_graph_read_edgelist: when it takes a versioned options struct, fill
+// one here (its _init function, then these fields) and nothing else changes.
+inline gr_graph *read_edgelist_call(std::string_view path, const EdgelistOptions &o) {
+    gr_graph *out = nullptr;
+    check(gr_graph_read_edgelist(text_ptr(path), path.size(), o.directed, o.comments.data(),
+                                 o.comments.size(), o.delimiter, o.keys, o.header, nullptr,
+                                 nullptr, nullptr, &out));
+    return out;
+}
+} // namespace detail
+
+// ----- the graph -------------------------------------------------------------------------
+
+class Graph {
+public:
+    explicit Graph(bool directed = false) {
+        gr_graph *raw = nullptr;
+        detail::check(gr_graph_new(directed, &raw));
+        h_.reset(raw);
+    }
+    Graph(bool directed, const Pool &pool) {
+        gr_graph *raw = nullptr;
+        detail::check(gr_graph_new_in_pool(directed, pool.handle(), &raw));
+        h_.reset(raw);
+    }
+    // Takes ownership of a graph made through the C API.
+    static Graph adopt(gr_graph *owned) noexcept { return Graph(owned); }
+
+    // A deep copy (the handle itself is move-only).
+    Graph copy() const { return Graph(out_graph(gr_graph_copy, g())); }
+
+    // --- structure
+    void add_node(const Key &k, Attrs attrs = {}) {
+        Cattrs c(attrs);
+        detail::check(gr_graph_add_node(g(), k.c_int(), k.c_ptr(), k.c_len(), c.names.data(),
+                                        c.values.data(), c.names.size()));
+    }
+    // Creates missing endpoints; updates the attributes of an existing edge.
+    void add_edge(const Key &u, const Key &v, Attrs attrs = {}) {
+        Cattrs c(attrs);
+        detail::check(gr_graph_add_edge(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
+                                        v.c_ptr(), v.c_len(), c.names.data(), c.values.data(),
+                                        c.names.size()));
+    }
+    void remove_node(const Key &k) {
+        detail::check(gr_graph_remove_node(g(), k.c_int(), k.c_ptr(), k.c_len()));
+    }
+    void remove_edge(const Key &u, const Key &v) {
+        detail::check(gr_graph_remove_edge(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
+                                           v.c_ptr(), v.c_len()));
+    }
+    bool has_node(const Key &k) const {
+        bool found = false;
+        detail::check(gr_graph_has_node(g(), k.c_int(), k.c_ptr(), k.c_len(), &found));
+        return found;
+    }
+    bool has_edge(const Key &u, const Key &v) const {
+        bool found = false;
+        detail::check(gr_graph_has_edge(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
+                                        v.c_ptr(), v.c_len(), &found));
+        return found;
+    }
+    size_t degree(const Key &k) const {
+        size_t d = 0;
+        detail::check(gr_graph_degree(g(), k.c_int(), k.c_ptr(), k.c_len(), &d));
+        return d;
+    }
+    Keys neighbors(const Key &k) const {
+        gr_keys *out = nullptr;
+        detail::check(gr_graph_neighbors(g(), k.c_int(), k.c_ptr(), k.c_len(), &out));
+        return Keys(out);
+    }
+    Keys nodes() const {
+        gr_keys *out = nullptr;
+        detail::check(gr_graph_nodes(g(), &out));
+        return Keys(out);
+    }
+    size_t node_count() const { return count(gr_graph_node_count); }
+    size_t edge_count() const { return count(gr_graph_edge_count); }
+    bool is_directed() const {
+        bool d = false;
+        detail::check(gr_graph_is_directed(g(), &d));
+        return d;
+    }
+
+    // --- attributes: absent is std::nullopt; an attribute set to null is a null Value
+    void set_node_attr(const Key &k, std::string_view name, const Value &value) {
+        gr_attr_value c = value.c_value();
+        detail::check(gr_graph_set_node_attr(g(), k.c_int(), k.c_ptr(), k.c_len(),
+                                             detail::text_ptr(name), name.size(), &c));
+    }
+    std::optional<Value> node_attr(const Key &k, std::string_view name) const {
+        gr_attr_value out{};
+        bool found = false;
+        detail::check(gr_graph_get_node_attr(g(), k.c_int(), k.c_ptr(), k.c_len(),
+                                             detail::text_ptr(name), name.size(), &out, &found));
+        return found ? std::optional<Value>(Value::take(out)) : std::nullopt;
+    }
+    void remove_node_attr(const Key &k, std::string_view name) {
+        detail::check(gr_graph_remove_node_attr(g(), k.c_int(), k.c_ptr(), k.c_len(),
+                                                detail::text_ptr(name), name.size()));
+    }
+    void set_edge_attr(const Key &u, const Key &v, std::string_view name, const Value &value) {
+        gr_attr_value c = value.c_value();
+        detail::check(gr_graph_set_edge_attr(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
+                                             v.c_ptr(), v.c_len(), detail::text_ptr(name),
+                                             name.size(), &c));
+    }
+    std::optional<Value> edge_attr(const Key &u, const Key &v, std::string_view name) const {
+        gr_attr_value out{};
+        bool found = false;
+        detail::check(gr_graph_get_edge_attr(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
+                                             v.c_ptr(), v.c_len(), detail::text_ptr(name),
+                                             name.size(), &out, &found));
+        return found ? std::optional<Value>(Value::take(out)) : std::nullopt;
+    }
+    void remove_edge_attr(const Key &u, const Key &v, std::string_view name) {
+        detail::check(gr_graph_remove_edge_attr(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
+                                                v.c_ptr(), v.c_len(), detail::text_ptr(name),
+                                                name.size()));
+    }
+
+    // --- algorithms (each takes an optional Cancel)
+    NodeMap<double> pagerank(const PagerankOptions &options = {},
+                             const Cancel *cancel = nullptr) const {
+        gr_keys *keys = nullptr;
+        gr_array *scores = nullptr;
+        detail::pagerank_call(g(), options, detail::cancel_ptr(cancel), &keys, &scores);
+        return two<NodeMap<double>>(keys, scores);
+    }
+    // Breadth-first order from source, at most depth_limit hops (negative: no limit).
+    Keys bfs(const Key &source, int64_t depth_limit = -1, const Cancel *cancel = nullptr) const {
+        gr_keys *out = nullptr;
+        detail::check(gr_graph_bfs(g(), source.c_int(), source.c_ptr(), source.c_len(),
+                                   depth_limit, detail::cancel_ptr(cancel), &out));
+        return Keys(out);
+    }
+    // The keys along a shortest path (fewest edges, or least total `weight`); throws
+    // GR_STATUS_NO_PATH when v cannot be reached.
+    Keys shortest_path(const Key &u, const Key &v, std::string_view weight = {},
+                       const Cancel *cancel = nullptr) const {
+        gr_keys *out = nullptr;
+        detail::check(gr_graph_shortest_path(
+            g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(), v.c_ptr(), v.c_len(),
+            weight.empty() ? nullptr : weight.data(), weight.size(), detail::cancel_ptr(cancel),
+            &out));
+        return Keys(out);
+    }
+    // Weak components when directed.
+    Components connected_components(const Cancel *cancel = nullptr) const {
+        gr_keys *keys = nullptr;
+        gr_array *sizes = nullptr;
+        detail::check(
+            gr_graph_connected_components(g(), detail::cancel_ptr(cancel), &keys, &sizes));
+        return two<Components>(keys, sizes);
+    }
+
+    // --- files
+    void save(std::string_view path) const {
+        detail::check(gr_graph_save(g(), detail::text_ptr(path), path.size()));
+    }
+    static Graph load(std::string_view path) {
+        gr_graph *out = nullptr;
+        detail::check(gr_graph_load(detail::text_ptr(path), path.size(), &out));
+        return Graph(out);
+    }
+    // `u v [weight]` lines; a third column becomes the edge attribute "weight".
+    static Graph read_edgelist(std::string_view path, const EdgelistOptions &options = {}) {
+        return Graph(detail::read_edgelist_call(path, options));
+    }
+    void write_edgelist(std::string_view path, char delimiter = ' ') const {
+        detail::check(gr_graph_write_edgelist(g(), detail::text_ptr(path), path.size(),
+                                              static_cast<unsigned char>(delimiter)));
+    }
+
+    // The C handle, for calls this class does not wrap (NULL after a move).
+    gr_graph *handle() const noexcept { return h_.get(); }
+
+private:
+    explicit Graph(gr_graph *owned) noexcept : h_(owned) {}
+    gr_graph *g() const noexcept { return h_.get(); }
+
+    size_t count(gr_status (*f)(const gr_graph *, size_t *)) const {
+        size_t n = 0;
+        detail::check(f(g(), &n));
+        return n;
+    }
+    static gr_graph *out_graph(gr_status (*f)(const gr_graph *, gr_graph **), const gr_graph *g) {
+        gr_graph *out = nullptr;
+        detail::check(f(g, &out));
+        return out;
+    }
+    // Owns both outputs at once, so neither leaks if wrapping the other throws.
+    template <class R> static R two(gr_keys *keys, gr_array *values) {
+        detail::Owned<gr_keys, gr_keys_free> hold(keys);
+        Array a(values);
+        Keys k(hold.release());
+        return R(std::move(k), std::move(a));
+    }
+
+    // Attributes in the C form: names and values borrow from the Attrs list.
+    struct Cattrs {
+        explicit Cattrs(Attrs attrs) {
+            for (const Attr &a : attrs) {
+                const uint8_t *p = reinterpret_cast<const uint8_t *>(a.name.data());
+                names.push_back({p, a.name.size()});
+                values.push_back(a.value.c_value());
+            }
+        }
+        std::vector<gr_buf> names;
+        std::vector<gr_attr_value> values;
+    };
+
+    detail::Owned<gr_graph, gr_graph_free> h_;
+};
+
+inline const char *version() noexcept { return gr_version(); }
+
+} // namespace groggy
+
+#endif // GROGGY_HPP
