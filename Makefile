@@ -27,7 +27,7 @@ ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
 .PHONY: build test demo install clean bench venv dist py-install stress \
-        fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint \
+        fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
         fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck
 
 ## build: the release library (target/release) and the generated header (include/groggy.h)
@@ -62,8 +62,8 @@ demo: py-install
 	cd / && $(VPY) -m groggy demo
 
 ## test: everything CI checks
-test: fmt-check clippy cargo-test header-check c-test readme-c-test py-test lint docs typecheck \
-      nightly-test
+test: fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint docs \
+      typecheck nightly-test
 
 fmt-check:
 	$(CARGO) fmt --check
@@ -82,6 +82,11 @@ header-check: build
 c-test:
 	$(CARGO) build
 	bash tests/c/run.sh target/debug
+
+# The C++ client (include/groggy.hpp): its tests and the README's example, under valgrind.
+cpp-test:
+	$(CARGO) build
+	bash tests/cpp/run.sh target/debug
 
 # The C program in README.md compiles against an installed copy of the library and runs.
 readme-c-test: build
@@ -144,10 +149,11 @@ asan-build:
 	RUSTFLAGS="-Zsanitizer=address" CARGO_PROFILE_DEV_OPT_LEVEL=1 $(NIGHTLY_CARGO) build \
 		--target $(ASAN_TRIPLE) --target-dir $(ASAN_DIR)
 
-## install: library, header and pkg-config file under $(PREFIX) (and $(DESTDIR))
+## install: library, headers (C and C++) and pkg-config file under $(PREFIX) (and $(DESTDIR))
 install: build
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
 	install -m 644 include/groggy.h $(DESTDIR)$(PREFIX)/include/groggy.h
+	install -m 644 include/groggy.hpp $(DESTDIR)$(PREFIX)/include/groggy.hpp
 	install -m 755 target/release/libgroggy.so $(DESTDIR)$(PREFIX)/lib/libgroggy.so
 	install -m 644 target/release/libgroggy.a $(DESTDIR)$(PREFIX)/lib/libgroggy.a
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' groggy.pc.in \
@@ -163,8 +169,8 @@ $(VENV)/.bench-ready: $(VENV_READY)
 
 clean:
 	$(CARGO) clean
-	rm -rf $(VENV) build dist site .mypy_cache tests/c/build tests/c/build-asan bench/results \
-		python/groggy/libgroggy.* python/groggy/groggy.h fuzz/target
+	rm -rf $(VENV) build dist site .mypy_cache tests/c/build tests/c/build-asan tests/cpp/build \
+		bench/results python/groggy/libgroggy.* python/groggy/groggy.h fuzz/target
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 ## stress: the concurrency stress tests (Python and C) for longer (STRESS_SECONDS, default 60)
