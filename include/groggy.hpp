@@ -191,8 +191,10 @@ public:
         case GR_ATTR_FLOAT64: return Value(d.f64);
         case GR_ATTR_STRING: return Value(std::string(text ? text : "", d.buf.len));
         case GR_ATTR_BYTES: return Value(Bytes(d.buf.ptr, d.buf.ptr + d.buf.len));
-        default: return Value();
+        case GR_ATTR_NULL: return Value();
         }
+        // A kind from a newer library: refuse it rather than read it as something else.
+        throw std::runtime_error("groggy::Value: an attribute kind this header does not know");
     }
 
 private:

@@ -187,6 +187,20 @@ static void test_attributes() {
     groggy::detail::check(gr_graph_set_node_array(n.handle(), "f", 1, fa.handle()));
     CHECK(n.node_attr(1, "i")->as<int64_t>() == -7 && n.node_attr(2, "i")->as<int64_t>() == 9);
     CHECK(n.node_attr(2, "f")->as<double>() == -1.25);
+
+    // A kind this header does not know is refused, not read as null.
+    gr_attr_value future{};
+    future.tag = 99;
+    bool threw = false;
+    try {
+        (void)Value::take(future);
+    } catch (const std::runtime_error &) {
+        threw = true;
+    }
+    CHECK(threw);
+    gr_attr_value null_value{};
+    null_value.tag = GR_ATTR_NULL;
+    CHECK(Value::take(null_value).is_null());
 }
 
 static void test_errors() {
