@@ -100,7 +100,9 @@ public:
     bool is_str() const noexcept { return str_ != nullptr; }
     // The int key (0 for a string key) and the string key ("" for an int key).
     int64_t as_int() const noexcept { return int_; }
-    std::string_view as_str() const noexcept { return is_str() ? std::string_view(str_, len_) : ""; }
+    std::string_view as_str() const noexcept {
+        return is_str() ? std::string_view(str_, len_) : std::string_view();
+    }
 
     // The form every C function takes a key in: (int, NULL, 0) or (0, text, length).
     int64_t c_int() const noexcept { return int_; }

@@ -72,7 +72,8 @@ static void test_types() {
     static_assert(!std::is_copy_constructible_v<Graph> && !std::is_copy_assignable_v<Graph>);
     static_assert(std::is_nothrow_move_constructible_v<Graph>);
     static_assert(std::is_nothrow_move_assignable_v<Graph>);
-    static_assert(!std::is_copy_constructible_v<Keys> && std::is_nothrow_move_constructible_v<Keys>);
+    static_assert(!std::is_copy_constructible_v<Keys>);
+    static_assert(std::is_nothrow_move_constructible_v<Keys>);
     static_assert(!std::is_copy_constructible_v<groggy::Array>);
     static_assert(!std::is_copy_constructible_v<groggy::NodeMap<double>>);
     static_assert(!std::is_copy_constructible_v<groggy::Components>);
