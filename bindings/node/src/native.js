@@ -81,6 +81,9 @@ export const C = {
   gr_last_error_message: declare('const char *gr_last_error_message(void)'),
   gr_last_error_operation: declare('const char *gr_last_error_operation(void)'),
   gr_last_error_os_code: declare('int32_t gr_last_error_os_code(void)'),
+  gr_memory_stats: declare(
+    'gr_status gr_memory_stats(_Out_ uint64_t *out_total_allocated, _Out_ uint64_t *out_current, _Out_ uint64_t *out_peak)',
+  ),
 
   gr_graph_new: declare('gr_status gr_graph_new(bool directed, _Out_ gr_graph **out_graph)'),
   gr_graph_close: declare('void gr_graph_close(gr_graph *g)'),
