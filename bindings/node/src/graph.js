@@ -39,7 +39,7 @@ export class Graph {
       check(C.gr_graph_new(directed, out));
       this.#handle = out[0];
     }
-    finalizer.register(this, this.#handle, this);
+    finalizer.register(this, this.#handle);
   }
 
   /** Loads a graph saved with save(). */
