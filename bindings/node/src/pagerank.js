@@ -1,7 +1,8 @@
-// The one call of gr_graph_pagerank, kept apart: the C signature is about to change to a
-// versioned options struct (`const gr_pagerank_options *`, NULL = defaults; see "ABI 2" in
-// the architecture notes). Switching over means changing this file only: declare the struct,
-// fill it from `options`, and keep the same outputs.
+// The one call of gr_graph_pagerank, kept apart: with ABI 2 the C signature changes to a
+// versioned options struct (`const gr_pagerank_options *`, NULL = defaults, filled by
+// gr_pagerank_options_init). Switching over means changing this file only: declare the
+// struct and the new prototype, fill it from `options`, keep the same outputs (and add 2 to
+// KNOWN_ABI_VERSIONS in constants.js).
 
 import { declare } from './native.js';
 import { encodeName } from './convert.js';
