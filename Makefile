@@ -16,6 +16,8 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 # Fuzzing and sanitizers need a nightly toolchain; without one `make test` says it skips them.
 NIGHTLY_CARGO ?= cargo +nightly
 HAVE_NIGHTLY := $(shell $(NIGHTLY_CARGO) --version >/dev/null 2>&1 && echo yes)
+# The Node.js client's tests need node and npm; without them `make test` says it skips them.
+HAVE_NODE := $(shell command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && echo yes)
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
 CARGO_FUZZ_VERSION := 0.13.2
@@ -28,7 +30,7 @@ ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
 .PHONY: build test demo install clean bench venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
-        fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck
+        fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test
 
 ## build: the release library (target/release) and the generated header (include/groggy.h)
 build:
@@ -63,7 +65,7 @@ demo: py-install
 
 ## test: everything CI checks
 test: fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint docs \
-      typecheck nightly-test
+      typecheck node-test nightly-test
 
 fmt-check:
 	$(CARGO) fmt --check
@@ -113,6 +115,17 @@ typecheck: venv
 	MYPYPATH=python $(VPY) -m mypy -p groggy > $(VENV)/mypy-package.txt 2>&1 || true
 	grep -qE '^(Found|Success)' $(VENV)/mypy-package.txt
 	! grep -E '\[(name-defined|valid-type)\]' $(VENV)/mypy-package.txt
+
+## node-test: the Node.js client's tests (bindings/node) against the release library
+ifeq ($(HAVE_NODE),yes)
+node-test: build
+	cd bindings/node && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; \
+		else npm install --no-audit --no-fund; fi
+	cd bindings/node && GROGGY_LIBRARY=$(abspath target/release/libgroggy.so) npm test
+else
+node-test:
+	@echo "SKIPPED: node-test needs node and npm"
+endif
 
 # The checks that need nightly: a few seconds of each fuzz target, and the C and Python
 # tests against the library built with AddressSanitizer.
