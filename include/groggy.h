@@ -134,10 +134,6 @@ typedef gr_status (*gr_edge_predicate)(void *user_data,
                                        const struct gr_attr_map *attrs,
                                        bool *out_keep);
 
-// The kind of an array whose values are of several kinds (values cross as
-// `gr_attr_value`s).
-#define GR_ATTR_MIXED 10
-
 #define GR_STATUS_OK 0
 
 #define GR_STATUS_NODE_NOT_FOUND 1
@@ -186,6 +182,10 @@ typedef gr_status (*gr_edge_predicate)(void *user_data,
 #define GR_ATTR_STRING 8
 
 #define GR_ATTR_BYTES 9
+
+// The kind of an array whose values are of several kinds (values cross as
+// `gr_attr_value`s); never the tag of one value.
+#define GR_ATTR_MIXED 10
 
 #ifdef __cplusplus
 extern "C" {
