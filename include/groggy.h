@@ -22,12 +22,13 @@
 
 #define GR_VERSION "0.1.0"
 
-// Key kinds for `gr_graph_read_edgelist`.
-#define GR_KEYS_AUTO 0
+// Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
+// confused with the `GR_KEY_*` kind of one key).
+#define GR_EDGELIST_KEYS_AUTO 0
 
-#define GR_KEYS_INT 1
+#define GR_EDGELIST_KEYS_INT 1
 
-#define GR_KEYS_STR 2
+#define GR_EDGELIST_KEYS_STR 2
 
 // The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
 // naming the line.
@@ -801,11 +802,12 @@ gr_status gr_graph_edges(const struct gr_graph *g,
 // skipped, and the first other line too when `header`; gzip recognised by its magic
 // bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
 // column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
-// names another type. `keys` is `GR_KEYS_AUTO` (ints when every key is one, else
-// strings), `GR_KEYS_INT` or `GR_KEYS_STR`. `progress` (may be NULL) is told how far it
-// got; `cancel` (may be NULL) stops it, also inside one long line. A malformed line is
-// `GR_STATUS_IO` naming the file and the line number, and so is a line longer than 16 MiB
-// (so an endless line, as in /dev/zero, is refused, not read until memory runs out);
+// names another type. `keys` is `GR_EDGELIST_KEYS_AUTO` (ints when every key is one,
+// else strings), `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`. `progress` (may be
+// NULL) is told how far it got; `cancel` (may be NULL) stops it, also inside one long
+// line. A malformed line is `GR_STATUS_IO` naming the file and the line number, and so is
+// a line longer than 16 MiB (so an endless line, as in /dev/zero, is refused, not read
+// until memory runs out);
 // `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
 //
 // Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
