@@ -20,7 +20,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GR_VERSION "0.1.0"
+// The version of the library this header describes (`gr_version()` returns
+// GR_VERSION_STRING).
+#define GR_VERSION_MAJOR 0
+#define GR_VERSION_MINOR 1
+#define GR_VERSION_PATCH 0
+#define GR_VERSION_STRING "0.1.0"
 
 // Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
 // confused with the `GR_KEY_*` kind of one key).
@@ -41,13 +46,7 @@
 
 // Bumped whenever a change breaks existing C callers; loaders refuse versions they do
 // not know.
-#define GR_ABI_VERSION 1
-
-#define GR_VERSION_MAJOR 0
-
-#define GR_VERSION_MINOR 1
-
-#define GR_VERSION_PATCH 0
+#define GR_ABI_VERSION 2
 
 // An immutable column of values. It never changes and stays valid after the graph it
 // came from changes or is freed. Copies made with `gr_array_clone` share the values.
