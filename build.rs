@@ -4,15 +4,20 @@
 use std::path::Path;
 
 fn main() {
-    let crate_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let version = std::env::var("CARGO_PKG_VERSION").expect("cargo sets CARGO_PKG_VERSION");
+    let env = |name: &str| std::env::var(name).unwrap_or_else(|_| panic!("cargo sets {name}"));
+    let crate_dir = env("CARGO_MANIFEST_DIR");
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=build.rs");
 
     let mut config = cbindgen::Config::from_file(Path::new(&crate_dir).join("cbindgen.toml"))
         .expect("cbindgen.toml is readable");
-    config.after_includes = Some(format!("\n#define GR_VERSION \"{version}\""));
+    config.after_includes = Some(version_macros(
+        &env("CARGO_PKG_VERSION"),
+        &env("CARGO_PKG_VERSION_MAJOR"),
+        &env("CARGO_PKG_VERSION_MINOR"),
+        &env("CARGO_PKG_VERSION_PATCH"),
+    ));
 
     let mut header = Vec::new();
     cbindgen::Builder::new()
@@ -28,4 +33,17 @@ fn main() {
             .expect("include/ can be created");
         std::fs::write(&path, &header).expect("include/groggy.h can be written");
     }
+}
+
+/// The library version as macros, from Cargo.toml (the one place it is written): a C
+/// caller compares them with `gr_version()`, which returns the same string.
+fn version_macros(version: &str, major: &str, minor: &str, patch: &str) -> String {
+    format!(
+        "\n// The version of the library this header describes (`gr_version()` returns\n\
+         // GR_VERSION_STRING).\n\
+         #define GR_VERSION_MAJOR {major}\n\
+         #define GR_VERSION_MINOR {minor}\n\
+         #define GR_VERSION_PATCH {patch}\n\
+         #define GR_VERSION_STRING \"{version}\""
+    )
 }

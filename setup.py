@@ -23,6 +23,17 @@ except ImportError:  # setuptools < 70.1
 ROOT = Path(__file__).resolve().parent
 
 
+def _cargo_version() -> str:
+    """The version of `[package]` in Cargo.toml, the one place it is written (read with a
+    regular expression: tomllib needs Python 3.11)."""
+    text = (ROOT / "Cargo.toml").read_text(encoding="utf-8")
+    package = re.search(r"^\[package\]$(.*?)(?=^\[|\Z)", text, re.M | re.S)
+    version = package and re.search(r'^version\s*=\s*"([^"]+)"', package.group(1), re.M)
+    if not version:
+        raise SystemExit("setup.py: no version in the [package] table of Cargo.toml")
+    return version.group(1)
+
+
 def _library_name() -> str:
     if sys.platform == "darwin":
         return "libgroggy.dylib"
@@ -89,6 +100,7 @@ def _manylinux(platform: str) -> str:
 
 
 setup(
+    version=_cargo_version(),
     distclass=BinaryDistribution,
     cmdclass={"build_py": BuildWithCargo, "bdist_wheel": PlatformWheel},
 )

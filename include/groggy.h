@@ -20,14 +20,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GR_VERSION "0.1.0"
+// The version of the library this header describes (`gr_version()` returns
+// GR_VERSION_STRING).
+#define GR_VERSION_MAJOR 0
+#define GR_VERSION_MINOR 1
+#define GR_VERSION_PATCH 0
+#define GR_VERSION_STRING "0.1.0"
 
-// Key kinds for `gr_graph_read_edgelist`.
-#define GR_KEYS_AUTO 0
+// Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
+// confused with the `GR_KEY_*` kind of one key).
+#define GR_EDGELIST_KEYS_AUTO 0
 
-#define GR_KEYS_INT 1
+#define GR_EDGELIST_KEYS_INT 1
 
-#define GR_KEYS_STR 2
+#define GR_EDGELIST_KEYS_STR 2
 
 // The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
 // naming the line.
@@ -40,13 +46,7 @@
 
 // Bumped whenever a change breaks existing C callers; loaders refuse versions they do
 // not know.
-#define GR_ABI_VERSION 1
-
-#define GR_VERSION_MAJOR 0
-
-#define GR_VERSION_MINOR 1
-
-#define GR_VERSION_PATCH 0
+#define GR_ABI_VERSION 2
 
 // An immutable column of values. It never changes and stays valid after the graph it
 // came from changes or is freed. Copies made with `gr_array_clone` share the values.
@@ -134,10 +134,6 @@ typedef gr_status (*gr_edge_predicate)(void *user_data,
                                        const struct gr_attr_map *attrs,
                                        bool *out_keep);
 
-// The kind of an array whose values are of several kinds (values cross as
-// `gr_attr_value`s).
-#define GR_ATTR_MIXED 10
-
 #define GR_STATUS_OK 0
 
 #define GR_STATUS_NODE_NOT_FOUND 1
@@ -186,6 +182,10 @@ typedef gr_status (*gr_edge_predicate)(void *user_data,
 #define GR_ATTR_STRING 8
 
 #define GR_ATTR_BYTES 9
+
+// The kind of an array whose values are of several kinds (values cross as
+// `gr_attr_value`s); never the tag of one value.
+#define GR_ATTR_MIXED 10
 
 #ifdef __cplusplus
 extern "C" {
@@ -801,11 +801,12 @@ gr_status gr_graph_edges(const struct gr_graph *g,
 // skipped, and the first other line too when `header`; gzip recognised by its magic
 // bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
 // column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
-// names another type. `keys` is `GR_KEYS_AUTO` (ints when every key is one, else
-// strings), `GR_KEYS_INT` or `GR_KEYS_STR`. `progress` (may be NULL) is told how far it
-// got; `cancel` (may be NULL) stops it, also inside one long line. A malformed line is
-// `GR_STATUS_IO` naming the file and the line number, and so is a line longer than 16 MiB
-// (so an endless line, as in /dev/zero, is refused, not read until memory runs out);
+// names another type. `keys` is `GR_EDGELIST_KEYS_AUTO` (ints when every key is one,
+// else strings), `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`. `progress` (may be
+// NULL) is told how far it got; `cancel` (may be NULL) stops it, also inside one long
+// line. A malformed line is `GR_STATUS_IO` naming the file and the line number, and so is
+// a line longer than 16 MiB (so an endless line, as in /dev/zero, is refused, not read
+// until memory runs out);
 // `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
 //
 // Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on

@@ -14,6 +14,9 @@ from ._optional import imported
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
+# Kind bytes of a key list (bound once: the loops below read them per key).
+_KEY_INT, _KEY_STR = lib.GR_KEY_INT, lib.GR_KEY_STR
+
 
 class _Scratch(threading.local):
     """Per-thread output buffers, so a call does not allocate them (and threads never
@@ -130,14 +133,14 @@ class KeyArray:
                 if not INT64_MIN <= key <= INT64_MAX:
                     raise OverflowError(f"node key {key} does not fit in int64")
                 ints.append(key)
-                kinds.append(0)
+                kinds.append(_KEY_INT)
             else:
                 try:
                     b = key.encode("utf-8")
                 except UnicodeEncodeError:
                     raise UnencodableKeyError(_unencodable(key)) from None
                 ints.append(0)
-                kinds.append(1)
+                kinds.append(_KEY_STR)
                 chunks.append(b)
                 pos += len(b)
                 has_str = True
@@ -178,7 +181,7 @@ def read_keys(handle) -> list:
     offsets = ffi.unpack(s.str_offsets[0], n + 1)
     data = ffi.buffer(s.str_data[0], offsets[-1])[:] if offsets[-1] else b""
     return [
-        ints[i] if kinds[i] == 0 else data[offsets[i] : offsets[i + 1]].decode("utf-8")
+        ints[i] if kinds[i] == _KEY_INT else data[offsets[i] : offsets[i + 1]].decode("utf-8")
         for i in range(n)
     ]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import cffi
 
 #: ABI versions this package knows how to talk to.
-KNOWN_ABI_VERSIONS = frozenset({1})
+KNOWN_ABI_VERSIONS = frozenset({2})
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _REPO_DIR = _PACKAGE_DIR.parent.parent

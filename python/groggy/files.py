@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 #: ``(bytes_done, bytes_total)``.
 Progress = Union[bool, Callable[[int, int], object]]
 
-_KEYS = {"auto": lib.GR_KEYS_AUTO, "int": lib.GR_KEYS_INT, "str": lib.GR_KEYS_STR}
+_KEYS = {
+    "auto": lib.GR_EDGELIST_KEYS_AUTO,
+    "int": lib.GR_EDGELIST_KEYS_INT,
+    "str": lib.GR_EDGELIST_KEYS_STR,
+}
 
 
 def _path_bytes(path: PathLike) -> bytes:

@@ -1,19 +1,21 @@
 //! Attribute values and their kinds.
 
 /// The kind of one attribute value, or of a whole column (`Mixed` only for columns).
+/// The discriminants are the C ABI's `GR_ATTR_*` tags, which `ffi` asserts at compile time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(i32)]
 pub enum AttrKind {
-    Null,
-    Bool,
-    Int8,
-    Int16,
-    Int32,
-    Int64,
-    Float32,
-    Float64,
-    Str,
-    Bytes,
-    Mixed,
+    Null = 0,
+    Bool = 1,
+    Int8 = 2,
+    Int16 = 3,
+    Int32 = 4,
+    Int64 = 5,
+    Float32 = 6,
+    Float64 = 7,
+    Str = 8,
+    Bytes = 9,
+    Mixed = 10,
 }
 
 impl AttrKind {

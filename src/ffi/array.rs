@@ -16,11 +16,7 @@ use super::handles::{free_handle, into_handle};
 use super::status::gr_status;
 use super::value::{gr_attr_tag, gr_attr_value, gr_buf, GR_ATTR_BOOL, GR_ATTR_BYTES};
 use super::value::{GR_ATTR_FLOAT32, GR_ATTR_FLOAT64, GR_ATTR_INT16, GR_ATTR_INT32};
-use super::value::{GR_ATTR_INT64, GR_ATTR_INT8, GR_ATTR_NULL, GR_ATTR_STRING};
-
-/// The kind of an array whose values are of several kinds (values cross as
-/// `gr_attr_value`s).
-pub const GR_ATTR_MIXED: gr_attr_tag = 10;
+use super::value::{GR_ATTR_INT64, GR_ATTR_INT8, GR_ATTR_MIXED, GR_ATTR_NULL, GR_ATTR_STRING};
 
 /// An immutable column of values. It never changes and stays valid after the graph it
 /// came from changes or is freed. Copies made with `gr_array_clone` share the values.
@@ -41,20 +37,9 @@ pub(crate) unsafe fn array_ref<'a>(array: *const gr_array) -> GraphResult<&'a Ar
     Ok(&unsafe { borrow(array, "array") }?.inner)
 }
 
+/// The tag of a kind: the core's discriminant, which `value.rs` asserts equals the tag.
 pub(crate) fn kind_tag(kind: AttrKind) -> gr_attr_tag {
-    match kind {
-        AttrKind::Null => GR_ATTR_NULL,
-        AttrKind::Bool => GR_ATTR_BOOL,
-        AttrKind::Int8 => GR_ATTR_INT8,
-        AttrKind::Int16 => GR_ATTR_INT16,
-        AttrKind::Int32 => GR_ATTR_INT32,
-        AttrKind::Int64 => GR_ATTR_INT64,
-        AttrKind::Float32 => GR_ATTR_FLOAT32,
-        AttrKind::Float64 => GR_ATTR_FLOAT64,
-        AttrKind::Str => GR_ATTR_STRING,
-        AttrKind::Bytes => GR_ATTR_BYTES,
-        AttrKind::Mixed => GR_ATTR_MIXED,
-    }
+    kind as gr_attr_tag
 }
 
 /// Reads a column in the ABI's form into an `Array` (a copy).

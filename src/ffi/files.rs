@@ -17,10 +17,11 @@ use super::graph::{gr_graph, graph};
 use super::handles::into_handle;
 use super::status::gr_status;
 
-/// Key kinds for `gr_graph_read_edgelist`.
-pub const GR_KEYS_AUTO: i32 = 0;
-pub const GR_KEYS_INT: i32 = 1;
-pub const GR_KEYS_STR: i32 = 2;
+/// Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
+/// confused with the `GR_KEY_*` kind of one key).
+pub const GR_EDGELIST_KEYS_AUTO: i32 = 0;
+pub const GR_EDGELIST_KEYS_INT: i32 = 1;
+pub const GR_EDGELIST_KEYS_STR: i32 = 2;
 
 /// The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
 /// naming the line.
@@ -58,11 +59,12 @@ unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path>
 /// skipped, and the first other line too when `header`; gzip recognised by its magic
 /// bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
 /// column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
-/// names another type. `keys` is `GR_KEYS_AUTO` (ints when every key is one, else
-/// strings), `GR_KEYS_INT` or `GR_KEYS_STR`. `progress` (may be NULL) is told how far it
-/// got; `cancel` (may be NULL) stops it, also inside one long line. A malformed line is
-/// `GR_STATUS_IO` naming the file and the line number, and so is a line longer than 16 MiB
-/// (so an endless line, as in /dev/zero, is refused, not read until memory runs out);
+/// names another type. `keys` is `GR_EDGELIST_KEYS_AUTO` (ints when every key is one,
+/// else strings), `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`. `progress` (may be
+/// NULL) is told how far it got; `cancel` (may be NULL) stops it, also inside one long
+/// line. A malformed line is `GR_STATUS_IO` naming the file and the line number, and so is
+/// a line longer than 16 MiB (so an endless line, as in /dev/zero, is refused, not read
+/// until memory runs out);
 /// `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
 ///
 /// Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
@@ -103,9 +105,9 @@ pub unsafe extern "C" fn gr_graph_read_edgelist(
             })?),
         };
         let keys = match keys {
-            GR_KEYS_AUTO => KeyKind::Auto,
-            GR_KEYS_INT => KeyKind::Int,
-            GR_KEYS_STR => KeyKind::Str,
+            GR_EDGELIST_KEYS_AUTO => KeyKind::Auto,
+            GR_EDGELIST_KEYS_INT => KeyKind::Int,
+            GR_EDGELIST_KEYS_STR => KeyKind::Str,
             other => {
                 return Err(GraphError::InvalidArgument(format!(
                     "unknown key kind {other}"

@@ -6,7 +6,7 @@
 use std::ffi::c_char;
 use std::sync::{Arc, OnceLock};
 
-use crate::core::{AttrValue, KeyList, KeyPositions, KeyRef};
+use crate::core::{AttrValue, KeyList, KeyPositions, KeyRef, KEY_KIND_INT, KEY_KIND_STR};
 
 use super::boundary::{borrow, invalid, key, out, run, run_infallible};
 use super::status::gr_status;
@@ -15,6 +15,10 @@ use super::value::{gr_attr_value, gr_buf};
 /// Kind bytes of `gr_keys_view`.
 pub const GR_KEY_INT: u8 = 0;
 pub const GR_KEY_STR: u8 = 1;
+
+// The kind bytes are the core's (`gr_keys_view` hands out the core's own array).
+const _: () = assert!(GR_KEY_INT == KEY_KIND_INT);
+const _: () = assert!(GR_KEY_STR == KEY_KIND_STR);
 
 /// A list of node keys in graph order.
 pub struct gr_keys {

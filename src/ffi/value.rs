@@ -1,6 +1,6 @@
 //! `gr_attr_value`, the tagged union that carries one attribute value across the ABI.
 
-use crate::core::{AttrValue, GraphResult};
+use crate::core::{AttrKind, AttrValue, GraphResult};
 
 use super::boundary::{invalid, run_infallible, slice, utf8};
 
@@ -17,6 +17,22 @@ pub const GR_ATTR_FLOAT32: gr_attr_tag = 6;
 pub const GR_ATTR_FLOAT64: gr_attr_tag = 7;
 pub const GR_ATTR_STRING: gr_attr_tag = 8;
 pub const GR_ATTR_BYTES: gr_attr_tag = 9;
+/// The kind of an array whose values are of several kinds (values cross as
+/// `gr_attr_value`s); never the tag of one value.
+pub const GR_ATTR_MIXED: gr_attr_tag = 10;
+
+// Each tag is the core's kind: changing either side alone does not compile.
+const _: () = assert!(GR_ATTR_NULL == AttrKind::Null as gr_attr_tag);
+const _: () = assert!(GR_ATTR_BOOL == AttrKind::Bool as gr_attr_tag);
+const _: () = assert!(GR_ATTR_INT8 == AttrKind::Int8 as gr_attr_tag);
+const _: () = assert!(GR_ATTR_INT16 == AttrKind::Int16 as gr_attr_tag);
+const _: () = assert!(GR_ATTR_INT32 == AttrKind::Int32 as gr_attr_tag);
+const _: () = assert!(GR_ATTR_INT64 == AttrKind::Int64 as gr_attr_tag);
+const _: () = assert!(GR_ATTR_FLOAT32 == AttrKind::Float32 as gr_attr_tag);
+const _: () = assert!(GR_ATTR_FLOAT64 == AttrKind::Float64 as gr_attr_tag);
+const _: () = assert!(GR_ATTR_STRING == AttrKind::Str as gr_attr_tag);
+const _: () = assert!(GR_ATTR_BYTES == AttrKind::Bytes as gr_attr_tag);
+const _: () = assert!(GR_ATTR_MIXED == AttrKind::Mixed as gr_attr_tag);
 
 /// A byte buffer `(ptr, len)`: UTF-8 text for strings, raw bytes otherwise. Not
 /// NUL-terminated. `ptr` may be NULL when `len` is 0.

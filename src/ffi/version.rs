@@ -1,14 +1,11 @@
-//! Library and ABI versions. The header carries the same numbers as macros, and tests
-//! compare the two.
+//! Library and ABI versions. The library version is Cargo.toml's: `gr_version()` returns
+//! it, and build.rs writes it into the header as `GR_VERSION_MAJOR/MINOR/PATCH/STRING`.
 
 use std::ffi::c_char;
 
 /// Bumped whenever a change breaks existing C callers; loaders refuse versions they do
 /// not know.
-pub const GR_ABI_VERSION: u32 = 1;
-pub const GR_VERSION_MAJOR: u32 = 0;
-pub const GR_VERSION_MINOR: u32 = 1;
-pub const GR_VERSION_PATCH: u32 = 0;
+pub const GR_ABI_VERSION: u32 = 2;
 
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
 
@@ -28,9 +25,32 @@ pub extern "C" fn gr_abi_version() -> u32 {
 mod tests {
     use super::*;
 
+    use std::ffi::CStr;
+
     #[test]
-    fn version_macros_match_the_package_version() {
-        let expected = format!("{GR_VERSION_MAJOR}.{GR_VERSION_MINOR}.{GR_VERSION_PATCH}\0");
-        assert_eq!(VERSION, expected);
+    fn gr_version_is_the_package_version() {
+        // SAFETY: gr_version returns a static NUL-terminated string.
+        let version = unsafe { CStr::from_ptr(gr_version()) };
+        assert_eq!(version.to_str(), Ok(env!("CARGO_PKG_VERSION")));
+    }
+
+    #[test]
+    fn the_header_carries_the_package_version() {
+        let header = include_str!("../../include/groggy.h");
+        let parts = [
+            ("MAJOR", env!("CARGO_PKG_VERSION_MAJOR")),
+            ("MINOR", env!("CARGO_PKG_VERSION_MINOR")),
+            ("PATCH", env!("CARGO_PKG_VERSION_PATCH")),
+        ];
+        for (part, value) in parts {
+            let line = format!("#define GR_VERSION_{part} {value}\n");
+            assert!(header.contains(&line), "{line}");
+        }
+        let line = format!(
+            "#define GR_VERSION_STRING \"{}\"\n",
+            env!("CARGO_PKG_VERSION")
+        );
+        assert!(header.contains(&line), "{line}");
+        assert!(header.contains(&format!("#define GR_ABI_VERSION {GR_ABI_VERSION}\n")));
     }
 }

@@ -7,7 +7,7 @@
  * custom and no comment prefix, header lines, one-character delimiters (comma, TAB, a
  * multi-byte character) with trimmed fields and empty weights, gzip recognised by its magic
  * bytes (tiny precomputed gzip streams embedded below: named .txt, multi-member, truncated,
- * a malformed line inside), weights, GR_KEYS_AUTO / INT / STR (int64 limits, a key beyond
+ * a malformed line inside), weights, GR_EDGELIST_KEYS_AUTO / INT / STR (int64 limits, a key beyond
  * int64), malformed lines (GR_STATUS_IO naming the file and the line), an endless line
  * (/dev/zero: GR_STATUS_IO past the 16 MiB line limit), missing files and
  * folders, bad arguments (key kind, delimiter, NULL paths, NULL outputs) with
@@ -227,7 +227,7 @@ static gr_status rd_full(const char *path, bool directed, const char *comments, 
 /* Reads with the defaults: "#" comments, whitespace, auto keys, no header. */
 static gr_status rd(const char *path, bool directed, gr_graph **out)
 {
-    return rd_full(path, directed, "#", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL,
+    return rd_full(path, directed, "#", -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL,
                    out);
 }
 
@@ -740,42 +740,42 @@ static void test_read_comments_header_delimiters(void)
     gr_graph *g = NULL;
 
     write_text(path, "% skipped\n%%also skipped\n#a #b\n");
-    CHECK_OK(rd_full(path, false, "%", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "%", -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "'#a','#b'");
     gr_graph_free(g);
     g = NULL;
     /* No comment prefix at all: NULL with length 0, or "" */
     write_text(path, "#a #b\n");
-    CHECK_OK(gr_graph_read_edgelist(path, strlen(path), false, NULL, 0, -1, GR_KEYS_AUTO, false,
+    CHECK_OK(gr_graph_read_edgelist(path, strlen(path), false, NULL, 0, -1, GR_EDGELIST_KEYS_AUTO, false,
                                     NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "'#a','#b'");
     gr_graph_free(g);
     g = NULL;
-    CHECK_OK(rd_full(path, false, "", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "", -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_EQ(edge_count(g), 1);
     gr_graph_free(g);
     g = NULL;
     write_text(path, "// x y z w\n1 2\n");
-    CHECK_OK(rd_full(path, false, "//", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "//", -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_EDGES(g, "1", "2");
     gr_graph_free(g);
     g = NULL;
 
     /* A header: the first line that is neither blank nor a comment. */
     write_text(path, "# by hand\n\nsource,target,weight\n1,2,0.5\n");
-    CHECK_OK(rd_full(path, false, "#", ',', GR_KEYS_AUTO, true, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", ',', GR_EDGELIST_KEYS_AUTO, true, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "1,2");
     CHECK_WEIGHTS(g, "0.5");
     gr_graph_free(g);
     g = SENTINEL_GRAPH;
-    CHECK_ERR(rd_full(path, false, "#", ',', GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_full(path, false, "#", ',', GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_IO, "opts.txt:3:");
     CHECK(g == SENTINEL_GRAPH);
     g = NULL;
 
     /* A comma: each field trimmed, an empty third field is a null weight. */
     write_text(path, " a , b , 1.5 \nb,c,\nc,a\nd e,f g,2\n");
-    CHECK_OK(rd_full(path, false, "#", ',', GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", ',', GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "'a','b','c','d e','f g'");
     CHECK_EDGES(g, "'a','b','c','d e'", "'b','c','a','f g'");
     CHECK_WEIGHTS(g, "1.5,null,null,2");
@@ -783,20 +783,20 @@ static void test_read_comments_header_delimiters(void)
     g = NULL;
     /* TAB: spaces belong to the keys. */
     write_text(path, "new york\tparis\t3\n");
-    CHECK_OK(rd_full(path, false, "#", '\t', GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", '\t', GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "'new york','paris'");
     gr_graph_free(g);
     g = NULL;
     /* A character of two UTF-8 bytes: U+00A7 (section sign). */
     write_text(path, "a\xc2\xa7" "b\xc2\xa7" "2\n");
-    CHECK_OK(rd_full(path, false, "#", 0xA7, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", 0xA7, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "'a','b'");
     CHECK_WEIGHTS(g, "2");
     gr_graph_free(g);
     g = NULL;
     /* Ints with a delimiter. */
     write_text(path, "1,2\n3,4,7\n");
-    CHECK_OK(rd_full(path, false, "#", ',', GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", ',', GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "1,2,3,4");
     CHECK_WEIGHTS(g, "null,7");
     gr_graph_free(g);
@@ -812,11 +812,11 @@ static void test_read_keys(void)
     CHECK_NODES(g, "7,8,-1,9223372036854775807,-9223372036854775808");
     gr_graph_free(g);
     g = NULL;
-    CHECK_OK(rd_full(path, false, "#", -1, GR_KEYS_INT, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_INT, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_EQ(node_count(g), 5);
     gr_graph_free(g);
     g = NULL;
-    CHECK_OK(rd_full(path, false, "#", -1, GR_KEYS_STR, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_STR, false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "'007','+8','-1','9223372036854775807','-9223372036854775808','7'");
     gr_graph_free(g);
     g = NULL;
@@ -827,7 +827,7 @@ static void test_read_keys(void)
     CHECK_NODES(g, "'1','2','9223372036854775808'");
     gr_graph_free(g);
     g = SENTINEL_GRAPH;
-    CHECK_ERR(rd_full(path, false, "#", -1, GR_KEYS_INT, false, NO_PROGRESS, NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_INT, false, NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_IO, "keys.txt:2:");
     CHECK(g == SENTINEL_GRAPH);
     g = NULL;
@@ -836,7 +836,7 @@ static void test_read_keys(void)
     CHECK_NODES(g, "'1','2','a','" NIHON "'");
     gr_graph_free(g);
     g = SENTINEL_GRAPH;
-    CHECK_ERR(rd_full(path, false, "#", -1, GR_KEYS_INT, false, NO_PROGRESS, NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_INT, false, NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_IO, "keys.txt:2: node key \"a\" is not a 64-bit integer");
     CHECK(g == SENTINEL_GRAPH);
 
@@ -845,16 +845,16 @@ static void test_read_keys(void)
               GR_STATUS_INVALID_ARGUMENT, "key kind");
     CHECK_ERR(rd_full(path, false, "#", -1, -1, false, NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "key kind");
-    CHECK_ERR(rd_full(path, false, "#", 0xD800, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL,
+    CHECK_ERR(rd_full(path, false, "#", 0xD800, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL,
                       &g),
               GR_STATUS_INVALID_ARGUMENT, "delimiter");
-    CHECK_ERR(rd_full(path, false, "#", 0x110000, GR_KEYS_AUTO, false, NO_PROGRESS, NULL,
+    CHECK_ERR(rd_full(path, false, "#", 0x110000, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL,
                       NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "delimiter");
-    CHECK_ERR(rd_full(path, false, "#", '\n', GR_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL,
+    CHECK_ERR(rd_full(path, false, "#", '\n', GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL,
                       &g),
               GR_STATUS_INVALID_ARGUMENT, "line break");
-    CHECK_ERR(gr_graph_read_edgelist(path, strlen(path), false, "\xff", 1, -1, GR_KEYS_AUTO, false,
+    CHECK_ERR(gr_graph_read_edgelist(path, strlen(path), false, "\xff", 1, -1, GR_EDGELIST_KEYS_AUTO, false,
                                      NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "comments");
     CHECK(g == SENTINEL_GRAPH);
@@ -918,16 +918,16 @@ typedef struct malformed_case {
 static void test_read_malformed_lines(void)
 {
     static const malformed_case cases[] = {
-        {"1 2\n\n3\n", -1, GR_KEYS_AUTO, ":3:", "1 field"},
-        {"1 2 3 4\n", -1, GR_KEYS_AUTO, ":1:", "more than 3 fields"},
-        {"# c\n\n1 2\n1 2 heavy\n", -1, GR_KEYS_AUTO, ":4:", "weight \"heavy\" is not a number"},
-        {"1 2 0x10\n", -1, GR_KEYS_AUTO, ":1:", "not a number"},
-        {"a,,1\n", ',', GR_KEYS_AUTO, ":1:", "empty node key"},
-        {"a,b,c,d\n", ',', GR_KEYS_AUTO, ":1:", "more than 3 fields"},
-        {"1 2\n\xff 1\n", -1, GR_KEYS_AUTO, ":2:", "not valid UTF-8"},
-        {"1 2\n\xff 1\n", -1, GR_KEYS_STR, ":2:", "not valid UTF-8"},
-        {"1 2\n1 y\n", -1, GR_KEYS_INT, ":2:", "not a 64-bit integer"},
-        {"1\r\n", -1, GR_KEYS_AUTO, ":1:", "1 field"},
+        {"1 2\n\n3\n", -1, GR_EDGELIST_KEYS_AUTO, ":3:", "1 field"},
+        {"1 2 3 4\n", -1, GR_EDGELIST_KEYS_AUTO, ":1:", "more than 3 fields"},
+        {"# c\n\n1 2\n1 2 heavy\n", -1, GR_EDGELIST_KEYS_AUTO, ":4:", "weight \"heavy\" is not a number"},
+        {"1 2 0x10\n", -1, GR_EDGELIST_KEYS_AUTO, ":1:", "not a number"},
+        {"a,,1\n", ',', GR_EDGELIST_KEYS_AUTO, ":1:", "empty node key"},
+        {"a,b,c,d\n", ',', GR_EDGELIST_KEYS_AUTO, ":1:", "more than 3 fields"},
+        {"1 2\n\xff 1\n", -1, GR_EDGELIST_KEYS_AUTO, ":2:", "not valid UTF-8"},
+        {"1 2\n\xff 1\n", -1, GR_EDGELIST_KEYS_STR, ":2:", "not valid UTF-8"},
+        {"1 2\n1 y\n", -1, GR_EDGELIST_KEYS_INT, ":2:", "not a 64-bit integer"},
+        {"1\r\n", -1, GR_EDGELIST_KEYS_AUTO, ":1:", "1 field"},
     };
     const char *path = at("malformed.txt");
     size_t i;
@@ -954,32 +954,32 @@ static void test_read_bad_paths_and_arguments(void)
     CHECK_ERR(rd(missing, false, &g), GR_STATUS_IO, missing);
     CHECK_MESSAGE("read_edgelist: ");
     CHECK_ERR(rd(work_dir, false, &g), GR_STATUS_IO, work_dir);
-    CHECK_ERR(gr_graph_read_edgelist("", 0, false, "#", 1, -1, GR_KEYS_AUTO, false, NO_PROGRESS,
+    CHECK_ERR(gr_graph_read_edgelist("", 0, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS,
                                      NULL, NO_CANCEL, &g),
               GR_STATUS_IO, "read_edgelist");
-    CHECK_ERR(gr_graph_read_edgelist(NULL, 4, false, "#", 1, -1, GR_KEYS_AUTO, false, NO_PROGRESS,
+    CHECK_ERR(gr_graph_read_edgelist(NULL, 4, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS,
                                      NULL, NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "path");
     /* A path that is not UTF-8 is a path like any other (here: a missing one), shown with
      * U+FFFD in the message. */
-    CHECK_ERR(gr_graph_read_edgelist("\xff.txt", 5, false, "#", 1, -1, GR_KEYS_AUTO, false,
+    CHECK_ERR(gr_graph_read_edgelist("\xff.txt", 5, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false,
                                      NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_IO, "\xef\xbf\xbd.txt");
-    CHECK_ERR(gr_graph_read_edgelist(ok_path, strlen(ok_path), false, NULL, 3, -1, GR_KEYS_AUTO,
+    CHECK_ERR(gr_graph_read_edgelist(ok_path, strlen(ok_path), false, NULL, 3, -1, GR_EDGELIST_KEYS_AUTO,
                                      false, NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "comments");
     CHECK_ERR(rd(ok_path, false, NULL), GR_STATUS_INVALID_ARGUMENT, "NULL");
     CHECK(g == SENTINEL_GRAPH);
     /* Only `path_len` bytes are the path. */
     g = NULL;
-    CHECK_OK(gr_graph_read_edgelist(ok_path, strlen(ok_path), false, "#", 1, -1, GR_KEYS_AUTO,
+    CHECK_OK(gr_graph_read_edgelist(ok_path, strlen(ok_path), false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO,
                                     false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     gr_graph_free(g);
     {
         char longer[1200];
         snprintf(longer, sizeof longer, "%sXYZ", ok_path);
         g = NULL;
-        CHECK_OK(gr_graph_read_edgelist(longer, strlen(ok_path), false, "#", 1, -1, GR_KEYS_AUTO,
+        CHECK_OK(gr_graph_read_edgelist(longer, strlen(ok_path), false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO,
                                         false, NO_PROGRESS, NULL, NO_CANCEL, &g));
         CHECK_EQ(edge_count(g), 1);
         gr_graph_free(g);
@@ -999,7 +999,7 @@ static void test_read_endless_line(void)
         gr_cancel *cancel = NULL;
         CHECK_OK(gr_cancel_new(&cancel));
         CHECK_OK(gr_cancel_trigger(cancel));
-        CHECK_ERR(rd_full("/dev/zero", false, "#", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL,
+        CHECK_ERR(rd_full("/dev/zero", false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL,
                           cancel, &g),
                   GR_STATUS_CANCELLED, "cancel");
         CHECK(g == SENTINEL_GRAPH);
@@ -1016,7 +1016,7 @@ static void test_read_progress_and_cancel(void)
     gr_cancel *cancel = NULL;
 
     progress_reset(&log);
-    CHECK_OK(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g));
     CHECK_EQ(node_count(g), 5000);
     CHECK(edge_count(g) > 5000 && edge_count(g) <= 15000);
     gr_graph_free(g);
@@ -1031,7 +1031,7 @@ static void test_read_progress_and_cancel(void)
     /* Gzip: reported against the compressed size, ending at 100%. */
     write_file(at("tiny.gz"), GZ_EDGES, sizeof GZ_EDGES);
     progress_reset(&log);
-    CHECK_OK(rd_full(at("tiny.gz"), false, "#", -1, GR_KEYS_AUTO, false, on_progress, &log,
+    CHECK_OK(rd_full(at("tiny.gz"), false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, on_progress, &log,
                      NO_CANCEL, &g));
     gr_graph_free(g);
     g = NULL;
@@ -1047,7 +1047,7 @@ static void test_read_progress_and_cancel(void)
         CHECK(fclose(f) == 0);
     }
     progress_reset(&log);
-    CHECK_OK(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g));
+    CHECK_OK(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g));
     CHECK_EQ(log.backwards, 0);
     CHECK_EQ(log.last_done, size + 4);
     {
@@ -1061,13 +1061,13 @@ static void test_read_progress_and_cancel(void)
     progress_reset(&log);
     log.stop_on_call = 1;
     g = SENTINEL_GRAPH;
-    CHECK_ERR(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g),
+    CHECK_ERR(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g),
               GR_STATUS_CALLBACK, "read_edgelist");
     CHECK(g == SENTINEL_GRAPH);
     CHECK(log.calls >= 1);
     progress_reset(&log);
     log.stop_on_call = 3;
-    CHECK_ERR(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g),
+    CHECK_ERR(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g),
               GR_STATUS_CALLBACK, "read_edgelist");
     CHECK(g == SENTINEL_GRAPH);
     CHECK(log.calls >= 3);
@@ -1075,7 +1075,7 @@ static void test_read_progress_and_cancel(void)
     /* A token triggered before the call cancels it. */
     CHECK_OK(gr_cancel_new(&cancel));
     CHECK_OK(gr_cancel_trigger(cancel));
-    CHECK_ERR(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, cancel, &g),
+    CHECK_ERR(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, cancel, &g),
               GR_STATUS_CANCELLED, "read_edgelist");
     CHECK(g == SENTINEL_GRAPH);
     gr_cancel_free(cancel);
@@ -1085,7 +1085,7 @@ static void test_read_progress_and_cancel(void)
     CHECK_OK(gr_cancel_new(&cancel));
     progress_reset(&log);
     log.trigger_on = cancel;
-    CHECK_ERR(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, on_progress, &log, cancel, &g),
+    CHECK_ERR(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, on_progress, &log, cancel, &g),
               GR_STATUS_CANCELLED, "read_edgelist");
     CHECK(g == SENTINEL_GRAPH);
     gr_cancel_free(cancel);
@@ -1093,7 +1093,7 @@ static void test_read_progress_and_cancel(void)
     /* An untriggered token changes nothing. */
     CHECK_OK(gr_cancel_new(&cancel));
     g = NULL;
-    CHECK_OK(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, NO_PROGRESS, NULL, cancel, &g));
+    CHECK_OK(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, cancel, &g));
     gr_graph_free(g);
     gr_cancel_free(cancel);
 }
@@ -1159,7 +1159,7 @@ static void test_write_edgelist(void)
     CHECK(file_is(at("out.csv"), csv, strlen(csv)));
     free(csv);
     again = NULL;
-    CHECK_OK(rd_full(at("out.csv"), false, "#", ',', GR_KEYS_AUTO, false, NO_PROGRESS, NULL,
+    CHECK_OK(rd_full(at("out.csv"), false, "#", ',', GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL,
                      NO_CANCEL, &again));
     CHECK_SAME_GRAPH(again, back);
     gr_graph_free(again);
@@ -1882,7 +1882,7 @@ static void bug_progress_called_after_it_asked_to_stop(void)
     write_big_list(path, 15000);
     progress_reset(&log);
     log.stop_on_call = 1;
-    CHECK_ERR(rd_full(path, false, "#", -1, GR_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g),
+    CHECK_ERR(rd_full(path, false, "#", -1, GR_EDGELIST_KEYS_AUTO, false, on_progress, &log, NO_CANCEL, &g),
               GR_STATUS_CALLBACK, "progress callback");
     CHECK(g == SENTINEL_GRAPH);
     EXPECT(log.calls_after_stop == 0,

@@ -5,6 +5,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 import groggy
 from groggy import _native
 
@@ -27,9 +29,10 @@ def test_groggy_library_env_var_must_name_a_file(tmp_path):
     assert "GROGGY_LIBRARY" in result.stderr
 
 
-def test_unknown_abi_version_is_refused(tmp_path):
+@pytest.mark.parametrize("abi", [1, 3, 999])
+def test_other_abi_versions_are_refused(tmp_path, abi):
     source = tmp_path / "fake.c"
-    source.write_text("unsigned int gr_abi_version(void) { return 999; }\n")
+    source.write_text(f"unsigned int gr_abi_version(void) {{ return {abi}; }}\n")
     library = tmp_path / "libfake.so"
     # The compiler is not under test: under tests/python/asan.sh it would inherit the
     # preloaded AddressSanitizer runtime and fail on its own leaks.
@@ -38,7 +41,7 @@ def test_unknown_abi_version_is_refused(tmp_path):
     result = import_groggy_with(str(library))
     assert result.returncode != 0
     assert "ImportError" in result.stderr
-    assert "ABI version 999" in result.stderr
+    assert f"implements ABI version {abi}, this package knows [2]" in result.stderr
 
 
 def test_groggy_library_env_var_is_used(tmp_path):
@@ -60,8 +63,8 @@ def test_cdef_keeps_integer_macros_and_drops_the_rest():
     header = "\n".join(
         [
             "#include <stdint.h>",
-            '#define GR_VERSION "1.2.3"',
-            "#define GR_ABI_VERSION 1",
+            '#define GR_VERSION_STRING "1.2.3"',
+            "#define GR_ABI_VERSION 2",
             "#ifdef __cplusplus",
             'extern "C" {',
             "#endif",
@@ -72,8 +75,8 @@ def test_cdef_keeps_integer_macros_and_drops_the_rest():
         ]
     )
     cdef = _native.cdef_source(header)
-    assert "#define GR_ABI_VERSION 1" in cdef
-    assert "GR_VERSION " not in cdef
+    assert "#define GR_ABI_VERSION 2" in cdef
+    assert "GR_VERSION_STRING" not in cdef
     assert "extern" not in cdef and "#include" not in cdef
     assert "int32_t gr_abi_version(void);" in cdef
 

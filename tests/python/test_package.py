@@ -1,12 +1,16 @@
 """The package: version and ABI version agree with the header, and the public names exist."""
 
+import importlib.metadata
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import groggy as gr
 from groggy._native import ffi, lib
 
-HEADER = Path(__file__).resolve().parents[2] / "include" / "groggy.h"
+REPO = Path(__file__).resolve().parents[2]
+HEADER = REPO / "include" / "groggy.h"
 
 
 def header_define(name):
@@ -16,9 +20,32 @@ def header_define(name):
     return match.group(1).strip()
 
 
+def cargo_version():
+    """The version in Cargo.toml, the one place it is written."""
+    text = (REPO / "Cargo.toml").read_text(encoding="utf-8")
+    package = re.search(r"^\[package\]$(.*?)(?=^\[|\Z)", text, re.M | re.S)
+    assert package, "Cargo.toml has no [package] table"
+    match = re.search(r'^version\s*=\s*"([^"]+)"', package.group(1), re.M)
+    assert match, "Cargo.toml's [package] has no version"
+    return match.group(1)
+
+
 def test_version_matches_the_header():
-    assert gr.__version__ == header_define("GR_VERSION").strip('"')
+    assert gr.__version__ == header_define("GR_VERSION_STRING").strip('"')
     assert gr.__version__ == ffi.string(lib.gr_version()).decode()
+
+
+def test_version_is_cargo_tomls_everywhere():
+    assert gr.__version__ == cargo_version()
+    assert gr.__version__ == importlib.metadata.version("groggy")
+
+
+def test_setup_py_reads_the_version_from_cargo_toml():
+    result = subprocess.run(
+        [sys.executable, "setup.py", "--version"], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == cargo_version()
 
 
 def test_version_parts_match_the_header():
@@ -27,9 +54,9 @@ def test_version_parts_match_the_header():
 
 
 def test_abi_version():
-    assert gr.abi_version == 1
+    assert gr.abi_version == 2
     assert gr.abi_version == int(header_define("GR_ABI_VERSION"))
-    assert lib.gr_abi_version() == 1
+    assert lib.gr_abi_version() == 2
 
 
 def test_public_names():

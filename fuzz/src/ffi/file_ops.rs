@@ -90,7 +90,7 @@ impl State {
                         comments.as_ptr().cast(),
                         1,
                         read_delim,
-                        GR_KEYS_AUTO,
+                        GR_EDGELIST_KEYS_AUTO,
                         false,
                         Some(progress),
                         (&mut last as *mut u64).cast(),

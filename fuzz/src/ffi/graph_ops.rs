@@ -682,7 +682,7 @@ impl State {
                 let code = input.u8() as i32 - 64;
                 let text = unsafe { std::ffi::CStr::from_ptr(gr_status_str(code)) };
                 assert!(!text.to_bytes().is_empty());
-                assert_eq!(gr_abi_version(), 1);
+                assert_eq!(gr_abi_version(), GR_ABI_VERSION);
                 let v = unsafe { std::ffi::CStr::from_ptr(gr_version()) }.to_string_lossy();
                 assert!(
                     v.split('.').all(|p| p.parse::<u32>().is_ok()) && v.split('.').count() == 3
