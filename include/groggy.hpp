@@ -400,7 +400,7 @@ struct EdgelistOptions {
     bool directed = false;
     std::string comments = "#"; // lines starting with it are skipped; empty: none
     int32_t delimiter = -1;     // a character, or -1 for any whitespace
-    int32_t keys = GR_KEYS_AUTO; // GR_KEYS_AUTO, GR_KEYS_INT or GR_KEYS_STR
+    int32_t keys = GR_EDGELIST_KEYS_AUTO; // GR_EDGELIST_KEYS_AUTO, GR_EDGELIST_KEYS_INT or GR_EDGELIST_KEYS_STR
     bool header = false;         // skip the first line that is not a comment
 };
 

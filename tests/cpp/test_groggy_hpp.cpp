@@ -80,7 +80,7 @@ static void test_types() {
     static_assert(!std::is_copy_constructible_v<groggy::Cancel>);
     static_assert(!std::is_copy_constructible_v<groggy::Pool>);
     static_assert(std::is_base_of_v<std::runtime_error, Error>);
-    CHECK(std::string(groggy::version()) == GR_VERSION);
+    CHECK(std::string(groggy::version()) == GR_VERSION_STRING);
 }
 
 static void test_structure() {
@@ -372,10 +372,10 @@ static void test_files(const std::filesystem::path &dir) {
     opts.comments = "%";
     opts.delimiter = ',';
     opts.header = true;
-    opts.keys = GR_KEYS_STR;
+    opts.keys = GR_EDGELIST_KEYS_STR;
     Graph s = Graph::read_edgelist(csv, opts);
     CHECK(!s.is_directed() && s.edge_count() == 2 && s.has_edge("3", "2") && !s.has_node(1));
-    opts.keys = GR_KEYS_AUTO;
+    opts.keys = GR_EDGELIST_KEYS_AUTO;
     CHECK(Graph::read_edgelist(csv, opts).has_node(1));
     opts.header = false; // "src,dst" is then an edge of string keys, mixed with ints
     CHECK(Graph::read_edgelist(csv, opts).has_edge("src", "dst"));

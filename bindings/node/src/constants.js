@@ -39,7 +39,7 @@ export const KEY = Object.freeze({
 });
 
 // The ABI versions this package knows how to talk to (gr_abi_version()).
-export const KNOWN_ABI_VERSIONS = Object.freeze([1]);
+export const KNOWN_ABI_VERSIONS = Object.freeze([2]);
 
 // Status code -> its name ("NODE_NOT_FOUND"), for GroggyError.code.
 export const STATUS_NAMES = Object.freeze(
