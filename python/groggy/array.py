@@ -16,7 +16,7 @@ from ._array_state import (
     state,
     tagged_values,
 )
-from ._convert import fill_value, scratch, take_owned_value
+from ._convert import fill_value, in_context, scratch, take_owned_value
 from ._errors import check
 from ._native import NULL, ffi, lib
 from ._optional import imported
@@ -69,12 +69,23 @@ class GraphArray:
     def from_list(cls, values) -> GraphArray:
         """An array of Python values (``None`` is null). Values of one kind make a typed
         array; several kinds make a ``"mixed"`` one."""
-        values = list(values)
+        try:
+            return cls._of_values(list(values))
+        except ValueAt as at:
+            raise in_context(at.error, "GraphArray.from_list", f"item {at.row}") from None
+
+    @classmethod
+    def _of_values(cls, values: list) -> GraphArray:
+        """``from_list``; a value that cannot be stored raises ``ValueAt``."""
         n = len(values)
         keep: list = []
         cvalues = ffi.new("gr_attr_value[]", n) if n else NULL
-        for i, value in enumerate(values):
-            fill_value(cvalues[i], value, keep)
+        i = 0
+        try:
+            for i, value in enumerate(values):
+                fill_value(cvalues[i], value, keep)
+        except (TypeError, OverflowError) as err:
+            raise ValueAt(i, err) from None
         out = scratch.array
         check(lib.gr_array_new(lib.GR_ATTR_MIXED, cvalues, NULL, n, out))
         return cls._wrap(out[0])
@@ -84,6 +95,14 @@ class GraphArray:
         """An array of a one-dimensional numpy array (a masked array's mask makes nulls).
         Numeric and bool dtypes are read in place; unsigned and half-precision dtypes
         widen exactly; strings and objects go value by value."""
+        try:
+            return cls._of_numpy(array)
+        except ValueAt as at:
+            raise in_context(at.error, "GraphArray.from_numpy", f"item {at.row}") from None
+
+    @classmethod
+    def _of_numpy(cls, array) -> GraphArray:
+        """``from_numpy``; a value that cannot be stored raises ``ValueAt``."""
         import numpy as np
 
         mask = None
@@ -99,8 +118,11 @@ class GraphArray:
                 values = array.tolist()
                 if mask is not None:
                     values = [None if m else v for v, m in zip(values, mask.tolist())]
-                return cls.from_list(values)
-            raise TypeError(f"Cannot convert numpy dtype {array.dtype} to a GraphArray")
+                return cls._of_values(values)
+            raise TypeError(
+                f"Cannot convert numpy dtype {array.dtype} to a GraphArray (supported: bool, "
+                "int, uint, float, str, bytes and object dtypes)"
+            )
         array = _native_numeric(array, mask)
         valid = None if mask is None or not mask.any() else np.ascontiguousarray(~mask)
         data = ffi.from_buffer(array) if len(array) else NULL
@@ -392,6 +414,16 @@ def _keep_alive(handle):
     return release
 
 
+class ValueAt(Exception):
+    """A value of a column that cannot be stored: its position ``row`` and the ``error``
+    (``TypeError`` or ``OverflowError``) to raise once the caller named the column."""
+
+    def __init__(self, row: int, error: Exception):
+        super().__init__(row, error)
+        self.row = row
+        self.error = error
+
+
 def _native_numeric(array, mask):
     """The numeric numpy array as the engine stores it: widened where the engine has no
     such kind, in native byte order, contiguous."""
@@ -401,7 +433,12 @@ def _native_numeric(array, mask):
     if name == "uint64":
         values = array if mask is None else array[~mask]
         if values.size and int(values.max()) > np.iinfo(np.int64).max:
-            raise OverflowError("uint64 values above the int64 range cannot be stored")
+            too_big = array > np.iinfo(np.int64).max
+            if mask is not None:
+                too_big &= ~mask
+            row = int(np.argmax(too_big))
+            error = OverflowError(f"uint64 value {int(array[row])} does not fit in int64")
+            raise ValueAt(row, error)
         array = array.astype(np.int64)
     elif name in _WIDEN:
         array = array.astype(_WIDEN[name])
@@ -454,9 +491,19 @@ def _to_pandas(array: GraphArray):
     return pd.Series(objects, dtype=object, copy=False)
 
 
-def as_graph_array(values) -> GraphArray:
-    """Values of a column (GraphArray, numpy array, pandas Series, list, ...) as a
-    GraphArray."""
+def as_graph_array(values, op: str, name: str) -> GraphArray:
+    """Values of the column ``name`` (GraphArray, numpy array, pandas Series, list, ...) as
+    a GraphArray; a value that cannot be stored is an error naming the operation ``op``,
+    the row and the column."""
+    try:
+        return _as_graph_array(values)
+    except ValueAt as at:
+        raise in_context(at.error, op, f"row {at.row} of column {name!r}") from None
+    except (TypeError, OverflowError) as err:  # the column as a whole (its dtype, its type)
+        raise in_context(err, op, f"column {name!r}") from None
+
+
+def _as_graph_array(values) -> GraphArray:
     if isinstance(values, GraphArray):
         return values
     pd = imported("pandas")
@@ -465,10 +512,10 @@ def as_graph_array(values) -> GraphArray:
         return _from_pandas(values)
     np = imported("numpy")
     if np is not None and isinstance(values, np.ndarray):
-        return GraphArray.from_numpy(values)
+        return GraphArray._of_numpy(values)
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"a column must be a sequence of values, not {type(values).__name__}")
-    return GraphArray.from_list(values)
+    return GraphArray._of_values(list(values))
 
 
 def _from_pandas(values) -> GraphArray:
@@ -481,8 +528,8 @@ def _from_pandas(values) -> GraphArray:
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iufb":
         numpy_dtype = np.dtype(dtype.numpy_dtype)
         data = series.to_numpy(dtype=numpy_dtype, na_value=numpy_dtype.type(0))
-        return GraphArray.from_numpy(np.ma.MaskedArray(data, mask=mask))
+        return GraphArray._of_numpy(np.ma.MaskedArray(data, mask=mask))
     if dtype.kind in "iufb":
-        return GraphArray.from_numpy(series.to_numpy())
+        return GraphArray._of_numpy(series.to_numpy())
     values = [None if m else v for v, m in zip(series.tolist(), mask.tolist())]
-    return GraphArray.from_list(values)
+    return GraphArray._of_values(values)

@@ -19,11 +19,11 @@ def from_networkx(G) -> Graph:
     if G.is_multigraph():
         raise TypeError("from_networkx: multigraphs are not supported; convert to nx.Graph first")
     g = Graph(directed=G.is_directed())
-    g.add_nodes([(key, dict(attrs)) for key, attrs in G.nodes(data=True)])
+    g._add_nodes([(key, dict(attrs)) for key, attrs in G.nodes(data=True)], "from_networkx")
     edges = _edges_in_adjacency_order(G)
     if edges is None:
         edges = [(u, v, dict(attrs)) for u, v, attrs in G.edges(data=True)]
-    g.add_edges(edges)
+    g._add_edges(edges, "from_networkx")
     return g
 
 
@@ -228,8 +228,12 @@ def from_pandas_edgelist(
     if missing:
         raise KeyError(f"from_pandas_edgelist: no column {missing[0]!r} in the DataFrame")
     g = Graph(directed=directed)
-    g.add_edges_from_arrays(
-        _keys_of(df[source]), _keys_of(df[target]), **{str(n): df[n] for n in names}
+    g._add_edges_from_arrays(
+        _keys_of(df[source]),
+        _keys_of(df[target]),
+        {str(n): df[n] for n in names},
+        "from_pandas_edgelist",
+        (f"column {source!r}", f"column {target!r}"),
     )
     return g
 
