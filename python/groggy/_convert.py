@@ -5,6 +5,7 @@ Only conversion lives here; every loop over the graph's nodes or edges runs in R
 
 from __future__ import annotations
 
+import itertools
 import numbers
 import threading
 
@@ -107,18 +108,21 @@ def key_args(key, op: str = "graph"):
 class KeyArray:
     """A list of keys laid out as the C ABI's key arrays. ``args`` is the 5-tuple
     ``(kinds, ints, str_data, str_data_len, str_offsets)``; keep the object alive until the
-    call returns. A bad key's error names the operation ``op``."""
+    call returns. A bad key's error names the operation ``op``, and when the keys are a
+    column of a table (``column`` says which, e.g. ``"column 'source'"``), its row."""
 
     __slots__ = ("_keep", "args", "n")
 
-    def __init__(self, keys, op: str):
+    def __init__(self, keys, op: str, column: str | None = None):
+        ints: list = []
         try:
-            self._lay_out(keys)
+            self._lay_out(keys, ints)
         except (TypeError, OverflowError, UnencodableKeyError) as err:
-            raise type(err)(f"{op}: {err}") from None
+            if column is None:
+                raise type(err)(f"{op}: {err}") from None
+            raise _bad_key_in_column(err, keys, len(ints), op, column) from None
 
-    def _lay_out(self, keys) -> None:
-        ints = []
+    def _lay_out(self, keys, ints: list) -> None:
         kinds = bytearray()
         chunks = []
         offsets = [0]
@@ -157,6 +161,34 @@ class KeyArray:
         c_offsets = ffi.new("size_t[]", offsets)
         self._keep = (c_ints, kinds, c_kinds, data, c_data, c_offsets)
         self.args = (c_kinds, c_ints, c_data, len(data), c_offsets)
+
+
+def _bad_key_in_column(err, keys, row: int, op: str, column: str) -> Exception:
+    """The error for the bad key at ``row`` of a column of keys, naming the row. A missing
+    value (NaN, None) turns a pandas column of int keys into floats: when the bad key is
+    such a float and the column holds a missing value, the first missing value is the
+    cause, and the error names it."""
+    key = keys[row]
+    if type(key) is float and key.is_integer():
+        for i, other in enumerate(keys):
+            if _is_missing(other):
+                row, err = i, TypeError(f"node keys must be int or str, not {_kind(other)}")
+                break
+    return type(err)(f"{op}: row {row} of {column}: {err}")
+
+
+def _is_missing(value) -> bool:
+    """None, NaN (float or numpy) or pandas' NA / NaT."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or type(value).__name__ in ("NAType", "NaTType")
+    except (TypeError, ValueError):  # pandas' NA refuses bool(); an array refuses too
+        return type(value).__name__ in ("NAType", "NaTType")
+
+
+def _kind(value) -> str:
+    return f"{type_name(value)} ({value!r})"
 
 
 def take_keys(handle) -> list:
@@ -244,9 +276,34 @@ def _fill_numpy(cval, value) -> bool:
     return True
 
 
+SUPPORTED_VALUES = "None, bool, int, float, str, bytes, numpy scalars of those kinds"
+
+
+def type_name(value) -> str:
+    """The type of ``value`` as a user would write it: ``int``, ``datetime.date``,
+    ``numpy.ndarray``, ``pandas.Timestamp`` (the module up to its first private part)."""
+    t = type(value)
+    module = t.__module__
+    if module == "builtins":
+        return t.__qualname__
+    parts = module.split(".")
+    public = [parts[0], *itertools.takewhile(lambda p: not p.startswith("_"), parts[1:])]
+    return f"{'.'.join(public)}.{t.__qualname__}"
+
+
+def in_context(err: Exception, op, *places: str) -> Exception:
+    """A conversion error (``TypeError`` or ``OverflowError``) as the same kind of error
+    naming the operation and where the value was: ``"add_node: attribute 'when': ..."``.
+    Built only once an error was raised, so the paths that succeed pay nothing for it;
+    ``op`` may be a callable that gives the name, for names that take work to make."""
+    where = f"{', '.join(places)}: " if places else ""
+    return type(err)(f"{op() if callable(op) else op}: {where}{err}")
+
+
 def fill_value(cval, value, keep: list) -> None:
     """Writes ``value`` into the ``gr_attr_value`` ``cval``. Buffers the value points to
-    are appended to ``keep``, which must outlive the C call."""
+    are appended to ``keep``, which must outlive the C call. An unsupported value is a
+    ``TypeError`` and an int beyond int64 an ``OverflowError``; the callers name where."""
     t = type(value)
     if value is None:
         cval.tag = lib.GR_ATTR_NULL
@@ -278,7 +335,9 @@ def fill_value(cval, value, keep: list) -> None:
     elif isinstance(value, float):
         fill_value(cval, float(value), keep)
     else:
-        raise TypeError(f"Cannot convert {type(value).__name__} to AttrValue")
+        raise TypeError(
+            f"Cannot convert {type_name(value)} to AttrValue (supported: {SUPPORTED_VALUES})"
+        )
 
 
 # Tags bound once: reading `lib.GR_ATTR_*` costs a lookup per use.
@@ -335,8 +394,9 @@ def take_owned_value(cval):
         lib.gr_attr_value_release(cval)
 
 
-def attr_list(attrs: dict):
-    """``(names, values, n, keep)`` for a call taking one item's attributes."""
+def attr_list(attrs: dict, op: str):
+    """``(names, values, n, keep)`` for a call taking one item's attributes; a value that
+    cannot be converted is an error naming the operation ``op`` and the attribute."""
     n = len(attrs)
     if n == 0:
         return NULL, NULL, 0, None
@@ -345,7 +405,10 @@ def attr_list(attrs: dict):
     keep = [names, values]
     for i, (name, value) in enumerate(attrs.items()):
         fill_name(names[i], name, keep)
-        fill_value(values[i], value, keep)
+        try:
+            fill_value(values[i], value, keep)
+        except (TypeError, OverflowError) as err:
+            raise in_context(err, op, f"attribute {name!r}") from None
     return names, values, n, keep
 
 
@@ -370,8 +433,10 @@ class SparseAttrs:
 
     __slots__ = ("_keep", "args")
 
-    def __init__(self, per_item):
-        """``per_item``: an iterable of ``(item_index, attrs_dict)``."""
+    def __init__(self, per_item, op: str, what):
+        """``per_item``: an iterable of ``(item_index, attrs_dict)``. A value that cannot be
+        converted is an error naming the operation ``op``, the item (``what(item_index)``,
+        e.g. ``"node 3"``) and the attribute."""
         name_ids: dict = {}
         items = []
         ids = []
@@ -392,8 +457,13 @@ class SparseAttrs:
         for name, i in name_ids.items():
             fill_name(c_names[i], name, keep)
         c_values = ffi.new("gr_attr_value[]", len(values))
-        for j, value in enumerate(values):
-            fill_value(c_values[j], value, keep)
+        j = 0
+        try:
+            for j, value in enumerate(values):
+                fill_value(c_values[j], value, keep)
+        except (TypeError, OverflowError) as err:
+            name = next(n for n, i in name_ids.items() if i == ids[j])
+            raise in_context(err, op, what(items[j]), f"attribute {name!r}") from None
         c_items = ffi.new("uint32_t[]", items)
         c_ids = ffi.new("uint32_t[]", ids)
         keep += [c_names, c_values, c_items, c_ids]

@@ -17,7 +17,7 @@ from ._array_state import (
     state,
     tagged_values,
 )
-from ._convert import fill_value, scratch, take_owned_value
+from ._convert import fill_value, in_context, scratch, take_owned_value
 from ._errors import check
 from ._native import NULL, ffi, lib
 from ._optional import imported
@@ -82,12 +82,23 @@ class GraphArray:
             >>> GraphArray.from_list([1, None, 3]).dtype
             'int64'
         """
-        values = list(values)
+        try:
+            return cls._of_values(list(values))
+        except ValueAt as at:
+            raise in_context(at.error, "GraphArray.from_list", f"item {at.row}") from None
+
+    @classmethod
+    def _of_values(cls, values: list[Any]) -> GraphArray:
+        """``from_list``; a value that cannot be stored raises ``ValueAt``."""
         n = len(values)
         keep: list = []
         cvalues = ffi.new("gr_attr_value[]", n) if n else NULL
-        for i, value in enumerate(values):
-            fill_value(cvalues[i], value, keep)
+        i = 0
+        try:
+            for i, value in enumerate(values):
+                fill_value(cvalues[i], value, keep)
+        except (TypeError, OverflowError) as err:
+            raise ValueAt(i, err) from None
         out = scratch.array
         check(lib.gr_array_new(lib.GR_ATTR_MIXED, cvalues, NULL, n, out))
         return cls._wrap(out[0])
@@ -97,6 +108,14 @@ class GraphArray:
         """An array of a one-dimensional numpy array (a masked array's mask makes nulls).
         Numeric and bool dtypes are read in place; unsigned and half-precision dtypes
         widen exactly; strings and objects go value by value."""
+        try:
+            return cls._of_numpy(array)
+        except ValueAt as at:
+            raise in_context(at.error, "GraphArray.from_numpy", f"item {at.row}") from None
+
+    @classmethod
+    def _of_numpy(cls, array) -> GraphArray:
+        """``from_numpy``; a value that cannot be stored raises ``ValueAt``."""
         import numpy as np
 
         mask = None
@@ -112,8 +131,11 @@ class GraphArray:
                 values = array.tolist()
                 if mask is not None:
                     values = [None if m else v for v, m in zip(values, mask.tolist())]
-                return cls.from_list(values)
-            raise TypeError(f"Cannot convert numpy dtype {array.dtype} to a GraphArray")
+                return cls._of_values(values)
+            raise TypeError(
+                f"Cannot convert numpy dtype {array.dtype} to a GraphArray (supported: bool, "
+                "int, uint, float, str, bytes and object dtypes)"
+            )
         array = _native_numeric(array, mask)
         valid = None if mask is None or not mask.any() else np.ascontiguousarray(~mask)
         data = ffi.from_buffer(array) if len(array) else NULL
@@ -441,6 +463,16 @@ def _keep_alive(handle: Any) -> Callable[[Any], None]:
     return release
 
 
+class ValueAt(Exception):
+    """A value of a column that cannot be stored: its position ``row`` and the ``error``
+    (``TypeError`` or ``OverflowError``) to raise once the caller named the column."""
+
+    def __init__(self, row: int, error: Exception):
+        super().__init__(row, error)
+        self.row = row
+        self.error = error
+
+
 def _native_numeric(array: Any, mask: Any) -> Any:
     """The numeric numpy array as the engine stores it: widened where the engine has no
     such kind, in native byte order, contiguous."""
@@ -450,7 +482,12 @@ def _native_numeric(array: Any, mask: Any) -> Any:
     if name == "uint64":
         values = array if mask is None else array[~mask]
         if values.size and int(values.max()) > np.iinfo(np.int64).max:
-            raise OverflowError("uint64 values above the int64 range cannot be stored")
+            too_big = array > np.iinfo(np.int64).max
+            if mask is not None:
+                too_big &= ~mask
+            row = int(np.argmax(too_big))
+            error = OverflowError(f"uint64 value {int(array[row])} does not fit in int64")
+            raise ValueAt(row, error)
         array = array.astype(np.int64)
     elif name in _WIDEN:
         array = array.astype(_WIDEN[name])
@@ -503,9 +540,19 @@ def _to_pandas(array: GraphArray) -> pd.Series:
     return pd.Series(objects, dtype=object, copy=False)
 
 
-def as_graph_array(values: Any) -> GraphArray:
-    """Values of a column (GraphArray, numpy array, pandas Series, list, ...) as a
-    GraphArray."""
+def as_graph_array(values: Any, op: str, name: str) -> GraphArray:
+    """Values of the column ``name`` (GraphArray, numpy array, pandas Series, list, ...) as
+    a GraphArray; a value that cannot be stored is an error naming the operation ``op``,
+    the row and the column."""
+    try:
+        return _as_graph_array(values)
+    except ValueAt as at:
+        raise in_context(at.error, op, f"row {at.row} of column {name!r}") from None
+    except (TypeError, OverflowError) as err:  # the column as a whole (its dtype, its type)
+        raise in_context(err, op, f"column {name!r}") from None
+
+
+def _as_graph_array(values: Any) -> GraphArray:
     if isinstance(values, GraphArray):
         return values
     pd = imported("pandas")
@@ -514,10 +561,10 @@ def as_graph_array(values: Any) -> GraphArray:
         return _from_pandas(values)
     np = imported("numpy")
     if np is not None and isinstance(values, np.ndarray):
-        return GraphArray.from_numpy(values)
+        return GraphArray._of_numpy(values)
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"a column must be a sequence of values, not {type(values).__name__}")
-    return GraphArray.from_list(values)
+    return GraphArray._of_values(list(values))
 
 
 def _from_pandas(values: Any) -> GraphArray:
@@ -530,8 +577,8 @@ def _from_pandas(values: Any) -> GraphArray:
     if isinstance(dtype, pd.api.extensions.ExtensionDtype) and dtype.kind in "iufb":
         numpy_dtype = np.dtype(dtype.numpy_dtype)
         data = series.to_numpy(dtype=numpy_dtype, na_value=numpy_dtype.type(0))
-        return GraphArray.from_numpy(np.ma.MaskedArray(data, mask=mask))
+        return GraphArray._of_numpy(np.ma.MaskedArray(data, mask=mask))
     if dtype.kind in "iufb":
-        return GraphArray.from_numpy(series.to_numpy())
+        return GraphArray._of_numpy(series.to_numpy())
     values = [None if m else v for v, m in zip(series.tolist(), mask.tolist())]
-    return GraphArray.from_list(values)
+    return GraphArray._of_values(values)

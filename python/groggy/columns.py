@@ -23,14 +23,14 @@ class NamedColumns:
 
     __slots__ = ("_keep", "handles", "n", "names")
 
-    def __init__(self, columns: dict[str, Any]) -> None:
+    def __init__(self, columns: dict[str, Any], op: str) -> None:
         self.n = len(columns)
         if not columns:
             self.names = self.handles = NULL
             self._keep = ()
             return
         keep: list = []
-        arrays = [as_graph_array(values) for values in columns.values()]
+        arrays = [as_graph_array(values, op, name) for name, values in columns.items()]
         self.names = ffi.new("gr_buf[]", self.n)
         for i, name in enumerate(columns):
             fill_name(self.names[i], name, keep)
@@ -38,24 +38,27 @@ class NamedColumns:
         self._keep = (keep, arrays)
 
 
-def _int64_keys(keys: Any) -> Any:
+def _int64_keys(keys: Any, op: str, column: str) -> Any:
     """``keys`` as a contiguous native int64 numpy array when it is a numpy integer array
-    (read in place when it already is one), else None."""
+    (read in place when it already is one), else None. Errors name the operation ``op``
+    and, for a key, its row of ``column``."""
     np = imported("numpy")
     if np is None or not isinstance(keys, np.ndarray) or keys.dtype.kind not in "iu":
         return None
     if keys.ndim != 1:
-        raise ValueError(f"add_edges_from_arrays: keys must be 1-dimensional, not {keys.ndim}")
+        raise ValueError(f"{op}: keys must be 1-dimensional, not {keys.ndim}")
     if keys.dtype.kind == "u" and keys.size and int(keys.max()) > np.iinfo(np.int64).max:
-        raise OverflowError("add_edges_from_arrays: a uint64 key does not fit in int64")
+        row = int(np.argmax(keys > np.iinfo(np.int64).max))
+        raise OverflowError(
+            f"{op}: row {row} of {column}: node key {int(keys[row])} does not fit in int64"
+        )
     return np.ascontiguousarray(keys, dtype=np.int64)
 
 
-def _key_list(keys: Any, name: str) -> list[Any]:
+def _key_list(keys: Any, name: str, op: str) -> list[Any]:
     """A column of node keys (numpy array, pandas Series or Index, list, any iterable) as a
     list; a string or bytes (which would iterate as characters) or a scalar is a
     ``TypeError``."""
-    op = "add_edges_from_arrays"
     np = imported("numpy")
     if np is not None and isinstance(keys, np.ndarray):
         if keys.ndim != 1:
@@ -94,24 +97,37 @@ class ColumnsMixin:
             >>> g.edge_array("weight").to_list()
             [0.5, 2.0]
         """
-        named = NamedColumns(columns)
-        src, dst = _int64_keys(sources), _int64_keys(targets)
+        self._add_edges_from_arrays(
+            sources, targets, columns, "add_edges_from_arrays", ("sources", "targets")
+        )
+
+    def _add_edges_from_arrays(
+        self: Graph,
+        sources: Any,
+        targets: Any,
+        columns: dict[str, Any],
+        op: str,
+        key_columns: tuple[str, str],
+    ) -> None:
+        """``add_edges_from_arrays``, its errors naming the operation ``op`` and a bad
+        key's row of ``key_columns`` (how the sources and the targets are called)."""
+        named = NamedColumns(columns, op)
+        src_name, dst_name = key_columns
+        src, dst = _int64_keys(sources, op, src_name), _int64_keys(targets, op, dst_name)
         if src is not None and dst is not None:
             n = len(src)
             if len(dst) != n:
-                raise ValueError(f"add_edges_from_arrays: {n} sources but {len(dst)} targets")
+                raise ValueError(f"{op}: {n} sources but {len(dst)} targets")
             s = ffi.from_buffer("int64_t[]", src) if n else NULL
             t = ffi.from_buffer("int64_t[]", dst) if n else NULL
             self._check(
                 lib.gr_graph_add_edges_int(self._ptr, s, t, n, named.names, named.handles, named.n)
             )
             return
-        src_keys = KeyArray(_key_list(sources, "sources"), "add_edges_from_arrays")
-        dst_keys = KeyArray(_key_list(targets, "targets"), "add_edges_from_arrays")
+        src_keys = KeyArray(_key_list(sources, "sources", op), op, src_name)
+        dst_keys = KeyArray(_key_list(targets, "targets", op), op, dst_name)
         if src_keys.n != dst_keys.n:
-            raise ValueError(
-                f"add_edges_from_arrays: {src_keys.n} sources but {dst_keys.n} targets"
-            )
+            raise ValueError(f"{op}: {src_keys.n} sources but {dst_keys.n} targets")
         self._check(
             lib.gr_graph_add_edges_columns(
                 self._ptr,
@@ -147,20 +163,20 @@ class ColumnsMixin:
     def _edge_presence(self: Graph, name: str) -> list[bool]:
         return self._read_array(lib.gr_graph_edge_attr_presence, name).to_list()
 
-    def _write_array(self: Graph, function: Any, name: str, values: Any) -> None:
+    def _write_array(self: Graph, function: Any, name: str, values: Any, op: str) -> None:
         b = _name_bytes(name)
-        array = as_graph_array(values)
+        array = as_graph_array(values, op, name)
         self._check(function(self._ptr, b, len(b), array._handle))
 
     def set_node_array(self: Graph, name: str, values: Any) -> None:
         """Sets the attribute ``name`` of every node, in ``nodes`` order, from a list, numpy
         array, pandas Series or GraphArray with one value per node (``None`` sets null)."""
-        self._write_array(lib.gr_graph_set_node_array, name, values)
+        self._write_array(lib.gr_graph_set_node_array, name, values, "set_node_array")
 
     def set_edge_array(self: Graph, name: str, values: Any) -> None:
         """Sets the attribute ``name`` of every edge, in ``edges`` order, from one value
         per edge (as ``set_node_array``)."""
-        self._write_array(lib.gr_graph_set_edge_array, name, values)
+        self._write_array(lib.gr_graph_set_edge_array, name, values, "set_edge_array")
 
     def node_table(self: Graph) -> pd.DataFrame:
         """A pandas DataFrame: a ``key`` column, then one column per node attribute (an

@@ -14,7 +14,9 @@ from ._convert import (
     UnencodableKeyError,
     attr_list,
     fill_value,
+    in_context,
     key_args,
+    normalize_key,
     scratch,
     take_attr_map,
     take_keys,
@@ -223,7 +225,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             return
         k, s, n = key_args(key, "add_node")
         if attrs:
-            names, values, count, _keep = attr_list(attrs)
+            names, values, count, _keep = attr_list(attrs, "add_node")
             status = lib.gr_graph_add_node(self._ptr, k, s, n, names, values, count)
         else:
             status = lib.gr_graph_add_node(self._ptr, k, s, n, NULL, NULL, 0)
@@ -234,26 +236,30 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """Adds many nodes in one call. Items are keys, ``(key, attrs)`` pairs or
         ``{"id": key, "attrs": {...}}`` dicts; a later duplicate updates an earlier one.
         All or nothing: on any bad item it raises and the graph is unchanged."""
+        self._add_nodes(items, "add_nodes")
+
+    def _add_nodes(self, items: Iterable[Any], op: str) -> None:
+        """``add_nodes``, its errors naming the operation ``op``."""
         keys = []
         attrs = []
         for i, item in enumerate(items):
             if isinstance(item, tuple):
                 if len(item) != 2 or not isinstance(item[1], dict):
-                    raise TypeError(f"add_nodes: item {i} is not a (key, attrs) pair: {item!r}")
+                    raise TypeError(f"{op}: item {i} is not a (key, attrs) pair: {item!r}")
                 keys.append(item[0])
                 attrs.append((i, item[1]))
             elif isinstance(item, dict):
                 if "id" not in item:
-                    raise TypeError(f"add_nodes: item {i} has no 'id': {item!r}")
+                    raise TypeError(f"{op}: item {i} has no 'id': {item!r}")
                 keys.append(item["id"])
                 item_attrs = item.get("attrs") or {}
                 if not isinstance(item_attrs, dict):
-                    raise TypeError(f"add_nodes: 'attrs' of item {i} is not a dict")
+                    raise TypeError(f"{op}: 'attrs' of item {i} is not a dict")
                 attrs.append((i, item_attrs))
             else:
                 keys.append(item)
-        key_array = KeyArray(keys, "add_nodes")
-        sparse = SparseAttrs(attrs)
+        key_array = KeyArray(keys, op)
+        sparse = SparseAttrs(attrs, op, lambda i: f"node {normalize_key(keys[i])!r}")
         self._check(lib.gr_graph_add_nodes(self._ptr, *key_array.args, key_array.n, *sparse.args))
 
     def remove_node(self, key: KeyLike) -> None:
@@ -365,7 +371,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         uk, us, un = key_args(u, "add_edge")
         vk, vs, vn = key_args(v, "add_edge")
         if attrs:
-            names, values, count, _keep = attr_list(attrs)
+            names, values, count, _keep = attr_list(attrs, "add_edge")
             status = lib.gr_graph_add_edge(self._ptr, uk, us, un, vk, vs, vn, names, values, count)
         else:
             status = lib.gr_graph_add_edge(self._ptr, uk, us, un, vk, vs, vn, NULL, NULL, 0)
@@ -375,6 +381,10 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def add_edges(self, items: Iterable[Any]) -> None:
         """Adds many edges in one call: ``(u, v)`` or ``(u, v, attrs)`` items; a later
         duplicate updates an earlier one. All or nothing."""
+        self._add_edges(items, "add_edges")
+
+    def _add_edges(self, items: Iterable[Any], op: str) -> None:
+        """``add_edges``, its errors naming the operation ``op``."""
         sources = []
         targets = []
         attrs = []
@@ -385,15 +395,19 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             elif size == 3:
                 u, v, item_attrs = item
                 if not isinstance(item_attrs, dict):
-                    raise TypeError(f"add_edges: attrs of item {i} is not a dict")
+                    raise TypeError(f"{op}: attrs of item {i} is not a dict")
                 attrs.append((i, item_attrs))
             else:
-                raise TypeError(f"add_edges: item {i} is not (u, v) or (u, v, attrs): {item!r}")
+                raise TypeError(f"{op}: item {i} is not (u, v) or (u, v, attrs): {item!r}")
             sources.append(u)
             targets.append(v)
-        src = KeyArray(sources, "add_edges")
-        dst = KeyArray(targets, "add_edges")
-        sparse = SparseAttrs(attrs)
+        src = KeyArray(sources, op)
+        dst = KeyArray(targets, op)
+        sparse = SparseAttrs(
+            attrs,
+            op,
+            lambda i: f"edge ({normalize_key(sources[i])!r}, {normalize_key(targets[i])!r})",
+        )
         self._check(lib.gr_graph_add_edges(self._ptr, *src.args, *dst.args, src.n, *sparse.args))
 
     def remove_edge(self, u: KeyLike, v: KeyLike) -> None:
@@ -464,7 +478,8 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def set_node_attr(self, key: KeyLike, name: str, value: Any) -> None:
         """Sets the attribute ``name`` of an existing node (``None`` stores a null).
         ``TypeError`` for a value of an unsupported type."""
-        self._set_attr(lib.gr_graph_set_node_attr, key_args(key, "set_node_attr"), name, value)
+        args = key_args(key, "set_node_attr")
+        self._set_attr(lib.gr_graph_set_node_attr, args, name, value, "set_node_attr")
 
     def remove_node_attr(self, key: KeyLike, name: str) -> None:
         """Removes the attribute ``name`` of a node: afterwards the node does not have it
@@ -499,6 +514,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             key_args(u, "set_edge_attr") + key_args(v, "set_edge_attr"),
             name,
             value,
+            "set_edge_attr",
         )
 
     def remove_edge_attr(self, u: KeyLike, v: KeyLike, name: str) -> None:
@@ -517,12 +533,32 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             return None, False
         return take_owned_value(out), True
 
-    def _set_attr(self, function: Any, keys: tuple[Any, ...], name: str, value: Any) -> None:
+    def _set_attr(
+        self, function: Any, keys: tuple[Any, ...], name: str, value: Any, op: Any
+    ) -> None:
         b = _name_bytes(name)
         keep: list = []
         cval = ffi.new("gr_attr_value *")
-        fill_value(cval, value, keep)
+        try:
+            fill_value(cval, value, keep)
+        except (TypeError, OverflowError) as err:
+            raise in_context(err, op, f"attribute {name!r}") from None
         self._check(function(self._ptr, *keys, b, len(b), cval))
+
+    def _set_node_attr(self, key: KeyLike, name: str, value: Any, op: Any) -> None:
+        """``set_node_attr``, a bad value's error naming the operation ``op`` (a str, or a
+        callable that gives it: the views name themselves only once a write failed)."""
+        self._set_attr(lib.gr_graph_set_node_attr, key_args(key, "set_node_attr"), name, value, op)
+
+    def _set_edge_attr(self, u: KeyLike, v: KeyLike, name: str, value: Any, op: Any) -> None:
+        """``set_edge_attr``, a bad value's error naming ``op`` as ``_set_node_attr``."""
+        self._set_attr(
+            lib.gr_graph_set_edge_attr,
+            key_args(u, "set_edge_attr") + key_args(v, "set_edge_attr"),
+            name,
+            value,
+            op,
+        )
 
     def node_attr_names(self) -> list[str]:
         """Names of the node attributes at least one node has."""

@@ -73,7 +73,7 @@ class NetworkxMixin:
                 )
             else:
                 items.append((n, dict(attr)) if attr else n)
-        self.add_nodes(items)
+        self._add_nodes(items, "add_nodes_from")
 
     def add_edges_from(self: Graph, ebunch_to_add: Iterable[Any], /, **attr: Any) -> None:
         """As networkx: items are ``(u, v)`` or ``(u, v, attrs)``; ``attr`` is given to every
@@ -92,7 +92,7 @@ class NetworkxMixin:
                 items.append((u, v, dict(attr)) if attr else (u, v))
             else:
                 raise TypeError(f"add_edges_from: edge {e!r} must be a 2-tuple or 3-tuple")
-        self.add_edges(items)
+        self._add_edges(items, "add_edges_from")
 
     def remove_nodes_from(self: Graph, nodes: Iterable[Any]) -> None:
         """Removes each node and its edges; nodes not in the graph are ignored."""
@@ -244,19 +244,21 @@ class NetworkxMixin:
 
     # ----- writes of the attribute views ---------------------------------------------------------
 
-    def _update_node(self: Graph, key: KeyLike, attrs: Attrs) -> None:
-        """Sets ``attrs`` on an existing node in one call (all of them or none)."""
+    def _update_node(self: Graph, key: KeyLike, attrs: Attrs, op: Any) -> None:
+        """Sets ``attrs`` on an existing node in one call (all of them or none); a bad
+        value's error names the operation ``op`` (a str or a callable giving it)."""
         self._require_node(key)
-        names, values, count, _keep = attr_list(attrs)
+        names, values, count, _keep = attr_list(attrs, op)
         self._check(
             lib.gr_graph_add_node(self._ptr, *key_args(key, "update"), names, values, count)
         )
 
-    def _update_edge(self: Graph, u: KeyLike, v: KeyLike, attrs: Attrs) -> None:
-        """Sets ``attrs`` on an existing edge in one call (all of them or none)."""
+    def _update_edge(self: Graph, u: KeyLike, v: KeyLike, attrs: Attrs, op: Any) -> None:
+        """Sets ``attrs`` on an existing edge in one call (all of them or none), as
+        ``_update_node``."""
         if not self.has_edge(u, v):
             self._edge_attrs(u, v)  # raises the engine's error for the missing edge
-        names, values, count, _keep = attr_list(attrs)
+        names, values, count, _keep = attr_list(attrs, op)
         self._check(
             lib.gr_graph_add_edge(
                 self._ptr, *key_args(u, "update"), *key_args(v, "update"), names, values, count

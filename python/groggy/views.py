@@ -210,6 +210,10 @@ class NodeAttrs(_AttrMap):
     def _what(self) -> str:
         return f"node {self._key!r}"
 
+    def _op(self) -> str:
+        """How a write names itself in an error: ``nodes[3]``."""
+        return f"nodes[{self._key!r}]"
+
     def _read(self) -> dict:
         return self._graph._node_attrs(self._key)
 
@@ -221,7 +225,7 @@ class NodeAttrs(_AttrMap):
         return self._graph.get_node_attr(self._key, name, default)
 
     def __setitem__(self, name: str, value: Any) -> None:
-        self._graph.set_node_attr(self._key, name, value)
+        self._graph._set_node_attr(self._key, name, value, self._op)
 
     def _remove(self, name: str) -> None:
         self._graph.remove_node_attr(self._key, name)
@@ -230,7 +234,7 @@ class NodeAttrs(_AttrMap):
         """Sets several attributes in one engine call: all of them, or none on a bad value."""
         attrs = _attr_dict(other, kwargs, "update")
         if attrs:
-            self._graph._update_node(self._key, attrs)
+            self._graph._update_node(self._key, attrs, lambda: f"{self._op()}.update")
 
 
 class EdgeAttrs(_AttrMap):
@@ -247,6 +251,10 @@ class EdgeAttrs(_AttrMap):
     def _what(self) -> str:
         return f"edge ({self._u!r}, {self._v!r})"
 
+    def _op(self) -> str:
+        """How a write names itself in an error: ``edges[1, 2]``."""
+        return f"edges[{self._u!r}, {self._v!r}]"
+
     def _read(self) -> dict:
         return self._graph._edge_attrs(self._u, self._v)
 
@@ -258,7 +266,7 @@ class EdgeAttrs(_AttrMap):
         return self._graph.get_edge_attr(self._u, self._v, name, default)
 
     def __setitem__(self, name: str, value: Any) -> None:
-        self._graph.set_edge_attr(self._u, self._v, name, value)
+        self._graph._set_edge_attr(self._u, self._v, name, value, self._op)
 
     def _remove(self, name: str) -> None:
         self._graph.remove_edge_attr(self._u, self._v, name)
@@ -267,7 +275,7 @@ class EdgeAttrs(_AttrMap):
         """Sets several attributes in one engine call: all of them, or none on a bad value."""
         attrs = _attr_dict(other, kwargs, "update")
         if attrs:
-            self._graph._update_edge(self._u, self._v, attrs)
+            self._graph._update_edge(self._u, self._v, attrs, lambda: f"{self._op()}.update")
 
 
 def _attr_dict(other, kwargs: dict, op: str) -> dict:

@@ -258,24 +258,36 @@ UNSUPPORTED = [
 ]
 
 
+SUPPORTED = "(supported: None, bool, int, float, str, bytes, numpy scalars of those kinds)"
+
+
+def written_type(value) -> str:
+    """The type as the error names it: ``list``, ``numpy.ndarray``, ``decimal.Decimal``."""
+    t = type(value)
+    return t.__qualname__ if t.__module__ == "builtins" else f"{t.__module__}.{t.__qualname__}"
+
+
 @pytest.mark.parametrize("value", UNSUPPORTED, ids=lambda v: type(v).__name__)
 def test_unsupported_values_raise_type_error(graph, value):
     graph.add_edge(1, 2)
-    message = f"Cannot convert {type(value).__name__} to AttrValue"
+    message = f"Cannot convert {written_type(value)} to AttrValue {SUPPORTED}"
     calls = [
-        lambda: graph.add_node(3, a=value),
-        lambda: graph.add_node(1, ok=1, a=value),
-        lambda: graph.add_edge(3, 4, a=value),
-        lambda: graph.set_node_attr(1, "a", value),
-        lambda: graph.set_edge_attr(1, 2, "a", value),
-        lambda: graph.add_nodes([(3, {"a": value})]),
-        lambda: graph.add_nodes([{"id": 3, "attrs": {"a": value}}]),
-        lambda: graph.add_edges([(3, 4, {"a": value})]),
+        ("add_node: attribute 'a'", lambda: graph.add_node(3, a=value)),
+        ("add_node: attribute 'a'", lambda: graph.add_node(1, ok=1, a=value)),
+        ("add_edge: attribute 'a'", lambda: graph.add_edge(3, 4, a=value)),
+        ("set_node_attr: attribute 'a'", lambda: graph.set_node_attr(1, "a", value)),
+        ("set_edge_attr: attribute 'a'", lambda: graph.set_edge_attr(1, 2, "a", value)),
+        ("add_nodes: node 3, attribute 'a'", lambda: graph.add_nodes([(3, {"a": value})])),
+        (
+            "add_nodes: node 3, attribute 'a'",
+            lambda: graph.add_nodes([{"id": 3, "attrs": {"a": value}}]),
+        ),
+        ("add_edges: edge (3, 4), attribute 'a'", lambda: graph.add_edges([(3, 4, {"a": value})])),
     ]
-    for call in calls:
+    for where, call in calls:
         with pytest.raises(TypeError) as info:
             call()
-        assert str(info.value) == message
+        assert str(info.value) == f"{where}: {message}"
     assert graph.nodes(data=True) == [(1, {}), (2, {})]
     assert graph.edges(data=True) == [(1, 2, {})]
     assert graph.node_attr_names() == []

@@ -264,7 +264,10 @@ def test_the_error_message_of_one_thread_is_not_another_threads():
     [
         ("add_nodes", lambda g: g.add_nodes([1, True])),
         ("add_edges", lambda g: g.add_edges([(1, 2), (1.5, 2)])),
-        ("add_edges_from_arrays", lambda g: g.add_edges_from_arrays(["a", None], ["b", "c"])),
+        (  # a table names the row and the column too
+            "add_edges_from_arrays: row 1 of sources",
+            lambda g: g.add_edges_from_arrays(["a", None], ["b", "c"]),
+        ),
         ("subgraph", lambda g: g.subgraph([1, [2]])),
         ("pagerank", lambda g: g.pagerank(personalization={True: 1.0})),
     ],
