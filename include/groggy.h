@@ -22,6 +22,9 @@
 
 #define GR_VERSION "0.1.0"
 
+// The current version of `gr_pagerank_options`.
+#define GR_PAGERANK_OPTIONS_VERSION 1
+
 // Key kinds for `gr_graph_read_edgelist`.
 #define GR_KEYS_AUTO 0
 
@@ -79,6 +82,38 @@ typedef struct gr_string_list gr_string_list;
 
 // The result of every fallible function: `GR_STATUS_OK` (0) or one of the codes below.
 typedef int32_t gr_status;
+
+// The options of `gr_graph_pagerank`. Fill it with `gr_pagerank_options_init(&opts,
+// GR_PAGERANK_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+// added at the end, with a new version.
+typedef struct gr_pagerank_options {
+  // The version of the struct the caller fills (`GR_PAGERANK_OPTIONS_VERSION` of its
+  // header); set by `gr_pagerank_options_init`.
+  uint32_t version;
+  // The damping factor, in (0, 1). Default 0.85.
+  double alpha;
+  // The most iterations; without convergence by then, `GR_STATUS_ALGORITHM`. Default 100.
+  size_t max_iter;
+  // Converged when the L1 change of the scores is below `N * tol`. Default 1e-6.
+  double tol;
+  // An edge column holding the weights, `weight_len` bytes of UTF-8 (NULL, the
+  // default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
+  // has is `GR_STATUS_INVALID_ARGUMENT`.
+  const char *weight;
+  size_t weight_len;
+  // The personalization (teleport and dangling) vector: `n_personal` keys, a key array
+  // as `gr_graph_add_nodes` describes (`personal_kinds`, `personal_ints`,
+  // `personal_str_data`, `personal_str_data_len`, `personal_str_offsets`), with their
+  // weights in `personal_values`. `personal_values` NULL (the default): none. Keys not
+  // in the graph are ignored.
+  const uint8_t *personal_kinds;
+  const int64_t *personal_ints;
+  const uint8_t *personal_str_data;
+  size_t personal_str_data_len;
+  const size_t *personal_str_offsets;
+  const double *personal_values;
+  size_t n_personal;
+} gr_pagerank_options;
 
 // Which member of `gr_attr_value.data` is set.
 typedef int32_t gr_attr_tag;
@@ -208,30 +243,26 @@ gr_status gr_cancel_trigger(const struct gr_cancel *cancel);
 // `cancel` is NULL or a live token that no running algorithm uses any more.
 void gr_cancel_free(struct gr_cancel *cancel);
 
-// PageRank with networkx's semantics (see `PYTHON_API.md`): `alpha` in (0, 1),
-// `max_iter` iterations at most (else `GR_STATUS_ALGORITHM`), stop when the L1 change is
-// below `N * tol`. `weight` (NULL: none) names an edge column; edges without a value weigh
-// 1.0; a name no edge has is `GR_STATUS_INVALID_ARGUMENT`. Personalization: NULL
-// `personal_values` for none; else `n_personal` keys (a key array, as `gr_graph_add_nodes`
-// describes) with their values; keys not in the graph are ignored. Writes every node's key
-// (node order) and its score (float64).
+// Fills `*opts` with the defaults of `version` (normally `GR_PAGERANK_OPTIONS_VERSION`):
+// alpha 0.85, max_iter 100, tol 1e-6, no weight, no personalization. A version this
+// library does not know (0, or newer than its own) is `GR_STATUS_INVALID_ARGUMENT` and
+// writes nothing.
 //
 // # Safety
-// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given; the
+// `opts` is NULL or points to a writable `gr_pagerank_options` of that version.
+gr_status gr_pagerank_options_init(struct gr_pagerank_options *opts, uint32_t version);
+
+// PageRank with networkx's semantics (see `PYTHON_API.md`) and the options `opts` (NULL:
+// the defaults; see `gr_pagerank_options`). An options version this library does not
+// know is `GR_STATUS_INVALID_ARGUMENT`. Writes every node's key (node order) and its
+// score (float64).
+//
+// # Safety
+// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_pagerank_options`
+// whose pointers are NULL or valid for the lengths given; `cancel` is NULL or live; the
 // outputs are NULL or writable.
 gr_status gr_graph_pagerank(const struct gr_graph *g,
-                            double alpha,
-                            size_t max_iter,
-                            double tol,
-                            const char *weight,
-                            size_t weight_len,
-                            const uint8_t *personal_kinds,
-                            const int64_t *personal_ints,
-                            const uint8_t *personal_str_data,
-                            size_t personal_str_data_len,
-                            const size_t *personal_str_offsets,
-                            const double *personal_values,
-                            size_t n_personal,
+                            const struct gr_pagerank_options *opts,
                             const struct gr_cancel *cancel,
                             struct gr_keys **out_keys,
                             struct gr_array **out_scores);
