@@ -36,6 +36,9 @@
 // naming the line.
 #define GR_EDGELIST_MAX_LINE_BYTES 16777216
 
+// The current version of `gr_edgelist_options`.
+#define GR_EDGELIST_OPTIONS_VERSION 1
+
 // Kind bytes of `gr_keys_view`.
 #define GR_KEY_INT 0
 
@@ -147,6 +150,32 @@ typedef struct gr_attr_value {
 // Told how far a long load has got: `done` of `total` bytes. Return `GR_STATUS_OK` to go
 // on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
 typedef gr_status (*gr_progress_callback)(void *user_data, uint64_t done, uint64_t total);
+
+// The options of `gr_graph_read_edgelist`. Fill it with `gr_edgelist_options_init(&opts,
+// GR_EDGELIST_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+// added at the end, with a new version.
+typedef struct gr_edgelist_options {
+  // The version of the struct the caller fills (`GR_EDGELIST_OPTIONS_VERSION` of its
+  // header); set by `gr_edgelist_options_init`.
+  uint32_t version;
+  // Whether the graph is directed. Default false.
+  bool directed;
+  // Lines starting with these `comments_len` bytes of UTF-8 are skipped (`comments_len`
+  // 0: none; `comments` may then be NULL). Default `"#"`.
+  const char *comments;
+  size_t comments_len;
+  // The character (a Unicode scalar value) between fields; negative, the default:
+  // any run of whitespace.
+  int32_t delimiter;
+  // `GR_KEYS_AUTO` (the default: ints when every key is one, else strings),
+  // `GR_KEYS_INT` or `GR_KEYS_STR`.
+  int32_t keys;
+  // Whether the first line that is not a comment is a header to skip. Default false.
+  bool header;
+  // Told how far the load has got, with `user_data` (NULL, the default: nobody).
+  gr_progress_callback progress;
+  void *user_data;
+} gr_edgelist_options;
 
 // Decides whether to keep a node: writes `*out_keep` and returns `GR_STATUS_OK`, or
 // returns any other status to stop the filter. The key is passed as keys are passed in
@@ -827,34 +856,37 @@ gr_status gr_graph_edges(const struct gr_graph *g,
                          struct gr_keys **out_sources,
                          struct gr_keys **out_targets);
 
-// Reads an edge list: `u v [weight]` lines separated by whitespace (`delimiter` < 0) or by
-// the character `delimiter`; lines starting with `comments` (`comments_len` 0: none)
-// skipped, and the first other line too when `header`; gzip recognised by its magic
-// bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
-// column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
-// names another type. `keys` is `GR_KEYS_AUTO` (ints when every key is one, else
-// strings), `GR_KEYS_INT` or `GR_KEYS_STR`. `progress` (may be NULL) is told how far it
-// got; `cancel` (may be NULL) stops it, also inside one long line. A malformed line is
-// `GR_STATUS_IO` naming the file and the line number, and so is a line longer than 16 MiB
-// (so an endless line, as in /dev/zero, is refused, not read until memory runs out);
-// `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
+// Fills `*opts` with the defaults of `version` (normally `GR_EDGELIST_OPTIONS_VERSION`):
+// undirected, comments `"#"`, fields separated by whitespace, `GR_KEYS_AUTO`, no header,
+// no progress callback. A version this library does not know (0, or newer than its own)
+// is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_edgelist_options` of that version.
+gr_status gr_edgelist_options_init(struct gr_edgelist_options *opts, uint32_t version);
+
+// Reads an edge list: `u v [weight]` lines, fields separated as `opts` says (NULL: the
+// defaults; see `gr_edgelist_options`); comment lines skipped, and the first other line
+// too with `header`; gzip recognised by its magic bytes; LF or CRLF. A third column
+// becomes the edge attribute "weight", a Float64 column unless a line `# groggy:
+// weight=KIND` (written by `gr_graph_write_edgelist`) names another type. `cancel` (may be
+// NULL) stops it, also inside one long line. A malformed line is `GR_STATUS_IO` naming the
+// file and the line number, and so is a line longer than 16 MiB (so an endless line, as in
+// /dev/zero, is refused, not read until memory runs out); `GR_STATUS_OUT_OF_MEMORY` when
+// the keys or weights of the file do not fit in memory; an options version this library
+// does not know is `GR_STATUS_INVALID_ARGUMENT`.
 //
 // Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
 // Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
 //
 // # Safety
-// `path` and `comments` point to their lengths in bytes; `progress` is NULL or safe to
-// call with `user_data`; `cancel` is NULL or live; `out_graph` is NULL or writable.
+// `path` points to `path_len` bytes; `opts` is NULL or an initialised
+// `gr_edgelist_options` whose `comments` points to `comments_len` bytes and whose
+// `progress` is NULL or safe to call with its `user_data`; `cancel` is NULL or live;
+// `out_graph` is NULL or writable.
 gr_status gr_graph_read_edgelist(const char *path,
                                  size_t path_len,
-                                 bool directed,
-                                 const char *comments,
-                                 size_t comments_len,
-                                 int32_t delimiter,
-                                 int32_t keys,
-                                 bool header,
-                                 gr_progress_callback progress,
-                                 void *user_data,
+                                 const struct gr_edgelist_options *opts,
                                  const struct gr_cancel *cancel,
                                  struct gr_graph **out_graph);
 

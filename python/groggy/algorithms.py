@@ -155,7 +155,7 @@ class AlgorithmsMixin:
         ptr = self._ptr
 
         def call(cancel: Any, keys_out: Any, values_out: Any) -> int:
-            _ = keep  # alive as long as the call that reads the struct
+            _ = keep  # alive as long as the call, which may outlive this function
             return lib.gr_graph_pagerank(ptr, opts, cancel, keys_out, values_out)
 
         return call
