@@ -27,6 +27,9 @@
 #define GR_VERSION_PATCH 0
 #define GR_VERSION_STRING "0.1.0"
 
+// The current version of `gr_pagerank_options`.
+#define GR_PAGERANK_OPTIONS_VERSION 1
+
 // Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
 // confused with the `GR_KEY_*` kind of one key).
 #define GR_EDGELIST_KEYS_AUTO 0
@@ -38,6 +41,9 @@
 // The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
 // naming the line.
 #define GR_EDGELIST_MAX_LINE_BYTES 16777216
+
+// The current version of `gr_edgelist_options`.
+#define GR_EDGELIST_OPTIONS_VERSION 1
 
 // Kind bytes of `gr_keys_view`.
 #define GR_KEY_INT 0
@@ -80,6 +86,38 @@ typedef struct gr_string_list gr_string_list;
 // The result of every fallible function: `GR_STATUS_OK` (0) or one of the codes below.
 typedef int32_t gr_status;
 
+// The options of `gr_graph_pagerank`. Fill it with `gr_pagerank_options_init(&opts,
+// GR_PAGERANK_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+// added at the end, with a new version.
+typedef struct gr_pagerank_options {
+  // The version of the struct the caller fills (`GR_PAGERANK_OPTIONS_VERSION` of its
+  // header); set by `gr_pagerank_options_init`.
+  uint32_t version;
+  // The damping factor, in (0, 1). Default 0.85.
+  double alpha;
+  // The most iterations; without convergence by then, `GR_STATUS_ALGORITHM`. Default 100.
+  size_t max_iter;
+  // Converged when the L1 change of the scores is below `N * tol`. Default 1e-6.
+  double tol;
+  // An edge column holding the weights, `weight_len` bytes of UTF-8 (NULL, the
+  // default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
+  // has is `GR_STATUS_INVALID_ARGUMENT`.
+  const char *weight;
+  size_t weight_len;
+  // The personalization (teleport and dangling) vector: `n_personal` keys, a key array
+  // as `gr_graph_add_nodes` describes (`personal_kinds`, `personal_ints`,
+  // `personal_str_data`, `personal_str_data_len`, `personal_str_offsets`), with their
+  // weights in `personal_values`. `personal_values` NULL (the default): none. Keys not
+  // in the graph are ignored.
+  const uint8_t *personal_kinds;
+  const int64_t *personal_ints;
+  const uint8_t *personal_str_data;
+  size_t personal_str_data_len;
+  const size_t *personal_str_offsets;
+  const double *personal_values;
+  size_t n_personal;
+} gr_pagerank_options;
+
 // Which member of `gr_attr_value.data` is set.
 typedef int32_t gr_attr_tag;
 
@@ -112,6 +150,32 @@ typedef struct gr_attr_value {
 // Told how far a long load has got: `done` of `total` bytes. Return `GR_STATUS_OK` to go
 // on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
 typedef gr_status (*gr_progress_callback)(void *user_data, uint64_t done, uint64_t total);
+
+// The options of `gr_graph_read_edgelist`. Fill it with `gr_edgelist_options_init(&opts,
+// GR_EDGELIST_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+// added at the end, with a new version.
+typedef struct gr_edgelist_options {
+  // The version of the struct the caller fills (`GR_EDGELIST_OPTIONS_VERSION` of its
+  // header); set by `gr_edgelist_options_init`.
+  uint32_t version;
+  // Whether the graph is directed. Default false.
+  bool directed;
+  // Lines starting with these `comments_len` bytes of UTF-8 are skipped (`comments_len`
+  // 0: none; `comments` may then be NULL). Default `"#"`.
+  const char *comments;
+  size_t comments_len;
+  // The character (a Unicode scalar value) between fields; negative, the default:
+  // any run of whitespace.
+  int32_t delimiter;
+  // `GR_EDGELIST_KEYS_AUTO` (the default: ints when every key is one, else strings),
+  // `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`.
+  int32_t keys;
+  // Whether the first line that is not a comment is a header to skip. Default false.
+  bool header;
+  // Told how far the load has got, with `user_data` (NULL, the default: nobody).
+  gr_progress_callback progress;
+  void *user_data;
+} gr_edgelist_options;
 
 // Decides whether to keep a node: writes `*out_keep` and returns `GR_STATUS_OK`, or
 // returns any other status to stop the filter. The key is passed as keys are passed in
@@ -208,30 +272,26 @@ gr_status gr_cancel_trigger(const struct gr_cancel *cancel);
 // `cancel` is NULL or a live token that no running algorithm uses any more.
 void gr_cancel_free(struct gr_cancel *cancel);
 
-// PageRank with networkx's semantics (see `PYTHON_API.md`): `alpha` in (0, 1),
-// `max_iter` iterations at most (else `GR_STATUS_ALGORITHM`), stop when the L1 change is
-// below `N * tol`. `weight` (NULL: none) names an edge column; edges without a value weigh
-// 1.0; a name no edge has is `GR_STATUS_INVALID_ARGUMENT`. Personalization: NULL
-// `personal_values` for none; else `n_personal` keys (a key array, as `gr_graph_add_nodes`
-// describes) with their values; keys not in the graph are ignored. Writes every node's key
-// (node order) and its score (float64).
+// Fills `*opts` with the defaults of `version` (normally `GR_PAGERANK_OPTIONS_VERSION`):
+// alpha 0.85, max_iter 100, tol 1e-6, no weight, no personalization. A version this
+// library does not know (0, or newer than its own) is `GR_STATUS_INVALID_ARGUMENT` and
+// writes nothing.
 //
 // # Safety
-// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given; the
+// `opts` is NULL or points to a writable `gr_pagerank_options` of that version.
+gr_status gr_pagerank_options_init(struct gr_pagerank_options *opts, uint32_t version);
+
+// PageRank with networkx's semantics (see `PYTHON_API.md`) and the options `opts` (NULL:
+// the defaults; see `gr_pagerank_options`). An options version this library does not
+// know is `GR_STATUS_INVALID_ARGUMENT`. Writes every node's key (node order) and its
+// score (float64).
+//
+// # Safety
+// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_pagerank_options`
+// whose pointers are NULL or valid for the lengths given; `cancel` is NULL or live; the
 // outputs are NULL or writable.
 gr_status gr_graph_pagerank(const struct gr_graph *g,
-                            double alpha,
-                            size_t max_iter,
-                            double tol,
-                            const char *weight,
-                            size_t weight_len,
-                            const uint8_t *personal_kinds,
-                            const int64_t *personal_ints,
-                            const uint8_t *personal_str_data,
-                            size_t personal_str_data_len,
-                            const size_t *personal_str_offsets,
-                            const double *personal_values,
-                            size_t n_personal,
+                            const struct gr_pagerank_options *opts,
                             const struct gr_cancel *cancel,
                             struct gr_keys **out_keys,
                             struct gr_array **out_scores);
@@ -796,35 +856,37 @@ gr_status gr_graph_edges(const struct gr_graph *g,
                          struct gr_keys **out_sources,
                          struct gr_keys **out_targets);
 
-// Reads an edge list: `u v [weight]` lines separated by whitespace (`delimiter` < 0) or by
-// the character `delimiter`; lines starting with `comments` (`comments_len` 0: none)
-// skipped, and the first other line too when `header`; gzip recognised by its magic
-// bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
-// column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
-// names another type. `keys` is `GR_EDGELIST_KEYS_AUTO` (ints when every key is one,
-// else strings), `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`. `progress` (may be
-// NULL) is told how far it got; `cancel` (may be NULL) stops it, also inside one long
-// line. A malformed line is `GR_STATUS_IO` naming the file and the line number, and so is
-// a line longer than 16 MiB (so an endless line, as in /dev/zero, is refused, not read
-// until memory runs out);
-// `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
+// Fills `*opts` with the defaults of `version` (normally `GR_EDGELIST_OPTIONS_VERSION`):
+// undirected, comments `"#"`, fields separated by whitespace, `GR_EDGELIST_KEYS_AUTO`, no header,
+// no progress callback. A version this library does not know (0, or newer than its own)
+// is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_edgelist_options` of that version.
+gr_status gr_edgelist_options_init(struct gr_edgelist_options *opts, uint32_t version);
+
+// Reads an edge list: `u v [weight]` lines, fields separated as `opts` says (NULL: the
+// defaults; see `gr_edgelist_options`); comment lines skipped, and the first other line
+// too with `header`; gzip recognised by its magic bytes; LF or CRLF. A third column
+// becomes the edge attribute "weight", a Float64 column unless a line `# groggy:
+// weight=KIND` (written by `gr_graph_write_edgelist`) names another type. `cancel` (may be
+// NULL) stops it, also inside one long line. A malformed line is `GR_STATUS_IO` naming the
+// file and the line number, and so is a line longer than 16 MiB (so an endless line, as in
+// /dev/zero, is refused, not read until memory runs out); `GR_STATUS_OUT_OF_MEMORY` when
+// the keys or weights of the file do not fit in memory; an options version this library
+// does not know is `GR_STATUS_INVALID_ARGUMENT`.
 //
 // Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
 // Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
 //
 // # Safety
-// `path` and `comments` point to their lengths in bytes; `progress` is NULL or safe to
-// call with `user_data`; `cancel` is NULL or live; `out_graph` is NULL or writable.
+// `path` points to `path_len` bytes; `opts` is NULL or an initialised
+// `gr_edgelist_options` whose `comments` points to `comments_len` bytes and whose
+// `progress` is NULL or safe to call with its `user_data`; `cancel` is NULL or live;
+// `out_graph` is NULL or writable.
 gr_status gr_graph_read_edgelist(const char *path,
                                  size_t path_len,
-                                 bool directed,
-                                 const char *comments,
-                                 size_t comments_len,
-                                 int32_t delimiter,
-                                 int32_t keys,
-                                 bool header,
-                                 gr_progress_callback progress,
-                                 void *user_data,
+                                 const struct gr_edgelist_options *opts,
                                  const struct gr_cancel *cancel,
                                  struct gr_graph **out_graph);
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ._args import SIZE_MAX, float_arg, int_arg
 from ._convert import KeyArray, key_args, scratch, take_keys
-from ._errors import InvalidOperationError
+from ._errors import InvalidOperationError, check
 from ._native import NULL, ffi, lib
 from ._runtime import CancelToken, run_here, run_interruptible
 from ._types import KeyLike, NodeKey
@@ -132,25 +132,31 @@ class AlgorithmsMixin:
         items = None if personalization is None else list(personalization.items())
         keys = KeyArray([k for k, _ in items] if items else [], op)
         weights = [float_arg(v, f"personalization[{k!r}]", op) for k, v in items or ()]
-        values = NULL if items is None else ffi.new("double[]", weights or 1)
-        n = len(items or ())
+        opts = ffi.new("gr_pagerank_options *")
+        check(lib.gr_pagerank_options_init(opts, lib.GR_PAGERANK_OPTIONS_VERSION))
+        opts.alpha, opts.max_iter, opts.tol = alpha, max_iter, tol
+        # The struct holds bare pointers: `keep` owns what they point to until the call.
+        keep: list[Any] = [keys]
+        if weight is not None:
+            c_weight = ffi.new("char[]", w)
+            keep.append(c_weight)
+            opts.weight, opts.weight_len = c_weight, wl
+        if items is not None:
+            values = ffi.new("double[]", weights or 1)
+            keep.append(values)
+            (
+                opts.personal_kinds,
+                opts.personal_ints,
+                opts.personal_str_data,
+                opts.personal_str_data_len,
+                opts.personal_str_offsets,
+            ) = keys.args
+            opts.personal_values, opts.n_personal = values, len(items)
         ptr = self._ptr
 
         def call(cancel: Any, keys_out: Any, values_out: Any) -> int:
-            return lib.gr_graph_pagerank(
-                ptr,
-                alpha,
-                max_iter,
-                tol,
-                w,
-                wl,
-                *keys.args,
-                values,
-                n,
-                cancel,
-                keys_out,
-                values_out,
-            )
+            _ = keep  # alive as long as the call, which may outlive this function
+            return lib.gr_graph_pagerank(ptr, opts, cancel, keys_out, values_out)
 
         return call
 

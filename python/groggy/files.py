@@ -9,7 +9,7 @@ import time
 from typing import TYPE_CHECKING, Any, Callable, Union
 
 from ._args import bool_arg
-from ._errors import error_from_status
+from ._errors import check, error_from_status
 from ._native import NULL, ffi, lib
 from ._runtime import run_interruptible
 from ._types import PathLike
@@ -107,23 +107,24 @@ def read_edgelist(
             return lib.GR_STATUS_CALLBACK
 
     c_progress = ffi.callback("gr_progress_callback", on_progress) if report else NULL
+    opts = ffi.new("gr_edgelist_options *")
+    check(lib.gr_edgelist_options_init(opts, lib.GR_EDGELIST_OPTIONS_VERSION))
+    c_comments = ffi.new("char[]", comments_b)
+    opts.directed, opts.header = directed, header
+    opts.comments, opts.comments_len = c_comments, len(comments_b)
+    opts.delimiter, opts.keys = delim, _KEYS[keys]
+    opts.progress = c_progress
     out = ffi.new("gr_graph **")
+
+    def read(cancel: Any) -> int:
+        # The struct holds bare pointers: the call keeps what they point to alive, also in
+        # a worker thread that outlives this function after a second Ctrl-C.
+        _ = (c_comments, c_progress)
+        return lib.gr_graph_read_edgelist(path_b, len(path_b), opts, cancel, out)
+
     try:
         run_interruptible(
-            lambda cancel: lib.gr_graph_read_edgelist(
-                path_b,
-                len(path_b),
-                directed,
-                comments_b,
-                len(comments_b),
-                delim,
-                _KEYS[keys],
-                header,
-                c_progress,
-                NULL,
-                cancel,
-                out,
-            ),
+            read,
             "groggy-io",
             lambda: lib.gr_graph_free(out[0]),
         )

@@ -6,6 +6,7 @@
 //! while taking its snapshot, so writers and other readers go on meanwhile.
 
 use std::ffi::c_char;
+use std::ptr;
 use std::sync::Arc;
 
 use crate::algo::{self, Cancel, NodeGroups, NodeValues, PageRankOptions};
@@ -16,6 +17,7 @@ use super::array::{array_handle, gr_array};
 use super::boundary::{borrow, key, out, run, slice, utf8};
 use super::graph::{gr_graph, graph};
 use super::handles::{free_handle, gr_keys, into_handle};
+use super::options::{init_options, read_options, VersionedOptions};
 use super::status::gr_status;
 
 /// A cancellation token. Safe to trigger from any thread while algorithms run with it.
@@ -96,51 +98,125 @@ fn write_keys(list: KeyList, out_keys: &mut *mut gr_keys) {
     *out_keys = into_handle(gr_keys::new(Arc::new(list)));
 }
 
-/// PageRank with networkx's semantics (see `PYTHON_API.md`): `alpha` in (0, 1),
-/// `max_iter` iterations at most (else `GR_STATUS_ALGORITHM`), stop when the L1 change is
-/// below `N * tol`. `weight` (NULL: none) names an edge column; edges without a value weigh
-/// 1.0; a name no edge has is `GR_STATUS_INVALID_ARGUMENT`. Personalization: NULL
-/// `personal_values` for none; else `n_personal` keys (a key array, as `gr_graph_add_nodes`
-/// describes) with their values; keys not in the graph are ignored. Writes every node's key
-/// (node order) and its score (float64).
+/// The current version of `gr_pagerank_options`.
+pub const GR_PAGERANK_OPTIONS_VERSION: u32 = 1;
+
+/// The options of `gr_graph_pagerank`. Fill it with `gr_pagerank_options_init(&opts,
+/// GR_PAGERANK_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+/// added at the end, with a new version.
+#[repr(C)]
+pub struct gr_pagerank_options {
+    /// The version of the struct the caller fills (`GR_PAGERANK_OPTIONS_VERSION` of its
+    /// header); set by `gr_pagerank_options_init`.
+    pub version: u32,
+    /// The damping factor, in (0, 1). Default 0.85.
+    pub alpha: f64,
+    /// The most iterations; without convergence by then, `GR_STATUS_ALGORITHM`. Default 100.
+    pub max_iter: usize,
+    /// Converged when the L1 change of the scores is below `N * tol`. Default 1e-6.
+    pub tol: f64,
+    /// An edge column holding the weights, `weight_len` bytes of UTF-8 (NULL, the
+    /// default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
+    /// has is `GR_STATUS_INVALID_ARGUMENT`.
+    pub weight: *const c_char,
+    pub weight_len: usize,
+    /// The personalization (teleport and dangling) vector: `n_personal` keys, a key array
+    /// as `gr_graph_add_nodes` describes (`personal_kinds`, `personal_ints`,
+    /// `personal_str_data`, `personal_str_data_len`, `personal_str_offsets`), with their
+    /// weights in `personal_values`. `personal_values` NULL (the default): none. Keys not
+    /// in the graph are ignored.
+    pub personal_kinds: *const u8,
+    pub personal_ints: *const i64,
+    pub personal_str_data: *const u8,
+    pub personal_str_data_len: usize,
+    pub personal_str_offsets: *const usize,
+    pub personal_values: *const f64,
+    pub n_personal: usize,
+}
+
+// SAFETY: repr(C), `version` first, fields of plain numbers and pointers (any value
+// valid); version 1 is the whole struct.
+unsafe impl VersionedOptions for gr_pagerank_options {
+    const VERSION: u32 = GR_PAGERANK_OPTIONS_VERSION;
+    const INIT: &'static str = "gr_pagerank_options_init";
+    fn defaults() -> Self {
+        gr_pagerank_options {
+            version: GR_PAGERANK_OPTIONS_VERSION,
+            alpha: 0.85,
+            max_iter: 100,
+            tol: 1e-6,
+            weight: ptr::null(),
+            weight_len: 0,
+            personal_kinds: ptr::null(),
+            personal_ints: ptr::null(),
+            personal_str_data: ptr::null(),
+            personal_str_data_len: 0,
+            personal_str_offsets: ptr::null(),
+            personal_values: ptr::null(),
+            n_personal: 0,
+        }
+    }
+    fn size_of_version(_version: u32) -> usize {
+        std::mem::size_of::<Self>()
+    }
+}
+
+/// Fills `*opts` with the defaults of `version` (normally `GR_PAGERANK_OPTIONS_VERSION`):
+/// alpha 0.85, max_iter 100, tol 1e-6, no weight, no personalization. A version this
+/// library does not know (0, or newer than its own) is `GR_STATUS_INVALID_ARGUMENT` and
+/// writes nothing.
 ///
 /// # Safety
-/// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given; the
+/// `opts` is NULL or points to a writable `gr_pagerank_options` of that version.
+#[no_mangle]
+pub unsafe extern "C" fn gr_pagerank_options_init(
+    opts: *mut gr_pagerank_options,
+    version: u32,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    run("pagerank_options_init", || unsafe {
+        init_options(opts, version)
+    })
+}
+
+/// PageRank with networkx's semantics (see `PYTHON_API.md`) and the options `opts` (NULL:
+/// the defaults; see `gr_pagerank_options`). An options version this library does not
+/// know is `GR_STATUS_INVALID_ARGUMENT`. Writes every node's key (node order) and its
+/// score (float64).
+///
+/// # Safety
+/// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_pagerank_options`
+/// whose pointers are NULL or valid for the lengths given; `cancel` is NULL or live; the
 /// outputs are NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn gr_graph_pagerank(
     g: *const gr_graph,
-    alpha: f64,
-    max_iter: usize,
-    tol: f64,
-    weight: *const c_char,
-    weight_len: usize,
-    personal_kinds: *const u8,
-    personal_ints: *const i64,
-    personal_str_data: *const u8,
-    personal_str_data_len: usize,
-    personal_str_offsets: *const usize,
-    personal_values: *const f64,
-    n_personal: usize,
+    opts: *const gr_pagerank_options,
     cancel: *const gr_cancel,
     out_keys: *mut *mut gr_keys,
     out_scores: *mut *mut gr_array,
 ) -> gr_status {
     run("pagerank", || {
+        // SAFETY: promised by the caller.
+        let (g, opts) = unsafe { (graph(g)?, read_options(opts)?) };
         let keys_arg = KeyArrayArg {
-            kinds: personal_kinds,
-            ints: personal_ints,
-            str_data: personal_str_data,
-            str_data_len: personal_str_data_len,
-            str_offsets: personal_str_offsets,
+            kinds: opts.personal_kinds,
+            ints: opts.personal_ints,
+            str_data: opts.personal_str_data,
+            str_data_len: opts.personal_str_data_len,
+            str_offsets: opts.personal_str_offsets,
         };
         // SAFETY: promised by the caller.
-        let (g, weight, personal, cancel, out_keys, out_scores) = unsafe {
-            let personal = if personal_values.is_null() {
+        let (weight, personal, cancel, out_keys, out_scores) = unsafe {
+            let personal = if opts.personal_values.is_null() {
                 None
             } else {
-                let keys = keys_arg.read(n_personal, "personalization")?;
-                let values = slice(personal_values, n_personal, "personalization values")?;
+                let keys = keys_arg.read(opts.n_personal, "personalization")?;
+                let values = slice(
+                    opts.personal_values,
+                    opts.n_personal,
+                    "personalization values",
+                )?;
                 Some(
                     keys.into_iter()
                         .zip(values.iter().copied())
@@ -148,8 +224,7 @@ pub unsafe extern "C" fn gr_graph_pagerank(
                 )
             };
             (
-                graph(g)?,
-                weight_name(weight, weight_len)?,
+                weight_name(opts.weight, opts.weight_len)?,
                 personal,
                 token(cancel),
                 out(out_keys, "keys")?,
@@ -157,9 +232,9 @@ pub unsafe extern "C" fn gr_graph_pagerank(
             )
         };
         let options = PageRankOptions {
-            alpha,
-            max_iter,
-            tol,
+            alpha: opts.alpha,
+            max_iter: opts.max_iter,
+            tol: opts.tol,
             weight,
             personalization: personal.as_deref(),
         };

@@ -15,6 +15,7 @@ use super::algorithms::{gr_cancel, token};
 use super::boundary::{out, run, slice, utf8};
 use super::graph::{gr_graph, graph};
 use super::handles::into_handle;
+use super::options::{init_options, read_options, VersionedOptions};
 use super::status::gr_status;
 
 /// Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
@@ -54,57 +55,123 @@ unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path>
     unsafe { utf8(path.cast(), len, "path") }.map(Path::new)
 }
 
-/// Reads an edge list: `u v [weight]` lines separated by whitespace (`delimiter` < 0) or by
-/// the character `delimiter`; lines starting with `comments` (`comments_len` 0: none)
-/// skipped, and the first other line too when `header`; gzip recognised by its magic
-/// bytes; LF or CRLF. A third column becomes the edge attribute "weight", a Float64
-/// column unless a line `# groggy: weight=KIND` (written by `gr_graph_write_edgelist`)
-/// names another type. `keys` is `GR_EDGELIST_KEYS_AUTO` (ints when every key is one,
-/// else strings), `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`. `progress` (may be
-/// NULL) is told how far it got; `cancel` (may be NULL) stops it, also inside one long
-/// line. A malformed line is `GR_STATUS_IO` naming the file and the line number, and so is
-/// a line longer than 16 MiB (so an endless line, as in /dev/zero, is refused, not read
-/// until memory runs out);
-/// `GR_STATUS_OUT_OF_MEMORY` when the keys or weights of the file do not fit in memory.
+/// The current version of `gr_edgelist_options`.
+pub const GR_EDGELIST_OPTIONS_VERSION: u32 = 1;
+
+/// The options of `gr_graph_read_edgelist`. Fill it with `gr_edgelist_options_init(&opts,
+/// GR_EDGELIST_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+/// added at the end, with a new version.
+#[repr(C)]
+pub struct gr_edgelist_options {
+    /// The version of the struct the caller fills (`GR_EDGELIST_OPTIONS_VERSION` of its
+    /// header); set by `gr_edgelist_options_init`.
+    pub version: u32,
+    /// Whether the graph is directed. Default false.
+    pub directed: bool,
+    /// Lines starting with these `comments_len` bytes of UTF-8 are skipped (`comments_len`
+    /// 0: none; `comments` may then be NULL). Default `"#"`.
+    pub comments: *const c_char,
+    pub comments_len: usize,
+    /// The character (a Unicode scalar value) between fields; negative, the default:
+    /// any run of whitespace.
+    pub delimiter: i32,
+    /// `GR_EDGELIST_KEYS_AUTO` (the default: ints when every key is one, else strings),
+    /// `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`.
+    pub keys: i32,
+    /// Whether the first line that is not a comment is a header to skip. Default false.
+    pub header: bool,
+    /// Told how far the load has got, with `user_data` (NULL, the default: nobody).
+    pub progress: gr_progress_callback,
+    pub user_data: *mut c_void,
+}
+
+// SAFETY: repr(C), `version` first, fields of plain numbers, bools and pointers (a C
+// caller writes bools as 0 or 1); version 1 is the whole struct.
+unsafe impl VersionedOptions for gr_edgelist_options {
+    const VERSION: u32 = GR_EDGELIST_OPTIONS_VERSION;
+    const INIT: &'static str = "gr_edgelist_options_init";
+    fn defaults() -> Self {
+        gr_edgelist_options {
+            version: GR_EDGELIST_OPTIONS_VERSION,
+            directed: false,
+            comments: c"#".as_ptr(),
+            comments_len: 1,
+            delimiter: -1,
+            keys: GR_EDGELIST_KEYS_AUTO,
+            header: false,
+            progress: None,
+            user_data: std::ptr::null_mut(),
+        }
+    }
+    fn size_of_version(_version: u32) -> usize {
+        std::mem::size_of::<Self>()
+    }
+}
+
+/// Fills `*opts` with the defaults of `version` (normally `GR_EDGELIST_OPTIONS_VERSION`):
+/// undirected, comments `"#"`, fields separated by whitespace, `GR_EDGELIST_KEYS_AUTO`, no header,
+/// no progress callback. A version this library does not know (0, or newer than its own)
+/// is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+///
+/// # Safety
+/// `opts` is NULL or points to a writable `gr_edgelist_options` of that version.
+#[no_mangle]
+pub unsafe extern "C" fn gr_edgelist_options_init(
+    opts: *mut gr_edgelist_options,
+    version: u32,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    run("edgelist_options_init", || unsafe {
+        init_options(opts, version)
+    })
+}
+
+/// Reads an edge list: `u v [weight]` lines, fields separated as `opts` says (NULL: the
+/// defaults; see `gr_edgelist_options`); comment lines skipped, and the first other line
+/// too with `header`; gzip recognised by its magic bytes; LF or CRLF. A third column
+/// becomes the edge attribute "weight", a Float64 column unless a line `# groggy:
+/// weight=KIND` (written by `gr_graph_write_edgelist`) names another type. `cancel` (may be
+/// NULL) stops it, also inside one long line. A malformed line is `GR_STATUS_IO` naming the
+/// file and the line number, and so is a line longer than 16 MiB (so an endless line, as in
+/// /dev/zero, is refused, not read until memory runs out); `GR_STATUS_OUT_OF_MEMORY` when
+/// the keys or weights of the file do not fit in memory; an options version this library
+/// does not know is `GR_STATUS_INVALID_ARGUMENT`.
 ///
 /// Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
 /// Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
 ///
 /// # Safety
-/// `path` and `comments` point to their lengths in bytes; `progress` is NULL or safe to
-/// call with `user_data`; `cancel` is NULL or live; `out_graph` is NULL or writable.
+/// `path` points to `path_len` bytes; `opts` is NULL or an initialised
+/// `gr_edgelist_options` whose `comments` points to `comments_len` bytes and whose
+/// `progress` is NULL or safe to call with its `user_data`; `cancel` is NULL or live;
+/// `out_graph` is NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn gr_graph_read_edgelist(
     path: *const c_char,
     path_len: usize,
-    directed: bool,
-    comments: *const c_char,
-    comments_len: usize,
-    delimiter: i32,
-    keys: i32,
-    header: bool,
-    progress: gr_progress_callback,
-    user_data: *mut c_void,
+    opts: *const gr_edgelist_options,
     cancel: *const gr_cancel,
     out_graph: *mut *mut gr_graph,
 ) -> gr_status {
     run("read_edgelist", || {
         // SAFETY: promised by the caller.
-        let (path, comments, cancel, out_graph) = unsafe {
+        let (path, opts, cancel, out_graph) = unsafe {
             (
                 path_arg(path, path_len)?,
-                utf8(comments.cast(), comments_len, "comments")?,
+                read_options(opts)?,
                 token(cancel),
                 out(out_graph, "graph")?,
             )
         };
-        let delimiter = match delimiter {
+        // SAFETY: promised by the caller.
+        let comments = unsafe { utf8(opts.comments.cast(), opts.comments_len, "comments")? };
+        let delimiter = match opts.delimiter {
             d if d < 0 => None,
             d => Some(char::from_u32(d as u32).ok_or_else(|| {
                 GraphError::InvalidArgument(format!("delimiter {d} is not a character"))
             })?),
         };
-        let keys = match keys {
+        let keys = match opts.keys {
             GR_EDGELIST_KEYS_AUTO => KeyKind::Auto,
             GR_EDGELIST_KEYS_INT => KeyKind::Int,
             GR_EDGELIST_KEYS_STR => KeyKind::Str,
@@ -115,12 +182,13 @@ pub unsafe extern "C" fn gr_graph_read_edgelist(
             }
         };
         let options = ReadOptions {
-            directed,
+            directed: opts.directed,
             comments: comments.to_string(),
             delimiter,
             keys,
-            header,
+            header: opts.header,
         };
+        let (progress, user_data) = (opts.progress, opts.user_data);
         let mut stopped = false;
         let mut report = |done: u64, total: u64| {
             if stopped {

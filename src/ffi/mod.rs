@@ -17,6 +17,7 @@ mod graph;
 mod handles;
 mod memory;
 mod nodes;
+mod options;
 mod pool;
 mod profiling;
 mod status;

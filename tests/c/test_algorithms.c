@@ -9,7 +9,10 @@
  * keys not in the graph) and on a graph of more than one parallel chunk, with duplicate,
  * removed edges and removed nodes, against a plain C power iteration, directed and
  * undirected, weighted, personalized; every bad argument (alpha, tol, max_iter,
- * personalization sums and key arrays); gr_graph_bfs and gr_graph_dfs orders with depth
+ * personalization sums and key arrays); gr_pagerank_options (every field, through
+ * gr_pagerank_options_init: its defaults, NULL options giving the same scores as the
+ * init'd struct, versions 0 and newer than the library's refused by the init, which then
+ * writes nothing, and by gr_graph_pagerank, which then writes no output); gr_graph_bfs and gr_graph_dfs orders with depth
  * limits 0, 1, 2, negative and extreme, string and mixed keys, undirected edge order;
  * gr_graph_shortest_path and gr_graph_shortest_path_lengths unweighted and weighted
  * (edges walked against their orientation when undirected, int / float32 / float64 /
@@ -117,13 +120,39 @@ static void set_w(gr_graph *g, int64_t u, int64_t v, const char *name, gr_attr_v
     CHECK_OK(gr_graph_set_edge_attr(g, IK(u), IK(v), name, strlen(name), &value));
 }
 
+/* PageRank with every field of gr_pagerank_options given: the struct from
+ * gr_pagerank_options_init with each field then set, so the calls below check that each is
+ * honoured. */
+static gr_status pr_full(const gr_graph *g, double alpha, size_t max_iter, double tol,
+                         const char *weight, size_t weight_len, const uint8_t *kinds,
+                         const int64_t *ints, const uint8_t *str_data, size_t str_data_len,
+                         const size_t *str_offsets, const double *values, size_t n,
+                         const gr_cancel *cancel, gr_keys **keys, gr_array **scores)
+{
+    gr_pagerank_options opts;
+    CHECK_OK(gr_pagerank_options_init(&opts, GR_PAGERANK_OPTIONS_VERSION));
+    opts.alpha = alpha;
+    opts.max_iter = max_iter;
+    opts.tol = tol;
+    opts.weight = weight;
+    opts.weight_len = weight_len;
+    opts.personal_kinds = kinds;
+    opts.personal_ints = ints;
+    opts.personal_str_data = str_data;
+    opts.personal_str_data_len = str_data_len;
+    opts.personal_str_offsets = str_offsets;
+    opts.personal_values = values;
+    opts.n_personal = n;
+    return gr_graph_pagerank(g, &opts, cancel, keys, scores);
+}
+
 /* PageRank without personalization. */
 static gr_status pagerank(const gr_graph *g, double alpha, size_t max_iter, double tol,
                           const char *weight, const gr_cancel *cancel, gr_keys **keys,
                           gr_array **scores)
 {
-    return gr_graph_pagerank(g, alpha, max_iter, tol, weight, weight ? strlen(weight) : 0, NULL,
-                             NULL, NULL, 0, NULL, NULL, 0, cancel, keys, scores);
+    return pr_full(g, alpha, max_iter, tol, weight, weight ? strlen(weight) : 0, NULL, NULL, NULL,
+                   0, NULL, NULL, 0, cancel, keys, scores);
 }
 
 static size_t keys_len(const gr_keys *keys)
@@ -395,18 +424,18 @@ static void test_pagerank_weighted(void)
     CHECK_F64S(scores, 1e-10, x1, even, even);
     free_result(&keys, &scores);
     /* The header: weight NULL means unweighted, whatever weight_len says. */
-    CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, NULL, 7, NULL, NULL, NULL, 0, NULL, NULL, 0,
-                               NULL, &keys, &scores));
+    CHECK_OK(pr_full(g, 0.85, 1000, 1e-13, NULL, 7, NULL, NULL, NULL, 0, NULL, NULL, 0,
+                     NULL, &keys, &scores));
     CHECK_F64S(scores, 1e-10, x1, even, even);
     free_result(&keys, &scores);
     /* An empty (non-NULL) name: a column no edge has, an error. */
-    CHECK_ERR(gr_graph_pagerank(g, 0.85, 1000, 1e-13, "w", 0, NULL, NULL, NULL, 0, NULL, NULL, 0,
-                                NULL, &keys, &scores),
+    CHECK_ERR(pr_full(g, 0.85, 1000, 1e-13, "w", 0, NULL, NULL, NULL, 0, NULL, NULL, 0,
+                      NULL, &keys, &scores),
               GR_STATUS_INVALID_ARGUMENT, "pagerank: no edge attribute '' to use as weight");
     CHECK(keys == SENTINEL_KEYS && scores == SENTINEL_ARRAY);
     /* The name is (ptr, len), not NUL-terminated. */
-    CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, "wxyz", 1, NULL, NULL, NULL, 0, NULL, NULL, 0,
-                               NULL, &keys, &scores));
+    CHECK_OK(pr_full(g, 0.85, 1000, 1e-13, "wxyz", 1, NULL, NULL, NULL, 0, NULL, NULL, 0,
+                     NULL, &keys, &scores));
     CHECK_F64S(scores, 1e-10, x1, x2, x3);
     free_result(&keys, &scores);
     /* Computing changes nothing. */
@@ -495,18 +524,18 @@ static void test_pagerank_personalization(void)
     CHECK_OK(gr_graph_add_edge(g, SK("s"), IK(1), NULL, NULL, 0));
     take_snapshot(g, before);
 
-    CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, NULL, 0, kinds, ints,
-                               (const uint8_t *)data, 3, offsets, values, 4, NULL, &keys,
-                               &scores));
+    CHECK_OK(pr_full(g, 0.85, 1000, 1e-13, NULL, 0, kinds, ints,
+                     (const uint8_t *)data, 3, offsets, values, 4, NULL, &keys,
+                     &scores));
     CHECK_KEYS(keys, "1,2,'s'");
     CHECK_F64S(scores, 1e-10, x1, x2, xs);
     free_result(&keys, &scores);
     /* Scaling the values changes nothing. */
     {
         static const double scaled[4] = {0.5, 1.5, -3.0, 1e9};
-        CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, NULL, 0, kinds, ints,
-                                   (const uint8_t *)data, 3, offsets, scaled, 4, NULL, &keys,
-                                   &scores));
+        CHECK_OK(pr_full(g, 0.85, 1000, 1e-13, NULL, 0, kinds, ints,
+                         (const uint8_t *)data, 3, offsets, scaled, 4, NULL, &keys,
+                         &scores));
         CHECK_F64S(scores, 1e-10, x1, x2, xs);
         free_result(&keys, &scores);
     }
@@ -516,18 +545,18 @@ static void test_pagerank_personalization(void)
         static const double v[2] = {0.0, 2.0};
         /* p = {1: 1}: x2 = 0.85 x1, xs = 0.85 x2, x1 = 0.85 xs + 0.15. */
         double y1 = 0.15 / (1.0 - 0.85 * 0.85 * 0.85);
-        CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-13, NULL, 0, NULL, only, NULL, 0, NULL, v, 2,
-                                   NULL, &keys, &scores));
+        CHECK_OK(pr_full(g, 0.85, 1000, 1e-13, NULL, 0, NULL, only, NULL, 0, NULL, v, 2,
+                         NULL, &keys, &scores));
         CHECK_F64S(scores, 1e-10, y1, 0.85 * y1, 0.85 * 0.85 * y1);
         free_result(&keys, &scores);
     }
     /* personal_values NULL: no personalization, whatever the other arguments say. */
-    CHECK_OK(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, kinds, ints, (const uint8_t *)data, 3,
-                               offsets, NULL, 4, NULL, &keys, &scores));
+    CHECK_OK(pr_full(g, 0.85, 100, 1e-6, NULL, 0, kinds, ints, (const uint8_t *)data, 3,
+                     offsets, NULL, 4, NULL, &keys, &scores));
     CHECK_F64S(scores, 1e-12, 1.0 / 3, 1.0 / 3, 1.0 / 3);
     free_result(&keys, &scores);
-    CHECK_OK(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 5,
-                               NULL, &keys, &scores));
+    CHECK_OK(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 5,
+                     NULL, &keys, &scores));
     CHECK_F64S(scores, 1e-12, 1.0 / 3, 1.0 / 3, 1.0 / 3);
     free_result(&keys, &scores);
 
@@ -540,25 +569,25 @@ static void test_pagerank_personalization(void)
         double bad[2];
         const char *msg = "pagerank: personalization must give the graph's nodes a non-zero, "
                           "finite sum";
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, k2, NULL, 0, NULL,
-                                    cancel_out, 2, NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, k2, NULL, 0, NULL,
+                          cancel_out, 2, NULL, &keys, &scores),
                   IA, msg);
         CHECK_STREQ(gr_last_error_message(), msg);
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, absent, NULL, 0, NULL, ones,
-                                    2, NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, absent, NULL, 0, NULL, ones,
+                          2, NULL, &keys, &scores),
                   IA, msg);
         /* Non-NULL values for no keys at all. */
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, ones,
-                                    0, NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, ones,
+                          0, NULL, &keys, &scores),
                   IA, msg);
         bad[0] = 1.0;
         bad[1] = NAN;
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, k2, NULL, 0, NULL, bad, 2,
-                                    NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, k2, NULL, 0, NULL, bad, 2,
+                          NULL, &keys, &scores),
                   IA, msg);
         bad[1] = HUGE_VAL;
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, k2, NULL, 0, NULL, bad, 2,
-                                    NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, k2, NULL, 0, NULL, bad, 2,
+                          NULL, &keys, &scores),
                   IA, msg);
         CHECK(keys == SENTINEL_KEYS);
         CHECK(scores == SENTINEL_ARRAY);
@@ -573,26 +602,26 @@ static void test_pagerank_personalization(void)
         static const size_t past_end[2] = {0, 9};
         static const size_t backwards[2] = {2, 1};
         static const size_t one_byte[2] = {0, 1};
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, bad_kind, k2, NULL, 0, NULL, ones,
-                                    2, NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, bad_kind, k2, NULL, 0, NULL, ones,
+                          2, NULL, &keys, &scores),
                   IA, "pagerank: personalization: unknown key kind 7 at 1");
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, ones,
-                                    2, NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, ones,
+                          2, NULL, &keys, &scores),
                   IA, "pagerank: personalization: ints is NULL");
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL,
-                                    (const uint8_t *)"abc", 3, past_end, ones, 1, NULL, &keys,
-                                    &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL,
+                          (const uint8_t *)"abc", 3, past_end, ones, 1, NULL, &keys,
+                          &scores),
                   IA, "out of range");
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL,
-                                    (const uint8_t *)"abc", 3, backwards, ones, 1, NULL, &keys,
-                                    &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL,
+                          (const uint8_t *)"abc", 3, backwards, ones, 1, NULL, &keys,
+                          &scores),
                   IA, "out of range");
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL,
-                                    (const uint8_t *)"\xff", 1, one_byte, ones, 1, NULL, &keys,
-                                    &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL,
+                          (const uint8_t *)"\xff", 1, one_byte, ones, 1, NULL, &keys,
+                          &scores),
                   IA, "not valid UTF-8");
-        CHECK_ERR(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL, NULL, 0, NULL,
-                                    ones, 1, NULL, &keys, &scores),
+        CHECK_ERR(pr_full(g, 0.85, 100, 1e-6, NULL, 0, str_kinds, NULL, NULL, 0, NULL,
+                          ones, 1, NULL, &keys, &scores),
                   IA, "pagerank: personalization: str_offsets is NULL");
         CHECK(keys == SENTINEL_KEYS);
         CHECK(scores == SENTINEL_ARRAY);
@@ -607,13 +636,105 @@ static void test_pagerank_personalization(void)
         static const int64_t k1[1] = {2};
         static const double one[1] = {1.0};
         g = graph_of(true, e, 1);
-        CHECK_OK(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, k1, NULL, 0, NULL, one, 1,
-                                   NULL, &keys, &scores));
+        CHECK_OK(pr_full(g, 0.85, 100, 1e-6, NULL, 0, NULL, k1, NULL, 0, NULL, one, 1,
+                         NULL, &keys, &scores));
         CHECK_F64S(scores, 1e-12, 0.0, 1.0);
         free_result(&keys, &scores);
         gr_graph_free(g);
     }
     free(before);
+}
+
+/* The float64 values of two arrays are the same bits. */
+static bool same_f64s(const gr_array *a, const gr_array *b)
+{
+    size_t la = 0;
+    size_t lb = 0;
+    gr_attr_tag ka = -1;
+    gr_attr_tag kb = -1;
+    const void *da = NULL;
+    const void *db = NULL;
+    CHECK_OK(gr_array_info(a, &la, &ka, &da));
+    CHECK_OK(gr_array_info(b, &lb, &kb, &db));
+    CHECK(ka == GR_ATTR_FLOAT64 && kb == GR_ATTR_FLOAT64);
+    return la == lb && (la == 0 || memcmp(da, db, la * sizeof(double)) == 0);
+}
+
+static void test_pagerank_options(void)
+{
+    gr_keys *keys = SENTINEL_KEYS;
+    gr_array *scores = SENTINEL_ARRAY;
+    gr_keys *keys2 = NULL;
+    gr_array *scores2 = NULL;
+    gr_pagerank_options opts;
+    gr_pagerank_options copy;
+    static const int64_t e[] = {1, 2, 1, 3, 2, 3, 3, 1, 4, 3};
+    static const uint32_t bad_versions[3] = {0, GR_PAGERANK_OPTIONS_VERSION + 1, UINT32_MAX};
+    gr_graph *g = graph_of(true, e, 5);
+    size_t i;
+
+    /* The init fills every field, whatever the struct held. */
+    memset(&opts, 0xAB, sizeof opts);
+    CHECK_OK(gr_pagerank_options_init(&opts, GR_PAGERANK_OPTIONS_VERSION));
+    CHECK_EQ(opts.version, GR_PAGERANK_OPTIONS_VERSION);
+    CHECK(opts.alpha == 0.85);
+    CHECK_EQ(opts.max_iter, 100);
+    CHECK(opts.tol == 1e-6);
+    CHECK(opts.weight == NULL);
+    CHECK_EQ(opts.weight_len, 0);
+    CHECK(opts.personal_kinds == NULL && opts.personal_ints == NULL);
+    CHECK(opts.personal_str_data == NULL && opts.personal_str_offsets == NULL);
+    CHECK_EQ(opts.personal_str_data_len, 0);
+    CHECK(opts.personal_values == NULL);
+    CHECK_EQ(opts.n_personal, 0);
+
+    /* NULL options are the defaults: the same scores, bit for bit, as the init'd struct. */
+    CHECK_OK(gr_graph_pagerank(g, NULL, NO_CANCEL, &keys, &scores));
+    CHECK_OK(gr_graph_pagerank(g, &opts, NO_CANCEL, &keys2, &scores2));
+    CHECK_KEYS(keys, "1,2,3,4");
+    CHECK(same_f64s(scores, scores2));
+    gr_keys_free(keys2);
+    gr_array_free(scores2);
+    /* ... and the comparison can tell: a smaller tol gives other bits. */
+    opts.tol = 1e-13;
+    CHECK_OK(gr_graph_pagerank(g, &opts, NO_CANCEL, &keys2, &scores2));
+    CHECK(!same_f64s(scores, scores2));
+    gr_keys_free(keys2);
+    gr_array_free(scores2);
+    free_result(&keys, &scores);
+
+    /* A version this library does not know: refused by the init, which writes nothing, and
+     * by the algorithm, which writes no output. */
+    for (i = 0; i < 3; i++) {
+        char expected[128];
+        memset(&opts, 0x5C, sizeof opts);
+        memcpy(&copy, &opts, sizeof opts);
+        snprintf(expected, sizeof expected, "pagerank_options_init: options version %lu",
+                 (unsigned long)bad_versions[i]);
+        CHECK_ERR(gr_pagerank_options_init(&opts, bad_versions[i]), IA, expected);
+        CHECK_STREQ(gr_last_error_operation(), "pagerank_options_init");
+        CHECK(memcmp(&opts, &copy, sizeof opts) == 0);
+
+        CHECK_OK(gr_pagerank_options_init(&opts, GR_PAGERANK_OPTIONS_VERSION));
+        opts.version = bad_versions[i];
+        snprintf(expected, sizeof expected, "pagerank: options version %lu",
+                 (unsigned long)bad_versions[i]);
+        CHECK_ERR(gr_graph_pagerank(g, &opts, NO_CANCEL, &keys, &scores), IA, expected);
+        CHECK_STREQ(gr_last_error_operation(), "pagerank");
+        CHECK(keys == SENTINEL_KEYS && scores == SENTINEL_ARRAY);
+    }
+    /* The messages say what to do. */
+    opts.version = 0;
+    CHECK_ERR(gr_graph_pagerank(g, &opts, NO_CANCEL, &keys, &scores), IA,
+              "pagerank: options version 0: the options were not initialised (call "
+              "gr_pagerank_options_init(opts, version) first)");
+    opts.version = GR_PAGERANK_OPTIONS_VERSION + 1;
+    CHECK_ERR(gr_graph_pagerank(g, &opts, NO_CANCEL, &keys, &scores), IA,
+              "is unknown: this library knows versions 1 to 1");
+    CHECK_ERR(gr_pagerank_options_init(NULL, GR_PAGERANK_OPTIONS_VERSION), IA,
+              "pagerank_options_init: options is NULL");
+    CHECK(keys == SENTINEL_KEYS && scores == SENTINEL_ARRAY);
+    gr_graph_free(g);
 }
 
 static void test_pagerank_errors(void)
@@ -888,9 +1009,9 @@ static void test_pagerank_reference(bool directed)
         its = reference_pagerank(n_alive, entries, from, to, weighted ? ew : NULL,
                                  personal ? p : NULL, 0.85, 1000, 1e-10, x);
         CHECK(its > 10);
-        CHECK_OK(gr_graph_pagerank(g, 0.85, 1000, 1e-10, weighted ? "w" : NULL, weighted ? 1 : 0,
-                                   NULL, pkeys, NULL, 0, NULL, pvals, n_personal, NULL, &keys,
-                                   &scores));
+        CHECK_OK(pr_full(g, 0.85, 1000, 1e-10, weighted ? "w" : NULL, weighted ? 1 : 0,
+                         NULL, pkeys, NULL, 0, NULL, pvals, n_personal, NULL, &keys,
+                         &scores));
         ints = keys_ints(keys, &len);
         CHECK_EQ(len, n_alive);
         for (i = 0, k = 0; i < N; i++) {
@@ -2657,6 +2778,7 @@ int main(void)
     test_pagerank_weighted();
     test_pagerank_personalization();
     test_pagerank_errors();
+    test_pagerank_options();
     test_pagerank_reference(true);
     test_pagerank_reference(false);
     test_traversals();

@@ -34,8 +34,7 @@ static void *reader_main(void *arg)
         gr_keys *keys = NULL;
         gr_array *scores = NULL;
         gr_graph *copy = NULL;
-        gr_status s = gr_graph_pagerank(r->g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0,
-                                        NULL, NULL, 0, NULL, &keys, &scores);
+        gr_status s = gr_graph_pagerank(r->g, NULL, NULL, &keys, &scores);
         if (s == GR_STATUS_OK) {
             gr_keys_free(keys);
             gr_array_free(scores);
@@ -156,8 +155,7 @@ static void test_results_outlive_a_closed_graph(void)
     gr_keys *keys = NULL;
     gr_array *scores = NULL;
     size_t len = 0;
-    CHECK_OK(gr_graph_pagerank(g, 0.85, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0,
-                               NULL, &keys, &scores));
+    CHECK_OK(gr_graph_pagerank(g, NULL, NULL, &keys, &scores));
     gr_graph_close(g);
     gr_graph_free(g);
     gr_attr_tag kind;

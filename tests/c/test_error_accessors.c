@@ -61,8 +61,7 @@ static gr_status load(const char *path, gr_graph **out)
 
 static gr_status read_edgelist(const char *path, gr_graph **out)
 {
-    return gr_graph_read_edgelist(path, strlen(path), false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false,
-                                  NULL, NULL, NULL, out);
+    return gr_graph_read_edgelist(path, strlen(path), NULL, NULL, out);
 }
 
 static void test_nothing_failed_yet(void)

@@ -11,7 +11,10 @@
  * int64), malformed lines (GR_STATUS_IO naming the file and the line), an endless line
  * (/dev/zero: GR_STATUS_IO past the 16 MiB line limit), missing files and
  * folders, bad arguments (key kind, delimiter, NULL paths, NULL outputs) with
- * outputs untouched; the progress callback (values, monotonic, ending at 100%, stopping the
+ * outputs untouched; gr_edgelist_options (every field, through gr_edgelist_options_init:
+ * its defaults, NULL options reading the same graph as the init'd struct, versions 0 and
+ * newer than the library's refused by the init, which then writes nothing, and by
+ * gr_graph_read_edgelist, which then writes no graph); the progress callback (values, monotonic, ending at 100%, stopping the
  * load with GR_STATUS_CALLBACK) and cancellation (a token triggered before the call or from
  * the callback); gr_graph_write_edgelist text, round trips with three delimiters, keys it
  * refuses with the previous file kept, bad delimiters; gr_graph_save / gr_graph_load of every
@@ -215,13 +218,33 @@ static int file_is(const char *path, const void *data, size_t len)
 
 /* ----- calls -------------------------------------------------------------------------------- */
 
+/* Reads with every field of gr_edgelist_options given: the struct from
+ * gr_edgelist_options_init with each field then set, so the calls below check that each is
+ * honoured. */
+static gr_status rd_raw(const char *path, size_t path_len, bool directed, const char *comments,
+                        size_t comments_len, int32_t delimiter, int32_t keys, bool header,
+                        gr_progress_callback progress, void *user_data, const gr_cancel *cancel,
+                        gr_graph **out)
+{
+    gr_edgelist_options opts;
+    CHECK_OK(gr_edgelist_options_init(&opts, GR_EDGELIST_OPTIONS_VERSION));
+    opts.directed = directed;
+    opts.comments = comments;
+    opts.comments_len = comments_len;
+    opts.delimiter = delimiter;
+    opts.keys = keys;
+    opts.header = header;
+    opts.progress = progress;
+    opts.user_data = user_data;
+    return gr_graph_read_edgelist(path, path_len, &opts, cancel, out);
+}
+
 static gr_status rd_full(const char *path, bool directed, const char *comments, int32_t delimiter,
                          int32_t keys, bool header, gr_progress_callback progress, void *user_data,
                          const gr_cancel *cancel, gr_graph **out)
 {
-    return gr_graph_read_edgelist(path, strlen(path), directed, comments,
-                                  comments ? strlen(comments) : 0, delimiter, keys, header,
-                                  progress, user_data, cancel, out);
+    return rd_raw(path, strlen(path), directed, comments, comments ? strlen(comments) : 0,
+                  delimiter, keys, header, progress, user_data, cancel, out);
 }
 
 /* Reads with the defaults: "#" comments, whitespace, auto keys, no header. */
@@ -746,8 +769,8 @@ static void test_read_comments_header_delimiters(void)
     g = NULL;
     /* No comment prefix at all: NULL with length 0, or "" */
     write_text(path, "#a #b\n");
-    CHECK_OK(gr_graph_read_edgelist(path, strlen(path), false, NULL, 0, -1, GR_EDGELIST_KEYS_AUTO, false,
-                                    NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_raw(path, strlen(path), false, NULL, 0, -1, GR_EDGELIST_KEYS_AUTO, false,
+                    NO_PROGRESS, NULL, NO_CANCEL, &g));
     CHECK_NODES(g, "'#a','#b'");
     gr_graph_free(g);
     g = NULL;
@@ -854,8 +877,8 @@ static void test_read_keys(void)
     CHECK_ERR(rd_full(path, false, "#", '\n', GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS, NULL, NO_CANCEL,
                       &g),
               GR_STATUS_INVALID_ARGUMENT, "line break");
-    CHECK_ERR(gr_graph_read_edgelist(path, strlen(path), false, "\xff", 1, -1, GR_EDGELIST_KEYS_AUTO, false,
-                                     NO_PROGRESS, NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_raw(path, strlen(path), false, "\xff", 1, -1, GR_EDGELIST_KEYS_AUTO, false,
+                     NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "comments");
     CHECK(g == SENTINEL_GRAPH);
 }
@@ -954,33 +977,33 @@ static void test_read_bad_paths_and_arguments(void)
     CHECK_ERR(rd(missing, false, &g), GR_STATUS_IO, missing);
     CHECK_MESSAGE("read_edgelist: ");
     CHECK_ERR(rd(work_dir, false, &g), GR_STATUS_IO, work_dir);
-    CHECK_ERR(gr_graph_read_edgelist("", 0, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS,
-                                     NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_raw("", 0, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS,
+                     NULL, NO_CANCEL, &g),
               GR_STATUS_IO, "read_edgelist");
-    CHECK_ERR(gr_graph_read_edgelist(NULL, 4, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS,
-                                     NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_raw(NULL, 4, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false, NO_PROGRESS,
+                     NULL, NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "path");
     /* A path that is not UTF-8 is a path like any other (here: a missing one), shown with
      * U+FFFD in the message. */
-    CHECK_ERR(gr_graph_read_edgelist("\xff.txt", 5, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false,
-                                     NO_PROGRESS, NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_raw("\xff.txt", 5, false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO, false,
+                     NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_IO, "\xef\xbf\xbd.txt");
-    CHECK_ERR(gr_graph_read_edgelist(ok_path, strlen(ok_path), false, NULL, 3, -1, GR_EDGELIST_KEYS_AUTO,
-                                     false, NO_PROGRESS, NULL, NO_CANCEL, &g),
+    CHECK_ERR(rd_raw(ok_path, strlen(ok_path), false, NULL, 3, -1, GR_EDGELIST_KEYS_AUTO,
+                     false, NO_PROGRESS, NULL, NO_CANCEL, &g),
               GR_STATUS_INVALID_ARGUMENT, "comments");
     CHECK_ERR(rd(ok_path, false, NULL), GR_STATUS_INVALID_ARGUMENT, "NULL");
     CHECK(g == SENTINEL_GRAPH);
     /* Only `path_len` bytes are the path. */
     g = NULL;
-    CHECK_OK(gr_graph_read_edgelist(ok_path, strlen(ok_path), false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO,
-                                    false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+    CHECK_OK(rd_raw(ok_path, strlen(ok_path), false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO,
+                    false, NO_PROGRESS, NULL, NO_CANCEL, &g));
     gr_graph_free(g);
     {
         char longer[1200];
         snprintf(longer, sizeof longer, "%sXYZ", ok_path);
         g = NULL;
-        CHECK_OK(gr_graph_read_edgelist(longer, strlen(ok_path), false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO,
-                                        false, NO_PROGRESS, NULL, NO_CANCEL, &g));
+        CHECK_OK(rd_raw(longer, strlen(ok_path), false, "#", 1, -1, GR_EDGELIST_KEYS_AUTO,
+                        false, NO_PROGRESS, NULL, NO_CANCEL, &g));
         CHECK_EQ(edge_count(g), 1);
         gr_graph_free(g);
     }
@@ -1005,6 +1028,74 @@ static void test_read_endless_line(void)
         CHECK(g == SENTINEL_GRAPH);
         gr_cancel_free(cancel);
     }
+}
+
+static void test_edgelist_options(void)
+{
+    const char *path = at("options.txt");
+    gr_edgelist_options opts;
+    gr_edgelist_options copy;
+    gr_graph *g = SENTINEL_GRAPH;
+    gr_graph *g2 = NULL;
+    static const uint32_t bad_versions[3] = {0, GR_EDGELIST_OPTIONS_VERSION + 1, UINT32_MAX};
+    size_t i;
+    /* Each default shows: the comment skipped, "2 1" the same undirected edge as "1 2",
+     * the first line not taken for a header, int keys. */
+    write_text(path, "# c\n1 2\n2 1\n3 4\n");
+
+    /* The init fills every field, whatever the struct held. */
+    memset(&opts, 0xAB, sizeof opts);
+    CHECK_OK(gr_edgelist_options_init(&opts, GR_EDGELIST_OPTIONS_VERSION));
+    CHECK_EQ(opts.version, GR_EDGELIST_OPTIONS_VERSION);
+    CHECK(!opts.directed);
+    CHECK_BYTES(opts.comments, opts.comments_len, "#", 1);
+    CHECK_EQ(opts.delimiter, -1);
+    CHECK_EQ(opts.keys, GR_EDGELIST_KEYS_AUTO);
+    CHECK(!opts.header);
+    CHECK(opts.progress == NULL);
+    CHECK(opts.user_data == NULL);
+
+    /* NULL options are the defaults: the same graph as the init'd struct reads. */
+    CHECK_OK(gr_graph_read_edgelist(path, strlen(path), NULL, NO_CANCEL, &g));
+    CHECK(!is_directed(g));
+    CHECK_NODES(g, "1,2,3,4");
+    CHECK_EDGES(g, "1,3", "2,4");
+    CHECK_OK(gr_graph_read_edgelist(path, strlen(path), &opts, NO_CANCEL, &g2));
+    CHECK_SAME_GRAPH(g2, g);
+    gr_graph_free(g2);
+    gr_graph_free(g);
+    g = SENTINEL_GRAPH;
+
+    /* A version this library does not know: refused by the init, which writes nothing, and
+     * by the reader, which writes no graph. */
+    for (i = 0; i < 3; i++) {
+        char expected[128];
+        memset(&opts, 0x5C, sizeof opts);
+        memcpy(&copy, &opts, sizeof opts);
+        snprintf(expected, sizeof expected, "edgelist_options_init: options version %lu",
+                 (unsigned long)bad_versions[i]);
+        CHECK_ERR(gr_edgelist_options_init(&opts, bad_versions[i]), GR_STATUS_INVALID_ARGUMENT,
+                  expected);
+        CHECK_STREQ(gr_last_error_operation(), "edgelist_options_init");
+        CHECK(memcmp(&opts, &copy, sizeof opts) == 0);
+
+        CHECK_OK(gr_edgelist_options_init(&opts, GR_EDGELIST_OPTIONS_VERSION));
+        opts.version = bad_versions[i];
+        snprintf(expected, sizeof expected, "read_edgelist: options version %lu",
+                 (unsigned long)bad_versions[i]);
+        CHECK_ERR(gr_graph_read_edgelist(path, strlen(path), &opts, NO_CANCEL, &g),
+                  GR_STATUS_INVALID_ARGUMENT, expected);
+        CHECK_STREQ(gr_last_error_operation(), "read_edgelist");
+        CHECK(g == SENTINEL_GRAPH);
+    }
+    opts.version = 0;
+    CHECK_ERR(gr_graph_read_edgelist(path, strlen(path), &opts, NO_CANCEL, &g),
+              GR_STATUS_INVALID_ARGUMENT,
+              "read_edgelist: options version 0: the options were not initialised (call "
+              "gr_edgelist_options_init(opts, version) first)");
+    CHECK_ERR(gr_edgelist_options_init(NULL, GR_EDGELIST_OPTIONS_VERSION),
+              GR_STATUS_INVALID_ARGUMENT, "edgelist_options_init: options is NULL");
+    CHECK(g == SENTINEL_GRAPH);
 }
 
 static void test_read_progress_and_cancel(void)
@@ -1906,6 +1997,7 @@ int main(void)
     test_read_malformed_lines();
     test_read_bad_paths_and_arguments();
     test_read_endless_line();
+    test_edgelist_options();
     test_read_progress_and_cancel();
     test_write_edgelist();
     test_write_edgelist_refusals();

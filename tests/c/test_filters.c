@@ -1052,8 +1052,13 @@ static void test_memory_stats(void)
 
 static gr_status pagerank(const gr_graph *g, double alpha, gr_keys **keys, gr_array **scores)
 {
-    return gr_graph_pagerank(g, alpha, 100, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, 0,
-                             NULL, keys, scores);
+    gr_pagerank_options opts;
+    gr_status status = gr_pagerank_options_init(&opts, GR_PAGERANK_OPTIONS_VERSION);
+    if (status != GR_STATUS_OK) {
+        return status;
+    }
+    opts.alpha = alpha;
+    return gr_graph_pagerank(g, &opts, NULL, keys, scores);
 }
 
 static void test_error_messages(void)

@@ -98,8 +98,10 @@ static void *reader_main(void *arg)
         if (action == 0) {
             note(w, gr_graph_bfs(w->g, IK(u), -1, NULL, &keys));
         } else if (action == 1) {
-            note(w, gr_graph_pagerank(w->g, 0.85, 1000, 1e-6, NULL, 0, NULL, NULL, NULL, 0, NULL,
-                                      NULL, 0, NULL, &keys, &array));
+            gr_pagerank_options opts;
+            note(w, gr_pagerank_options_init(&opts, GR_PAGERANK_OPTIONS_VERSION));
+            opts.max_iter = 1000;
+            note(w, gr_graph_pagerank(w->g, &opts, NULL, &keys, &array));
         } else if (action == 2) {
             note(w, gr_graph_connected_components(w->g, NULL, &keys, &array));
         } else if (action == 3) {

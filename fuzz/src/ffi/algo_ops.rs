@@ -279,48 +279,40 @@ impl State {
             .collect();
         let k = pkeys.raw();
         let (mut keys, mut scores) = (ptr::null_mut(), ptr::null_mut());
-        // SAFETY: a live graph; the personalization arrays hold `n` entries; outputs local.
-        let st = unsafe {
-            if personal {
-                gr_graph_pagerank(
-                    g,
-                    alpha,
-                    max_iter,
-                    tol,
-                    wp,
-                    wl,
-                    k.kinds,
-                    k.ints,
-                    k.str_data,
-                    k.str_data_len,
-                    k.str_offsets,
-                    pvalues.as_ptr(),
-                    pkeys.n,
-                    cancel,
-                    &mut keys,
-                    &mut scores,
-                )
-            } else {
-                gr_graph_pagerank(
-                    g,
-                    alpha,
-                    max_iter,
-                    tol,
-                    wp,
-                    wl,
-                    ptr::null(),
-                    ptr::null(),
-                    ptr::null(),
-                    0,
-                    ptr::null(),
-                    ptr::null(),
-                    0,
-                    cancel,
-                    &mut keys,
-                    &mut scores,
-                )
-            }
-        };
+        let mut opts = std::mem::MaybeUninit::<gr_pagerank_options>::uninit();
+        // SAFETY: a writable struct of the current version.
+        assert!(ok(
+            unsafe { gr_pagerank_options_init(opts.as_mut_ptr(), GR_PAGERANK_OPTIONS_VERSION) },
+            "pagerank_options_init"
+        ));
+        // SAFETY: initialised just above.
+        let mut opts = unsafe { opts.assume_init() };
+        opts.alpha = alpha;
+        opts.max_iter = max_iter;
+        opts.tol = tol;
+        opts.weight = wp;
+        opts.weight_len = wl;
+        if personal {
+            opts.personal_kinds = k.kinds;
+            opts.personal_ints = k.ints;
+            opts.personal_str_data = k.str_data;
+            opts.personal_str_data_len = k.str_data_len;
+            opts.personal_str_offsets = k.str_offsets;
+            opts.personal_values = pvalues.as_ptr();
+            opts.n_personal = pkeys.n;
+        }
+        // Now and then a struct of a version the library does not know: always refused.
+        let bad_version = input.below(16) == 0;
+        if bad_version {
+            opts.version = [0, GR_PAGERANK_OPTIONS_VERSION + 1, u32::MAX][input.below(3)];
+        }
+        // SAFETY: a live graph; the options' arrays hold `n_personal` entries and the
+        // weight `weight_len` bytes, all alive during the call; outputs local.
+        let st = unsafe { gr_graph_pagerank(g, &opts, cancel, &mut keys, &mut scores) };
+        if bad_version {
+            expect_failure(st, "pagerank(unknown options version)");
+            return st;
+        }
         let s = algo_status(st, "pagerank", cancelled);
         if s == GR_STATUS_OK {
             let ks = read_keys(keys);

@@ -80,23 +80,24 @@ impl State {
                 };
                 let mut last = 0u64;
                 let comments = b"#";
+                let mut opts = std::mem::MaybeUninit::<gr_edgelist_options>::uninit();
+                // SAFETY: a writable struct of the current version.
+                let st = unsafe {
+                    gr_edgelist_options_init(opts.as_mut_ptr(), GR_EDGELIST_OPTIONS_VERSION)
+                };
+                assert!(ok(st, "edgelist_options_init"));
+                // SAFETY: initialised just above.
+                let mut opts = unsafe { opts.assume_init() };
+                opts.directed = m.directed;
+                opts.comments = comments.as_ptr().cast();
+                opts.comments_len = 1;
+                opts.delimiter = read_delim;
+                opts.progress = Some(progress);
+                opts.user_data = (&mut last as *mut u64).cast();
                 // SAFETY: path and comments live in locals; the callback is safe with
                 // `&mut last`, which outlives the call; the output is a local.
                 let st = unsafe {
-                    gr_graph_read_edgelist(
-                        p.as_ptr().cast(),
-                        p.len(),
-                        m.directed,
-                        comments.as_ptr().cast(),
-                        1,
-                        read_delim,
-                        GR_EDGELIST_KEYS_AUTO,
-                        false,
-                        Some(progress),
-                        (&mut last as *mut u64).cast(),
-                        ptr::null(),
-                        &mut out,
-                    )
+                    gr_graph_read_edgelist(p.as_ptr().cast(), p.len(), &opts, ptr::null(), &mut out)
                 };
                 assert!(
                     ok(st, "read_edgelist"),
