@@ -400,7 +400,7 @@ struct EdgelistOptions {
     bool directed = false;
     std::string comments = "#"; // lines starting with it are skipped; empty: none
     int32_t delimiter = -1;     // a character, or -1 for any whitespace
-    int32_t keys = GR_EDGELIST_KEYS_AUTO; // GR_EDGELIST_KEYS_AUTO, GR_EDGELIST_KEYS_INT or GR_EDGELIST_KEYS_STR
+    int32_t keys = GR_EDGELIST_KEYS_AUTO; // or GR_EDGELIST_KEYS_INT, GR_EDGELIST_KEYS_STR
     bool header = false;         // skip the first line that is not a comment
 };
 
@@ -408,23 +408,31 @@ namespace detail {
 // The optional cancel argument of the algorithms, as the C API takes it.
 inline const gr_cancel *cancel_ptr(const Cancel *c) noexcept { return c ? c->handle() : nullptr; }
 
-// The only call of gr_graph_pagerank: when it takes a `const gr_pagerank_options *`,
-// fill one here (gr_pagerank_options_init, then these fields) and nothing else changes.
+// The one place the C options structs are filled from the C++ ones: the C struct is
+// initialised first, so fields a later header adds keep their defaults.
 inline void pagerank_call(const gr_graph *g, const PagerankOptions &o, const gr_cancel *cancel,
                           gr_keys **out_keys, gr_array **out_scores) {
-    const char *weight = o.weight.empty() ? nullptr : o.weight.c_str();
-    check(gr_graph_pagerank(g, o.alpha, o.max_iter, o.tol, weight, o.weight.size(), nullptr,
-                            nullptr, nullptr, 0, nullptr, nullptr, 0, cancel, out_keys,
-                            out_scores));
+    gr_pagerank_options c;
+    check(gr_pagerank_options_init(&c, GR_PAGERANK_OPTIONS_VERSION));
+    c.alpha = o.alpha;
+    c.max_iter = o.max_iter;
+    c.tol = o.tol;
+    c.weight = o.weight.empty() ? nullptr : o.weight.c_str();
+    c.weight_len = o.weight.size();
+    check(gr_graph_pagerank(g, &c, cancel, out_keys, out_scores));
 }
 
-// The only call of gr_graph_read_edgelist: when it takes a versioned options struct, fill
-// one here (its _init function, then these fields) and nothing else changes.
 inline gr_graph *read_edgelist_call(std::string_view path, const EdgelistOptions &o) {
+    gr_edgelist_options c;
+    check(gr_edgelist_options_init(&c, GR_EDGELIST_OPTIONS_VERSION));
+    c.directed = o.directed;
+    c.comments = o.comments.data();
+    c.comments_len = o.comments.size();
+    c.delimiter = o.delimiter;
+    c.keys = o.keys;
+    c.header = o.header;
     gr_graph *out = nullptr;
-    check(gr_graph_read_edgelist(text_ptr(path), path.size(), o.directed, o.comments.data(),
-                                 o.comments.size(), o.delimiter, o.keys, o.header, nullptr,
-                                 nullptr, nullptr, &out));
+    check(gr_graph_read_edgelist(text_ptr(path), path.size(), &c, nullptr, &out));
     return out;
 }
 } // namespace detail

@@ -1,18 +1,35 @@
-// The one call of gr_graph_pagerank, kept apart: with ABI 2 the C signature changes to a
-// versioned options struct (`const gr_pagerank_options *`, NULL = defaults, filled by
-// gr_pagerank_options_init). Switching over means changing this file only: declare the
-// struct and the new prototype, fill it from `options`, keep the same outputs (and add 2 to
-// KNOWN_ABI_VERSIONS in constants.js).
+// PageRank through the versioned options struct of ABI 2: the struct is filled by
+// gr_pagerank_options_init (so fields a later header adds keep their defaults), then the
+// fields this package sets.
 
-import { declare } from './native.js';
+import { declare, koffi } from './native.js';
 import { encodeName } from './convert.js';
+import { check } from './errors.js';
 
+export const GR_PAGERANK_OPTIONS_VERSION = 1;
+
+const gr_pagerank_options = koffi.struct('gr_pagerank_options', {
+  version: 'uint32_t',
+  alpha: 'double',
+  max_iter: 'size_t',
+  tol: 'double',
+  weight: 'const char *',
+  weight_len: 'size_t',
+  personal_kinds: 'const uint8_t *',
+  personal_ints: 'const int64_t *',
+  personal_str_data: 'const uint8_t *',
+  personal_str_data_len: 'size_t',
+  personal_str_offsets: 'const size_t *',
+  personal_values: 'const double *',
+  n_personal: 'size_t',
+});
+
+const gr_pagerank_options_init = declare(
+  'gr_status gr_pagerank_options_init(_Inout_ gr_pagerank_options *opts, uint32_t version)',
+);
 const gr_graph_pagerank = declare(
-  'gr_status gr_graph_pagerank(const gr_graph *g, double alpha, size_t max_iter, double tol, ' +
-    'const char *weight, size_t weight_len, const uint8_t *personal_kinds, const int64_t *personal_ints, ' +
-    'const uint8_t *personal_str_data, size_t personal_str_data_len, const size_t *personal_str_offsets, ' +
-    'const double *personal_values, size_t n_personal, const gr_cancel *cancel, ' +
-    '_Out_ gr_keys **out_keys, _Out_ gr_array **out_scores)',
+  'gr_status gr_graph_pagerank(const gr_graph *g, const gr_pagerank_options *opts, ' +
+    'const gr_cancel *cancel, _Out_ gr_keys **out_keys, _Out_ gr_array **out_scores)',
 );
 
 /** Runs PageRank on graph handle `g` (networkx's defaults), writing the key list and the
@@ -21,11 +38,9 @@ export function callPagerank(g, { alpha = 0.85, maxIter = 100, tol = 1e-6, weigh
   if (!Number.isSafeInteger(maxIter) || maxIter < 0) {
     throw new RangeError(`maxIter is a non-negative integer, not ${maxIter}`);
   }
+  const options = {};
+  check(gr_pagerank_options_init(options, GR_PAGERANK_OPTIONS_VERSION));
   const [weightBytes, weightLen] = weight === null || weight === undefined ? [null, 0] : encodeName(weight, 'weight');
-  return gr_graph_pagerank(
-    g, alpha, maxIter, tol, weightBytes, weightLen,
-    null, null, null, 0, null, null, 0, // no personalization
-    null, // no cancellation token
-    outKeys, outScores,
-  );
+  Object.assign(options, { alpha, max_iter: maxIter, tol, weight: weightBytes, weight_len: weightLen });
+  return gr_graph_pagerank(g, options, null, outKeys, outScores); // no cancellation token
 }

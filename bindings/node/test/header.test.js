@@ -11,11 +11,11 @@ import '../src/index.js'; // declares every function the package uses, pagerank'
 
 const header = fs.readFileSync(fileURLToPath(new URL('../../../include/groggy.h', import.meta.url)), 'utf8');
 
-// One spelling for a C declaration: no `struct` keywords, no koffi `_Out_` marks, no spaces
+// One spelling for a C declaration: no `struct` keywords, no koffi `_Out_` / `_Inout_` marks, no spaces
 // around `*`, `,` and parentheses, single spaces elsewhere.
 function canonical(declaration) {
   return declaration
-    .replace(/\b_Out_\s+/g, '')
+    .replace(/\b_(?:In)?[Oo]ut_\s+/g, '')
     .replace(/\bstruct\s+/g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([*,()])\s*/g, '$1')
@@ -63,4 +63,9 @@ test('gr_attr_value has the C layout', () => {
   assert.equal(koffi.sizeof(gr_buf), 2 * pointer);
   assert.equal(koffi.offsetof(gr_attr_value, 'data'), Math.max(8, pointer));
   assert.equal(koffi.sizeof(gr_attr_value), Math.max(8, pointer) + Math.max(8, 2 * pointer));
+});
+
+test('the options version the package fills is the header one', async () => {
+  const { GR_PAGERANK_OPTIONS_VERSION } = await import('../src/pagerank.js');
+  assert.equal(GR_PAGERANK_OPTIONS_VERSION, headerDefines('GR_PAGERANK_OPTIONS_').VERSION);
 });
