@@ -5,8 +5,10 @@ anything else is refused loudly rather than coerced (``max_iter=1.5``, ``alpha="
 from __future__ import annotations
 
 import numbers
+import os
 
 from ._optional import imported
+from ._types import PathLike
 
 INT64_MAX = 2**63 - 1
 #: The largest ``size_t`` the engine takes (64-bit platforms).
@@ -41,3 +43,10 @@ def bool_arg(value, name: str, op: str) -> bool:
     if isinstance(value, bool) or (np is not None and isinstance(value, np.bool_)):
         return bool(value)
     raise TypeError(f"{op}: {name} must be True or False, not {type(value).__name__} ({value!r})")
+
+
+def path_bytes(path: PathLike) -> bytes:
+    """A str, bytes or os.PathLike path as the bytes the OS names the file by: any file name
+    works, also one that is not UTF-8 (given as bytes, or as the surrogate-escaped str that
+    os.listdir returns for it)."""
+    return os.fsencode(os.fspath(path))

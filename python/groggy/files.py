@@ -1,21 +1,19 @@
-"""Files: edge lists (read and written in Rust) and the native format (``save`` / ``load``).
-Long loads run in a worker thread so Ctrl-C stops them promptly."""
+"""Reading files into a Graph: edge lists (parsed in Rust) and the native format
+(``load``); ``Graph.save`` and ``write_edgelist`` are in ``saving``. Long loads run in a
+worker thread so Ctrl-C stops them promptly."""
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from typing import TYPE_CHECKING, Any, Callable, Union
+from typing import Any, Callable, Union
 
-from ._args import bool_arg
+from ._args import bool_arg, path_bytes
 from ._errors import check, error_from_status
 from ._native import NULL, ffi, lib
 from ._runtime import run_interruptible
 from ._types import PathLike
-
-if TYPE_CHECKING:
-    from .graph import Graph
+from .graph import Graph
 
 #: ``progress=`` of the readers: ``True`` for a bar on a terminal, or a callable that gets
 #: ``(bytes_done, bytes_total)``.
@@ -26,13 +24,6 @@ _KEYS = {
     "int": lib.GR_EDGELIST_KEYS_INT,
     "str": lib.GR_EDGELIST_KEYS_STR,
 }
-
-
-def _path_bytes(path: PathLike) -> bytes:
-    """A str, bytes or os.PathLike path as the bytes the OS names the file by: any file name
-    works, also one that is not UTF-8 (given as bytes, or as the surrogate-escaped str that
-    os.listdir returns for it)."""
-    return os.fsencode(os.fspath(path))
 
 
 class _ProgressBar:
@@ -81,8 +72,6 @@ def read_edgelist(
     gets ``(bytes_done, bytes_total)``. A malformed line, or one longer than 16 MiB, raises
     ``GroggyIOError`` naming the file and line; keys that do not fit in memory raise
     ``GroggyMemoryError``. Ctrl-C stops the read, also inside one long line."""
-    from .graph import Graph
-
     directed = bool_arg(directed, "directed", "read_edgelist")
     header = bool_arg(header, "header", "read_edgelist")
     if keys not in _KEYS:
@@ -91,7 +80,7 @@ def read_edgelist(
         raise ValueError(f"read_edgelist: delimiter must be one character, not {delimiter!r}")
     if not isinstance(comments, str):
         raise TypeError("read_edgelist: comments must be a str")
-    path_b = _path_bytes(path)
+    path_b = path_bytes(path)
     comments_b = comments.encode("utf-8")
     delim = -1 if delimiter is None else ord(delimiter)
     bar = _ProgressBar("reading") if progress is True else None
@@ -141,9 +130,7 @@ def read_edgelist(
 def load(path: PathLike) -> Graph:
     """A Graph saved with ``Graph.save``. A missing, truncated, corrupted or newer-version
     file raises ``GroggyIOError`` saying which; nothing in the file is ever executed."""
-    from .graph import Graph
-
-    path_b = _path_bytes(path)
+    path_b = path_bytes(path)
     out = ffi.new("gr_graph **")
     run_interruptible(
         lambda cancel: lib.gr_graph_load(path_b, len(path_b), out),
@@ -155,37 +142,9 @@ def load(path: PathLike) -> Graph:
 
 def is_native_file(path: PathLike) -> bool:
     """Whether ``path`` holds a graph in the native format (by its magic number)."""
-    path_b = _path_bytes(path)
+    path_b = path_bytes(path)
     out = ffi.new("bool *")
     status = lib.gr_file_is_native(path_b, len(path_b), out)
     if status:
         raise error_from_status(status)
     return bool(out[0])
-
-
-class FilesMixin:
-    """``save`` and ``write_edgelist`` of ``Graph``."""
-
-    __slots__ = ()
-
-    def save(self: Graph, path: PathLike) -> None:
-        """Saves the graph in the native format (every node, edge and attribute exactly).
-        The previous file is replaced atomically, so an error never damages it; a symlink's
-        target is replaced (the link stays), its permission bits are kept, and a target that
-        is not a regular file (device, FIFO, socket, folder) raises ``GroggyIOError`` and is
-        left as it is."""
-        path_b = _path_bytes(path)
-        self._check(lib.gr_graph_save(self._ptr, path_b, len(path_b)))
-
-    def write_edgelist(self: Graph, path: PathLike, delimiter: str = " ") -> None:
-        """Writes ``u v [weight]`` lines that ``read_edgelist`` reads back to the same
-        nodes (in order; nodes without edges on ``# groggy: node KEY`` lines) and edges
-        with their weights, of the same dtype (a ``# groggy: weight=KIND`` line for any but
-        float64; mixed weights read back as float64); other attributes are not written.
-        ``InvalidArgumentError`` when an edge list cannot hold the graph faithfully (a key
-        with whitespace or the delimiter, int and string keys mixed, a weight that is not a
-        number). Replaced atomically, as ``save`` replaces its file."""
-        if not isinstance(delimiter, str) or len(delimiter) != 1:
-            raise ValueError(f"write_edgelist: delimiter must be one character, not {delimiter!r}")
-        path_b = _path_bytes(path)
-        self._check(lib.gr_graph_write_edgelist(self._ptr, path_b, len(path_b), ord(delimiter)))

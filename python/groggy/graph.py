@@ -30,15 +30,13 @@ from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
 from .degrees import DegreeView
-from .files import FilesMixin
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
+from .saving import FilesMixin
 from .views import EdgeView, NodeView
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from .pool import MemoryPool
 
 # The per-call fast paths, bound once (an attribute lookup on `lib` costs a dict lookup).
@@ -591,13 +589,6 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def clear(self) -> None:
         """Removes every node, edge and attribute."""
         self._check(lib.gr_graph_clear(self._ptr))
-
-    def to_networkx(self) -> nx.Graph:
-        """A ``networkx.Graph`` (or ``DiGraph``) with the same nodes, edges and attributes,
-        in the same order."""
-        from .interop import to_networkx
-
-        return to_networkx(self)
 
 
 def _name_bytes(name: object) -> bytes:

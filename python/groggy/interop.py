@@ -7,7 +7,6 @@ from itertools import islice, repeat
 from operator import lt
 from typing import TYPE_CHECKING, Any
 
-from ._convert import attribute_dicts
 from .graph import Graph
 
 if TYPE_CHECKING:
@@ -199,20 +198,6 @@ def _unlist(nbrs: list, data, node: int, start: int) -> None:
     del nbrs[i]
     if data is not None:
         del data[i]
-
-
-def to_networkx(g: Graph) -> nx.Graph:
-    """A networkx Graph (DiGraph when directed) equal to ``g``, attributes included."""
-    import networkx as nx
-
-    G = nx.DiGraph() if g.directed else nx.Graph()
-    keys = g._node_keys()
-    node_attrs = attribute_dicts(len(keys), g.node_attr_names(), g.node_array, g._node_presence)
-    G.add_nodes_from(zip(keys, node_attrs))
-    pairs = g._edge_pairs()
-    edge_attrs = attribute_dicts(len(pairs), g.edge_attr_names(), g.edge_array, g._edge_presence)
-    G.add_edges_from((u, v, d) for (u, v), d in zip(pairs, edge_attrs))
-    return G
 
 
 def from_pandas_edgelist(

@@ -14,6 +14,8 @@ from ._types import Attrs, KeyLike, NodeKey
 from .views import AdjacencyView, EdgeAttrs, NeighborView, neighbor_view
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .graph import Graph
 
 _Pair = tuple[NodeKey, NodeKey]
@@ -222,19 +224,37 @@ class NetworkxMixin:
 
         return self._converted(False, edges)
 
+    def to_networkx(self: Graph) -> nx.Graph:
+        """A ``networkx.Graph`` (or ``DiGraph``) with the same nodes, edges and attributes,
+        in the same order."""
+        import networkx as nx
+
+        G = nx.DiGraph() if self.directed else nx.Graph()
+        keys, node_dicts, pairs, edge_dicts = self._with_attribute_dicts()
+        G.add_nodes_from(zip(keys, node_dicts))
+        G.add_edges_from((u, v, d) for (u, v), d in zip(pairs, edge_dicts))
+        return G
+
+    def _with_attribute_dicts(
+        self: Graph,
+    ) -> tuple[list[NodeKey], list[dict[str, Any]], list[_Pair], list[dict[str, Any]]]:
+        """The node keys and edge pairs, in graph order, each with its attribute dict."""
+        keys = self._node_keys()
+        names = self.node_attr_names()
+        node_dicts = attribute_dicts(len(keys), names, self.node_array, self._node_presence)
+        pairs = self._edge_pairs()
+        names = self.edge_attr_names()
+        edge_dicts = attribute_dicts(len(pairs), names, self.edge_array, self._edge_presence)
+        return keys, node_dicts, pairs, edge_dicts
+
     def _converted(
         self: Graph, directed: bool, edge_order: Callable[[list[_Pair]], list[_Pair]]
     ) -> Graph:
         """A new Graph with this one's nodes and attributes and the edges ``edge_order``
         gives for this one's edge pairs (with their attributes): two bulk calls."""
         g = type(self)(directed=directed)
-        keys = self._node_keys()
-        names = self.node_attr_names()
-        node_dicts = attribute_dicts(len(keys), names, self.node_array, self._node_presence)
+        keys, node_dicts, pairs, edge_dicts = self._with_attribute_dicts()
         g.add_nodes(list(zip(keys, node_dicts)))
-        pairs = self._edge_pairs()
-        names = self.edge_attr_names()
-        edge_dicts = attribute_dicts(len(pairs), names, self.edge_array, self._edge_presence)
         by_pair = dict(zip(pairs, edge_dicts))
         # In an undirected graph (v, u) is the edge (u, v).
         g.add_edges(
