@@ -6,7 +6,9 @@
  * degrees add up to twice the edge count, every edge's endpoints exist, and every column
  * has one entry per node.
  *
- * The run lasts STRESS_SECONDS (default 10; run.sh may set it lower under valgrind).
+ * The run lasts STRESS_SECONDS (default 10), and longer if a thread has not yet run one
+ * operation (valgrind runs one thread at a time, and a busy machine may starve one), up to
+ * MAX_SECONDS.
  * Valid C99 and C++17.
  */
 
@@ -21,6 +23,7 @@
 
 #define KEYS 300
 #define THREADS 8
+#define MAX_SECONDS 300.0
 
 typedef struct {
     gr_graph *g;
@@ -174,6 +177,18 @@ static void check_invariants(gr_graph *g)
     gr_array_free(sizes);
 }
 
+/* Whether every worker has finished at least one operation. */
+static int all_have_run(const worker *workers)
+{
+    int t;
+    for (t = 0; t < THREADS; t++) {
+        if (((const volatile worker *)&workers[t])->operations == 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int main(void)
 {
     gr_graph *g = NULL;
@@ -194,7 +209,8 @@ int main(void)
                              &workers[t]) == 0);
     }
     start = now_seconds();
-    while (now_seconds() - start < seconds) {
+    while ((now_seconds() - start < seconds || !all_have_run(workers)) &&
+           now_seconds() - start < MAX_SECONDS) {
         struct timespec pause;
         pause.tv_sec = 0;
         pause.tv_nsec = 50 * 1000 * 1000;
