@@ -15,6 +15,10 @@
  * Keys are ints or strings (1 and "1" are different nodes). groggy::Key is a view, like
  * std::string_view: a Key read from a result (Keys, NodeMap, Components) is valid while
  * that result lives.
+ *
+ * C++ callbacks (filter predicates, read_edgelist's progress) may throw: the exception is
+ * caught before it reaches the C library, which is told to stop (GR_STATUS_CALLBACK), and
+ * rethrown unchanged once the call returns.
  */
 
 #ifndef GROGGY_HPP
@@ -25,6 +29,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -33,6 +39,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -80,6 +87,31 @@ template <class T, auto Free> using Owned = std::unique_ptr<T, Deleter<Free>>;
 // A NULL pointer with length 0 is fine for the library, but an empty std::string_view
 // may have a NULL data(), which for a key means "int key": use "" instead.
 inline const char *text_ptr(std::string_view s) noexcept { return s.data() ? s.data() : ""; }
+
+// Carries an exception out of a C++ callback the library calls: unwinding through the C
+// library is undefined behaviour, so the callback catches it, stores it and returns
+// GR_STATUS_CALLBACK, which stops the call; the caller rethrows it once the call returns.
+class CallbackGuard {
+public:
+    // Runs f (returning a gr_status); after a first exception, stops every later call too.
+    template <class F> gr_status run(F &&f) noexcept {
+        if (error_) return GR_STATUS_CALLBACK;
+        try {
+            return f();
+        } catch (...) {
+            error_ = std::current_exception();
+            return GR_STATUS_CALLBACK;
+        }
+    }
+    // After the call: the callback's exception if it threw, else as check() does.
+    void check(gr_status status) const {
+        if (error_) std::rethrow_exception(error_);
+        detail::check(status);
+    }
+
+private:
+    std::exception_ptr error_;
+};
 
 } // namespace detail
 
@@ -181,9 +213,14 @@ public:
             gr_attr_value &v;
             ~Release() { gr_attr_value_release(&v); }
         } release{owned};
-        const gr_attr_data &d = owned.data;
+        return copy(owned);
+    }
+
+    // Copies a value the library lends (an attribute map's), leaving it as it is.
+    static Value copy(const gr_attr_value &borrowed) {
+        const gr_attr_data &d = borrowed.data;
         const char *text = reinterpret_cast<const char *>(d.buf.ptr);
-        switch (owned.tag) {
+        switch (borrowed.tag) {
         case GR_ATTR_BOOL: return Value(d.b);
         case GR_ATTR_INT8: return Value(d.i8);
         case GR_ATTR_INT16: return Value(d.i16);
@@ -209,6 +246,84 @@ struct Attr {
     Value value;
 };
 using Attrs = std::initializer_list<Attr>;
+
+// Keys of any kind, copied into the layout the batch calls take (a "key array" in
+// groggy.h: a kind, an int and a slice of one string buffer per key).
+class KeyArray {
+public:
+    KeyArray() : offsets_{0} {}
+    KeyArray(std::initializer_list<Key> keys) : KeyArray() {
+        for (const Key &k : keys) push_back(k);
+    }
+    template <class It> KeyArray(It first, It last) : KeyArray() {
+        for (; first != last; ++first) push_back(*first);
+    }
+
+    void push_back(const Key &k) {
+        kinds_.push_back(static_cast<uint8_t>(k.is_int() ? GR_KEY_INT : GR_KEY_STR));
+        ints_.push_back(k.as_int());
+        str_.append(k.as_str());
+        offsets_.push_back(str_.size());
+    }
+    size_t size() const noexcept { return kinds_.size(); }
+    bool empty() const noexcept { return kinds_.empty(); }
+    // A view into this array, valid while it is not changed.
+    Key operator[](size_t i) const noexcept {
+        if (kinds_[i] == GR_KEY_INT) return Key(ints_[i]);
+        return Key(std::string_view(str_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]));
+    }
+
+    // The C form: kinds, ints, string bytes (c_str_len() of them) and size() + 1 offsets.
+    const uint8_t *c_kinds() const noexcept { return kinds_.data(); }
+    const int64_t *c_ints() const noexcept { return ints_.data(); }
+    const uint8_t *c_str_data() const noexcept {
+        return reinterpret_cast<const uint8_t *>(str_.data());
+    }
+    size_t c_str_len() const noexcept { return str_.size(); }
+    const size_t *c_offsets() const noexcept { return offsets_.data(); }
+
+private:
+    std::vector<uint8_t> kinds_;
+    std::vector<int64_t> ints_;
+    std::string str_;
+    std::vector<size_t> offsets_;
+};
+
+// A key with a weight: {"alice", 0.5}.
+struct Weighted {
+    Key key;
+    double weight;
+};
+
+// PageRank's personalization (teleport and dangling) weights: keys copied, so it may
+// outlive the strings it was made from. Keys not in the graph are ignored.
+class Personalization {
+public:
+    Personalization() = default;
+    Personalization(std::initializer_list<Weighted> entries) {
+        for (const Weighted &e : entries) add(e.key, e.weight);
+    }
+    void add(const Key &k, double weight) {
+        keys_.push_back(k);
+        weights_.push_back(weight);
+    }
+    size_t size() const noexcept { return keys_.size(); }
+    bool empty() const noexcept { return keys_.empty(); }
+    const KeyArray &keys() const noexcept { return keys_; }
+    const std::vector<double> &weights() const noexcept { return weights_; }
+
+private:
+    KeyArray keys_;
+    std::vector<double> weights_;
+};
+
+// One attribute of one item of a batch (add_nodes / add_edges): the item at index `item`
+// of the batch gets `name` = `value`. Applied in the order given.
+struct ItemAttr {
+    size_t item;
+    std::string_view name;
+    Value value;
+};
 
 // ----- results ---------------------------------------------------------------------------
 
@@ -295,6 +410,16 @@ public:
         return static_cast<const T *>(data_);
     }
 
+    // A new array of int64 or double values (copied), for the column calls of Graph.
+    template <class T> static Array of(const std::vector<T> &values) {
+        static_assert(std::is_same_v<T, int64_t> || std::is_same_v<T, double>,
+                      "Array::of makes int64_t or double columns");
+        const gr_attr_tag tag = std::is_same_v<T, double> ? GR_ATTR_FLOAT64 : GR_ATTR_INT64;
+        gr_array *out = nullptr;
+        detail::check(gr_array_new(tag, values.data(), nullptr, values.size(), &out));
+        return Array(out);
+    }
+
     gr_array *handle() const noexcept { return h_.get(); }
 
 private:
@@ -351,6 +476,74 @@ private:
     std::vector<size_t> starts_;
 };
 
+// Edges as two key lists of the same length: edge i is sources[i] -> targets[i].
+struct EdgeKeys {
+    Keys sources;
+    Keys targets;
+    size_t size() const noexcept { return sources.size(); }
+};
+
+// Bytes the library made (gr_buffer): a graph in the native format.
+class Buffer {
+public:
+    explicit Buffer(gr_buffer *owned) : h_(owned) {
+        detail::check(gr_buffer_data(h_.get(), &data_, &len_));
+    }
+    // NULL when empty.
+    const uint8_t *data() const noexcept { return data_; }
+    size_t size() const noexcept { return len_; }
+    Bytes to_bytes() const { return data_ ? Bytes(data_, data_ + len_) : Bytes(); }
+    gr_buffer *handle() const noexcept { return h_.get(); }
+
+private:
+    detail::Owned<gr_buffer, gr_buffer_free> h_;
+    // Borrowed from the handle (moving the handle does not move them).
+    const uint8_t *data_ = nullptr;
+    size_t len_ = 0;
+};
+
+// The attributes of the node or edge a filter callback is asked about, borrowed from the
+// library for that call only: read them there, do not keep the view.
+class AttrsView {
+public:
+    explicit AttrsView(const gr_attr_map *map) {
+        detail::check(gr_attr_map_entries(map, &len_, &names_, &values_));
+    }
+    size_t size() const noexcept { return len_; }
+    std::string_view name(size_t i) const noexcept {
+        return std::string_view(reinterpret_cast<const char *>(names_[i].ptr), names_[i].len);
+    }
+    Value value(size_t i) const { return Value::copy(values_[i]); }
+    // The attribute `name` (std::nullopt when absent; a null Value when set to null).
+    std::optional<Value> get(std::string_view name) const {
+        for (size_t i = 0; i < len_; ++i) {
+            if (this->name(i) == name) return value(i);
+        }
+        return std::nullopt;
+    }
+
+private:
+    size_t len_ = 0;
+    const gr_buf *names_ = nullptr;
+    const gr_attr_value *values_ = nullptr;
+};
+
+// An attribute column for the column calls of Graph: {"weight", array}, one value per
+// item of the batch. The array is borrowed for the call.
+struct Column {
+    std::string_view name;
+    const Array &values;
+};
+using Columns = std::vector<Column>;
+
+// Decide whether a filter keeps a node, or an edge u -> v, from its key(s) and attributes.
+using NodePredicate = std::function<bool(const Key &key, const AttrsView &attrs)>;
+using EdgePredicate = std::function<bool(const Key &u, const Key &v, const AttrsView &attrs)>;
+
+// Told how far a long load has got (done of total bytes); returns false to stop it, which
+// then throws Error with GR_STATUS_CALLBACK.
+using Progress = std::function<bool(uint64_t done, uint64_t total)>;
+
 // ----- handles that configure calls ------------------------------------------------------
 
 // Stops algorithms that run with it; trigger() is safe from any other thread.
@@ -394,6 +587,7 @@ struct PagerankOptions {
     size_t max_iter = 100;
     double tol = 1e-6;
     std::string weight; // an edge attribute; empty: every edge weighs 1
+    Personalization personalization; // empty: none
 };
 
 struct EdgelistOptions {
@@ -402,6 +596,7 @@ struct EdgelistOptions {
     int32_t delimiter = -1;     // a character, or -1 for any whitespace
     int32_t keys = GR_EDGELIST_KEYS_AUTO; // or GR_EDGELIST_KEYS_INT, GR_EDGELIST_KEYS_STR
     bool header = false;         // skip the first line that is not a comment
+    Progress progress;           // empty: none
 };
 
 namespace detail {
@@ -419,10 +614,111 @@ inline void pagerank_call(const gr_graph *g, const PagerankOptions &o, const gr_
     c.tol = o.tol;
     c.weight = o.weight.empty() ? nullptr : o.weight.c_str();
     c.weight_len = o.weight.size();
+    if (!o.personalization.empty()) {
+        const KeyArray &k = o.personalization.keys();
+        c.personal_kinds = k.c_kinds();
+        c.personal_ints = k.c_ints();
+        c.personal_str_data = k.c_str_data();
+        c.personal_str_data_len = k.c_str_len();
+        c.personal_str_offsets = k.c_offsets();
+        c.personal_values = o.personalization.weights().data();
+        c.n_personal = k.size();
+    }
     check(gr_graph_pagerank(g, &c, cancel, out_keys, out_scores));
 }
 
-inline gr_graph *read_edgelist_call(std::string_view path, const EdgelistOptions &o) {
+// The C callbacks behind the C++ ones: user_data points to one of these contexts.
+struct ProgressContext {
+    const Progress &progress;
+    CallbackGuard guard;
+};
+inline gr_status progress_trampoline(void *user_data, uint64_t done, uint64_t total) {
+    auto *ctx = static_cast<ProgressContext *>(user_data);
+    return ctx->guard.run(
+        [&] { return ctx->progress(done, total) ? GR_STATUS_OK : GR_STATUS_CALLBACK; });
+}
+
+struct NodeFilterContext {
+    const NodePredicate &keep;
+    CallbackGuard guard;
+};
+inline Key key_of(int64_t k, const char *s, size_t len) noexcept {
+    return s ? Key(std::string_view(s, len)) : Key(k);
+}
+inline gr_status node_trampoline(void *user_data, int64_t k, const char *s, size_t len,
+                                 const gr_attr_map *attrs, bool *out_keep) {
+    auto *ctx = static_cast<NodeFilterContext *>(user_data);
+    return ctx->guard.run([&] {
+        *out_keep = ctx->keep(key_of(k, s, len), AttrsView(attrs));
+        return GR_STATUS_OK;
+    });
+}
+
+struct EdgeFilterContext {
+    const EdgePredicate &keep;
+    CallbackGuard guard;
+};
+inline gr_status edge_trampoline(void *user_data, int64_t u, const char *us, size_t ul,
+                                 int64_t v, const char *vs, size_t vl,
+                                 const gr_attr_map *attrs, bool *out_keep) {
+    auto *ctx = static_cast<EdgeFilterContext *>(user_data);
+    return ctx->guard.run([&] {
+        *out_keep = ctx->keep(key_of(u, us, ul), key_of(v, vs, vl), AttrsView(attrs));
+        return GR_STATUS_OK;
+    });
+}
+
+// Two key lists the library wrote out, owned at once so neither leaks if the other throws.
+inline EdgeKeys edge_keys(gr_keys *sources, gr_keys *targets) {
+    Owned<gr_keys, gr_keys_free> hold(targets);
+    Keys s(sources);
+    Keys t(hold.release());
+    return EdgeKeys{std::move(s), std::move(t)};
+}
+
+// Column names and arrays in the C form, borrowing from the Columns.
+struct Ccolumns {
+    explicit Ccolumns(const Columns &columns) {
+        for (const Column &c : columns) {
+            names.push_back({reinterpret_cast<const uint8_t *>(c.name.data()), c.name.size()});
+            arrays.push_back(c.values.handle());
+        }
+    }
+    std::vector<gr_buf> names;
+    std::vector<const gr_array *> arrays;
+};
+
+// Sparse batch attributes in the C form: unique names, and per entry its item, the index
+// of its name and its value (borrowing from the ItemAttrs).
+struct Centries {
+    explicit Centries(const std::vector<ItemAttr> &attrs) {
+        std::unordered_map<std::string_view, uint32_t> index;
+        for (const ItemAttr &a : attrs) {
+            if (a.item > UINT32_MAX) {
+                throw std::out_of_range("groggy: a batch attribute's item index is over 2^32");
+            }
+            auto found = index.emplace(a.name, static_cast<uint32_t>(names.size()));
+            if (found.second) {
+                names.push_back({reinterpret_cast<const uint8_t *>(a.name.data()), a.name.size()});
+            }
+            items.push_back(static_cast<uint32_t>(a.item));
+            name_ids.push_back(found.first->second);
+            values.push_back(a.value.c_value());
+        }
+    }
+    std::vector<gr_buf> names;
+    std::vector<uint32_t> items;
+    std::vector<uint32_t> name_ids;
+    std::vector<gr_attr_value> values;
+};
+
+inline void same_length(size_t a, size_t b, const char *what) {
+    if (a != b) throw std::invalid_argument(std::string("groggy::Graph::") + what +
+                                            ": sources and targets differ in length");
+}
+
+inline gr_graph *read_edgelist_call(std::string_view path, const EdgelistOptions &o,
+                                    const gr_cancel *cancel) {
     gr_edgelist_options c;
     check(gr_edgelist_options_init(&c, GR_EDGELIST_OPTIONS_VERSION));
     c.directed = o.directed;
@@ -431,9 +727,18 @@ inline gr_graph *read_edgelist_call(std::string_view path, const EdgelistOptions
     c.delimiter = o.delimiter;
     c.keys = o.keys;
     c.header = o.header;
+    ProgressContext ctx{o.progress, {}};
+    if (o.progress) {
+        c.progress = progress_trampoline;
+        c.user_data = &ctx;
+    }
     gr_graph *out = nullptr;
-    check(gr_graph_read_edgelist(text_ptr(path), path.size(), &c, nullptr, &out));
-    return out;
+    gr_status status = gr_graph_read_edgelist(text_ptr(path), path.size(), &c, cancel, &out);
+    // A graph is only written on success; a callback that threw after the last progress
+    // report could not have stopped the read, so free it before rethrowing.
+    Owned<gr_graph, gr_graph_free> hold(out);
+    ctx.guard.check(status);
+    return hold.release();
 }
 } // namespace detail
 
@@ -473,6 +778,56 @@ public:
     void remove_node(const Key &k) {
         detail::check(gr_graph_remove_node(g(), k.c_int(), k.c_ptr(), k.c_len()));
     }
+
+    // --- batches: all or nothing (a bad argument changes nothing)
+    // Adds (or updates) the nodes `keys`, with sparse attributes.
+    void add_nodes(const KeyArray &keys, const std::vector<ItemAttr> &attrs = {}) {
+        detail::Centries c(attrs);
+        detail::check(gr_graph_add_nodes(g(), keys.c_kinds(), keys.c_ints(), keys.c_str_data(),
+                                         keys.c_str_len(), keys.c_offsets(), keys.size(),
+                                         c.names.data(), c.names.size(), c.items.data(),
+                                         c.name_ids.data(), c.values.data(), c.values.size()));
+    }
+    // Adds (or updates) the edges sources[i] -> targets[i], with sparse attributes.
+    void add_edges(const KeyArray &sources, const KeyArray &targets,
+                   const std::vector<ItemAttr> &attrs = {}) {
+        detail::same_length(sources.size(), targets.size(), "add_edges");
+        detail::Centries c(attrs);
+        detail::check(gr_graph_add_edges(
+            g(), sources.c_kinds(), sources.c_ints(), sources.c_str_data(), sources.c_str_len(),
+            sources.c_offsets(), targets.c_kinds(), targets.c_ints(), targets.c_str_data(),
+            targets.c_str_len(), targets.c_offsets(), sources.size(), c.names.data(),
+            c.names.size(), c.items.data(), c.name_ids.data(), c.values.data(),
+            c.values.size()));
+    }
+    // The fast path for int keys: edges sources[i] -> targets[i] with attribute columns of
+    // one value per edge.
+    void add_edges_int(const std::vector<int64_t> &sources, const std::vector<int64_t> &targets,
+                       const Columns &columns = {}) {
+        detail::same_length(sources.size(), targets.size(), "add_edges_int");
+        detail::Ccolumns c(columns);
+        detail::check(gr_graph_add_edges_int(g(), sources.data(), targets.data(), sources.size(),
+                                             c.names.data(), c.arrays.data(), c.arrays.size()));
+    }
+    // As add_edges_int, for keys of any kind.
+    void add_edges_columns(const KeyArray &sources, const KeyArray &targets,
+                           const Columns &columns = {}) {
+        detail::same_length(sources.size(), targets.size(), "add_edges_columns");
+        detail::Ccolumns c(columns);
+        detail::check(gr_graph_add_edges_columns(
+            g(), sources.c_kinds(), sources.c_ints(), sources.c_str_data(), sources.c_str_len(),
+            sources.c_offsets(), targets.c_kinds(), targets.c_ints(), targets.c_str_data(),
+            targets.c_str_len(), targets.c_offsets(), sources.size(), c.names.data(),
+            c.arrays.data(), c.arrays.size()));
+    }
+    // Adds (or updates) the nodes `keys` with attribute columns of one value per node.
+    void add_nodes_columns(const KeyArray &keys, const Columns &columns = {}) {
+        detail::Ccolumns c(columns);
+        detail::check(gr_graph_add_nodes_columns(g(), keys.c_kinds(), keys.c_ints(),
+                                                 keys.c_str_data(), keys.c_str_len(),
+                                                 keys.c_offsets(), keys.size(), c.names.data(),
+                                                 c.arrays.data(), c.arrays.size()));
+    }
     void remove_edge(const Key &u, const Key &v) {
         detail::check(gr_graph_remove_edge(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
                                            v.c_ptr(), v.c_len()));
@@ -502,6 +857,49 @@ public:
         gr_keys *out = nullptr;
         detail::check(gr_graph_nodes(g(), &out));
         return Keys(out);
+    }
+    // Every edge, in insertion order.
+    EdgeKeys edges() const {
+        gr_keys *sources = nullptr;
+        gr_keys *targets = nullptr;
+        detail::check(gr_graph_edges(g(), &sources, &targets));
+        return detail::edge_keys(sources, targets);
+    }
+
+    // --- filters, in node / edge order. An exception the predicate throws stops the filter
+    // and is rethrown from here; the library never sees it.
+    Keys filter_nodes(const NodePredicate &keep) const {
+        detail::NodeFilterContext ctx{keep, {}};
+        gr_keys *out = nullptr;
+        gr_status status = gr_graph_filter_nodes(g(), detail::node_trampoline, &ctx, &out);
+        detail::Owned<gr_keys, gr_keys_free> hold(out);
+        ctx.guard.check(status);
+        return Keys(hold.release());
+    }
+    EdgeKeys filter_edges(const EdgePredicate &keep) const {
+        detail::EdgeFilterContext ctx{keep, {}};
+        gr_keys *sources = nullptr;
+        gr_keys *targets = nullptr;
+        gr_status status =
+            gr_graph_filter_edges(g(), detail::edge_trampoline, &ctx, &sources, &targets);
+        detail::Owned<gr_keys, gr_keys_free> hold_s(sources);
+        detail::Owned<gr_keys, gr_keys_free> hold_t(targets);
+        ctx.guard.check(status);
+        return detail::edge_keys(hold_s.release(), hold_t.release());
+    }
+    // The query language of gr_graph_filter_nodes_query: `age > 30 AND club == 'Blue'`.
+    Keys filter_nodes_query(std::string_view query) const {
+        gr_keys *out = nullptr;
+        detail::check(
+            gr_graph_filter_nodes_query(g(), detail::text_ptr(query), query.size(), &out));
+        return Keys(out);
+    }
+    EdgeKeys filter_edges_query(std::string_view query) const {
+        gr_keys *sources = nullptr;
+        gr_keys *targets = nullptr;
+        detail::check(gr_graph_filter_edges_query(g(), detail::text_ptr(query), query.size(),
+                                                  &sources, &targets));
+        return detail::edge_keys(sources, targets);
     }
     size_t node_count() const { return count(gr_graph_node_count); }
     size_t edge_count() const { return count(gr_graph_edge_count); }
@@ -563,6 +961,13 @@ public:
                                    depth_limit, detail::cancel_ptr(cancel), &out));
         return Keys(out);
     }
+    // Depth-first preorder from source, at most depth_limit hops deep (negative: no limit).
+    Keys dfs(const Key &source, int64_t depth_limit = -1, const Cancel *cancel = nullptr) const {
+        gr_keys *out = nullptr;
+        detail::check(gr_graph_dfs(g(), source.c_int(), source.c_ptr(), source.c_len(),
+                                   depth_limit, detail::cancel_ptr(cancel), &out));
+        return Keys(out);
+    }
     // The keys along a shortest path (fewest edges, or least total `weight`); throws
     // GR_STATUS_NO_PATH when v cannot be reached.
     Keys shortest_path(const Key &u, const Key &v, std::string_view weight = {},
@@ -592,9 +997,28 @@ public:
         detail::check(gr_graph_load(detail::text_ptr(path), path.size(), &out));
         return Graph(out);
     }
-    // `u v [weight]` lines; a third column becomes the edge attribute "weight".
-    static Graph read_edgelist(std::string_view path, const EdgelistOptions &options = {}) {
-        return Graph(detail::read_edgelist_call(path, options));
+    // The native format in memory (what save writes to a file).
+    Buffer save_buffer() const {
+        gr_buffer *out = nullptr;
+        detail::check(gr_graph_save_buffer(g(), &out));
+        return Buffer(out);
+    }
+    // A graph from bytes in the native format, checked as load checks a file.
+    static Graph load_buffer(const uint8_t *data, size_t len) {
+        gr_graph *out = nullptr;
+        detail::check(gr_graph_load_buffer(data, len, &out));
+        return Graph(out);
+    }
+    static Graph load_buffer(const Buffer &buffer) {
+        return load_buffer(buffer.data(), buffer.size());
+    }
+    static Graph load_buffer(const Bytes &bytes) { return load_buffer(bytes.data(), bytes.size()); }
+    // `u v [weight]` lines; a third column becomes the edge attribute "weight". The
+    // options' progress callback may stop it (Error GR_STATUS_CALLBACK), and so may cancel
+    // (GR_STATUS_CANCELLED); an exception the callback throws is rethrown from here.
+    static Graph read_edgelist(std::string_view path, const EdgelistOptions &options = {},
+                               const Cancel *cancel = nullptr) {
+        return Graph(detail::read_edgelist_call(path, options, detail::cancel_ptr(cancel)));
     }
     void write_edgelist(std::string_view path, char delimiter = ' ') const {
         detail::check(gr_graph_write_edgelist(g(), detail::text_ptr(path), path.size(),

@@ -2,7 +2,7 @@
 // and operation from the C accessors), and moves. Run under valgrind by tests/cpp/run.sh,
 // which fails on leaks, so a handle a wrapper forgot to free fails the run.
 
-#include "groggy.hpp"
+#include "check.hpp"
 
 #include <cerrno>
 #include <cmath>
@@ -16,56 +16,6 @@
 #include <type_traits>
 #include <unistd.h>
 #include <vector>
-
-using groggy::Bytes;
-using groggy::Error;
-using groggy::Graph;
-using groggy::Key;
-using groggy::Keys;
-using groggy::Value;
-
-static int passed = 0;
-
-#define CHECK(cond)                                                                          \
-    do {                                                                                     \
-        if (!(cond)) {                                                                       \
-            std::fprintf(stderr, "%s:%d: CHECK FAILED: %s\n", __FILE__, __LINE__, #cond);   \
-            std::exit(1);                                                                    \
-        }                                                                                    \
-        ++passed;                                                                            \
-    } while (0)
-
-// Runs f, which must throw groggy::Error with this status and operation; the message is
-// the library's own, unchanged.
-static void expect_error(gr_status status, const char *operation, const std::function<void()> &f,
-                         int line) {
-    try {
-        f();
-    } catch (const Error &e) {
-        if (e.status() != status || e.operation() != operation ||
-            std::string(e.what()) != gr_last_error_message()) {
-            std::fprintf(stderr, "line %d: got status %d, operation '%s', message '%s'\n", line,
-                         e.status(), e.operation().c_str(), e.what());
-            std::exit(1);
-        }
-        ++passed;
-        return;
-    }
-    std::fprintf(stderr, "line %d: no groggy::Error thrown\n", line);
-    std::exit(1);
-}
-#define EXPECT_ERROR(status, op, body) expect_error(status, op, [&] { body; }, __LINE__)
-
-static std::vector<std::string> texts(const Keys &keys) {
-    std::vector<std::string> out;
-    for (Key k : keys) {
-        std::ostringstream s;
-        s << (k.is_int() ? "i" : "s") << k;
-        out.push_back(s.str());
-    }
-    return out;
-}
-using Strings = std::vector<std::string>;
 
 static void test_types() {
     // Handles are move-only, and moves never throw (so containers move them).
