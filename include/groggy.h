@@ -20,6 +20,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+// ======================================================================================
+// Versions and errors
+//
+// Which library and ABI this is, and what went wrong. Compare gr_abi_version() with
+// GR_ABI_VERSION before anything else. Every fallible function returns a gr_status;
+// after a failure the gr_last_error_* functions describe it on the calling thread.
+// ======================================================================================
+
 // The version of the library this header describes (`gr_version()` returns
 // GR_VERSION_STRING).
 #define GR_VERSION_MAJOR 0
@@ -27,176 +39,12 @@
 #define GR_VERSION_PATCH 0
 #define GR_VERSION_STRING "0.1.0"
 
-// The current version of `gr_pagerank_options`.
-#define GR_PAGERANK_OPTIONS_VERSION 1
-
-// Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
-// confused with the `GR_KEY_*` kind of one key).
-#define GR_EDGELIST_KEYS_AUTO 0
-
-#define GR_EDGELIST_KEYS_INT 1
-
-#define GR_EDGELIST_KEYS_STR 2
-
-// The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
-// naming the line.
-#define GR_EDGELIST_MAX_LINE_BYTES 16777216
-
-// The current version of `gr_edgelist_options`.
-#define GR_EDGELIST_OPTIONS_VERSION 1
-
-// Kind bytes of `gr_keys_view`.
-#define GR_KEY_INT 0
-
-#define GR_KEY_STR 1
-
 // Bumped whenever a change breaks existing C callers; loaders refuse versions they do
 // not know.
 #define GR_ABI_VERSION 2
 
-// An immutable column of values. It never changes and stays valid after the graph it
-// came from changes or is freed. Copies made with `gr_array_clone` share the values.
-typedef struct gr_array gr_array;
-
-// An attribute map: names with their values, in column order.
-typedef struct gr_attr_map gr_attr_map;
-
-// Bytes made by the library, read through `gr_buffer_data` and released with
-// `gr_buffer_free`.
-typedef struct gr_buffer gr_buffer;
-
-// A cancellation token. Safe to trigger from any thread while algorithms run with it.
-typedef struct gr_cancel gr_cancel;
-
-// A graph handle. Safe to use from several threads at once: any number of readers, one
-// writer. The handle outlives the graph it names: `gr_graph_close` lets the graph go while
-// calls may be running on it, and every later call fails with `GR_STATUS_INVALID_OPERATION`
-// until `gr_graph_free` releases the handle itself.
-typedef struct gr_graph gr_graph;
-
-// A list of node keys in graph order.
-typedef struct gr_keys gr_keys;
-
-// A memory pool. It lives as long as its handle or any graph in it.
-typedef struct gr_pool gr_pool;
-
-// A list of UTF-8 strings.
-typedef struct gr_string_list gr_string_list;
-
 // The result of every fallible function: `GR_STATUS_OK` (0) or one of the codes below.
 typedef int32_t gr_status;
-
-// The options of `gr_graph_pagerank`. Fill it with `gr_pagerank_options_init(&opts,
-// GR_PAGERANK_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
-// added at the end, with a new version.
-typedef struct gr_pagerank_options {
-  // The version of the struct the caller fills (`GR_PAGERANK_OPTIONS_VERSION` of its
-  // header); set by `gr_pagerank_options_init`.
-  uint32_t version;
-  // The damping factor, in (0, 1). Default 0.85.
-  double alpha;
-  // The most iterations; without convergence by then, `GR_STATUS_ALGORITHM`. Default 100.
-  size_t max_iter;
-  // Converged when the L1 change of the scores is below `N * tol`. Default 1e-6.
-  double tol;
-  // An edge column holding the weights, `weight_len` bytes of UTF-8 (NULL, the
-  // default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
-  // has is `GR_STATUS_INVALID_ARGUMENT`.
-  const char *weight;
-  size_t weight_len;
-  // The personalization (teleport and dangling) vector: `n_personal` keys, a key array
-  // as `gr_graph_add_nodes` describes (`personal_kinds`, `personal_ints`,
-  // `personal_str_data`, `personal_str_data_len`, `personal_str_offsets`), with their
-  // weights in `personal_values`. `personal_values` NULL (the default): none. Keys not
-  // in the graph are ignored.
-  const uint8_t *personal_kinds;
-  const int64_t *personal_ints;
-  const uint8_t *personal_str_data;
-  size_t personal_str_data_len;
-  const size_t *personal_str_offsets;
-  const double *personal_values;
-  size_t n_personal;
-} gr_pagerank_options;
-
-// Which member of `gr_attr_value.data` is set.
-typedef int32_t gr_attr_tag;
-
-// A byte buffer `(ptr, len)`: UTF-8 text for strings, raw bytes otherwise. Not
-// NUL-terminated. `ptr` may be NULL when `len` is 0.
-typedef struct gr_buf {
-  const uint8_t *ptr;
-  size_t len;
-} gr_buf;
-
-typedef union gr_attr_data {
-  bool b;
-  int8_t i8;
-  int16_t i16;
-  int32_t i32;
-  int64_t i64;
-  float f32;
-  double f64;
-  struct gr_buf buf;
-} gr_attr_data;
-
-// One attribute value. Always passed by pointer. Values you pass in are copied by the
-// library. Values the library writes out own their string or bytes buffer: release them
-// with `gr_attr_value_release`, unless they are borrowed from a handle (`gr_attr_map`).
-typedef struct gr_attr_value {
-  gr_attr_tag tag;
-  union gr_attr_data data;
-} gr_attr_value;
-
-// Told how far a long load has got: `done` of `total` bytes. Return `GR_STATUS_OK` to go
-// on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
-typedef gr_status (*gr_progress_callback)(void *user_data, uint64_t done, uint64_t total);
-
-// The options of `gr_graph_read_edgelist`. Fill it with `gr_edgelist_options_init(&opts,
-// GR_EDGELIST_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
-// added at the end, with a new version.
-typedef struct gr_edgelist_options {
-  // The version of the struct the caller fills (`GR_EDGELIST_OPTIONS_VERSION` of its
-  // header); set by `gr_edgelist_options_init`.
-  uint32_t version;
-  // Whether the graph is directed. Default false.
-  bool directed;
-  // Lines starting with these `comments_len` bytes of UTF-8 are skipped (`comments_len`
-  // 0: none; `comments` may then be NULL). Default `"#"`.
-  const char *comments;
-  size_t comments_len;
-  // The character (a Unicode scalar value) between fields; negative, the default:
-  // any run of whitespace.
-  int32_t delimiter;
-  // `GR_EDGELIST_KEYS_AUTO` (the default: ints when every key is one, else strings),
-  // `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`.
-  int32_t keys;
-  // Whether the first line that is not a comment is a header to skip. Default false.
-  bool header;
-  // Told how far the load has got, with `user_data` (NULL, the default: nobody).
-  gr_progress_callback progress;
-  void *user_data;
-} gr_edgelist_options;
-
-// Decides whether to keep a node: writes `*out_keep` and returns `GR_STATUS_OK`, or
-// returns any other status to stop the filter. The key is passed as keys are passed in
-// (`key_str` NULL for an int key); `key_str` and `attrs` are valid during the call only.
-typedef gr_status (*gr_node_predicate)(void *user_data,
-                                       int64_t key_int,
-                                       const char *key_str,
-                                       size_t key_len,
-                                       const struct gr_attr_map *attrs,
-                                       bool *out_keep);
-
-// Decides whether to keep an edge `u -> v`, as `gr_node_predicate` does for nodes.
-typedef gr_status (*gr_edge_predicate)(void *user_data,
-                                       int64_t u_int,
-                                       const char *u_str,
-                                       size_t u_len,
-                                       int64_t v_int,
-                                       const char *v_str,
-                                       size_t v_len,
-                                       const struct gr_attr_map *attrs,
-                                       bool *out_keep);
 
 #define GR_STATUS_OK 0
 
@@ -227,6 +75,49 @@ typedef gr_status (*gr_edge_predicate)(void *user_data,
 // A callback the caller passed in returned a failure status, which stopped the operation.
 #define GR_STATUS_CALLBACK 12
 
+// The library version, "MAJOR.MINOR.PATCH" (static; never freed).
+const char *gr_version(void);
+
+// The ABI version this library implements (`GR_ABI_VERSION` of its header).
+uint32_t gr_abi_version(void);
+
+// A static, NUL-terminated description of a status code ("unknown status" for codes this
+// version does not know). Never NULL; never freed.
+const char *gr_status_str(gr_status status);
+
+// The message of the last failure on this thread ("" if none): `"operation: what went
+// wrong"`, for people; programs use `gr_last_error_operation()` and
+// `gr_last_error_os_code()` instead of parsing it. Never NULL. Owned by the library and
+// valid until the next failing call on the same thread (a successful call leaves the
+// last failure's message as it was).
+const char *gr_last_error_message(void);
+
+// The name of the operation whose failure was the last on this thread (e.g. `"add_edge"`;
+// the part of the message before `": "`), or `""` if no call failed on this thread yet.
+// Never NULL. Owned by the library and valid until the next failing call on the same
+// thread; like the message, a successful call leaves it as it was.
+const char *gr_last_error_operation(void);
+
+// The operating system's error code (`errno`, e.g. `ENOENT`, `EACCES`, `EISDIR`) of the
+// last failure on this thread when it was an I/O failure the system reported
+// (`GR_STATUS_IO`), else 0: a corrupt file, any other status, or no failure yet on this
+// thread. Like the message, it describes the last failing call (a successful call leaves
+// it as it was).
+int32_t gr_last_error_os_code(void);
+
+// ======================================================================================
+// Values
+//
+// How data crosses the boundary, used by every group below: one attribute value
+// (gr_attr_value, its kind a gr_attr_tag), byte strings (gr_buf), and the handles
+// results come back in: key lists (gr_keys), typed arrays (gr_array), attribute maps
+// (gr_attr_map) and string lists (gr_string_list), read with the functions of
+// "Lists and arrays".
+// ======================================================================================
+
+// Which member of `gr_attr_value.data` is set.
+typedef int32_t gr_attr_tag;
+
 #define GR_ATTR_NULL 0
 
 #define GR_ATTR_BOOL 1
@@ -251,730 +142,71 @@ typedef gr_status (*gr_edge_predicate)(void *user_data,
 // `gr_attr_value`s); never the tag of one value.
 #define GR_ATTR_MIXED 10
 
-#ifdef __cplusplus
-extern "C" {
-#endif // __cplusplus
+// A byte buffer `(ptr, len)`: UTF-8 text for strings, raw bytes otherwise. Not
+// NUL-terminated. `ptr` may be NULL when `len` is 0.
+typedef struct gr_buf {
+  const uint8_t *ptr;
+  size_t len;
+} gr_buf;
 
-// Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
+typedef union gr_attr_data {
+  bool b;
+  int8_t i8;
+  int16_t i16;
+  int32_t i32;
+  int64_t i64;
+  float f32;
+  double f64;
+  struct gr_buf buf;
+} gr_attr_data;
+
+// One attribute value. Always passed by pointer. Values you pass in are copied by the
+// library. Values the library writes out own their string or bytes buffer: release them
+// with `gr_attr_value_release`, unless they are borrowed from a handle (`gr_attr_map`).
+typedef struct gr_attr_value {
+  gr_attr_tag tag;
+  union gr_attr_data data;
+} gr_attr_value;
+
+// A list of node keys in graph order.
+typedef struct gr_keys gr_keys;
+
+// Kind bytes of `gr_keys_view`.
+#define GR_KEY_INT 0
+
+#define GR_KEY_STR 1
+
+// An immutable column of values. It never changes and stays valid after the graph it
+// came from changes or is freed. Copies made with `gr_array_clone` share the values.
+typedef struct gr_array gr_array;
+
+// An attribute map: names with their values, in column order.
+typedef struct gr_attr_map gr_attr_map;
+
+// A list of UTF-8 strings.
+typedef struct gr_string_list gr_string_list;
+
+// Frees the string or bytes buffer of a value the library wrote out as owned (by
+// `gr_graph_get_node_attr`, `gr_graph_get_edge_attr` or `gr_array_get`) and resets that
+// value to `GR_ATTR_NULL`. Values of other kinds, and NULL, are left as they are. Never call
+// it on a value you built yourself or on one borrowed from a handle.
 //
 // # Safety
-// `out_cancel` is NULL or writable.
-gr_status gr_cancel_new(struct gr_cancel **out_cancel);
+// `value` is NULL or a value written by one of the functions above and not yet released.
+void gr_attr_value_release(struct gr_attr_value *value);
 
-// Asks every algorithm running with this token to stop (they return
-// `GR_STATUS_CANCELLED`). It stays triggered.
+// ======================================================================================
+// Graphs
 //
-// # Safety
-// `cancel` is NULL or a live token.
-gr_status gr_cancel_trigger(const struct gr_cancel *cancel);
-
-// # Safety
-// `cancel` is NULL or a live token that no running algorithm uses any more.
-void gr_cancel_free(struct gr_cancel *cancel);
-
-// Fills `*opts` with the defaults of `version` (normally `GR_PAGERANK_OPTIONS_VERSION`):
-// alpha 0.85, max_iter 100, tol 1e-6, no weight, no personalization. A version this
-// library does not know (0, or newer than its own) is `GR_STATUS_INVALID_ARGUMENT` and
-// writes nothing.
-//
-// # Safety
-// `opts` is NULL or points to a writable `gr_pagerank_options` of that version.
-gr_status gr_pagerank_options_init(struct gr_pagerank_options *opts, uint32_t version);
-
-// PageRank with networkx's semantics (see `PYTHON_API.md`) and the options `opts` (NULL:
-// the defaults; see `gr_pagerank_options`). An options version this library does not
-// know is `GR_STATUS_INVALID_ARGUMENT`. Writes every node's key (node order) and its
-// score (float64).
-//
-// # Safety
-// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_pagerank_options`
-// whose pointers are NULL or valid for the lengths given; `cancel` is NULL or live; the
-// outputs are NULL or writable.
-gr_status gr_graph_pagerank(const struct gr_graph *g,
-                            const struct gr_pagerank_options *opts,
-                            const struct gr_cancel *cancel,
-                            struct gr_keys **out_keys,
-                            struct gr_array **out_scores);
-
-// Nodes reached from the source, in breadth-first order (neighbours in edge order), at
-// most `depth_limit` hops away (a negative limit: no limit; 0: the source alone).
-//
-// # Safety
-// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `cancel` NULL or live;
-// `out_keys` NULL or writable.
-gr_status gr_graph_bfs(const struct gr_graph *g,
-                       int64_t key_int,
-                       const char *key_str,
-                       size_t key_len,
-                       int64_t depth_limit,
-                       const struct gr_cancel *cancel,
-                       struct gr_keys **out_keys);
-
-// Nodes reached from the source in depth-first preorder, as networkx's
-// `dfs_preorder_nodes`, at most `depth_limit` hops deep (negative: no limit).
-//
-// # Safety
-// As `gr_graph_bfs`.
-gr_status gr_graph_dfs(const struct gr_graph *g,
-                       int64_t key_int,
-                       const char *key_str,
-                       size_t key_len,
-                       int64_t depth_limit,
-                       const struct gr_cancel *cancel,
-                       struct gr_keys **out_keys);
-
-// A shortest path from `u` to `v` as the keys along it: fewest edges, or least total
-// weight when `weight` (NULL: none) names an edge column (one no edge has:
-// `GR_STATUS_INVALID_ARGUMENT`). `GR_STATUS_NO_PATH` when `v` cannot be reached;
-// `GR_STATUS_ALGORITHM` on a negative weight.
-//
-// # Safety
-// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `weight` NULL or
-// `weight_len` bytes; `cancel` NULL or live; `out_keys` NULL or writable.
-gr_status gr_graph_shortest_path(const struct gr_graph *g,
-                                 int64_t u_int,
-                                 const char *u_str,
-                                 size_t u_len,
-                                 int64_t v_int,
-                                 const char *v_str,
-                                 size_t v_len,
-                                 const char *weight,
-                                 size_t weight_len,
-                                 const struct gr_cancel *cancel,
-                                 struct gr_keys **out_keys);
-
-// The length of a shortest path from the source to every node it reaches, in visit
-// order: hop counts (int64) when unweighted, total weights (float64) with `weight`.
-//
-// # Safety
-// As `gr_graph_shortest_path`, with one key and two outputs.
-gr_status gr_graph_shortest_path_lengths(const struct gr_graph *g,
-                                         int64_t key_int,
-                                         const char *key_str,
-                                         size_t key_len,
-                                         const char *weight,
-                                         size_t weight_len,
-                                         const struct gr_cancel *cancel,
-                                         struct gr_keys **out_keys,
-                                         struct gr_array **out_lengths);
-
-// Connected components (weak components when directed), largest first: `*out_keys`
-// lists the nodes of component 0, then of component 1, ... (each in node order) and
-// `*out_sizes` (int64) how many nodes each has.
-//
-// # Safety
-// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
-gr_status gr_graph_connected_components(const struct gr_graph *g,
-                                        const struct gr_cancel *cancel,
-                                        struct gr_keys **out_keys,
-                                        struct gr_array **out_sizes);
-
-// Strongly connected components of a directed graph, as `gr_graph_connected_components`
-// lays them out. `GR_STATUS_INVALID_OPERATION` on an undirected graph.
-//
-// # Safety
-// As `gr_graph_connected_components`.
-gr_status gr_graph_strongly_connected_components(const struct gr_graph *g,
-                                                 const struct gr_cancel *cancel,
-                                                 struct gr_keys **out_keys,
-                                                 struct gr_array **out_sizes);
-
-// Each node's component number (int64), numbered as `gr_graph_connected_components`
-// orders them, with the node keys in node order.
-//
-// # Safety
-// As `gr_graph_connected_components`.
-gr_status gr_graph_component_labels(const struct gr_graph *g,
-                                    const struct gr_cancel *cancel,
-                                    struct gr_keys **out_keys,
-                                    struct gr_array **out_labels);
-
-// Makes an array from a column (copied; see the top of this section for the form).
-//
-// # Safety
-// `data` holds `n` values of the kind `tag` says (it may be NULL when `n` is 0 or the
-// kind is `GR_ATTR_NULL`); `valid` is NULL or holds `n` bytes; `out_array` is NULL or
-// writable.
-gr_status gr_array_new(gr_attr_tag tag,
-                       const void *data,
-                       const uint8_t *valid,
-                       size_t n,
-                       struct gr_array **out_array);
-
-// A second handle on the same values (free both).
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; `out_array` is NULL or writable.
-gr_status gr_array_clone(const struct gr_array *array, struct gr_array **out_array);
-
-// Length, kind (a `GR_ATTR_*` tag; `GR_ATTR_NULL` when every value is null) and, for
-// fixed-width kinds, a pointer to the contiguous values (`bool` as one byte each; NULL for
-// other kinds or an empty array), borrowed from the array. Entries that are null hold
-// an unspecified value; see `gr_array_validity`.
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
-gr_status gr_array_info(const struct gr_array *array,
-                        size_t *out_len,
-                        gr_attr_tag *out_kind,
-                        const void **out_data);
-
-// The number of null entries and, when there are any, `len` bytes (1 = valid, 0 = null)
-// borrowed from the array; `*out_valid` is NULL when no entry is null.
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
-gr_status gr_array_validity(const struct gr_array *array,
-                            const uint8_t **out_valid,
-                            size_t *out_null_count);
-
-// For string and bytes arrays: all values end to end (`*out_data_len` bytes; null entries
-// are empty) and `len + 1` offsets, value `i` being `data[offsets[i] .. offsets[i + 1]]`.
-// Borrowed from the array. An invalid-argument error for other kinds.
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
-gr_status gr_array_buffers(const struct gr_array *array,
-                           const uint8_t **out_data,
-                           size_t *out_data_len,
-                           const size_t **out_offsets);
-
-// Value `index`, written to `*out_value` as an owned value (release strings and bytes
-// with `gr_attr_value_release`). A null entry reads as `GR_ATTR_NULL`.
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; `out_value` is NULL or writable.
-gr_status gr_array_get(const struct gr_array *array, size_t index, struct gr_attr_value *out_value);
-
-// A new array of `count` entries: `start`, `start + step`, ... (`step` may be negative but
-// not 0; every index must be in range).
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; `out_array` is NULL or writable.
-gr_status gr_array_slice(const struct gr_array *array,
-                         size_t start,
-                         size_t count,
-                         ptrdiff_t step,
-                         struct gr_array **out_array);
-
-// Positions (int64) of the `k` largest valid entries of a numeric or bool array, largest
-// first, equal values in position order (NaN counts as smallest).
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; `out_positions` is NULL or writable.
-gr_status gr_array_top_k(const struct gr_array *array, size_t k, struct gr_array **out_positions);
-
-// Sum of the valid entries: `GR_ATTR_INT64` for integer and bool arrays (an error if it
-// overflows), `GR_ATTR_FLOAT64` for float arrays. Other kinds are an invalid argument.
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; `out_value` is NULL or writable.
-gr_status gr_array_sum(const struct gr_array *array, struct gr_attr_value *out_value);
-
-// Mean of the valid entries of a numeric or bool array; `*out_found` is false (and
-// `*out_mean` untouched) when there are none.
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
-gr_status gr_array_mean(const struct gr_array *array, double *out_mean, bool *out_found);
-
-// Smallest valid entry (numbers, bools, strings, bytes; NaN skipped), as an owned value;
-// `*out_found` is false when there is none.
-//
-// # Safety
-// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
-gr_status gr_array_min(const struct gr_array *array,
-                       struct gr_attr_value *out_value,
-                       bool *out_found);
-
-// Largest valid entry, as `gr_array_min` describes.
-//
-// # Safety
-// As `gr_array_min`.
-gr_status gr_array_max(const struct gr_array *array,
-                       struct gr_attr_value *out_value,
-                       bool *out_found);
-
-// # Safety
-// `array` is NULL or a live `gr_array`, which must not be used afterwards.
-void gr_array_free(struct gr_array *array);
-
-// Sets one attribute of a node (the value is copied).
-//
-// # Safety
-// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
-// `name_len` bytes; `value` is NULL or a valid value.
-gr_status gr_graph_set_node_attr(struct gr_graph *g,
-                                 int64_t key_int,
-                                 const char *key_str,
-                                 size_t key_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 const struct gr_attr_value *value);
-
-// Reads one attribute of a node. When the node has it, `*out_found` is true and `*out`
-// holds the value, which owns its string or bytes buffer: release it with
-// `gr_attr_value_release`. When it does not, `*out_found` is false and `*out` is untouched.
-//
-// # Safety
-// As `gr_graph_set_node_attr`; `out_value` and `out_found` are NULL or writable.
-gr_status gr_graph_get_node_attr(const struct gr_graph *g,
-                                 int64_t key_int,
-                                 const char *key_str,
-                                 size_t key_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 struct gr_attr_value *out_value,
-                                 bool *out_found);
-
-// Sets one attribute of the edge `(u, v)` (the value is copied).
-//
-// # Safety
-// As `gr_graph_set_node_attr`, with two keys.
-gr_status gr_graph_set_edge_attr(struct gr_graph *g,
-                                 int64_t u_int,
-                                 const char *u_str,
-                                 size_t u_len,
-                                 int64_t v_int,
-                                 const char *v_str,
-                                 size_t v_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 const struct gr_attr_value *value);
-
-// Reads one attribute of the edge `(u, v)`, as `gr_graph_get_node_attr` does for nodes.
-//
-// # Safety
-// As `gr_graph_get_node_attr`, with two keys.
-gr_status gr_graph_get_edge_attr(const struct gr_graph *g,
-                                 int64_t u_int,
-                                 const char *u_str,
-                                 size_t u_len,
-                                 int64_t v_int,
-                                 const char *v_str,
-                                 size_t v_len,
-                                 const char *name,
-                                 size_t name_len,
-                                 struct gr_attr_value *out_value,
-                                 bool *out_found);
-
-// Removes one attribute of a node: afterwards the node does not have it (it is absent,
-// not Null). An attribute set to Null is one the node has. When the node does not have
-// it: `GR_STATUS_ATTRIBUTE_NOT_FOUND`, and nothing changes.
-//
-// # Safety
-// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
-// `name_len` bytes.
-gr_status gr_graph_remove_node_attr(struct gr_graph *g,
-                                    int64_t key_int,
-                                    const char *key_str,
-                                    size_t key_len,
-                                    const char *name,
-                                    size_t name_len);
-
-// Removes one attribute of the edge `(u, v)`, as `gr_graph_remove_node_attr` does for
-// nodes.
-//
-// # Safety
-// As `gr_graph_remove_node_attr`, with two keys.
-gr_status gr_graph_remove_edge_attr(struct gr_graph *g,
-                                    int64_t u_int,
-                                    const char *u_str,
-                                    size_t u_len,
-                                    int64_t v_int,
-                                    const char *v_str,
-                                    size_t v_len,
-                                    const char *name,
-                                    size_t name_len);
-
-// Every attribute of a node, in column order.
-//
-// # Safety
-// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_map` NULL or
-// writable.
-gr_status gr_graph_node_attrs(const struct gr_graph *g,
-                              int64_t key_int,
-                              const char *key_str,
-                              size_t key_len,
-                              struct gr_attr_map **out_map);
-
-// Every attribute of the edge `(u, v)`, in column order.
-//
-// # Safety
-// As `gr_graph_node_attrs`, with two keys.
-gr_status gr_graph_edge_attrs(const struct gr_graph *g,
-                              int64_t u_int,
-                              const char *u_str,
-                              size_t u_len,
-                              int64_t v_int,
-                              const char *v_str,
-                              size_t v_len,
-                              struct gr_attr_map **out_map);
-
-// Names of the node attributes at least one node has, in creation order.
-//
-// # Safety
-// `g` is NULL or a live graph; `out_names` NULL or writable.
-gr_status gr_graph_node_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
-
-// Names of the edge attributes at least one edge has, in creation order.
-//
-// # Safety
-// `g` is NULL or a live graph; `out_names` NULL or writable.
-gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
-
-// The message of the last failure on this thread ("" if none): `"operation: what went
-// wrong"`, for people; programs use `gr_last_error_operation()` and
-// `gr_last_error_os_code()` instead of parsing it. Never NULL. Owned by the library and
-// valid until the next failing call on the same thread (a successful call leaves the
-// last failure's message as it was).
-const char *gr_last_error_message(void);
-
-// The name of the operation whose failure was the last on this thread (e.g. `"add_edge"`;
-// the part of the message before `": "`), or `""` if no call failed on this thread yet.
-// Never NULL. Owned by the library and valid until the next failing call on the same
-// thread; like the message, a successful call leaves it as it was.
-const char *gr_last_error_operation(void);
-
-// The operating system's error code (`errno`, e.g. `ENOENT`, `EACCES`, `EISDIR`) of the
-// last failure on this thread when it was an I/O failure the system reported
-// (`GR_STATUS_IO`), else 0: a corrupt file, any other status, or no failure yet on this
-// thread. Like the message, it describes the last failing call (a successful call leaves
-// it as it was).
-int32_t gr_last_error_os_code(void);
-
-// The graph in the native format (what `gr_graph_save` writes to a file), as a new buffer.
-//
-// # Safety
-// `g` is NULL or a live graph; `out_buffer` is NULL or writable.
-gr_status gr_graph_save_buffer(const struct gr_graph *g, struct gr_buffer **out_buffer);
-
-// A graph from `len` bytes in the native format (as made by `gr_graph_save_buffer`, or
-// the contents of a file made by `gr_graph_save`), checked as `gr_graph_load` checks a
-// file: damaged or foreign bytes are `GR_STATUS_IO`, never a crash. The bytes are only
-// read during the call.
-//
-// # Safety
-// `data` is NULL (only when `len` is 0) or points to `len` readable bytes; `out_graph` is
-// NULL or writable.
-gr_status gr_graph_load_buffer(const uint8_t *data, size_t len, struct gr_graph **out_graph);
-
-// The bytes of a buffer, borrowed from it: `*out_data` (NULL when empty) and `*out_len`.
-//
-// # Safety
-// `buffer` is NULL or a live `gr_buffer`; the outputs are NULL or writable.
-gr_status gr_buffer_data(const struct gr_buffer *buffer, const uint8_t **out_data, size_t *out_len);
-
-// # Safety
-// `buffer` is NULL or a live `gr_buffer`, which must not be used afterwards.
-void gr_buffer_free(struct gr_buffer *buffer);
-
-// The attribute `name` of every node, in node order; nodes without it (or with Null) are
-// null. `GR_STATUS_ATTRIBUTE_NOT_FOUND` when no node has it.
-//
-// # Safety
-// `g` is NULL or a live graph; `name` points to `name_len` bytes; `out_array` is NULL or
-// writable.
-gr_status gr_graph_node_array(const struct gr_graph *g,
-                              const char *name,
-                              size_t name_len,
-                              struct gr_array **out_array);
-
-// The attribute `name` of every edge, in edge order, as `gr_graph_node_array` does for
-// nodes.
-//
-// # Safety
-// As `gr_graph_node_array`.
-gr_status gr_graph_edge_array(const struct gr_graph *g,
-                              const char *name,
-                              size_t name_len,
-                              struct gr_array **out_array);
-
-// A bool array, in node order: whether each node has the attribute `name` (set to Null
-// counts as having it). Tells an absent attribute from a Null one, which
-// `gr_graph_node_array` does not.
-//
-// # Safety
-// As `gr_graph_node_array`.
-gr_status gr_graph_node_attr_presence(const struct gr_graph *g,
-                                      const char *name,
-                                      size_t name_len,
-                                      struct gr_array **out_array);
-
-// A bool array, in edge order: whether each edge has the attribute `name`.
-//
-// # Safety
-// As `gr_graph_node_array`.
-gr_status gr_graph_edge_attr_presence(const struct gr_graph *g,
-                                      const char *name,
-                                      size_t name_len,
-                                      struct gr_array **out_array);
-
-// Sets the attribute `name` of every node from `values` (one per node, in node order;
-// null entries set Null). An invalid argument, changing nothing, when the length differs
-// from the node count.
-//
-// # Safety
-// `g` is NULL or a live graph; `name` points to `name_len` bytes; `values` is NULL or a
-// live `gr_array`.
-gr_status gr_graph_set_node_array(struct gr_graph *g,
-                                  const char *name,
-                                  size_t name_len,
-                                  const struct gr_array *values);
-
-// Sets the attribute `name` of every edge from `values`, as `gr_graph_set_node_array`.
-//
-// # Safety
-// As `gr_graph_set_node_array`.
-gr_status gr_graph_set_edge_array(struct gr_graph *g,
-                                  const char *name,
-                                  size_t name_len,
-                                  const struct gr_array *values);
-
-// Adds the edges `sources[i] -> targets[i]` for int keys, with `n_columns` attribute
-// columns (`column_names[j]`, `columns[j]`, each of `n` values), as `gr_graph_add_edge`
-// would one edge at a time, or nothing when any argument is bad. The fast path for loading
-// large graphs: no per-edge work outside the library.
-//
-// # Safety
-// `g` is NULL or a live graph; `sources` and `targets` hold `n` keys each; the names and
-// columns hold `n_columns` entries each, every column a live `gr_array`.
-gr_status gr_graph_add_edges_int(struct gr_graph *g,
-                                 const int64_t *sources,
-                                 const int64_t *targets,
-                                 size_t n,
-                                 const struct gr_buf *column_names,
-                                 const struct gr_array *const *columns,
-                                 size_t n_columns);
-
-// Adds `n` edges between keys of any kind (two key arrays, as `gr_graph_add_nodes`
-// describes) with attribute columns, as `gr_graph_add_edges_int` does for int keys.
-//
-// # Safety
-// As `gr_graph_add_edges_int`, with key arrays as `gr_graph_add_nodes` describes.
-gr_status gr_graph_add_edges_columns(struct gr_graph *g,
-                                     const uint8_t *src_kinds,
-                                     const int64_t *src_ints,
-                                     const uint8_t *src_str_data,
-                                     size_t src_str_data_len,
-                                     const size_t *src_str_offsets,
-                                     const uint8_t *dst_kinds,
-                                     const int64_t *dst_ints,
-                                     const uint8_t *dst_str_data,
-                                     size_t dst_str_data_len,
-                                     const size_t *dst_str_offsets,
-                                     size_t n,
-                                     const struct gr_buf *column_names,
-                                     const struct gr_array *const *columns,
-                                     size_t n_columns);
-
-// Adds (or updates) `n` nodes (a key array, as `gr_graph_add_nodes` describes) with
-// attribute columns of `n` values each, or changes nothing when any argument is bad.
-//
-// # Safety
-// As `gr_graph_add_edges_columns`, with one key array.
-gr_status gr_graph_add_nodes_columns(struct gr_graph *g,
-                                     const uint8_t *kinds,
-                                     const int64_t *ints,
-                                     const uint8_t *str_data,
-                                     size_t str_data_len,
-                                     const size_t *str_offsets,
-                                     size_t n,
-                                     const struct gr_buf *column_names,
-                                     const struct gr_array *const *columns,
-                                     size_t n_columns);
-
-// Adds an edge `u -> v`, creating missing endpoints, or updates the attributes of the
-// existing edge. Keys and attributes as in `gr_graph_add_node`.
-//
-// # Safety
-// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given.
-gr_status gr_graph_add_edge(struct gr_graph *g,
-                            int64_t u_int,
-                            const char *u_str,
-                            size_t u_len,
-                            int64_t v_int,
-                            const char *v_str,
-                            size_t v_len,
-                            const struct gr_buf *names,
-                            const struct gr_attr_value *values,
-                            size_t n_attrs);
-
-// Adds or updates `n` edges as `gr_graph_add_edge` would one at a time, or changes nothing
-// when any argument is bad. Sources and targets are two key arrays of `n` keys each, and
-// attributes are sparse, all as in `gr_graph_add_nodes`.
-//
-// # Safety
-// `g` is NULL or a live graph; every non-NULL pointer is valid for the lengths given.
-gr_status gr_graph_add_edges(struct gr_graph *g,
-                             const uint8_t *src_kinds,
-                             const int64_t *src_ints,
-                             const uint8_t *src_str_data,
-                             size_t src_str_data_len,
-                             const size_t *src_str_offsets,
-                             const uint8_t *dst_kinds,
-                             const int64_t *dst_ints,
-                             const uint8_t *dst_str_data,
-                             size_t dst_str_data_len,
-                             const size_t *dst_str_offsets,
-                             size_t n,
-                             const struct gr_buf *attr_names,
-                             size_t n_names,
-                             const uint32_t *entry_items,
-                             const uint32_t *entry_names,
-                             const struct gr_attr_value *entry_values,
-                             size_t n_entries);
-
-// # Safety
-// `g` is NULL or a live graph; keys as in `gr_graph_add_node`.
-gr_status gr_graph_remove_edge(struct gr_graph *g,
-                               int64_t u_int,
-                               const char *u_str,
-                               size_t u_len,
-                               int64_t v_int,
-                               const char *v_str,
-                               size_t v_len);
-
-// # Safety
-// `g` is NULL or a live graph; keys as in `gr_graph_add_node`; `out_found` NULL or
-// writable.
-gr_status gr_graph_has_edge(const struct gr_graph *g,
-                            int64_t u_int,
-                            const char *u_str,
-                            size_t u_len,
-                            int64_t v_int,
-                            const char *v_str,
-                            size_t v_len,
-                            bool *out_found);
-
-// All edges in insertion order, as two key lists of the same length: sources and targets
-// (for undirected edges, the endpoints in the order they were first added).
-//
-// # Safety
-// `g` is NULL or a live graph; the outputs are NULL or writable.
-gr_status gr_graph_edges(const struct gr_graph *g,
-                         struct gr_keys **out_sources,
-                         struct gr_keys **out_targets);
-
-// Fills `*opts` with the defaults of `version` (normally `GR_EDGELIST_OPTIONS_VERSION`):
-// undirected, comments `"#"`, fields separated by whitespace, `GR_EDGELIST_KEYS_AUTO`, no header,
-// no progress callback. A version this library does not know (0, or newer than its own)
-// is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
-//
-// # Safety
-// `opts` is NULL or points to a writable `gr_edgelist_options` of that version.
-gr_status gr_edgelist_options_init(struct gr_edgelist_options *opts, uint32_t version);
-
-// Reads an edge list: `u v [weight]` lines, fields separated as `opts` says (NULL: the
-// defaults; see `gr_edgelist_options`); comment lines skipped, and the first other line
-// too with `header`; gzip recognised by its magic bytes; LF or CRLF. A third column
-// becomes the edge attribute "weight", a Float64 column unless a line `# groggy:
-// weight=KIND` (written by `gr_graph_write_edgelist`) names another type. `cancel` (may be
-// NULL) stops it, also inside one long line. A malformed line is `GR_STATUS_IO` naming the
-// file and the line number, and so is a line longer than 16 MiB (so an endless line, as in
-// /dev/zero, is refused, not read until memory runs out); `GR_STATUS_OUT_OF_MEMORY` when
-// the keys or weights of the file do not fit in memory; an options version this library
-// does not know is `GR_STATUS_INVALID_ARGUMENT`.
-//
-// Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
-// Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
-//
-// # Safety
-// `path` points to `path_len` bytes; `opts` is NULL or an initialised
-// `gr_edgelist_options` whose `comments` points to `comments_len` bytes and whose
-// `progress` is NULL or safe to call with its `user_data`; `cancel` is NULL or live;
-// `out_graph` is NULL or writable.
-gr_status gr_graph_read_edgelist(const char *path,
-                                 size_t path_len,
-                                 const struct gr_edgelist_options *opts,
-                                 const struct gr_cancel *cancel,
-                                 struct gr_graph **out_graph);
-
-// Writes the graph as `u<delimiter>v[<delimiter>weight]` lines, in edge order, which
-// `gr_graph_read_edgelist` reads back to the same nodes (in order, isolated ones on
-// `# groggy: node KEY` lines) and edges with their weights, of the same column type (a
-// `# groggy: weight=KIND` line for any but Float64; a column of mixed kinds reads back
-// as Float64); other attributes are not kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
-// key with whitespace or the delimiter, int and string keys mixed, a weight that is not a
-// number). The file is replaced atomically: a symlink's target is replaced, and an
-// existing target that is not a regular file (device, FIFO, socket, folder) is refused
-// with `GR_STATUS_IO` and left as it is. `path` as for `gr_graph_read_edgelist`.
-//
-// # Safety
-// `g` is NULL or a live graph; `path` points to `path_len` bytes.
-gr_status gr_graph_write_edgelist(const struct gr_graph *g,
-                                  const char *path,
-                                  size_t path_len,
-                                  uint32_t delimiter);
-
-// Saves the graph in the native format: every node, edge and attribute exactly, in order.
-// Writes a temporary file next to the target and renames it over the target, so an
-// error never damages a previous file; symlinks and special files as for
-// `gr_graph_write_edgelist`. `path` as for `gr_graph_read_edgelist`.
-//
-// # Safety
-// `g` is NULL or a live graph; `path` points to `path_len` bytes.
-gr_status gr_graph_save(const struct gr_graph *g, const char *path, size_t path_len);
-
-// Loads a graph saved with `gr_graph_save`. A missing, truncated, corrupted or
-// newer-version file is `GR_STATUS_IO` with a message saying which. `path` as for
-// `gr_graph_read_edgelist`.
-//
-// # Safety
-// `path` points to `path_len` bytes; `out_graph` is NULL or writable.
-gr_status gr_graph_load(const char *path, size_t path_len, struct gr_graph **out_graph);
-
-// Whether the file at `path` is in the native format (by its magic number, never by its
-// name). `GR_STATUS_IO` when it cannot be read. `path` as for `gr_graph_read_edgelist`.
-//
-// # Safety
-// `path` points to `path_len` bytes; `out_native` is NULL or writable.
-gr_status gr_file_is_native(const char *path, size_t path_len, bool *out_native);
-
-// The keys of the nodes `predicate` keeps, in node order.
-//
-// # Safety
-// `g` is NULL or a live graph; `predicate` is a function safe to call with `user_data`;
-// `out_keys` is NULL or writable.
-gr_status gr_graph_filter_nodes(const struct gr_graph *g,
-                                gr_node_predicate predicate,
-                                void *user_data,
-                                struct gr_keys **out_keys);
-
-// The edges `predicate` keeps, in edge order, as two key lists (sources and targets).
-//
-// # Safety
-// As `gr_graph_filter_nodes`, with two outputs.
-gr_status gr_graph_filter_edges(const struct gr_graph *g,
-                                gr_edge_predicate predicate,
-                                void *user_data,
-                                struct gr_keys **out_sources,
-                                struct gr_keys **out_targets);
-
-// The keys of the nodes whose attributes satisfy `query`, in node order. A query compares
-// attributes with literals (`age > 30 AND club == 'Blue'`): `== != < <= > >=`, `AND`, `OR`,
-// `NOT`, parentheses, string, int, float and `true`/`false` literals, and `has(name)`. A
-// comparison with a missing or Null value is false. A malformed query is
-// `GR_STATUS_INVALID_ARGUMENT` with the position of the problem in the message.
-//
-// # Safety
-// `g` is NULL or a live graph; `query` points to `query_len` bytes; `out_keys` is NULL or
-// writable.
-gr_status gr_graph_filter_nodes_query(const struct gr_graph *g,
-                                      const char *query,
-                                      size_t query_len,
-                                      struct gr_keys **out_keys);
-
-// The edges whose attributes satisfy `query`, in edge order, as two key lists (sources
-// and targets); the query language of `gr_graph_filter_nodes_query`.
-//
-// # Safety
-// As `gr_graph_filter_nodes_query`, with two outputs.
-gr_status gr_graph_filter_edges_query(const struct gr_graph *g,
-                                      const char *query,
-                                      size_t query_len,
-                                      struct gr_keys **out_sources,
-                                      struct gr_keys **out_targets);
+// A graph is a handle: create it, copy it or take a subgraph, count what it holds,
+// close it while other threads may still use it, and free it.
+// ======================================================================================
+
+// A graph handle. Safe to use from several threads at once: any number of readers, one
+// writer. The handle outlives the graph it names: `gr_graph_close` lets the graph go while
+// calls may be running on it, and every later call fails with `GR_STATUS_INVALID_OPERATION`
+// until `gr_graph_free` releases the handle itself.
+typedef struct gr_graph gr_graph;
 
 // Creates an empty graph, directed or not. Free it with `gr_graph_free`.
 //
@@ -1056,82 +288,13 @@ gr_status gr_graph_size(const struct gr_graph *g, size_t *out_nodes, size_t *out
 // `g` is NULL or a live graph; `out_count` is NULL or writable.
 gr_status gr_graph_edge_count(const struct gr_graph *g, size_t *out_count);
 
-// The whole list at once. `*ints` has `*len` entries (0 for string keys). When every key
-// is an int, `*kinds`, `*str_data` and `*str_offsets` are NULL. Otherwise `*kinds` has
-// `*len` entries (`GR_KEY_INT` or `GR_KEY_STR`) and key `i` of kind `GR_KEY_STR` is the
-// UTF-8 text `str_data[str_offsets[i] .. str_offsets[i + 1]]` (`*len + 1` offsets).
-// All pointers are borrowed from the handle.
+// ======================================================================================
+// Nodes
 //
-// # Safety
-// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
-gr_status gr_keys_view(const struct gr_keys *keys,
-                       size_t *len,
-                       const int64_t **ints,
-                       const uint8_t **kinds,
-                       const uint8_t **str_data,
-                       const size_t **str_offsets);
-
-// Key `index` in the same form keys are passed in: `*key_str` is NULL for an int key
-// (`*key`), else the borrowed UTF-8 text of a string key, `*key_len` bytes long.
-//
-// # Safety
-// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
-gr_status gr_keys_get(const struct gr_keys *keys,
-                      size_t index,
-                      int64_t *key,
-                      const char **key_str,
-                      size_t *key_len);
-
-// Where a key sits in the list: `*found` says whether it is there, and `*index` is its
-// first position (0 when not found). The first call indexes the list (O(n)); later calls
-// take O(1). Safe to call from several threads at once.
-//
-// # Safety
-// `keys` is NULL or a live `gr_keys`; `key_str` is NULL (an int key) or points to
-// `key_len` bytes; the outputs are NULL or writable.
-gr_status gr_keys_find(const struct gr_keys *keys,
-                       int64_t key_int,
-                       const char *key_str,
-                       size_t key_len,
-                       size_t *index,
-                       bool *found);
-
-// # Safety
-// `keys` is NULL or a live `gr_keys`, which must not be used afterwards.
-void gr_keys_free(struct gr_keys *keys);
-
-// The entries of an attribute map: `*len` names and `*len` values, borrowed from the map
-// (NULL when it is empty). Do not release the values.
-//
-// # Safety
-// `map` is NULL or a live `gr_attr_map`; the outputs are NULL or writable.
-gr_status gr_attr_map_entries(const struct gr_attr_map *map,
-                              size_t *len,
-                              const struct gr_buf **names,
-                              const struct gr_attr_value **values);
-
-// # Safety
-// `map` is NULL or a live `gr_attr_map`, which must not be used afterwards.
-void gr_attr_map_free(struct gr_attr_map *map);
-
-// The strings of a list: `*len` UTF-8 buffers borrowed from the list (NULL when empty).
-//
-// # Safety
-// `list` is NULL or a live `gr_string_list`; the outputs are NULL or writable.
-gr_status gr_string_list_entries(const struct gr_string_list *list,
-                                 size_t *len,
-                                 const struct gr_buf **items);
-
-// # Safety
-// `list` is NULL or a live `gr_string_list`, which must not be used afterwards.
-void gr_string_list_free(struct gr_string_list *list);
-
-// Bytes the library allocated since it was loaded, bytes it holds now, and the most it
-// held at once (counted by its global allocator).
-//
-// # Safety
-// The outputs are NULL or writable.
-gr_status gr_memory_stats(uint64_t *out_total_allocated, uint64_t *out_current, uint64_t *out_peak);
+// Nodes are named by keys (integers or UTF-8 strings, see the conventions above).
+// Add and remove them, ask whether one is there, list them and their neighbours, and
+// read degrees. Lists of keys come back as gr_keys handles.
+// ======================================================================================
 
 // Adds a node, or updates the attributes of an existing one. A key is passed as
 // `(key, key_str, key_len)`: when `key_str` is NULL the key is the integer `key`, else it
@@ -1285,6 +448,949 @@ gr_status gr_graph_degrees(const struct gr_graph *g,
                            struct gr_keys **out_keys,
                            struct gr_array **out_degrees);
 
+// ======================================================================================
+// Edges
+//
+// Edges join two node keys. Adding an edge creates its missing endpoints; adding it
+// again updates its attributes. List edges as two aligned key lists.
+// ======================================================================================
+
+// Adds an edge `u -> v`, creating missing endpoints, or updates the attributes of the
+// existing edge. Keys and attributes as in `gr_graph_add_node`.
+//
+// # Safety
+// `g` is NULL or a live graph; pointers are NULL or valid for the lengths given.
+gr_status gr_graph_add_edge(struct gr_graph *g,
+                            int64_t u_int,
+                            const char *u_str,
+                            size_t u_len,
+                            int64_t v_int,
+                            const char *v_str,
+                            size_t v_len,
+                            const struct gr_buf *names,
+                            const struct gr_attr_value *values,
+                            size_t n_attrs);
+
+// Adds or updates `n` edges as `gr_graph_add_edge` would one at a time, or changes nothing
+// when any argument is bad. Sources and targets are two key arrays of `n` keys each, and
+// attributes are sparse, all as in `gr_graph_add_nodes`.
+//
+// # Safety
+// `g` is NULL or a live graph; every non-NULL pointer is valid for the lengths given.
+gr_status gr_graph_add_edges(struct gr_graph *g,
+                             const uint8_t *src_kinds,
+                             const int64_t *src_ints,
+                             const uint8_t *src_str_data,
+                             size_t src_str_data_len,
+                             const size_t *src_str_offsets,
+                             const uint8_t *dst_kinds,
+                             const int64_t *dst_ints,
+                             const uint8_t *dst_str_data,
+                             size_t dst_str_data_len,
+                             const size_t *dst_str_offsets,
+                             size_t n,
+                             const struct gr_buf *attr_names,
+                             size_t n_names,
+                             const uint32_t *entry_items,
+                             const uint32_t *entry_names,
+                             const struct gr_attr_value *entry_values,
+                             size_t n_entries);
+
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_node`.
+gr_status gr_graph_remove_edge(struct gr_graph *g,
+                               int64_t u_int,
+                               const char *u_str,
+                               size_t u_len,
+                               int64_t v_int,
+                               const char *v_str,
+                               size_t v_len);
+
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_node`; `out_found` NULL or
+// writable.
+gr_status gr_graph_has_edge(const struct gr_graph *g,
+                            int64_t u_int,
+                            const char *u_str,
+                            size_t u_len,
+                            int64_t v_int,
+                            const char *v_str,
+                            size_t v_len,
+                            bool *out_found);
+
+// All edges in insertion order, as two key lists of the same length: sources and targets
+// (for undirected edges, the endpoints in the order they were first added).
+//
+// # Safety
+// `g` is NULL or a live graph; the outputs are NULL or writable.
+gr_status gr_graph_edges(const struct gr_graph *g,
+                         struct gr_keys **out_sources,
+                         struct gr_keys **out_targets);
+
+// ======================================================================================
+// Attributes
+//
+// Nodes and edges carry named attributes of typed values (gr_attr_value). Set, read
+// and remove one value, read all of a node's or edge's values as a gr_attr_map, and
+// list the attribute names as a gr_string_list.
+// ======================================================================================
+
+// Sets one attribute of a node (the value is copied).
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
+// `name_len` bytes; `value` is NULL or a valid value.
+gr_status gr_graph_set_node_attr(struct gr_graph *g,
+                                 int64_t key_int,
+                                 const char *key_str,
+                                 size_t key_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 const struct gr_attr_value *value);
+
+// Reads one attribute of a node. When the node has it, `*out_found` is true and `*out`
+// holds the value, which owns its string or bytes buffer: release it with
+// `gr_attr_value_release`. When it does not, `*out_found` is false and `*out` is untouched.
+//
+// # Safety
+// As `gr_graph_set_node_attr`; `out_value` and `out_found` are NULL or writable.
+gr_status gr_graph_get_node_attr(const struct gr_graph *g,
+                                 int64_t key_int,
+                                 const char *key_str,
+                                 size_t key_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 struct gr_attr_value *out_value,
+                                 bool *out_found);
+
+// Sets one attribute of the edge `(u, v)` (the value is copied).
+//
+// # Safety
+// As `gr_graph_set_node_attr`, with two keys.
+gr_status gr_graph_set_edge_attr(struct gr_graph *g,
+                                 int64_t u_int,
+                                 const char *u_str,
+                                 size_t u_len,
+                                 int64_t v_int,
+                                 const char *v_str,
+                                 size_t v_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 const struct gr_attr_value *value);
+
+// Reads one attribute of the edge `(u, v)`, as `gr_graph_get_node_attr` does for nodes.
+//
+// # Safety
+// As `gr_graph_get_node_attr`, with two keys.
+gr_status gr_graph_get_edge_attr(const struct gr_graph *g,
+                                 int64_t u_int,
+                                 const char *u_str,
+                                 size_t u_len,
+                                 int64_t v_int,
+                                 const char *v_str,
+                                 size_t v_len,
+                                 const char *name,
+                                 size_t name_len,
+                                 struct gr_attr_value *out_value,
+                                 bool *out_found);
+
+// Removes one attribute of a node: afterwards the node does not have it (it is absent,
+// not Null). An attribute set to Null is one the node has. When the node does not have
+// it: `GR_STATUS_ATTRIBUTE_NOT_FOUND`, and nothing changes.
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `name` points to
+// `name_len` bytes.
+gr_status gr_graph_remove_node_attr(struct gr_graph *g,
+                                    int64_t key_int,
+                                    const char *key_str,
+                                    size_t key_len,
+                                    const char *name,
+                                    size_t name_len);
+
+// Removes one attribute of the edge `(u, v)`, as `gr_graph_remove_node_attr` does for
+// nodes.
+//
+// # Safety
+// As `gr_graph_remove_node_attr`, with two keys.
+gr_status gr_graph_remove_edge_attr(struct gr_graph *g,
+                                    int64_t u_int,
+                                    const char *u_str,
+                                    size_t u_len,
+                                    int64_t v_int,
+                                    const char *v_str,
+                                    size_t v_len,
+                                    const char *name,
+                                    size_t name_len);
+
+// Every attribute of a node, in column order.
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `out_map` NULL or
+// writable.
+gr_status gr_graph_node_attrs(const struct gr_graph *g,
+                              int64_t key_int,
+                              const char *key_str,
+                              size_t key_len,
+                              struct gr_attr_map **out_map);
+
+// Every attribute of the edge `(u, v)`, in column order.
+//
+// # Safety
+// As `gr_graph_node_attrs`, with two keys.
+gr_status gr_graph_edge_attrs(const struct gr_graph *g,
+                              int64_t u_int,
+                              const char *u_str,
+                              size_t u_len,
+                              int64_t v_int,
+                              const char *v_str,
+                              size_t v_len,
+                              struct gr_attr_map **out_map);
+
+// Names of the node attributes at least one node has, in creation order.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_names` NULL or writable.
+gr_status gr_graph_node_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
+
+// Names of the edge attributes at least one edge has, in creation order.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_names` NULL or writable.
+gr_status gr_graph_edge_attr_names(const struct gr_graph *g, struct gr_string_list **out_names);
+
+// ======================================================================================
+// Lists and arrays
+//
+// Reading and writing many values at once: the handles other functions return (key
+// lists, attribute maps, string lists), typed arrays (gr_array) with their buffers and
+// reductions, a graph's attribute columns read or written as arrays, and nodes and
+// edges added in bulk from columns.
+// ======================================================================================
+
+// The whole list at once. `*ints` has `*len` entries (0 for string keys). When every key
+// is an int, `*kinds`, `*str_data` and `*str_offsets` are NULL. Otherwise `*kinds` has
+// `*len` entries (`GR_KEY_INT` or `GR_KEY_STR`) and key `i` of kind `GR_KEY_STR` is the
+// UTF-8 text `str_data[str_offsets[i] .. str_offsets[i + 1]]` (`*len + 1` offsets).
+// All pointers are borrowed from the handle.
+//
+// # Safety
+// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
+gr_status gr_keys_view(const struct gr_keys *keys,
+                       size_t *len,
+                       const int64_t **ints,
+                       const uint8_t **kinds,
+                       const uint8_t **str_data,
+                       const size_t **str_offsets);
+
+// Key `index` in the same form keys are passed in: `*key_str` is NULL for an int key
+// (`*key`), else the borrowed UTF-8 text of a string key, `*key_len` bytes long.
+//
+// # Safety
+// `keys` is NULL or a live `gr_keys`; the outputs are NULL or writable.
+gr_status gr_keys_get(const struct gr_keys *keys,
+                      size_t index,
+                      int64_t *key,
+                      const char **key_str,
+                      size_t *key_len);
+
+// Where a key sits in the list: `*found` says whether it is there, and `*index` is its
+// first position (0 when not found). The first call indexes the list (O(n)); later calls
+// take O(1). Safe to call from several threads at once.
+//
+// # Safety
+// `keys` is NULL or a live `gr_keys`; `key_str` is NULL (an int key) or points to
+// `key_len` bytes; the outputs are NULL or writable.
+gr_status gr_keys_find(const struct gr_keys *keys,
+                       int64_t key_int,
+                       const char *key_str,
+                       size_t key_len,
+                       size_t *index,
+                       bool *found);
+
+// # Safety
+// `keys` is NULL or a live `gr_keys`, which must not be used afterwards.
+void gr_keys_free(struct gr_keys *keys);
+
+// The entries of an attribute map: `*len` names and `*len` values, borrowed from the map
+// (NULL when it is empty). Do not release the values.
+//
+// # Safety
+// `map` is NULL or a live `gr_attr_map`; the outputs are NULL or writable.
+gr_status gr_attr_map_entries(const struct gr_attr_map *map,
+                              size_t *len,
+                              const struct gr_buf **names,
+                              const struct gr_attr_value **values);
+
+// # Safety
+// `map` is NULL or a live `gr_attr_map`, which must not be used afterwards.
+void gr_attr_map_free(struct gr_attr_map *map);
+
+// The strings of a list: `*len` UTF-8 buffers borrowed from the list (NULL when empty).
+//
+// # Safety
+// `list` is NULL or a live `gr_string_list`; the outputs are NULL or writable.
+gr_status gr_string_list_entries(const struct gr_string_list *list,
+                                 size_t *len,
+                                 const struct gr_buf **items);
+
+// # Safety
+// `list` is NULL or a live `gr_string_list`, which must not be used afterwards.
+void gr_string_list_free(struct gr_string_list *list);
+
+// Makes an array from a column (copied; see the top of this section for the form).
+//
+// # Safety
+// `data` holds `n` values of the kind `tag` says (it may be NULL when `n` is 0 or the
+// kind is `GR_ATTR_NULL`); `valid` is NULL or holds `n` bytes; `out_array` is NULL or
+// writable.
+gr_status gr_array_new(gr_attr_tag tag,
+                       const void *data,
+                       const uint8_t *valid,
+                       size_t n,
+                       struct gr_array **out_array);
+
+// A second handle on the same values (free both).
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_array` is NULL or writable.
+gr_status gr_array_clone(const struct gr_array *array, struct gr_array **out_array);
+
+// Length, kind (a `GR_ATTR_*` tag; `GR_ATTR_NULL` when every value is null) and, for
+// fixed-width kinds, a pointer to the contiguous values (`bool` as one byte each; NULL for
+// other kinds or an empty array), borrowed from the array. Entries that are null hold
+// an unspecified value; see `gr_array_validity`.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_info(const struct gr_array *array,
+                        size_t *out_len,
+                        gr_attr_tag *out_kind,
+                        const void **out_data);
+
+// The number of null entries and, when there are any, `len` bytes (1 = valid, 0 = null)
+// borrowed from the array; `*out_valid` is NULL when no entry is null.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_validity(const struct gr_array *array,
+                            const uint8_t **out_valid,
+                            size_t *out_null_count);
+
+// For string and bytes arrays: all values end to end (`*out_data_len` bytes; null entries
+// are empty) and `len + 1` offsets, value `i` being `data[offsets[i] .. offsets[i + 1]]`.
+// Borrowed from the array. An invalid-argument error for other kinds.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_buffers(const struct gr_array *array,
+                           const uint8_t **out_data,
+                           size_t *out_data_len,
+                           const size_t **out_offsets);
+
+// Value `index`, written to `*out_value` as an owned value (release strings and bytes
+// with `gr_attr_value_release`). A null entry reads as `GR_ATTR_NULL`.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_value` is NULL or writable.
+gr_status gr_array_get(const struct gr_array *array, size_t index, struct gr_attr_value *out_value);
+
+// A new array of `count` entries: `start`, `start + step`, ... (`step` may be negative but
+// not 0; every index must be in range).
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_array` is NULL or writable.
+gr_status gr_array_slice(const struct gr_array *array,
+                         size_t start,
+                         size_t count,
+                         ptrdiff_t step,
+                         struct gr_array **out_array);
+
+// Positions (int64) of the `k` largest valid entries of a numeric or bool array, largest
+// first, equal values in position order (NaN counts as smallest).
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_positions` is NULL or writable.
+gr_status gr_array_top_k(const struct gr_array *array, size_t k, struct gr_array **out_positions);
+
+// Sum of the valid entries: `GR_ATTR_INT64` for integer and bool arrays (an error if it
+// overflows), `GR_ATTR_FLOAT64` for float arrays. Other kinds are an invalid argument.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; `out_value` is NULL or writable.
+gr_status gr_array_sum(const struct gr_array *array, struct gr_attr_value *out_value);
+
+// Mean of the valid entries of a numeric or bool array; `*out_found` is false (and
+// `*out_mean` untouched) when there are none.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_mean(const struct gr_array *array, double *out_mean, bool *out_found);
+
+// Smallest valid entry (numbers, bools, strings, bytes; NaN skipped), as an owned value;
+// `*out_found` is false when there is none.
+//
+// # Safety
+// `array` is NULL or a live `gr_array`; outputs are NULL or writable.
+gr_status gr_array_min(const struct gr_array *array,
+                       struct gr_attr_value *out_value,
+                       bool *out_found);
+
+// Largest valid entry, as `gr_array_min` describes.
+//
+// # Safety
+// As `gr_array_min`.
+gr_status gr_array_max(const struct gr_array *array,
+                       struct gr_attr_value *out_value,
+                       bool *out_found);
+
+// # Safety
+// `array` is NULL or a live `gr_array`, which must not be used afterwards.
+void gr_array_free(struct gr_array *array);
+
+// The attribute `name` of every node, in node order; nodes without it (or with Null) are
+// null. `GR_STATUS_ATTRIBUTE_NOT_FOUND` when no node has it.
+//
+// # Safety
+// `g` is NULL or a live graph; `name` points to `name_len` bytes; `out_array` is NULL or
+// writable.
+gr_status gr_graph_node_array(const struct gr_graph *g,
+                              const char *name,
+                              size_t name_len,
+                              struct gr_array **out_array);
+
+// The attribute `name` of every edge, in edge order, as `gr_graph_node_array` does for
+// nodes.
+//
+// # Safety
+// As `gr_graph_node_array`.
+gr_status gr_graph_edge_array(const struct gr_graph *g,
+                              const char *name,
+                              size_t name_len,
+                              struct gr_array **out_array);
+
+// A bool array, in node order: whether each node has the attribute `name` (set to Null
+// counts as having it). Tells an absent attribute from a Null one, which
+// `gr_graph_node_array` does not.
+//
+// # Safety
+// As `gr_graph_node_array`.
+gr_status gr_graph_node_attr_presence(const struct gr_graph *g,
+                                      const char *name,
+                                      size_t name_len,
+                                      struct gr_array **out_array);
+
+// A bool array, in edge order: whether each edge has the attribute `name`.
+//
+// # Safety
+// As `gr_graph_node_array`.
+gr_status gr_graph_edge_attr_presence(const struct gr_graph *g,
+                                      const char *name,
+                                      size_t name_len,
+                                      struct gr_array **out_array);
+
+// Sets the attribute `name` of every node from `values` (one per node, in node order;
+// null entries set Null). An invalid argument, changing nothing, when the length differs
+// from the node count.
+//
+// # Safety
+// `g` is NULL or a live graph; `name` points to `name_len` bytes; `values` is NULL or a
+// live `gr_array`.
+gr_status gr_graph_set_node_array(struct gr_graph *g,
+                                  const char *name,
+                                  size_t name_len,
+                                  const struct gr_array *values);
+
+// Sets the attribute `name` of every edge from `values`, as `gr_graph_set_node_array`.
+//
+// # Safety
+// As `gr_graph_set_node_array`.
+gr_status gr_graph_set_edge_array(struct gr_graph *g,
+                                  const char *name,
+                                  size_t name_len,
+                                  const struct gr_array *values);
+
+// Adds the edges `sources[i] -> targets[i]` for int keys, with `n_columns` attribute
+// columns (`column_names[j]`, `columns[j]`, each of `n` values), as `gr_graph_add_edge`
+// would one edge at a time, or nothing when any argument is bad. The fast path for loading
+// large graphs: no per-edge work outside the library.
+//
+// # Safety
+// `g` is NULL or a live graph; `sources` and `targets` hold `n` keys each; the names and
+// columns hold `n_columns` entries each, every column a live `gr_array`.
+gr_status gr_graph_add_edges_int(struct gr_graph *g,
+                                 const int64_t *sources,
+                                 const int64_t *targets,
+                                 size_t n,
+                                 const struct gr_buf *column_names,
+                                 const struct gr_array *const *columns,
+                                 size_t n_columns);
+
+// Adds `n` edges between keys of any kind (two key arrays, as `gr_graph_add_nodes`
+// describes) with attribute columns, as `gr_graph_add_edges_int` does for int keys.
+//
+// # Safety
+// As `gr_graph_add_edges_int`, with key arrays as `gr_graph_add_nodes` describes.
+gr_status gr_graph_add_edges_columns(struct gr_graph *g,
+                                     const uint8_t *src_kinds,
+                                     const int64_t *src_ints,
+                                     const uint8_t *src_str_data,
+                                     size_t src_str_data_len,
+                                     const size_t *src_str_offsets,
+                                     const uint8_t *dst_kinds,
+                                     const int64_t *dst_ints,
+                                     const uint8_t *dst_str_data,
+                                     size_t dst_str_data_len,
+                                     const size_t *dst_str_offsets,
+                                     size_t n,
+                                     const struct gr_buf *column_names,
+                                     const struct gr_array *const *columns,
+                                     size_t n_columns);
+
+// Adds (or updates) `n` nodes (a key array, as `gr_graph_add_nodes` describes) with
+// attribute columns of `n` values each, or changes nothing when any argument is bad.
+//
+// # Safety
+// As `gr_graph_add_edges_columns`, with one key array.
+gr_status gr_graph_add_nodes_columns(struct gr_graph *g,
+                                     const uint8_t *kinds,
+                                     const int64_t *ints,
+                                     const uint8_t *str_data,
+                                     size_t str_data_len,
+                                     const size_t *str_offsets,
+                                     size_t n,
+                                     const struct gr_buf *column_names,
+                                     const struct gr_array *const *columns,
+                                     size_t n_columns);
+
+// ======================================================================================
+// Algorithms
+//
+// Graph algorithms. Long ones take an optional cancellation token (gr_cancel) that
+// another thread may trigger; PageRank takes a versioned options struct.
+// ======================================================================================
+
+// A cancellation token. Safe to trigger from any thread while algorithms run with it.
+typedef struct gr_cancel gr_cancel;
+
+// The current version of `gr_pagerank_options`.
+#define GR_PAGERANK_OPTIONS_VERSION 1
+
+// The options of `gr_graph_pagerank`. Fill it with `gr_pagerank_options_init(&opts,
+// GR_PAGERANK_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+// added at the end, with a new version.
+typedef struct gr_pagerank_options {
+  // The version of the struct the caller fills (`GR_PAGERANK_OPTIONS_VERSION` of its
+  // header); set by `gr_pagerank_options_init`.
+  uint32_t version;
+  // The damping factor, in (0, 1). Default 0.85.
+  double alpha;
+  // The most iterations; without convergence by then, `GR_STATUS_ALGORITHM`. Default 100.
+  size_t max_iter;
+  // Converged when the L1 change of the scores is below `N * tol`. Default 1e-6.
+  double tol;
+  // An edge column holding the weights, `weight_len` bytes of UTF-8 (NULL, the
+  // default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
+  // has is `GR_STATUS_INVALID_ARGUMENT`.
+  const char *weight;
+  size_t weight_len;
+  // The personalization (teleport and dangling) vector: `n_personal` keys, a key array
+  // as `gr_graph_add_nodes` describes (`personal_kinds`, `personal_ints`,
+  // `personal_str_data`, `personal_str_data_len`, `personal_str_offsets`), with their
+  // weights in `personal_values`. `personal_values` NULL (the default): none. Keys not
+  // in the graph are ignored.
+  const uint8_t *personal_kinds;
+  const int64_t *personal_ints;
+  const uint8_t *personal_str_data;
+  size_t personal_str_data_len;
+  const size_t *personal_str_offsets;
+  const double *personal_values;
+  size_t n_personal;
+} gr_pagerank_options;
+
+// Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
+//
+// # Safety
+// `out_cancel` is NULL or writable.
+gr_status gr_cancel_new(struct gr_cancel **out_cancel);
+
+// Asks every algorithm running with this token to stop (they return
+// `GR_STATUS_CANCELLED`). It stays triggered.
+//
+// # Safety
+// `cancel` is NULL or a live token.
+gr_status gr_cancel_trigger(const struct gr_cancel *cancel);
+
+// # Safety
+// `cancel` is NULL or a live token that no running algorithm uses any more.
+void gr_cancel_free(struct gr_cancel *cancel);
+
+// Fills `*opts` with the defaults of `version` (normally `GR_PAGERANK_OPTIONS_VERSION`):
+// alpha 0.85, max_iter 100, tol 1e-6, no weight, no personalization. A version this
+// library does not know (0, or newer than its own) is `GR_STATUS_INVALID_ARGUMENT` and
+// writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_pagerank_options` of that version.
+gr_status gr_pagerank_options_init(struct gr_pagerank_options *opts, uint32_t version);
+
+// PageRank with networkx's semantics (the scores its `pagerank` gives) and the options
+// `opts` (NULL: the defaults; see `gr_pagerank_options`). An options version this library
+// does not know is `GR_STATUS_INVALID_ARGUMENT`. Writes every node's key (node order) and
+// its score (float64).
+//
+// # Safety
+// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_pagerank_options`
+// whose pointers are NULL or valid for the lengths given; `cancel` is NULL or live; the
+// outputs are NULL or writable.
+gr_status gr_graph_pagerank(const struct gr_graph *g,
+                            const struct gr_pagerank_options *opts,
+                            const struct gr_cancel *cancel,
+                            struct gr_keys **out_keys,
+                            struct gr_array **out_scores);
+
+// Nodes reached from the source, in breadth-first order (neighbours in edge order), at
+// most `depth_limit` hops away (a negative limit: no limit; 0: the source alone).
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `cancel` NULL or live;
+// `out_keys` NULL or writable.
+gr_status gr_graph_bfs(const struct gr_graph *g,
+                       int64_t key_int,
+                       const char *key_str,
+                       size_t key_len,
+                       int64_t depth_limit,
+                       const struct gr_cancel *cancel,
+                       struct gr_keys **out_keys);
+
+// Nodes reached from the source in depth-first preorder, as networkx's
+// `dfs_preorder_nodes`, at most `depth_limit` hops deep (negative: no limit).
+//
+// # Safety
+// As `gr_graph_bfs`.
+gr_status gr_graph_dfs(const struct gr_graph *g,
+                       int64_t key_int,
+                       const char *key_str,
+                       size_t key_len,
+                       int64_t depth_limit,
+                       const struct gr_cancel *cancel,
+                       struct gr_keys **out_keys);
+
+// A shortest path from `u` to `v` as the keys along it: fewest edges, or least total
+// weight when `weight` (NULL: none) names an edge column (one no edge has:
+// `GR_STATUS_INVALID_ARGUMENT`). `GR_STATUS_NO_PATH` when `v` cannot be reached;
+// `GR_STATUS_ALGORITHM` on a negative weight.
+//
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `weight` NULL or
+// `weight_len` bytes; `cancel` NULL or live; `out_keys` NULL or writable.
+gr_status gr_graph_shortest_path(const struct gr_graph *g,
+                                 int64_t u_int,
+                                 const char *u_str,
+                                 size_t u_len,
+                                 int64_t v_int,
+                                 const char *v_str,
+                                 size_t v_len,
+                                 const char *weight,
+                                 size_t weight_len,
+                                 const struct gr_cancel *cancel,
+                                 struct gr_keys **out_keys);
+
+// The length of a shortest path from the source to every node it reaches, in visit
+// order: hop counts (int64) when unweighted, total weights (float64) with `weight`.
+//
+// # Safety
+// As `gr_graph_shortest_path`, with one key and two outputs.
+gr_status gr_graph_shortest_path_lengths(const struct gr_graph *g,
+                                         int64_t key_int,
+                                         const char *key_str,
+                                         size_t key_len,
+                                         const char *weight,
+                                         size_t weight_len,
+                                         const struct gr_cancel *cancel,
+                                         struct gr_keys **out_keys,
+                                         struct gr_array **out_lengths);
+
+// Connected components (weak components when directed), largest first: `*out_keys`
+// lists the nodes of component 0, then of component 1, ... (each in node order) and
+// `*out_sizes` (int64) how many nodes each has.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+gr_status gr_graph_connected_components(const struct gr_graph *g,
+                                        const struct gr_cancel *cancel,
+                                        struct gr_keys **out_keys,
+                                        struct gr_array **out_sizes);
+
+// Strongly connected components of a directed graph, as `gr_graph_connected_components`
+// lays them out. `GR_STATUS_INVALID_OPERATION` on an undirected graph.
+//
+// # Safety
+// As `gr_graph_connected_components`.
+gr_status gr_graph_strongly_connected_components(const struct gr_graph *g,
+                                                 const struct gr_cancel *cancel,
+                                                 struct gr_keys **out_keys,
+                                                 struct gr_array **out_sizes);
+
+// Each node's component number (int64), numbered as `gr_graph_connected_components`
+// orders them, with the node keys in node order.
+//
+// # Safety
+// As `gr_graph_connected_components`.
+gr_status gr_graph_component_labels(const struct gr_graph *g,
+                                    const struct gr_cancel *cancel,
+                                    struct gr_keys **out_keys,
+                                    struct gr_array **out_labels);
+
+// ======================================================================================
+// Filters and queries
+//
+// The nodes or edges a caller's predicate keeps, or whose attributes satisfy a query
+// string (comparisons joined by AND, OR and NOT).
+// ======================================================================================
+
+// Decides whether to keep a node: writes `*out_keep` and returns `GR_STATUS_OK`, or
+// returns any other status to stop the filter. The key is passed as keys are passed in
+// (`key_str` NULL for an int key); `key_str` and `attrs` are valid during the call only.
+typedef gr_status (*gr_node_predicate)(void *user_data,
+                                       int64_t key_int,
+                                       const char *key_str,
+                                       size_t key_len,
+                                       const struct gr_attr_map *attrs,
+                                       bool *out_keep);
+
+// Decides whether to keep an edge `u -> v`, as `gr_node_predicate` does for nodes.
+typedef gr_status (*gr_edge_predicate)(void *user_data,
+                                       int64_t u_int,
+                                       const char *u_str,
+                                       size_t u_len,
+                                       int64_t v_int,
+                                       const char *v_str,
+                                       size_t v_len,
+                                       const struct gr_attr_map *attrs,
+                                       bool *out_keep);
+
+// The keys of the nodes `predicate` keeps, in node order.
+//
+// # Safety
+// `g` is NULL or a live graph; `predicate` is a function safe to call with `user_data`;
+// `out_keys` is NULL or writable.
+gr_status gr_graph_filter_nodes(const struct gr_graph *g,
+                                gr_node_predicate predicate,
+                                void *user_data,
+                                struct gr_keys **out_keys);
+
+// The edges `predicate` keeps, in edge order, as two key lists (sources and targets).
+//
+// # Safety
+// As `gr_graph_filter_nodes`, with two outputs.
+gr_status gr_graph_filter_edges(const struct gr_graph *g,
+                                gr_edge_predicate predicate,
+                                void *user_data,
+                                struct gr_keys **out_sources,
+                                struct gr_keys **out_targets);
+
+// The keys of the nodes whose attributes satisfy `query`, in node order. A query compares
+// attributes with literals (`age > 30 AND club == 'Blue'`): `== != < <= > >=`, `AND`, `OR`,
+// `NOT`, parentheses, string, int, float and `true`/`false` literals, and `has(name)`. A
+// comparison with a missing or Null value is false. A malformed query is
+// `GR_STATUS_INVALID_ARGUMENT` with the position of the problem in the message.
+//
+// # Safety
+// `g` is NULL or a live graph; `query` points to `query_len` bytes; `out_keys` is NULL or
+// writable.
+gr_status gr_graph_filter_nodes_query(const struct gr_graph *g,
+                                      const char *query,
+                                      size_t query_len,
+                                      struct gr_keys **out_keys);
+
+// The edges whose attributes satisfy `query`, in edge order, as two key lists (sources
+// and targets); the query language of `gr_graph_filter_nodes_query`.
+//
+// # Safety
+// As `gr_graph_filter_nodes_query`, with two outputs.
+gr_status gr_graph_filter_edges_query(const struct gr_graph *g,
+                                      const char *query,
+                                      size_t query_len,
+                                      struct gr_keys **out_sources,
+                                      struct gr_keys **out_targets);
+
+// ======================================================================================
+// Files
+//
+// Reading and writing graphs: edge-list text files (with a versioned options struct
+// and progress reports), the library's own file format, and the same format in
+// memory buffers.
+// ======================================================================================
+
+// Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
+// confused with the `GR_KEY_*` kind of one key).
+#define GR_EDGELIST_KEYS_AUTO 0
+
+#define GR_EDGELIST_KEYS_INT 1
+
+#define GR_EDGELIST_KEYS_STR 2
+
+// The longest line `gr_graph_read_edgelist` reads (16 MiB); a longer one is `GR_STATUS_IO`
+// naming the line.
+#define GR_EDGELIST_MAX_LINE_BYTES 16777216
+
+// The current version of `gr_edgelist_options`.
+#define GR_EDGELIST_OPTIONS_VERSION 1
+
+// Told how far a long load has got: `done` of `total` bytes. Return `GR_STATUS_OK` to go
+// on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
+typedef gr_status (*gr_progress_callback)(void *user_data, uint64_t done, uint64_t total);
+
+// The options of `gr_graph_read_edgelist`. Fill it with `gr_edgelist_options_init(&opts,
+// GR_EDGELIST_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+// added at the end, with a new version.
+typedef struct gr_edgelist_options {
+  // The version of the struct the caller fills (`GR_EDGELIST_OPTIONS_VERSION` of its
+  // header); set by `gr_edgelist_options_init`.
+  uint32_t version;
+  // Whether the graph is directed. Default false.
+  bool directed;
+  // Lines starting with these `comments_len` bytes of UTF-8 are skipped (`comments_len`
+  // 0: none; `comments` may then be NULL). Default `"#"`.
+  const char *comments;
+  size_t comments_len;
+  // The character (a Unicode scalar value) between fields; negative, the default:
+  // any run of whitespace.
+  int32_t delimiter;
+  // `GR_EDGELIST_KEYS_AUTO` (the default: ints when every key is one, else strings),
+  // `GR_EDGELIST_KEYS_INT` or `GR_EDGELIST_KEYS_STR`.
+  int32_t keys;
+  // Whether the first line that is not a comment is a header to skip. Default false.
+  bool header;
+  // Told how far the load has got, with `user_data` (NULL, the default: nobody).
+  gr_progress_callback progress;
+  void *user_data;
+} gr_edgelist_options;
+
+// Bytes made by the library, read through `gr_buffer_data` and released with
+// `gr_buffer_free`.
+typedef struct gr_buffer gr_buffer;
+
+// Fills `*opts` with the defaults of `version` (normally `GR_EDGELIST_OPTIONS_VERSION`):
+// undirected, comments `"#"`, fields separated by whitespace, `GR_EDGELIST_KEYS_AUTO`, no header,
+// no progress callback. A version this library does not know (0, or newer than its own)
+// is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_edgelist_options` of that version.
+gr_status gr_edgelist_options_init(struct gr_edgelist_options *opts, uint32_t version);
+
+// Reads an edge list: `u v [weight]` lines, fields separated as `opts` says (NULL: the
+// defaults; see `gr_edgelist_options`); comment lines skipped, and the first other line
+// too with `header`; gzip recognised by its magic bytes; LF or CRLF. A third column
+// becomes the edge attribute "weight", a Float64 column unless a line `# groggy:
+// weight=KIND` (written by `gr_graph_write_edgelist`) names another type. `cancel` (may be
+// NULL) stops it, also inside one long line. A malformed line is `GR_STATUS_IO` naming the
+// file and the line number, and so is a line longer than 16 MiB (so an endless line, as in
+// /dev/zero, is refused, not read until memory runs out); `GR_STATUS_OUT_OF_MEMORY` when
+// the keys or weights of the file do not fit in memory; an options version this library
+// does not know is `GR_STATUS_INVALID_ARGUMENT`.
+//
+// Paths, here and in the other file functions, are `path_len` bytes (no NUL needed): on
+// Unix the file name's bytes as they are, which need not be UTF-8; elsewhere UTF-8.
+//
+// # Safety
+// `path` points to `path_len` bytes; `opts` is NULL or an initialised
+// `gr_edgelist_options` whose `comments` points to `comments_len` bytes and whose
+// `progress` is NULL or safe to call with its `user_data`; `cancel` is NULL or live;
+// `out_graph` is NULL or writable.
+gr_status gr_graph_read_edgelist(const char *path,
+                                 size_t path_len,
+                                 const struct gr_edgelist_options *opts,
+                                 const struct gr_cancel *cancel,
+                                 struct gr_graph **out_graph);
+
+// Writes the graph as `u<delimiter>v[<delimiter>weight]` lines, in edge order, which
+// `gr_graph_read_edgelist` reads back to the same nodes (in order, isolated ones on
+// `# groggy: node KEY` lines) and edges with their weights, of the same column type (a
+// `# groggy: weight=KIND` line for any but Float64; a column of mixed kinds reads back
+// as Float64); other attributes are not kept. `GR_STATUS_INVALID_ARGUMENT` for a graph an edge list cannot hold faithfully (a
+// key with whitespace or the delimiter, int and string keys mixed, a weight that is not a
+// number). The file is replaced atomically: a symlink's target is replaced, and an
+// existing target that is not a regular file (device, FIFO, socket, folder) is refused
+// with `GR_STATUS_IO` and left as it is. `path` as for `gr_graph_read_edgelist`.
+//
+// # Safety
+// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+gr_status gr_graph_write_edgelist(const struct gr_graph *g,
+                                  const char *path,
+                                  size_t path_len,
+                                  uint32_t delimiter);
+
+// Saves the graph in the native format: every node, edge and attribute exactly, in order.
+// Writes a temporary file next to the target and renames it over the target, so an
+// error never damages a previous file; symlinks and special files as for
+// `gr_graph_write_edgelist`. `path` as for `gr_graph_read_edgelist`.
+//
+// # Safety
+// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+gr_status gr_graph_save(const struct gr_graph *g, const char *path, size_t path_len);
+
+// Loads a graph saved with `gr_graph_save`. A missing, truncated, corrupted or
+// newer-version file is `GR_STATUS_IO` with a message saying which. `path` as for
+// `gr_graph_read_edgelist`.
+//
+// # Safety
+// `path` points to `path_len` bytes; `out_graph` is NULL or writable.
+gr_status gr_graph_load(const char *path, size_t path_len, struct gr_graph **out_graph);
+
+// Whether the file at `path` is in the native format (by its magic number, never by its
+// name). `GR_STATUS_IO` when it cannot be read. `path` as for `gr_graph_read_edgelist`.
+//
+// # Safety
+// `path` points to `path_len` bytes; `out_native` is NULL or writable.
+gr_status gr_file_is_native(const char *path, size_t path_len, bool *out_native);
+
+// The graph in the native format (what `gr_graph_save` writes to a file), as a new buffer.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_buffer` is NULL or writable.
+gr_status gr_graph_save_buffer(const struct gr_graph *g, struct gr_buffer **out_buffer);
+
+// A graph from `len` bytes in the native format (as made by `gr_graph_save_buffer`, or
+// the contents of a file made by `gr_graph_save`), checked as `gr_graph_load` checks a
+// file: damaged or foreign bytes are `GR_STATUS_IO`, never a crash. The bytes are only
+// read during the call.
+//
+// # Safety
+// `data` is NULL (only when `len` is 0) or points to `len` readable bytes; `out_graph` is
+// NULL or writable.
+gr_status gr_graph_load_buffer(const uint8_t *data, size_t len, struct gr_graph **out_graph);
+
+// The bytes of a buffer, borrowed from it: `*out_data` (NULL when empty) and `*out_len`.
+//
+// # Safety
+// `buffer` is NULL or a live `gr_buffer`; the outputs are NULL or writable.
+gr_status gr_buffer_data(const struct gr_buffer *buffer, const uint8_t **out_data, size_t *out_len);
+
+// # Safety
+// `buffer` is NULL or a live `gr_buffer`, which must not be used afterwards.
+void gr_buffer_free(struct gr_buffer *buffer);
+
+// ======================================================================================
+// Pools and profiling
+//
+// Where memory and time go: the library's allocation counters, memory pools whose
+// graphs count against one limit, a graph's memory use, and each graph's count and
+// timings of every operation it ran (profiling).
+// ======================================================================================
+
+// A memory pool. It lives as long as its handle or any graph in it.
+typedef struct gr_pool gr_pool;
+
+// Bytes the library allocated since it was loaded, bytes it holds now, and the most it
+// held at once (counted by its global allocator).
+//
+// # Safety
+// The outputs are NULL or writable.
+gr_status gr_memory_stats(uint64_t *out_total_allocated, uint64_t *out_current, uint64_t *out_peak);
+
 // Creates a pool; `limit_bytes` below 0 means no limit.
 //
 // # Safety
@@ -1339,25 +1445,6 @@ gr_status gr_graph_profile_stats(const struct gr_graph *g,
                                  struct gr_array **out_counts,
                                  struct gr_array **out_total_ns,
                                  struct gr_array **out_max_ns);
-
-// A static, NUL-terminated description of a status code ("unknown status" for codes this
-// version does not know). Never NULL; never freed.
-const char *gr_status_str(gr_status status);
-
-// Frees the string or bytes buffer of a value the library wrote out as owned (by
-// `gr_graph_get_node_attr`, `gr_graph_get_edge_attr` or `gr_array_get`) and resets that
-// value to `GR_ATTR_NULL`. Values of other kinds, and NULL, are left as they are. Never call
-// it on a value you built yourself or on one borrowed from a handle.
-//
-// # Safety
-// `value` is NULL or a value written by one of the functions above and not yet released.
-void gr_attr_value_release(struct gr_attr_value *value);
-
-// The library version, "MAJOR.MINOR.PATCH" (static; never freed).
-const char *gr_version(void);
-
-// The ABI version this library implements (`GR_ABI_VERSION` of its header).
-uint32_t gr_abi_version(void);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -179,10 +179,10 @@ pub unsafe extern "C" fn gr_pagerank_options_init(
     })
 }
 
-/// PageRank with networkx's semantics (see `PYTHON_API.md`) and the options `opts` (NULL:
-/// the defaults; see `gr_pagerank_options`). An options version this library does not
-/// know is `GR_STATUS_INVALID_ARGUMENT`. Writes every node's key (node order) and its
-/// score (float64).
+/// PageRank with networkx's semantics (the scores its `pagerank` gives) and the options
+/// `opts` (NULL: the defaults; see `gr_pagerank_options`). An options version this library
+/// does not know is `GR_STATUS_INVALID_ARGUMENT`. Writes every node's key (node order) and
+/// its score (float64).
 ///
 /// # Safety
 /// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_pagerank_options`

@@ -3,26 +3,58 @@
 #![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
-mod algorithms;
-mod args;
-mod array;
-mod attributes;
-mod boundary;
-mod buffer;
-mod columns;
-mod edges;
-mod files;
-mod filters;
-mod graph;
-mod handles;
-mod memory;
-mod nodes;
-mod options;
-mod pool;
-mod profiling;
-mod status;
-mod value;
+// cbindgen reads these modules in this order, so it is the order of the functions in
+// `include/groggy.h`, the topics of the manual the header is (header/groups.rs names
+// them and the function each starts at). One module per paragraph: rustfmt sorts the
+// `mod` lines of a paragraph.
+
+// Versions and errors.
 mod version;
+
+mod status;
+
+mod boundary;
+
+// Values.
+mod value;
+
+// Graphs, nodes, edges.
+mod graph;
+
+mod nodes;
+
+mod edges;
+
+// Attributes.
+mod attributes;
+
+// Lists and arrays.
+mod handles;
+
+mod array;
+
+mod columns;
+
+// Algorithms, filters and queries.
+mod algorithms;
+
+mod filters;
+
+// Files.
+mod files;
+
+mod buffer;
+
+// Pools and profiling.
+mod memory;
+
+mod pool;
+
+mod profiling;
+
+// Helpers of the modules above; they export nothing.
+mod args;
+mod options;
 
 pub use algorithms::*;
 pub use array::*;
