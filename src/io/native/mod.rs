@@ -1,5 +1,5 @@
 //! The native file format (conventionally `*.groggy`): lossless for every attribute kind,
-//! recognised by its magic number, never by the file's name. See [`format`] for the byte
+//! recognised by its magic number, never by the file's name. See [`format`](mod@format) for the byte
 //! layout.
 //!
 //! [`save`] writes a temporary file next to the target, flushes it to disk and renames it
