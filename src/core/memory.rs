@@ -6,7 +6,8 @@
 use std::mem::size_of;
 
 use super::attr_table::AttrTable;
-use super::column::{Column, ColumnValues};
+use super::column::Column;
+use super::column_values::ColumnValues;
 use super::key::NodeKey;
 use super::key_index::KeyIndex;
 use super::topology::Topology;

@@ -20,10 +20,10 @@
 use std::cmp::Ordering;
 
 use super::super::attr_table::AttrTable;
-use super::super::column::{Column, ColumnValues, Slot};
 use super::super::value::AttrValue;
 use super::lexer::CmpOp;
 use super::parser::{Expr, Literal};
+use crate::core::{Column, ColumnValues, Slot};
 
 impl Expr {
     /// Which of the entities `0..len` of `table` satisfy the expression.
