@@ -4,7 +4,6 @@
 //! `extern "C"` surface described in `include/groggy.h`.
 
 pub mod algo;
-pub mod alloc;
 pub mod core;
 pub mod ffi;
 pub mod io;

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::alloc::PoolScope;
+use crate::core::memory::PoolScope;
 
 use super::attr_table::AttrTable;
 use super::cancel::Cancel;

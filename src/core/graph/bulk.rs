@@ -9,7 +9,7 @@ use super::super::error::NoMemory;
 use super::super::error::{GraphError, GraphResult};
 use super::super::key::KeyRef;
 use super::super::value::AttrKind;
-use crate::alloc::PoolScope;
+use crate::core::memory::PoolScope;
 
 use super::{Attrs, GraphCore, Growth};
 

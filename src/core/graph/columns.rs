@@ -1,7 +1,7 @@
 //! Whole attribute columns: read one as an `Array` aligned with the node (or edge) order,
 //! or write one from an `Array`.
 
-use crate::alloc::PoolScope;
+use crate::core::memory::PoolScope;
 
 use super::super::array::Array;
 use super::super::attr_table::AttrTable;

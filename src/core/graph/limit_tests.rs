@@ -7,10 +7,10 @@ use proptest::prelude::*;
 
 use super::super::array::Array;
 use super::super::key::{KeyRef, NodeKey};
-use super::super::pool::MemoryPool;
 use super::super::shared::SharedGraph;
 use super::super::value::AttrValue;
 use super::GraphCore;
+use crate::core::MemoryPool;
 
 /// Attributes given with an add.
 type Given = Vec<(&'static str, AttrValue)>;
