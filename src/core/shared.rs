@@ -222,8 +222,8 @@ fn entity_attrs(table: &AttrTable, entity: u32) -> Vec<(Box<str>, AttrValue)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::key::KeyRef;
     use super::*;
+    use crate::core::KeyRef;
 
     #[test]
     fn snapshot_is_reused_until_the_graph_changes() {

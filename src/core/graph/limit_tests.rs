@@ -5,12 +5,8 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 
-use super::super::array::Array;
-use super::super::key::{KeyRef, NodeKey};
-use super::super::shared::SharedGraph;
-use super::super::value::AttrValue;
 use super::GraphCore;
-use crate::core::MemoryPool;
+use crate::core::{Array, AttrValue, KeyRef, MemoryPool, NodeKey, SharedGraph};
 
 /// Attributes given with an add.
 type Given = Vec<(&'static str, AttrValue)>;

@@ -14,8 +14,6 @@ pub(crate) use memory::Growth;
 
 use std::sync::Arc;
 
-use crate::core::memory::PoolScope;
-
 use super::attr_table::AttrTable;
 use super::column::Slot;
 use super::error::{GraphError, GraphResult, NoMemory};
@@ -25,7 +23,7 @@ use super::key_index::KeyIndex;
 use super::key_list::KeyList;
 use super::topology::Topology;
 use super::value::{AttrKind, AttrValue};
-use crate::core::memory::{ListGrowth, Written};
+use crate::core::memory::{ListGrowth, PoolScope, Written};
 use crate::core::MemoryPool;
 
 /// Attributes given with an add: `(name, value)` pairs applied in order.

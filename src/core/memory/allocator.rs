@@ -174,8 +174,8 @@ pub fn memory_stats() -> MemoryStats {
 // The tests need the allocator installed.
 #[cfg(all(test, feature = "counting-allocator"))]
 mod tests {
-    use super::super::counters::{counters_freed_here, PoolOwner, PoolScope};
     use super::*;
+    use crate::core::memory::counters::{counters_freed_here, PoolOwner, PoolScope};
 
     #[test]
     fn allocations_are_counted() {

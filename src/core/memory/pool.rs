@@ -77,8 +77,8 @@ impl MemoryPool {
 mod tests {
     use std::sync::Arc;
 
-    use super::super::counters::counters_freed_here;
     use super::*;
+    use crate::core::memory::counters::counters_freed_here;
     use crate::core::{GraphCore, SharedGraph};
 
     #[test]
