@@ -27,11 +27,6 @@ use crate::core::{GraphCore, GraphResult};
 
 use format::MAGIC;
 
-/// The format version this library writes, and the newest it reads.
-pub fn format_version() -> u32 {
-    format::VERSION
-}
-
 /// Saves `graph` to `path` in the native format, replacing any file there atomically.
 pub fn save(graph: &GraphCore, path: &Path) -> GraphResult<()> {
     let plan = writer::Plan::new(graph)?;
