@@ -252,3 +252,20 @@ mod tests {
         }
     }
 }
+
+#[cfg(all(test, not(feature = "counting-allocator")))]
+mod without_the_feature {
+    use super::*;
+
+    #[test]
+    fn nothing_is_counted() {
+        let block = vec![0u8; 1 << 20];
+        let zero = MemoryStats {
+            total_allocated: 0,
+            current: 0,
+            peak: 0,
+        };
+        assert_eq!(memory_stats(), zero);
+        drop(block);
+    }
+}
