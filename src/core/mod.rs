@@ -1,4 +1,5 @@
-//! The graph engine proper: plain safe Rust, no FFI types.
+//! The graph engine proper: plain Rust, no FFI types. The only `unsafe` code is the
+//! prefetch hint and the counting allocator with its pool counters (`memory/`).
 
 mod array;
 mod attr_table;
