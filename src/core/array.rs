@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::column::ColumnValues;
+use super::column_values::ColumnValues;
 use super::error::{GraphError, GraphResult, NoMemory};
 use super::fallible::with_capacity;
 use super::value::{AttrKind, AttrValue};

@@ -320,8 +320,8 @@ fn gather<T: Copy + Default + Send, P: Sync>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::key::KeyRef;
     use super::*;
+    use crate::core::KeyRef;
 
     #[test]
     fn snapshot_lists_neighbours_by_compact_id_in_edge_order() {
@@ -382,7 +382,7 @@ mod tests {
                 let c = csr.compact_id(node).unwrap();
                 let (mut out, mut inp) = (Vec::new(), Vec::new());
                 for (e, &[u, v]) in topology.endpoint_pairs().iter().enumerate() {
-                    if u == super::super::topology::DEAD {
+                    if u == crate::core::topology::DEAD {
                         continue;
                     }
                     let entry = |other: u32| (csr.compact_id(other).unwrap(), by_edge[e]);

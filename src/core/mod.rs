@@ -1,9 +1,11 @@
-//! The graph engine proper: plain safe Rust, no FFI types.
+//! The graph engine proper: plain Rust, no FFI types. The only `unsafe` code is the
+//! prefetch hint and the counting allocator with its pool counters (`memory/`).
 
 mod array;
 mod attr_table;
 mod cancel;
 mod column;
+mod column_values;
 mod csr;
 mod error;
 pub mod fallible;
@@ -12,8 +14,7 @@ mod key;
 mod key_index;
 mod key_list;
 mod key_positions;
-mod memory;
-mod pool;
+pub(crate) mod memory;
 mod prefetch;
 mod profile;
 pub mod query;
@@ -24,14 +25,15 @@ mod value;
 pub use array::Array;
 pub use attr_table::AttrTable;
 pub use cancel::{Cancel, CHECK_EVERY};
-pub use column::{Column, ColumnValues, NullEntries, Slot};
+pub use column::{Column, NullEntries, Slot};
+pub use column_values::ColumnValues;
 pub use csr::{Adjacency, Csr, EntryWeights};
 pub use error::{GraphError, GraphResult, IoFailure, NoMemory};
 pub use graph::{Attrs, Columns, GraphCore, MAX_INDICES};
 pub use key::{KeyRef, NodeKey};
 pub use key_list::{KeyList, KEY_KIND_INT, KEY_KIND_STR};
 pub use key_positions::KeyPositions;
-pub use pool::{MemoryPool, PoolStats};
+pub use memory::{memory_stats, CountingAllocator, MemoryPool, MemoryStats, PoolStats};
 pub use prefetch::prefetch;
 pub use profile::{OpStats, Profile};
 pub use query::Query;

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use crate::alloc::PoolScope;
+use crate::core::memory::PoolScope;
 
 use super::attr_table::AttrTable;
 use super::cancel::Cancel;
@@ -222,8 +222,8 @@ fn entity_attrs(table: &AttrTable, entity: u32) -> Vec<(Box<str>, AttrValue)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::key::KeyRef;
     use super::*;
+    use crate::core::KeyRef;
 
     #[test]
     fn snapshot_is_reused_until_the_graph_changes() {

@@ -1,6 +1,6 @@
 //! The library's memory figures.
 
-use crate::alloc::memory_stats;
+use crate::core::memory_stats;
 
 use super::boundary::{out, run};
 use super::status::gr_status;

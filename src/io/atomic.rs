@@ -236,8 +236,8 @@ fn sync_dir(dir: &Path) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_dir::TempDir;
     use super::*;
+    use crate::io::test_dir::TempDir;
     use std::io::Write;
 
     fn write_text(text: &'static str) -> impl FnOnce(&File) -> GraphResult<()> {

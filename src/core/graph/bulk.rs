@@ -3,15 +3,9 @@
 //! updates an earlier one), and everything that can fail is checked before anything
 //! changes, so a failed batch leaves the graph as it was.
 
-use super::super::array::Array;
-use super::super::column::NullEntries;
-use super::super::error::NoMemory;
-use super::super::error::{GraphError, GraphResult};
-use super::super::key::KeyRef;
-use super::super::value::AttrKind;
-use crate::alloc::PoolScope;
-
 use super::{Attrs, GraphCore, Growth};
+use crate::core::memory::PoolScope;
+use crate::core::{Array, AttrKind, GraphError, GraphResult, KeyRef, NoMemory, NullEntries};
 
 /// Named attribute columns of a batch, one value per item.
 pub type Columns<'a> = [(&'a str, &'a Array)];
@@ -370,8 +364,8 @@ impl GraphCore {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::value::AttrValue;
     use super::*;
+    use crate::core::AttrValue;
 
     #[test]
     fn int_batch_with_columns_matches_one_at_a_time() {

@@ -1,19 +1,12 @@
 //! Whole attribute columns: read one as an `Array` aligned with the node (or edge) order,
 //! or write one from an `Array`.
 
-use crate::alloc::PoolScope;
-
-use super::super::array::Array;
-use super::super::attr_table::AttrTable;
-use super::super::error::{GraphError, GraphResult};
 use super::{GraphCore, Growth};
 use crate::core::fallible::filled;
+use crate::core::memory::PoolScope;
+use crate::core::{Array, AttrTable, Column, GraphError, GraphResult};
 
-fn column_entities<'t>(
-    table: &'t AttrTable,
-    name: &str,
-    what: &str,
-) -> GraphResult<&'t super::super::column::Column> {
+fn column_entities<'t>(table: &'t AttrTable, name: &str, what: &str) -> GraphResult<&'t Column> {
     table
         .column(name)
         .filter(|c| c.present_count() > 0)
@@ -139,8 +132,8 @@ impl GraphCore {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::value::AttrValue;
     use super::*;
+    use crate::core::AttrValue;
 
     #[test]
     fn arrays_follow_node_order_and_skip_removed_nodes() {

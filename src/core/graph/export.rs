@@ -1,8 +1,8 @@
 //! Crate-internal access for the native file format (`crate::io::native`): its loader
 //! rebuilds every attribute column entry by entry, storage kind included, exactly as saved.
 
-use super::super::attr_table::AttrTable;
 use super::GraphCore;
+use crate::core::AttrTable;
 
 impl GraphCore {
     /// The node and edge attribute tables, for writing. The caller keeps every column's

@@ -1,8 +1,7 @@
 //! Filters by query string (`age > 30 AND club == 'Blue'`); the language is in `core::query`.
 
-use super::super::error::GraphResult;
-use super::super::query::Query;
 use super::GraphCore;
+use crate::core::{GraphResult, Query};
 
 impl GraphCore {
     /// Live node indices, in node order, whose attributes satisfy `query`.
@@ -23,10 +22,8 @@ impl GraphCore {
 mod tests {
     use std::time::Instant;
 
-    use super::super::super::error::GraphError;
-    use super::super::super::key::KeyRef;
-    use super::super::super::value::AttrValue;
     use super::*;
+    use crate::core::{AttrValue, GraphError, KeyRef};
 
     fn people() -> GraphCore {
         let mut g = GraphCore::new(false);

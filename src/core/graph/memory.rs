@@ -5,14 +5,9 @@ use std::sync::Arc;
 
 use hashbrown::HashSet;
 
-use crate::alloc::PoolScope;
-
-use super::super::error::GraphResult;
-use super::super::key::KeyRef;
-use super::super::memory::{ListGrowth, NewKeys, Written};
-use super::super::pool::MemoryPool;
-use super::super::value::{AttrKind, AttrValue};
 use super::GraphCore;
+use crate::core::memory::{ListGrowth, NewKeys, PoolScope, Written};
+use crate::core::{AttrKind, AttrValue, GraphResult, KeyRef, MemoryPool};
 
 /// What an operation may add: new keys, edges, writes to attribute columns, and bytes of
 /// string or bytes values.

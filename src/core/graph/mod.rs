@@ -14,8 +14,6 @@ pub(crate) use memory::Growth;
 
 use std::sync::Arc;
 
-use crate::alloc::PoolScope;
-
 use super::attr_table::AttrTable;
 use super::column::Slot;
 use super::error::{GraphError, GraphResult, NoMemory};
@@ -23,10 +21,10 @@ use super::fallible::{filled, with_capacity};
 use super::key::{KeyRef, NodeKey};
 use super::key_index::KeyIndex;
 use super::key_list::KeyList;
-use super::memory::{ListGrowth, Written};
-use super::pool::MemoryPool;
 use super::topology::Topology;
 use super::value::{AttrKind, AttrValue};
+use crate::core::memory::{ListGrowth, PoolScope, Written};
+use crate::core::MemoryPool;
 
 /// Attributes given with an add: `(name, value)` pairs applied in order.
 pub type Attrs<'a> = [(&'a str, AttrValue)];

@@ -19,11 +19,9 @@
 
 use std::cmp::Ordering;
 
-use super::super::attr_table::AttrTable;
-use super::super::column::{Column, ColumnValues, Slot};
-use super::super::value::AttrValue;
 use super::lexer::CmpOp;
 use super::parser::{Expr, Literal};
+use crate::core::{AttrTable, AttrValue, Column, ColumnValues, Slot};
 
 impl Expr {
     /// Which of the entities `0..len` of `table` satisfy the expression.
@@ -283,8 +281,8 @@ pub(crate) fn cmp_int_float(a: i64, b: f64) -> Option<Ordering> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::parser::parse;
     use super::*;
+    use crate::core::query::parser::parse;
 
     fn table() -> AttrTable {
         let mut t = AttrTable::new();

@@ -6,10 +6,8 @@ use std::cmp::Ordering;
 
 use proptest::prelude::*;
 
-use super::super::graph::GraphCore;
-use super::super::key::KeyRef;
-use super::super::value::AttrValue;
 use super::{CmpOp, Expr, Literal, Query};
+use crate::core::{AttrValue, GraphCore, KeyRef};
 
 const NAMES: [&str; 4] = ["a", "b", "c", "my col"];
 

@@ -9,7 +9,7 @@ use std::collections::TryReserveError;
 
 use rayon::prelude::*;
 
-use crate::alloc::{current_pool_counters, PoolScope};
+use crate::core::memory::{current_pool_counters, PoolScope};
 
 use super::Topology;
 use crate::core::fallible::filled;

@@ -231,15 +231,6 @@ impl Topology {
         &self.out[n as usize]
     }
 
-    /// Edges entering `n` (all its edges when undirected), in edge order.
-    pub fn in_edges(&self, n: u32) -> &[u32] {
-        if self.directed {
-            &self.inp[n as usize]
-        } else {
-            &self.out[n as usize]
-        }
-    }
-
     /// The end of edge `e` that is not `n` (`n` itself for a self-loop).
     pub fn other_end(&self, e: u32, n: u32) -> u32 {
         let [u, v] = self.endpoints[e as usize];

@@ -1,5 +1,5 @@
 //! The native file format (conventionally `*.groggy`): lossless for every attribute kind,
-//! recognised by its magic number, never by the file's name. See [`format`] for the byte
+//! recognised by its magic number, never by the file's name. See [`format`](mod@format) for the byte
 //! layout.
 //!
 //! [`save`] writes a temporary file next to the target, flushes it to disk and renames it
@@ -26,11 +26,6 @@ use std::path::Path;
 use crate::core::{GraphCore, GraphResult};
 
 use format::MAGIC;
-
-/// The format version this library writes, and the newest it reads.
-pub fn format_version() -> u32 {
-    format::VERSION
-}
 
 /// Saves `graph` to `path` in the native format, replacing any file there atomically.
 pub fn save(graph: &GraphCore, path: &Path) -> GraphResult<()> {

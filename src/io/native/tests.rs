@@ -4,11 +4,11 @@
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use super::super::test_dir::TempDir;
 use super::format::*;
 use super::*;
-use crate::alloc::{PoolCounters, PoolScope};
+use crate::core::memory::{PoolCounters, PoolScope};
 use crate::core::{AttrKind, AttrTable, AttrValue, GraphError, KeyRef, NodeKey, Slot};
+use crate::io::test_dir::TempDir;
 
 // ----- helpers ---------------------------------------------------------------------------
 

@@ -1,10 +1,9 @@
 //! `MemoryPool`: a budget that graphs share. The library's allocator counts what each
-//! graph's structures allocate while they change (see `crate::alloc`); an operation whose
+//! graph's structures allocate while they change (see `allocator.rs`); an operation whose
 //! possible growth would take the pool over its limit fails before changing anything.
 
-use crate::alloc::{PoolOwner, PoolScope};
-
-use super::error::{GraphError, GraphResult};
+use super::counters::{PoolOwner, PoolScope};
+use crate::core::{GraphError, GraphResult};
 
 #[derive(Debug)]
 pub struct MemoryPool {
@@ -78,10 +77,9 @@ impl MemoryPool {
 mod tests {
     use std::sync::Arc;
 
-    use super::super::graph::GraphCore;
-    use super::super::shared::SharedGraph;
     use super::*;
-    use crate::alloc::counters_freed_here;
+    use crate::core::memory::counters::counters_freed_here;
+    use crate::core::{GraphCore, SharedGraph};
 
     #[test]
     fn pools_free_their_counters_once_nothing_names_them() {

@@ -5,12 +5,8 @@
 
 use std::mem::size_of;
 
-use super::attr_table::AttrTable;
-use super::column::{Column, ColumnValues};
-use super::key::NodeKey;
-use super::key_index::KeyIndex;
-use super::topology::Topology;
-use super::value::{AttrKind, AttrValue};
+use crate::core::key_index::KeyIndex;
+use crate::core::{AttrKind, AttrTable, AttrValue, Column, ColumnValues, NodeKey, Topology};
 
 /// The capacity of a `Vec`'s first allocation by `push` or `reserve` (as `RawVec` does).
 fn min_capacity(elem: usize) -> usize {
