@@ -28,7 +28,8 @@ class StoredError:
         """``function`` as a C callback: it returns ``GR_STATUS_OK``, or, when
         ``function`` raises (``KeyboardInterrupt`` included), keeps the exception and
         returns ``GR_STATUS_CALLBACK``, which stops the engine's call."""
-        ok, failed = lib.GR_STATUS_OK, lib.GR_STATUS_CALLBACK
+        ok: int = lib.GR_STATUS_OK
+        failed: int = lib.GR_STATUS_CALLBACK
 
         def callback(*args: Any) -> int:
             try:
