@@ -112,6 +112,7 @@ def read_edgelist(
 
     try:
         run_interruptible(read, "groggy-io", lambda: lib.gr_graph_free(out[0]))
+        graph = Graph._adopt(out[0])
     except BaseException:
         if failure.error is None:
             raise
@@ -121,7 +122,7 @@ def read_edgelist(
         if bar is not None:
             bar.close()
     failure.reraise()
-    return Graph._adopt(out[0])
+    return graph
 
 
 def load(path: PathLike) -> Graph:
