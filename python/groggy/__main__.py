@@ -20,7 +20,9 @@ import sys
 import threading
 import time
 
+from . import __version__, datasets, files
 from ._errors import GroggyError, GroggyIOError
+from .datasets import karate_club
 
 # What `convert` writes, by the output's extension.
 _WRITERS = {".groggy": "native", ".txt": "edge list", ".edges": "edge list", ".el": "edge list"}
@@ -90,8 +92,6 @@ def _delimiter_hint(path) -> str:
 def _read(path, args):
     """The graph in FILE: native by its magic number, else an edge list. Errors come out
     as one line naming the file (no command: reading is the same for every command)."""
-    from . import files
-
     try:
         if files.is_native_file(path):
             return files.load(path)
@@ -113,8 +113,6 @@ def _read(path, args):
 
 
 def _load(args):
-    from .datasets import karate_club
-
     if args.file is None:
         return karate_club()
     return _read(args.file, args)
@@ -212,8 +210,6 @@ def _member(key, degree: int) -> str:
 
 
 def _demo(args) -> None:
-    from .datasets import karate_club
-
     g = karate_club()
     if args.json:
         degrees = g.degrees().top(g.node_count)
@@ -248,8 +244,6 @@ def _demo(args) -> None:
 
 
 def _datasets(args) -> None:
-    from . import datasets
-
     if args.name is not None:
         try:
             path = datasets.path(args.name)
@@ -387,8 +381,6 @@ _NODES_HELP = {
 
 
 def _parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     parser = _Parser(prog="groggy", description="groggy: graphs from the command line")
     parser.add_argument("--version", action="version", version=f"groggy {__version__}")
     sub = parser.add_subparsers(

@@ -6,22 +6,25 @@ from __future__ import annotations
 
 import threading
 
+from ._callbacks import StoredError
 from ._errors import check, error_from_status
+from ._handle import NativeHandle
 from ._native import NULL, ffi, lib
 
 #: How often the waiting thread wakes up to let signals in (seconds).
 _POLL = 0.05
 
 
-class CancelToken:
+class CancelToken(NativeHandle):
     """A ``gr_cancel`` handle: ``trigger()`` stops the calls running with it."""
 
-    __slots__ = ("_handle",)
+    __slots__ = ()
+    _free = lib.gr_cancel_free
 
     def __init__(self):
         out = ffi.new("gr_cancel **")
         check(lib.gr_cancel_new(out))
-        self._handle = ffi.gc(out[0], lib.gr_cancel_free)
+        self._own(out[0])
 
     def trigger(self) -> None:
         lib.gr_cancel_trigger(self._handle)
@@ -42,7 +45,8 @@ def run_interruptible(call, name: str, discard=None) -> None:
     The call's outputs are only to be read when this returns; when it raises although the
     call succeeded, ``discard()`` (if given) releases them, exactly once."""
     token = CancelToken()
-    outcome: dict = {}
+    # What the worker raised, or the error of its failed status.
+    failure = StoredError()
     # Waited on instead of Thread.join: a join cut short by Ctrl-C can mark the thread as
     # stopped while it still runs, and a later join then returns at once.
     done = threading.Event()
@@ -54,14 +58,14 @@ def run_interruptible(call, name: str, discard=None) -> None:
         try:
             status = call(token._handle)
             if status:
-                outcome["error"] = error_from_status(status)
+                failure.keep(error_from_status(status))
         except BaseException as err:  # re-raised on the calling thread
-            outcome["error"] = err
+            failure.keep(err)
         finally:
             with lock:
                 done.set()
                 gave_up = abandoned[0]
-            if gave_up and "error" not in outcome and discard is not None:
+            if gave_up and failure.error is None and discard is not None:
                 discard()
 
     worker = threading.Thread(target=work, name=name, daemon=True)
@@ -77,15 +81,10 @@ def run_interruptible(call, name: str, discard=None) -> None:
         with lock:
             finished = done.is_set()
             abandoned[0] = not finished
-        if finished and "error" not in outcome and discard is not None:
+        if finished and failure.error is None and discard is not None:
             discard()
         raise
-    error = outcome.get("error")
-    if error is not None:
-        try:
-            raise error
-        finally:
-            error = None  # no reference cycle through the traceback
+    failure.reraise()
 
 
 def _wait_despite_interrupts(done: threading.Event) -> None:

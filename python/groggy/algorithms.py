@@ -71,7 +71,7 @@ class AlgorithmsMixin:
         try:
             nodes, edges = scratch.size, scratch.size2
             # gr_graph_size is not profiled: profile_stats shows only what the user called.
-            self._check(lib.gr_graph_size(self._ptr, nodes, edges))
+            self._check(lib.gr_graph_size(self._handle, nodes, edges))
             work = (nodes[0] + edges[0]) * max(rounds, 1)
         except InvalidOperationError:
             work = 0  # closed: the call itself reports it, under its own name
@@ -100,7 +100,7 @@ class AlgorithmsMixin:
     def _groups(self: Graph, function: Any) -> list[list[NodeKey]]:
         keys_out, sizes_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
         self._run(
-            lambda cancel: function(self._ptr, cancel, keys_out, sizes_out),
+            lambda cancel: function(self._handle, cancel, keys_out, sizes_out),
             discard=lambda: _free_outputs(keys_out, sizes_out),
         )
         sizes = GraphArray._wrap(sizes_out[0]).to_list()
@@ -152,7 +152,7 @@ class AlgorithmsMixin:
                 opts.personal_str_offsets,
             ) = keys.args
             opts.personal_values, opts.n_personal = values, len(items)
-        ptr = self._ptr
+        ptr = self._handle
 
         def call(cancel: Any, keys_out: Any, values_out: Any) -> int:
             _ = keep  # alive as long as the call, which may outlive this function
@@ -215,7 +215,7 @@ class AlgorithmsMixin:
         edges forwards; ``depth_limit`` stops that many edges away (``None``: no limit)."""
         k = key_args(source, "bfs")
         depth = _depth(depth_limit, "bfs")
-        ptr = self._ptr
+        ptr = self._handle
         return self._key_list(lambda cancel, out: lib.gr_graph_bfs(ptr, *k, depth, cancel, out))
 
     def dfs(self: Graph, source: KeyLike, depth_limit: int | None = None) -> list[NodeKey]:
@@ -223,7 +223,7 @@ class AlgorithmsMixin:
         networkx's ``dfs_preorder_nodes``; ``depth_limit`` as in ``bfs``."""
         k = key_args(source, "dfs")
         depth = _depth(depth_limit, "dfs")
-        ptr = self._ptr
+        ptr = self._handle
         return self._key_list(lambda cancel, out: lib.gr_graph_dfs(ptr, *k, depth, cancel, out))
 
     def shortest_path(
@@ -234,7 +234,7 @@ class AlgorithmsMixin:
         exists; ``AlgorithmError`` on a negative weight."""
         u, v = key_args(source, "shortest_path"), key_args(target, "shortest_path")
         w, wl = _weight_args(weight)
-        ptr = self._ptr
+        ptr = self._handle
         return self._key_list(
             lambda cancel, out: lib.gr_graph_shortest_path(ptr, *u, *v, w, wl, cancel, out)
         )
@@ -246,7 +246,7 @@ class AlgorithmsMixin:
         ``weight``), in visit order: ints without ``weight``, floats with it."""
         k = key_args(source, "shortest_path_lengths")
         w, wl = _weight_args(weight)
-        ptr = self._ptr
+        ptr = self._handle
         return self._node_values(
             lambda cancel, ko, vo: lib.gr_graph_shortest_path_lengths(
                 ptr, *k, w, wl, cancel, ko, vo
@@ -266,7 +266,7 @@ class AlgorithmsMixin:
     def component_labels(self: Graph) -> NodeMap[int]:
         """A NodeMap from each key to its component number, numbered in the order of
         ``connected_components()``."""
-        ptr = self._ptr
+        ptr = self._handle
         return self._node_values(
             lambda cancel, ko, vo: lib.gr_graph_component_labels(ptr, cancel, ko, vo)
         )

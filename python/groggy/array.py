@@ -19,6 +19,7 @@ from ._array_state import (
 )
 from ._convert import fill_value, in_context, scratch, take_owned_value
 from ._errors import check
+from ._handle import NativeHandle
 from ._native import NULL, ffi, lib
 from ._optional import imported
 
@@ -42,7 +43,7 @@ _PANDAS_NULLABLE = {
 }
 
 
-class GraphArray:
+class GraphArray(NativeHandle):
     """An immutable column of values: ``len``, iteration, ``a[i]``, ``a[start:stop:step]``,
     ``a[mask]`` and ``a[[i, j]]`` (GraphArrays), ``dtype``, ``null_count``, ``to_list()``,
     ``to_numpy()`` (a read-only view of the engine's memory for numeric and bool columns),
@@ -51,7 +52,8 @@ class GraphArray:
     ``np.median(a)``, ..., ``a > 0.5``, ``a * 2`` (numpy arrays, masked where nulls are;
     reductions skip nulls as numpy.ma does). It pickles with its dtype and nulls."""
 
-    __slots__ = ("_data", "_handle", "_kind", "_len", "_null_count", "_pandas", "_valid")
+    __slots__ = ("_data", "_kind", "_len", "_null_count", "_pandas", "_valid")
+    _free = lib.gr_array_free
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         """Not for direct use: a GraphArray comes from a graph (``node_array``, results) or
@@ -61,8 +63,7 @@ class GraphArray:
     @classmethod
     def _wrap(cls, handle: Any) -> GraphArray:
         """Takes ownership of a fresh ``gr_array`` handle."""
-        self = object.__new__(cls)
-        self._handle = ffi.gc(handle, lib.gr_array_free)
+        self = cls._adopt(handle)
         s = scratch
         check(lib.gr_array_info(handle, s.size, s.kind, s.data))
         self._len, self._kind, self._data = s.size[0], s.kind[0], s.data[0]

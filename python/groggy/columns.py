@@ -121,7 +121,9 @@ class ColumnsMixin:
             s = ffi.from_buffer("int64_t[]", src) if n else NULL
             t = ffi.from_buffer("int64_t[]", dst) if n else NULL
             self._check(
-                lib.gr_graph_add_edges_int(self._ptr, s, t, n, named.names, named.handles, named.n)
+                lib.gr_graph_add_edges_int(
+                    self._handle, s, t, n, named.names, named.handles, named.n
+                )
             )
             return
         src_keys = KeyArray(_key_list(sources, "sources", op), op, src_name)
@@ -130,7 +132,7 @@ class ColumnsMixin:
             raise ValueError(f"{op}: {src_keys.n} sources but {dst_keys.n} targets")
         self._check(
             lib.gr_graph_add_edges_columns(
-                self._ptr,
+                self._handle,
                 *src_keys.args,
                 *dst_keys.args,
                 src_keys.n,
@@ -143,7 +145,7 @@ class ColumnsMixin:
     def _read_array(self: Graph, function: Any, name: str) -> GraphArray:
         b = _name_bytes(name)
         out = scratch.array
-        self._check(function(self._ptr, b, len(b), out))
+        self._check(function(self._handle, b, len(b), out))
         return GraphArray._wrap(out[0])
 
     def node_array(self: Graph, name: str) -> GraphArray:
@@ -166,7 +168,7 @@ class ColumnsMixin:
     def _write_array(self: Graph, function: Any, name: str, values: Any, op: str) -> None:
         b = _name_bytes(name)
         array = as_graph_array(values, op, name)
-        self._check(function(self._ptr, b, len(b), array._handle))
+        self._check(function(self._handle, b, len(b), array._handle))
 
     def set_node_array(self: Graph, name: str, values: Any) -> None:
         """Sets the attribute ``name`` of every node, in ``nodes`` order, from a list, numpy

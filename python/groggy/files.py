@@ -9,6 +9,7 @@ import time
 from typing import Any, Callable, Union
 
 from ._args import bool_arg, path_bytes
+from ._callbacks import StoredError
 from ._errors import check, error_from_status
 from ._native import NULL, ffi, lib
 from ._runtime import run_interruptible
@@ -85,17 +86,15 @@ def read_edgelist(
     delim = -1 if delimiter is None else ord(delimiter)
     bar = _ProgressBar("reading") if progress is True else None
     report = progress if callable(progress) else bar
-    errors: list[BaseException] = []
+    # A failing progress callback stops the read; its exception is re-raised below.
+    failure = StoredError()
 
-    def on_progress(_user_data: Any, done: int, total: int) -> int:
-        try:
-            report(done, total)
-            return lib.GR_STATUS_OK
-        except BaseException as err:  # a failing callback stops the load; re-raised below
-            errors.append(err)
-            return lib.GR_STATUS_CALLBACK
+    def on_progress(_user_data: Any, done: int, total: int) -> None:
+        report(done, total)
 
-    c_progress = ffi.callback("gr_progress_callback", on_progress) if report else NULL
+    c_progress = (
+        ffi.callback("gr_progress_callback", failure.guard(on_progress)) if report else NULL
+    )
     opts = ffi.new("gr_edgelist_options *")
     check(lib.gr_edgelist_options_init(opts, lib.GR_EDGELIST_OPTIONS_VERSION))
     c_comments = ffi.new("char[]", comments_b)
@@ -112,19 +111,18 @@ def read_edgelist(
         return lib.gr_graph_read_edgelist(path_b, len(path_b), opts, cancel, out)
 
     try:
-        run_interruptible(
-            read,
-            "groggy-io",
-            lambda: lib.gr_graph_free(out[0]),
-        )
+        run_interruptible(read, "groggy-io", lambda: lib.gr_graph_free(out[0]))
+        graph = Graph._adopt(out[0])
     except BaseException:
-        if errors:
-            raise errors[0] from None
-        raise
+        if failure.error is None:
+            raise
+        # The callback's exception replaces the status error it caused: raised below,
+        # outside this block, so it does not show the status error as its context.
     finally:
         if bar is not None:
             bar.close()
-    return Graph._adopt(out[0])
+    failure.reraise()
+    return graph
 
 
 def load(path: PathLike) -> Graph:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Union
 
+from ._callbacks import StoredError
 from ._convert import key_from_args, read_attr_map, take_keys
 from ._native import ffi, lib
 from ._types import Attrs, NodeKey
@@ -20,28 +21,23 @@ EdgePredicate = Union[str, Callable[[NodeKey, NodeKey, Attrs], object]]
 
 
 class _Predicate:
-    """A Python predicate as a C callback. An exception raised by the predicate is kept
-    and the filter stopped; the caller re-raises the same exception object (cffi would
-    only print it)."""
+    """A Python predicate as a C callback. An exception raised by the predicate stops the
+    filter and is kept in ``failure``; the caller re-raises the same exception object
+    (cffi would only print it)."""
 
     def __init__(self, pred: Callable[..., object], edges: bool) -> None:
         self.pred = pred
-        self.error: BaseException | None = None
+        self.failure = StoredError()
         if edges:
-            self.c_callback = ffi.callback("gr_edge_predicate", self._edge)
+            self.c_callback = ffi.callback("gr_edge_predicate", self.failure.guard(self._edge))
         else:
-            self.c_callback = ffi.callback("gr_node_predicate", self._node)
+            self.c_callback = ffi.callback("gr_node_predicate", self.failure.guard(self._node))
 
     def _node(
         self, _user_data: Any, key_int: int, key_str: Any, key_len: int, attrs: Any, out_keep: Any
-    ) -> int:
-        try:
-            key = key_from_args(key_int, key_str, key_len)
-            out_keep[0] = bool(self.pred(key, read_attr_map(attrs)))
-            return lib.GR_STATUS_OK
-        except BaseException as err:
-            self.error = err
-            return lib.GR_STATUS_CALLBACK
+    ) -> None:
+        key = key_from_args(key_int, key_str, key_len)
+        out_keep[0] = bool(self.pred(key, read_attr_map(attrs)))
 
     def _edge(
         self,
@@ -54,20 +50,10 @@ class _Predicate:
         vl: int,
         attrs: Any,
         out_keep: Any,
-    ) -> int:
-        try:
-            u = key_from_args(ui, us, ul)
-            v = key_from_args(vi, vs, vl)
-            out_keep[0] = bool(self.pred(u, v, read_attr_map(attrs)))
-            return lib.GR_STATUS_OK
-        except BaseException as err:
-            self.error = err
-            return lib.GR_STATUS_CALLBACK
-
-    def reraise(self) -> None:
-        if self.error is not None:
-            error, self.error = self.error, None
-            raise error
+    ) -> None:
+        u = key_from_args(ui, us, ul)
+        v = key_from_args(vi, vs, vl)
+        out_keep[0] = bool(self.pred(u, v, read_attr_map(attrs)))
 
 
 class FiltersMixin:
@@ -96,8 +82,8 @@ class FiltersMixin:
             raise TypeError(f"filter_nodes: expected a callable or a query string, not {pred!r}")
         predicate = _Predicate(pred, edges=False)
         out = ffi.new("gr_keys **")
-        status = lib.gr_graph_filter_nodes(self._ptr, predicate.c_callback, ffi.NULL, out)
-        predicate.reraise()
+        status = lib.gr_graph_filter_nodes(self._handle, predicate.c_callback, ffi.NULL, out)
+        predicate.failure.reraise()
         self._check(status)
         return take_keys(out[0])
 
@@ -111,20 +97,20 @@ class FiltersMixin:
         predicate = _Predicate(pred, edges=True)
         sources, targets = ffi.new("gr_keys **"), ffi.new("gr_keys **")
         status = lib.gr_graph_filter_edges(
-            self._ptr, predicate.c_callback, ffi.NULL, sources, targets
+            self._handle, predicate.c_callback, ffi.NULL, sources, targets
         )
-        predicate.reraise()
+        predicate.failure.reraise()
         self._check(status)
         return list(zip(take_keys(sources[0]), take_keys(targets[0])))
 
     def _filter_nodes_query(self: Graph, query: str) -> list[NodeKey]:
         out = ffi.new("gr_keys **")
         b = query.encode("utf-8")
-        self._check(lib.gr_graph_filter_nodes_query(self._ptr, b, len(b), out))
+        self._check(lib.gr_graph_filter_nodes_query(self._handle, b, len(b), out))
         return take_keys(out[0])
 
     def _filter_edges_query(self: Graph, query: str) -> list[tuple[NodeKey, NodeKey]]:
         sources, targets = ffi.new("gr_keys **"), ffi.new("gr_keys **")
         b = query.encode("utf-8")
-        self._check(lib.gr_graph_filter_edges_query(self._ptr, b, len(b), sources, targets))
+        self._check(lib.gr_graph_filter_edges_query(self._handle, b, len(b), sources, targets))
         return list(zip(take_keys(sources[0]), take_keys(targets[0])))

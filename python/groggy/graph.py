@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from ._args import bool_arg
 from ._convert import (
@@ -24,6 +24,7 @@ from ._convert import (
     take_strings,
 )
 from ._errors import AttributeNotFoundError, error_from_status
+from ._handle import NativeHandle
 from ._native import NULL, ffi, lib
 from ._types import MISSING, Attrs, KeyLike, NodeKey
 from .algorithms import AlgorithmsMixin
@@ -33,11 +34,9 @@ from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
+from .pool import MemoryPool
 from .saving import FilesMixin
 from .views import EdgeView, NodeView
-
-if TYPE_CHECKING:
-    from .pool import MemoryPool
 
 # The per-call fast paths, bound once (an attribute lookup on `lib` costs a dict lookup).
 _add_node_int = lib.gr_graph_add_node_int
@@ -45,7 +44,7 @@ _has_node_int = lib.gr_graph_has_node_int
 _get_node_attr = lib.gr_graph_get_node_attr
 
 
-class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMixin):
+class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMixin, NativeHandle):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     Args:
@@ -69,7 +68,8 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         2.0
     """
 
-    __slots__ = ("__weakref__", "_ptr")
+    __slots__ = ("__weakref__",)
+    _free = lib.gr_graph_free
 
     def __init__(
         self, directed: bool = False, *, pool: MemoryPool | None = None, profiling: bool = False
@@ -80,19 +80,17 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         if pool is None:
             self._check(lib.gr_graph_new(directed, out))
         else:
-            from .pool import MemoryPool
-
             if not isinstance(pool, MemoryPool):
                 raise TypeError(f"pool must be a groggy.MemoryPool, not {type(pool).__name__}")
             self._check(lib.gr_graph_new_in_pool(directed, pool._handle, out))
-        self._ptr = ffi.gc(out[0], lib.gr_graph_free)
+        self._own(out[0])
         if profiling:
-            self._check(lib.gr_graph_set_profiling(self._ptr, True))
+            self._check(lib.gr_graph_set_profiling(self._handle, True))
 
     def memory_usage(self) -> int:
         """Bytes the graph's structures hold now (nodes, edges, keys, attributes)."""
         out = scratch.size
-        self._check(lib.gr_graph_memory_usage(self._ptr, out))
+        self._check(lib.gr_graph_memory_usage(self._handle, out))
         return out[0]
 
     def profile_stats(self) -> dict[str, dict[str, float]]:
@@ -100,20 +98,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         ``{"count", "total_ms", "max_ms"}``. Empty when profiling is off."""
         names = ffi.new("gr_string_list **")
         arrays = [ffi.new("gr_array **") for _ in range(3)]
-        self._check(lib.gr_graph_profile_stats(self._ptr, names, *arrays))
+        self._check(lib.gr_graph_profile_stats(self._handle, names, *arrays))
         ops = take_strings(names[0])
         counts, total, longest = (GraphArray._wrap(a[0]).to_list() for a in arrays)
         return {
             op: {"count": c, "total_ms": t / 1e6, "max_ms": m / 1e6}
             for op, c, t, m in zip(ops, counts, total, longest)
         }
-
-    @classmethod
-    def _adopt(cls, ptr: Any) -> Graph:
-        """Wraps a graph handle the library just created."""
-        g = cls.__new__(cls)
-        g._ptr = ffi.gc(ptr, lib.gr_graph_free)
-        return g
 
     # ----- errors and lifetime -------------------------------------------------------------
 
@@ -128,13 +119,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """Frees the native graph: now, or, when calls on it are still running (on other
         threads, or the callback this is called from), as soon as the last of them returns.
         Never waits. Later use raises ``InvalidOperationError``; closing twice is fine."""
-        lib.gr_graph_close(self._ptr)
+        lib.gr_graph_close(self._handle)
 
     @property
     def closed(self) -> bool:
         """Whether ``close()`` was called."""
         out = scratch.found
-        self._check(lib.gr_graph_is_closed(self._ptr, out))
+        self._check(lib.gr_graph_is_closed(self._handle, out))
         return bool(out[0])
 
     def __copy__(self) -> Graph:
@@ -146,7 +137,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def __reduce__(self) -> tuple[Any, tuple[bytes]]:
         # Pickled as the native format's bytes, made in memory: lossless for every type.
         out = ffi.new("gr_buffer **")
-        self._check(lib.gr_graph_save_buffer(self._ptr, out))
+        self._check(lib.gr_graph_save_buffer(self._handle, out))
         buffer = ffi.gc(out[0], lib.gr_buffer_free)
         data, size = ffi.new("const uint8_t **"), scratch.size
         self._check(lib.gr_buffer_data(buffer, data, size))
@@ -170,21 +161,21 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def directed(self) -> bool:
         """Whether the graph is directed (fixed when it is made)."""
         out = scratch.found
-        self._check(lib.gr_graph_is_directed(self._ptr, out))
+        self._check(lib.gr_graph_is_directed(self._handle, out))
         return bool(out[0])
 
     @property
     def node_count(self) -> int:
         """The number of nodes (also ``len(g)``)."""
         out = scratch.size
-        self._check(lib.gr_graph_node_count(self._ptr, out))
+        self._check(lib.gr_graph_node_count(self._handle, out))
         return out[0]
 
     @property
     def edge_count(self) -> int:
         """The number of edges."""
         out = scratch.size
-        self._check(lib.gr_graph_edge_count(self._ptr, out))
+        self._check(lib.gr_graph_edge_count(self._handle, out))
         return out[0]
 
     def __len__(self) -> int:
@@ -214,7 +205,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         if type(key) is int and not attrs:
             # The hot path of one-at-a-time adds: cffi itself refuses ints beyond int64.
             try:
-                status = _add_node_int(self._ptr, key)
+                status = _add_node_int(self._handle, key)
             except OverflowError:
                 key_args(key, "add_node")  # raises the error that names the operation
                 raise
@@ -224,9 +215,9 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         k, s, n = key_args(key, "add_node")
         if attrs:
             names, values, count, _keep = attr_list(attrs, "add_node")
-            status = lib.gr_graph_add_node(self._ptr, k, s, n, names, values, count)
+            status = lib.gr_graph_add_node(self._handle, k, s, n, names, values, count)
         else:
-            status = lib.gr_graph_add_node(self._ptr, k, s, n, NULL, NULL, 0)
+            status = lib.gr_graph_add_node(self._handle, k, s, n, NULL, NULL, 0)
         if status:
             self._raise(status)
 
@@ -258,11 +249,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
                 keys.append(item)
         key_array = KeyArray(keys, op)
         sparse = SparseAttrs(attrs, op, lambda i: f"node {normalize_key(keys[i])!r}")
-        self._check(lib.gr_graph_add_nodes(self._ptr, *key_array.args, key_array.n, *sparse.args))
+        self._check(
+            lib.gr_graph_add_nodes(self._handle, *key_array.args, key_array.n, *sparse.args)
+        )
 
     def remove_node(self, key: KeyLike) -> None:
         """Removes a node and its edges; ``NodeNotFoundError`` when it is not there."""
-        status = lib.gr_graph_remove_node(self._ptr, *key_args(key, "remove_node"))
+        status = lib.gr_graph_remove_node(self._handle, *key_args(key, "remove_node"))
         if status:
             self._raise(status)
 
@@ -272,19 +265,19 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         out = scratch.found
         if type(key) is int:
             try:
-                status = _has_node_int(self._ptr, key, out)
+                status = _has_node_int(self._handle, key, out)
             except OverflowError:
                 key_args(key, "has_node")  # raises the error that names the operation
                 raise
         else:
-            status = lib.gr_graph_has_node(self._ptr, *key_args(key, "has_node"), out)
+            status = lib.gr_graph_has_node(self._handle, *key_args(key, "has_node"), out)
         if status:
             self._raise(status)
         return out[0]
 
     def _node_list(self, function: Any, key: KeyLike, op: str) -> list[NodeKey]:
         out = scratch.keys
-        self._check(function(self._ptr, *key_args(key, op), out))
+        self._check(function(self._handle, *key_args(key, op), out))
         return take_keys(out[0])
 
     def neighbors(self, key: KeyLike) -> list[NodeKey]:
@@ -303,7 +296,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
 
     def _count(self, function: Any, key: KeyLike, op: str) -> int:
         out = scratch.size
-        self._check(function(self._ptr, *key_args(key, op), out))
+        self._check(function(self._handle, *key_args(key, op), out))
         return out[0]
 
     def _degree(self, key) -> int:
@@ -336,7 +329,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def degrees(self) -> NodeMap[int]:
         """The degree of every node, as a NodeMap in node order."""
         keys_out, array_out = scratch.keys, scratch.array
-        self._check(lib.gr_graph_degrees(self._ptr, keys_out, array_out))
+        self._check(lib.gr_graph_degrees(self._handle, keys_out, array_out))
         return NodeMap(keys_out[0], GraphArray._wrap(array_out[0]))
 
     @property
@@ -346,12 +339,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
 
     def _node_keys(self) -> list[NodeKey]:
         out = scratch.keys
-        self._check(lib.gr_graph_nodes(self._ptr, out))
+        self._check(lib.gr_graph_nodes(self._handle, out))
         return take_keys(out[0])
 
     def _node_attrs(self, key: KeyLike) -> Attrs:
         out = scratch.map
-        self._check(lib.gr_graph_node_attrs(self._ptr, *key_args(key, "nodes"), out))
+        self._check(lib.gr_graph_node_attrs(self._handle, *key_args(key, "nodes"), out))
         return take_attr_map(out[0])
 
     # ----- edges -------------------------------------------------------------------------------
@@ -370,9 +363,11 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         vk, vs, vn = key_args(v, "add_edge")
         if attrs:
             names, values, count, _keep = attr_list(attrs, "add_edge")
-            status = lib.gr_graph_add_edge(self._ptr, uk, us, un, vk, vs, vn, names, values, count)
+            status = lib.gr_graph_add_edge(
+                self._handle, uk, us, un, vk, vs, vn, names, values, count
+            )
         else:
-            status = lib.gr_graph_add_edge(self._ptr, uk, us, un, vk, vs, vn, NULL, NULL, 0)
+            status = lib.gr_graph_add_edge(self._handle, uk, us, un, vk, vs, vn, NULL, NULL, 0)
         if status:
             self._raise(status)
 
@@ -406,13 +401,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             op,
             lambda i: f"edge ({normalize_key(sources[i])!r}, {normalize_key(targets[i])!r})",
         )
-        self._check(lib.gr_graph_add_edges(self._ptr, *src.args, *dst.args, src.n, *sparse.args))
+        self._check(lib.gr_graph_add_edges(self._handle, *src.args, *dst.args, src.n, *sparse.args))
 
     def remove_edge(self, u: KeyLike, v: KeyLike) -> None:
         """Removes the edge ``(u, v)``; ``EdgeNotFoundError`` when it is not there
         (``NodeNotFoundError`` when an endpoint is not a node)."""
         status = lib.gr_graph_remove_edge(
-            self._ptr, *key_args(u, "remove_edge"), *key_args(v, "remove_edge")
+            self._handle, *key_args(u, "remove_edge"), *key_args(v, "remove_edge")
         )
         if status:
             self._raise(status)
@@ -421,7 +416,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """Whether the edge ``(u, v)`` exists (either way round when undirected)."""
         out = scratch.found
         status = lib.gr_graph_has_edge(
-            self._ptr, *key_args(u, "has_edge"), *key_args(v, "has_edge"), out
+            self._handle, *key_args(u, "has_edge"), *key_args(v, "has_edge"), out
         )
         if status:
             self._raise(status)
@@ -434,14 +429,14 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
 
     def _edge_pairs(self) -> list[tuple[NodeKey, NodeKey]]:
         s, t = scratch.keys, scratch.keys2
-        self._check(lib.gr_graph_edges(self._ptr, s, t))
+        self._check(lib.gr_graph_edges(self._handle, s, t))
         sources, targets = s[0], t[0]
         return list(zip(take_keys(sources), take_keys(targets)))
 
     def _edge_attrs(self, u: KeyLike, v: KeyLike) -> Attrs:
         out = scratch.map
         self._check(
-            lib.gr_graph_edge_attrs(self._ptr, *key_args(u, "edges"), *key_args(v, "edges"), out)
+            lib.gr_graph_edge_attrs(self._handle, *key_args(u, "edges"), *key_args(v, "edges"), out)
         )
         return take_attr_map(out[0])
 
@@ -456,10 +451,10 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         s = scratch
         out, found = s.value, s.found
         if type(key) is int and INT64_MIN <= key <= INT64_MAX:
-            status = _get_node_attr(self._ptr, key, NULL, 0, b, len(b), out, found)
+            status = _get_node_attr(self._handle, key, NULL, 0, b, len(b), out, found)
         else:
             status = _get_node_attr(
-                self._ptr, *key_args(key, "get_node_attr"), b, len(b), out, found
+                self._handle, *key_args(key, "get_node_attr"), b, len(b), out, found
             )
         if status:
             self._raise(status)
@@ -485,7 +480,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         have it, as ``del G.nodes[key][name]`` in networkx."""
         b = _name_bytes(name)
         args = key_args(key, "remove_node_attr")
-        self._check(lib.gr_graph_remove_node_attr(self._ptr, *args, b, len(b)))
+        self._check(lib.gr_graph_remove_node_attr(self._handle, *args, b, len(b)))
 
     def get_edge_attr(self, u: KeyLike, v: KeyLike, name: str, default: Any = MISSING) -> Any:
         """The attribute ``name`` of the edge ``(u, v)``: ``default`` when the edge lacks
@@ -519,12 +514,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         """Removes the attribute ``name`` of the edge ``(u, v)``, as ``remove_node_attr``."""
         b = _name_bytes(name)
         args = key_args(u, "remove_edge_attr") + key_args(v, "remove_edge_attr")
-        self._check(lib.gr_graph_remove_edge_attr(self._ptr, *args, b, len(b)))
+        self._check(lib.gr_graph_remove_edge_attr(self._handle, *args, b, len(b)))
 
     def _get_attr(self, function: Any, keys: tuple[Any, ...], name: str) -> tuple[Any, bool]:
         b = _name_bytes(name)
         out, found = scratch.value, scratch.found
-        status = function(self._ptr, *keys, b, len(b), out, found)
+        status = function(self._handle, *keys, b, len(b), out, found)
         if status:
             self._raise(status)
         if not found[0]:
@@ -541,7 +536,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
             fill_value(cval, value, keep)
         except (TypeError, OverflowError) as err:
             raise in_context(err, op, f"attribute {name!r}") from None
-        self._check(function(self._ptr, *keys, b, len(b), cval))
+        self._check(function(self._handle, *keys, b, len(b), cval))
 
     def _set_node_attr(self, key: KeyLike, name: str, value: Any, op: Any) -> None:
         """``set_node_attr``, a bad value's error naming the operation ``op`` (a str, or a
@@ -561,13 +556,13 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def node_attr_names(self) -> list[str]:
         """Names of the node attributes at least one node has."""
         out = scratch.strings
-        self._check(lib.gr_graph_node_attr_names(self._ptr, out))
+        self._check(lib.gr_graph_node_attr_names(self._handle, out))
         return take_strings(out[0])
 
     def edge_attr_names(self) -> list[str]:
         """Names of the edge attributes at least one edge has."""
         out = scratch.strings
-        self._check(lib.gr_graph_edge_attr_names(self._ptr, out))
+        self._check(lib.gr_graph_edge_attr_names(self._handle, out))
         return take_strings(out[0])
 
     # ----- whole graph -------------------------------------------------------------------------
@@ -575,7 +570,7 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
     def copy(self) -> Graph:
         """A deep copy."""
         out = scratch.graph
-        self._check(lib.gr_graph_copy(self._ptr, out))
+        self._check(lib.gr_graph_copy(self._handle, out))
         return Graph._adopt(out[0])
 
     def subgraph(self, keys: Iterable[KeyLike]) -> Graph:
@@ -583,12 +578,12 @@ class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMix
         Graph with the attributes of its nodes and edges."""
         key_array = KeyArray(keys, "subgraph")
         out = scratch.graph
-        self._check(lib.gr_graph_subgraph(self._ptr, *key_array.args, key_array.n, out))
+        self._check(lib.gr_graph_subgraph(self._handle, *key_array.args, key_array.n, out))
         return Graph._adopt(out[0])
 
     def clear(self) -> None:
         """Removes every node, edge and attribute."""
-        self._check(lib.gr_graph_clear(self._ptr))
+        self._check(lib.gr_graph_clear(self._handle))
 
 
 def _name_bytes(name: object) -> bytes:

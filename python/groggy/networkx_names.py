@@ -270,7 +270,7 @@ class NetworkxMixin:
         self._require_node(key)
         names, values, count, _keep = attr_list(attrs, op)
         self._check(
-            lib.gr_graph_add_node(self._ptr, *key_args(key, "update"), names, values, count)
+            lib.gr_graph_add_node(self._handle, *key_args(key, "update"), names, values, count)
         )
 
     def _update_edge(self: Graph, u: KeyLike, v: KeyLike, attrs: Attrs, op: Any) -> None:
@@ -281,6 +281,6 @@ class NetworkxMixin:
         names, values, count, _keep = attr_list(attrs, op)
         self._check(
             lib.gr_graph_add_edge(
-                self._ptr, *key_args(u, "update"), *key_args(v, "update"), names, values, count
+                self._handle, *key_args(u, "update"), *key_args(v, "update"), names, values, count
             )
         )

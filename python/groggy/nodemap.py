@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from ._args import SIZE_MAX, int_arg
 from ._convert import KeyArray, UnencodableKeyError, key_args, normalize_key, read_keys, scratch
 from ._errors import check
+from ._handle import NativeHandle
 from ._native import NULL, ffi, lib
 from ._types import NodeKey
 from .array import GraphArray
@@ -24,19 +25,20 @@ V = TypeVar("V")
 _NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
 
 
-class NodeMap(Mapping[NodeKey, V], Generic[V]):
+class NodeMap(Mapping[NodeKey, V], Generic[V], NativeHandle):
     """Node key -> value, in the graph's node order, backed by a GraphArray (``m.array``).
     Compares equal to a dict with the same items. Keys are looked up in the engine, so no
     Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it.
     ``np.asarray(m)`` is the values in key order, ``m.keys_array()`` the keys; it pickles
     with its keys' kinds and its values' dtype."""
 
-    __slots__ = ("_array", "_handle", "_key_list", "_values")
+    __slots__ = ("_array", "_key_list", "_values")
+    _free = lib.gr_keys_free
 
     def __init__(self, keys: Any, array: GraphArray) -> None:
         """``keys``: a ``gr_keys`` handle aligned with ``array``, which the map owns from
         now on (freed with it)."""
-        self._handle = ffi.gc(keys, lib.gr_keys_free)
+        self._own(keys)
         self._array = array
         self._key_list = None
         self._values = None

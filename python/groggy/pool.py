@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from ._args import int_arg
 from ._errors import check
+from ._handle import NativeHandle
 from ._native import ffi, lib
 
 
-class MemoryPool:
+class MemoryPool(NativeHandle):
     """A memory pool for ``Graph(pool=pool)``; several graphs may share one. With a
     ``limit_bytes``, an operation that could take the pool's graphs over it raises
     ``GroggyMemoryError`` and changes nothing."""
 
     __slots__ = {
-        "_handle": "The native pool.",
         "limit_bytes": "The limit given to the constructor, in bytes (``None``: no limit).",
     }
+    _free = lib.gr_pool_free
 
     def __init__(self, limit_bytes: int | None = None) -> None:
         if limit_bytes is not None:
             limit_bytes = int_arg(limit_bytes, "limit_bytes", "MemoryPool")
         out = ffi.new("gr_pool **")
         check(lib.gr_pool_new(-1 if limit_bytes is None else limit_bytes, out))
-        self._handle = ffi.gc(out[0], lib.gr_pool_free)
+        self._own(out[0])
         self.limit_bytes = limit_bytes
 
     def stats(self) -> dict[str, int | None]:

@@ -25,7 +25,7 @@ class FilesMixin:
         is not a regular file (device, FIFO, socket, folder) raises ``GroggyIOError`` and is
         left as it is."""
         path_b = path_bytes(path)
-        self._check(lib.gr_graph_save(self._ptr, path_b, len(path_b)))
+        self._check(lib.gr_graph_save(self._handle, path_b, len(path_b)))
 
     def write_edgelist(self: Graph, path: PathLike, delimiter: str = " ") -> None:
         """Writes ``u v [weight]`` lines that ``read_edgelist`` reads back to the same
@@ -38,4 +38,4 @@ class FilesMixin:
         if not isinstance(delimiter, str) or len(delimiter) != 1:
             raise ValueError(f"write_edgelist: delimiter must be one character, not {delimiter!r}")
         path_b = path_bytes(path)
-        self._check(lib.gr_graph_write_edgelist(self._ptr, path_b, len(path_b), ord(delimiter)))
+        self._check(lib.gr_graph_write_edgelist(self._handle, path_b, len(path_b), ord(delimiter)))

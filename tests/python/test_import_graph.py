@@ -34,6 +34,18 @@ def imports_of(path: Path) -> set[str]:
     return found
 
 
+def function_level_imports(path: Path) -> list[str]:
+    """The groggy modules a module imports inside a function (not for type checkers)."""
+    found = []
+    for func in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(func):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                found.append(f"{func.name}: from .{node.module or ''}")
+    return found
+
+
 def import_graph() -> dict[str, set[str]]:
     modules = {p.stem for p in PACKAGE.glob("*.py")}
     return {m: imports_of(PACKAGE / f"{m}.py") & modules for m in modules}
@@ -72,6 +84,14 @@ def test_the_package_imports_in_one_direction():
     assert "graph" in graph and "interop" in graph["__init__"]
     circle = find_circle(graph)
     assert circle is None, " -> ".join(circle)
+
+
+def test_groggy_modules_are_imported_at_module_level():
+    # An import inside a function would only hide a circle (optional packages such as
+    # numpy, pandas and networkx are still imported where they are needed).
+    found = {p.name: function_level_imports(p) for p in sorted(PACKAGE.glob("*.py"))}
+    found = {name: imports for name, imports in found.items() if imports}
+    assert not found
 
 
 def test_every_module_imports_alone():
