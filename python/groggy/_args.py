@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numbers
 import os
+import random
 
 from ._optional import imported
 from ._types import PathLike
@@ -50,3 +51,22 @@ def path_bytes(path: PathLike) -> bytes:
     works, also one that is not UTF-8 (given as bytes, or as the surrogate-escaped str that
     os.listdir returns for it)."""
     return os.fsencode(os.fspath(path))
+
+
+def seed_arg(seed, op: str) -> tuple[bool, int]:
+    """A random seed as the engine takes it, ``(seeded, seed)``: ``None`` leaves the engine
+    to draw a fresh one; an int in ``[-2**63, 2**64)`` is the seed (negative ones taken
+    modulo 2**64, so ``-1`` works as with ``random.Random``); a ``random.Random`` gives one
+    draw of 64 bits from its state, as networkx draws from such a generator."""
+    if seed is None:
+        return False, 0
+    if isinstance(seed, random.Random):
+        return True, seed.getrandbits(64)
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(
+            f"{op}: seed must be an int, a random.Random or None, not {type(seed).__name__}"
+        )
+    value = int(seed)
+    if not -(2**63) <= value <= SIZE_MAX:
+        raise OverflowError(f"{op}: seed {value} is outside [-2**63, 2**64)")
+    return True, value % 2**64

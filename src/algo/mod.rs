@@ -9,6 +9,7 @@ mod input;
 mod pagerank;
 mod prefetch;
 mod radix_heap;
+pub mod random;
 mod scc;
 mod shortest_path;
 

@@ -76,7 +76,10 @@ pub(crate) unsafe fn token(cancel: *const gr_cancel) -> Cancel {
 ///
 /// # Safety
 /// `name` is NULL or points to `len` bytes.
-unsafe fn weight_name<'a>(name: *const c_char, len: usize) -> GraphResult<Option<&'a str>> {
+pub(crate) unsafe fn weight_name<'a>(
+    name: *const c_char,
+    len: usize,
+) -> GraphResult<Option<&'a str>> {
     if name.is_null() {
         return Ok(None);
     }
@@ -84,17 +87,25 @@ unsafe fn weight_name<'a>(name: *const c_char, len: usize) -> GraphResult<Option
     unsafe { utf8(name.cast(), len, "weight") }.map(Some)
 }
 
-fn write_values(values: NodeValues, out_keys: &mut *mut gr_keys, out_values: &mut *mut gr_array) {
+pub(crate) fn write_values(
+    values: NodeValues,
+    out_keys: &mut *mut gr_keys,
+    out_values: &mut *mut gr_array,
+) {
     *out_values = array_handle(values.values);
     *out_keys = into_handle(gr_keys::new(values.keys));
 }
 
-fn write_groups(groups: NodeGroups, out_keys: &mut *mut gr_keys, out_sizes: &mut *mut gr_array) {
+pub(crate) fn write_groups(
+    groups: NodeGroups,
+    out_keys: &mut *mut gr_keys,
+    out_sizes: &mut *mut gr_array,
+) {
     *out_sizes = array_handle(crate::core::Array::from_i64(groups.sizes));
     *out_keys = into_handle(gr_keys::new(Arc::new(groups.keys)));
 }
 
-fn write_keys(list: KeyList, out_keys: &mut *mut gr_keys) {
+pub(crate) fn write_keys(list: KeyList, out_keys: &mut *mut gr_keys) {
     *out_keys = into_handle(gr_keys::new(Arc::new(list)));
 }
 

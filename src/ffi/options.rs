@@ -6,12 +6,22 @@
 //! defaults), so programs built against an older header keep working. A version this
 //! library does not know (0: never initialised; above the current one: a newer header) is
 //! `GR_STATUS_INVALID_ARGUMENT`, before anything else is read or written.
+//!
+//! A random seed is always two fields (or arguments), `bool seeded` then `uint64_t seed`:
+//! `seeded` false lets the library draw a fresh seed; `seeded_value` turns them into the
+//! `Option<u64>` that `algo::random::seed_or_random` takes.
 
 use std::ptr;
 
 use crate::core::GraphResult;
 
 use super::boundary::invalid;
+
+/// The seed a `bool seeded, uint64_t seed` pair names (`None`: draw a fresh one).
+#[allow(dead_code)] // until the first randomised algorithm lands
+pub(crate) fn seeded_value(seeded: bool, seed: u64) -> Option<u64> {
+    seeded.then_some(seed)
+}
 
 /// An options struct of the C ABI.
 ///
