@@ -7,11 +7,13 @@ memory, plus the per-call costs of single operations from Python, then writes
 
     python bench/run.py                     # R-MAT scales 16, 18, 20 and the datasets
     python bench/run.py --scales 16 --no-datasets
+    python bench/run.py --suite analyses    # centralities, communities, ... (bench/analyses.py)
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -19,6 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from analyses import ANALYSES, GENERATORS, GRAPHS, THREAD_SCALED
 from graphs import available_datasets, edge_list_file, edges
 from libraries import OPERATIONS, PEERS
 
@@ -28,6 +31,7 @@ RESULTS = HERE / "results"
 LARGE_DATASETS = ("soc-Slashdot0902", "uk-2007-05-100000", "cnr-2000")
 
 
+@functools.cache
 def installed(library: str) -> bool:
     module = library.split()[0]
     code = f"import {module}"
@@ -89,6 +93,65 @@ def print_table(graph: str, operation: str, results: dict) -> None:
         )
 
 
+def print_times(title: str, results: dict) -> None:
+    """Seconds and ratios only (the analyses suite): memory is the main suite's subject."""
+    base = results.get("groggy", {}).get("seconds")
+    print(f"\n{title}")
+    print(f"  {'library':<45}{'seconds':>10}{'vs groggy':>11}")
+    for library, r in results.items():
+        if "error" in r:
+            print(f"  {library:<45}{'':>10}{'':>11}  ({r['error']})")
+            continue
+        ratio = f"{r['seconds'] / base:9.2f}x" if base else "-"
+        print(f"  {library:<45}{r['seconds']:>10.3f}{ratio:>11}")
+    peers = {k: v for k, v in results.items() if k.split()[0] in PEERS and "seconds" in v}
+    if base and peers:
+        fastest = min(peers, key=lambda k: peers[k]["seconds"])
+        print(f"  fastest peer {fastest}: groggy {peers[fastest]['seconds'] / base:.2f}x faster")
+    two = results.get("groggy (2 threads)", {}).get("seconds")
+    if base and two:
+        print(f"  groggy on 2 threads: {base / two:.2f}x its one-thread speed")
+
+
+def analyses_suite(args) -> dict:
+    """Every analysis on its graphs, every library on one thread (groggy also on two where
+    the issue sets a parallel target), then the generators."""
+    report: dict = {}
+    available = set(available_datasets())
+    for operation, entries in ANALYSES.items():
+        if args.operations and operation not in args.operations:
+            continue
+        for graph in GRAPHS[operation]:
+            if not graph.startswith("rmat-") and graph not in available:
+                continue
+            sources, _ = edges(graph)
+            results = {}
+            for library in entries(graph):
+                if not installed(library):
+                    continue
+                if library.startswith("networkx") and len(sources) > args.networkx_analyses_max:
+                    results[library] = {"error": f"skipped above {args.networkx_analyses_max}"}
+                    continue
+                results[library] = run_worker(operation, library, graph, args.timeout, 1)
+            if operation in THREAD_SCALED:
+                results["groggy (2 threads)"] = run_worker(
+                    operation, "groggy", graph, args.timeout, 2
+                )
+            print_times(f"{operation} on {graph}", results)
+            report[f"{operation} {graph}"] = results
+    for operation, entries in GENERATORS.items():
+        if args.operations and operation not in args.operations:
+            continue
+        results = {
+            library: run_worker(operation, library, "-", args.timeout, 1)
+            for library in entries
+            if installed(library)
+        }
+        print_times(operation, results)
+        report[operation] = results
+    return report
+
+
 def plot(all_results: dict, path: Path) -> None:
     import matplotlib
 
@@ -138,7 +201,21 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200_000, help="per-call measurements")
     parser.add_argument("--operations", nargs="*", help="only these operations")
     parser.add_argument("--filter-nodes", type=int, default=1_000_000)
+    parser.add_argument("--suite", choices=("main", "analyses"), default="main")
+    parser.add_argument(
+        "--networkx-analyses-max",
+        type=int,
+        default=250_000,
+        help="analyses suite: skip networkx above this many edges",
+    )
     args = parser.parse_args()
+
+    if args.suite == "analyses":
+        report = {"analyses": analyses_suite(args)}
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "analyses.json").write_text(json.dumps(report, indent=2))
+        print(f"\nwritten: {RESULTS / 'analyses.json'}")
+        return
 
     graphs = [f"rmat-{s}" for s in args.scales]
     if not args.no_datasets:

@@ -6,6 +6,8 @@ process after the input arrays were loaded: ``held`` after the operation, ``peak
 are timed best of ``op.repeats`` runs.
 
     python bench/worker.py OPERATION LIBRARY GRAPH
+
+GRAPH is ``-`` for operations without an input graph (the generators).
 """
 
 from __future__ import annotations
@@ -16,17 +18,30 @@ import resource
 import sys
 import time
 
+import numpy as np
 import psutil
 
+from analyses import ANALYSES, GENERATORS
 from graphs import edges, node_id_bound
 from libraries import OPERATIONS
 
 
+def find_op(operation: str, library: str, graph: str):
+    if operation in ANALYSES:
+        return ANALYSES[operation](graph)[library]
+    if operation in GENERATORS:
+        return GENERATORS[operation][library]
+    return OPERATIONS[operation][library]
+
+
 def main() -> None:
     operation, library, graph = sys.argv[1:4]
-    sources, targets = edges(graph)
+    if graph == "-":
+        sources = targets = np.zeros(0, dtype=np.int64)
+    else:
+        sources, targets = edges(graph)
     n = node_id_bound(sources, targets)
-    op = OPERATIONS[operation][library]
+    op = find_op(operation, library, graph)
     state = op.setup(sources, targets, n)
     gc.collect()
     process = psutil.Process()
