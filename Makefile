@@ -28,7 +28,7 @@ ASAN_TRIPLE := x86_64-unknown-linux-gnu
 ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
-.PHONY: build test demo install clean bench venv dist py-install stress \
+.PHONY: build test demo install clean bench bench-analyses venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
         fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test
 
@@ -175,6 +175,10 @@ install: build
 ## bench: speed and memory against igraph, rustworkx, networkit and networkx, in one run
 bench: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) run.py
+
+## bench-analyses: centralities, communities, clustering, trees and generators against the peers
+bench-analyses: py-install $(VENV)/.bench-ready
+	cd bench && $(VPY) run.py --suite analyses
 
 $(VENV)/.bench-ready: $(VENV_READY)
 	$(VPY) -m pip install -q igraph rustworkx networkit matplotlib psutil scipy
