@@ -7,7 +7,8 @@
 # Every tests/c/test_*.c is compiled twice, as C99 and as C++17, with -Wall -Wextra -Werror
 # -pedantic, into tests/c/build/; the C99 binaries run under valgrind (leak check on; only
 # definite and indirect leaks and real memory errors fail) when valgrind is installed, the
-# C++ ones plainly. It also checks that the header declares every gr_* function the library exports.
+# C++ ones plainly, JOBS (default: the number of cores) at a time. It also checks that the
+# header declares every gr_* function the library exports.
 # Exits non-zero if any step fails.
 #
 # With --asan the tests are compiled (as C99 only) with -fsanitize=address into
@@ -90,29 +91,58 @@ if [[ -n "$types" ]]; then
 fi
 
 # ----- compile -------------------------------------------------------------------------------
-binaries=()
+# Compiles and runs go JOBS at a time (default: one per core); each writes its own log,
+# printed in order once all are done, so the output reads as if they ran one by one.
+JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+# Runs "$@" in the background once fewer than JOBS are running; its output goes to
+# "$LOG.log" and its exit status to "$LOG.status" (LOG set by the caller).
+spawn() {
+    while (($(jobs -rp | wc -l) >= JOBS)); do
+        wait -n || true
+    done
+    local log="$LOG"
+    (
+        status=0
+        "$@" >"$log.log" 2>&1 || status=$?
+        echo "$status" >"$log.status"
+    ) &
+}
+
+# Prints a finished job's log; returns its exit status.
+reap() {
+    cat "$1.log"
+    return "$(cat "$1.status")"
+}
+
 shopt -s nullglob
 sources=("$SRC_DIR"/test_*.c)
 if [[ ${#sources[@]} -eq 0 ]]; then
     echo "run.sh: no tests/c/test_*.c found" >&2
     exit 2
 fi
+candidates=()
 for src in "${sources[@]}"; do
     name="$(basename "$src" .c)"
-    echo "== compile $name (C99)"
-    if "$CC" -std=c99 "${COMMON[@]}" "$src" -o "$BUILD_DIR/${name}_c99" "${LINK[@]}"; then
-        binaries+=("$BUILD_DIR/${name}_c99")
-    else
-        fail "compile $src as C99"
-    fi
+    LOG="$BUILD_DIR/${name}_c99.compile"
+    spawn "$CC" -std=c99 "${COMMON[@]}" "$src" -o "$BUILD_DIR/${name}_c99" "${LINK[@]}"
+    candidates+=("$src:$BUILD_DIR/${name}_c99:C99")
     # Under ASan the C99 build alone: the C++17 one differs only in how the header
     # compiles, which the plain run checks.
     [[ $ASAN -eq 1 ]] && continue
-    echo "== compile $name (C++17)"
-    if "$CXX" -x c++ -std=c++17 "${COMMON[@]}" "$src" -o "$BUILD_DIR/${name}_cxx17" "${LINK[@]}"; then
-        binaries+=("$BUILD_DIR/${name}_cxx17")
+    LOG="$BUILD_DIR/${name}_cxx17.compile"
+    spawn "$CXX" -x c++ -std=c++17 "${COMMON[@]}" "$src" -o "$BUILD_DIR/${name}_cxx17" "${LINK[@]}"
+    candidates+=("$src:$BUILD_DIR/${name}_cxx17:C++17")
+done
+wait
+binaries=()
+for candidate in "${candidates[@]}"; do
+    IFS=: read -r src bin standard <<<"$candidate"
+    echo "== compile $(basename "$src" .c) ($standard)"
+    if reap "$bin.compile"; then
+        binaries+=("$bin")
     else
-        fail "compile $src as C++17"
+        fail "compile $src as $standard"
     fi
 done
 
@@ -139,12 +169,17 @@ fi
 # there); the library's memory is checked once, through the C99 builds, and the C++ ones
 # run plainly, which halves the time of the run.
 for bin in ${binaries[@]+"${binaries[@]}"}; do
-    echo "== run $bin"
+    LOG="$bin.run"
     if [[ "$bin" == *_cxx17 ]]; then
-        if ! "$bin"; then
-            fail "run $bin"
-        fi
-    elif ! ${runner[@]+"${runner[@]}"} "$bin"; then
+        spawn "$bin"
+    else
+        spawn ${runner[@]+"${runner[@]}"} "$bin"
+    fi
+done
+wait
+for bin in ${binaries[@]+"${binaries[@]}"}; do
+    echo "== run $bin"
+    if ! reap "$bin.run"; then
         fail "run $bin"
     fi
 done
