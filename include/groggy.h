@@ -1259,7 +1259,8 @@ gr_status gr_graph_katz_centrality(const struct gr_graph *g,
 // by power iteration to within `tol` of the limit; `normalized`: each sums to 1,
 // otherwise authorities have unit Euclidean norm and hubs are A times them.
 // `GR_STATUS_ALGORITHM` without convergence in `max_iter` steps or when every score is
-// 0 (no edges). Writes the keys (node order) and both scores (float64) aligned with them.
+// 0 (no edges). Writes two results as the other centralities do, each a key list (node
+// order) with its scores (float64): the hubs, and the authorities.
 //
 // # Safety
 // `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
@@ -1268,8 +1269,9 @@ gr_status gr_graph_hits(const struct gr_graph *g,
                         double tol,
                         bool normalized,
                         const struct gr_cancel *cancel,
-                        struct gr_keys **out_keys,
+                        struct gr_keys **out_hub_keys,
                         struct gr_array **out_hubs,
+                        struct gr_keys **out_authority_keys,
                         struct gr_array **out_authorities);
 
 // Whether a path (following edge directions when directed) leads from `u` to `v`; a node

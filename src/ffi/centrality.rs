@@ -317,29 +317,33 @@ pub unsafe extern "C" fn gr_graph_katz_centrality(
 /// by power iteration to within `tol` of the limit; `normalized`: each sums to 1,
 /// otherwise authorities have unit Euclidean norm and hubs are A times them.
 /// `GR_STATUS_ALGORITHM` without convergence in `max_iter` steps or when every score is
-/// 0 (no edges). Writes the keys (node order) and both scores (float64) aligned with them.
+/// 0 (no edges). Writes two results as the other centralities do, each a key list (node
+/// order) with its scores (float64): the hubs, and the authorities.
 ///
 /// # Safety
 /// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
 #[no_mangle]
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn gr_graph_hits(
     g: *const gr_graph,
     max_iter: usize,
     tol: f64,
     normalized: bool,
     cancel: *const gr_cancel,
-    out_keys: *mut *mut gr_keys,
+    out_hub_keys: *mut *mut gr_keys,
     out_hubs: *mut *mut gr_array,
+    out_authority_keys: *mut *mut gr_keys,
     out_authorities: *mut *mut gr_array,
 ) -> gr_status {
     run("hits", || {
         // SAFETY: promised by the caller.
-        let (g, cancel, out_keys, out_hubs, out_authorities) = unsafe {
+        let (g, cancel, out_hub_keys, out_hubs, out_authority_keys, out_authorities) = unsafe {
             (
                 graph(g)?,
                 token(cancel),
-                out(out_keys, "keys")?,
+                out(out_hub_keys, "hub keys")?,
                 out(out_hubs, "hubs")?,
+                out(out_authority_keys, "authority keys")?,
                 out(out_authorities, "authorities")?,
             )
         };
@@ -349,9 +353,11 @@ pub unsafe extern "C" fn gr_graph_hits(
             normalized,
         };
         let result = algo::hits(&g.core, &options, &cancel)?;
-        *out_hubs = array_handle(result.hubs);
+        // Two handles on one shared key list: each result is freed on its own.
+        *out_authority_keys = into_handle(gr_keys::new(result.keys.clone()));
         *out_authorities = array_handle(result.authorities);
-        *out_keys = into_handle(gr_keys::new(result.keys));
+        *out_hub_keys = into_handle(gr_keys::new(result.keys));
+        *out_hubs = array_handle(result.hubs);
         Ok(())
     })
 }
