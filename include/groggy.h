@@ -1258,8 +1258,9 @@ gr_status gr_graph_katz_centrality(const struct gr_graph *g,
 // weighted by the edge column "weight" when the graph has one, as networkx's `hits`),
 // by power iteration to within `tol` of the limit; `normalized`: each sums to 1,
 // otherwise authorities have unit Euclidean norm and hubs are A times them.
-// `GR_STATUS_ALGORITHM` without convergence in `max_iter` steps or when every score is
-// 0 (no edges). Writes two results as the other centralities do, each a key list (node
+// `GR_STATUS_ALGORITHM` without convergence in `max_iter` iterations (counted as
+// networkx's ARPACK counts them: each allows 20 power steps) or when every score is 0
+// (no edges). Writes two results as the other centralities do, each a key list (node
 // order) with its scores (float64): the hubs, and the authorities.
 //
 // # Safety
