@@ -2,7 +2,7 @@
 //! searches over the snapshot (no component lists are built).
 
 use super::input;
-use crate::core::fallible::filled;
+use crate::core::fallible::{filled, with_capacity};
 use crate::core::{Adjacency, Cancel, GraphError, GraphResult, KeyRef, SharedGraph, CHECK_EVERY};
 
 /// Whether a path (following edge directions) leads from `u` to `v`; `NodeNotFound` if
@@ -15,9 +15,9 @@ pub fn has_path(
 ) -> GraphResult<bool> {
     let input = input::take(graph, &[u, v], None, cancel)?;
     let (source, target) = (input.nodes[0], input.nodes[1]);
-    let mut seen = filled(input.csr.node_count(), false)?;
+    let mut marks = Marks::new(input.csr.node_count())?;
     let mut found = false;
-    search(&input.csr.out, source, &mut seen, cancel, |w| {
+    search(&input.csr.out, source, &mut marks, cancel, |w| {
         found |= w == target;
         !found
     })?;
@@ -38,8 +38,8 @@ pub fn is_connected(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<bool> {
         ));
     }
     non_empty(csr.node_count(), "connectivity")?;
-    let mut seen = filled(csr.node_count(), false)?;
-    Ok(search(&csr.out, 0, &mut seen, cancel, |_| true)? == csr.node_count())
+    let mut marks = Marks::new(csr.node_count())?;
+    Ok(search(&csr.out, 0, &mut marks, cancel, |_| true)? == csr.node_count())
 }
 
 /// The number of connected components of an undirected graph. `InvalidOperation` on a
@@ -55,11 +55,11 @@ pub fn number_connected_components(graph: &SharedGraph, cancel: &Cancel) -> Grap
         ));
     }
     let n = csr.node_count();
-    let mut seen = filled(n, false)?;
+    let mut marks = Marks::new(n)?;
     let mut count = 0;
     for root in 0..n as u32 {
-        if !seen[root as usize] {
-            search(&csr.out, root, &mut seen, cancel, |_| true)?;
+        if !marks.seen[root as usize] {
+            search(&csr.out, root, &mut marks, cancel, |_| true)?;
             count += 1;
         }
     }
@@ -78,9 +78,10 @@ pub fn is_strongly_connected(graph: &SharedGraph, cancel: &Cancel) -> GraphResul
     }
     let n = csr.node_count();
     non_empty(n, "strong connectivity")?;
+    let mut marks = Marks::new(n)?;
     for adjacency in [&csr.out, csr.inp()] {
-        let mut seen = filled(n, false)?;
-        if search(adjacency, 0, &mut seen, cancel, |_| true)? != n {
+        marks.seen.fill(false);
+        if search(adjacency, 0, &mut marks, cancel, |_| true)? != n {
             return Ok(false);
         }
     }
@@ -96,17 +97,35 @@ fn non_empty(n: usize, what: &str) -> GraphResult<()> {
     Ok(())
 }
 
+/// What a search marks, reused across searches: the nodes seen, and a queue with room
+/// for every node (reserved once, fallibly).
+struct Marks {
+    seen: Vec<bool>,
+    queue: Vec<u32>,
+}
+
+impl Marks {
+    fn new(n: usize) -> GraphResult<Marks> {
+        Ok(Marks {
+            seen: filled(n, false)?,
+            queue: with_capacity(n)?,
+        })
+    }
+}
+
 /// A breadth-first search from `root` over nodes not yet `seen` (marking them), calling
 /// `visit` on each node reached (the root included) until it returns false. Returns how
 /// many nodes it marked.
 fn search(
     adjacency: &Adjacency,
     root: u32,
-    seen: &mut [bool],
+    marks: &mut Marks,
     cancel: &Cancel,
     mut visit: impl FnMut(u32) -> bool,
 ) -> GraphResult<usize> {
-    let mut queue = vec![root];
+    let Marks { seen, queue } = marks;
+    queue.clear();
+    queue.push(root);
     seen[root as usize] = true;
     if !visit(root) {
         return Ok(1);
