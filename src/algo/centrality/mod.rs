@@ -114,3 +114,53 @@ pub(crate) mod test_graphs {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::test_graphs::floats;
+    use super::*;
+    use crate::algo::random::Rng;
+    use crate::core::{AttrValue, Cancel, GraphCore, SharedGraph};
+
+    /// A random directed graph of 10,000 nodes (several chunks), weighted.
+    fn big() -> SharedGraph {
+        let mut rng = Rng::new(7);
+        let mut g = GraphCore::new(true);
+        for _ in 0..40_000 {
+            let (u, v) = (rng.below(10_000) as i64, rng.below(10_000) as i64);
+            let w = AttrValue::Float64(0.5 + rng.next_f64());
+            g.add_edge(u.into(), v.into(), &[("w", w)]).unwrap();
+        }
+        SharedGraph::new(g)
+    }
+
+    #[test]
+    fn results_do_not_depend_on_the_thread_count() {
+        let g = big();
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                let c = Cancel::new();
+                let katz = KatzOptions {
+                    alpha: 0.05,
+                    weight: Some("w"),
+                    ..Default::default()
+                };
+                let eigen = EigenvectorOptions {
+                    max_iter: 1000,
+                    ..Default::default()
+                };
+                let h = hits(&g, &HitsOptions::default(), &c).unwrap();
+                (
+                    floats(&katz_centrality(&g, &katz, &c).unwrap()),
+                    floats(&eigenvector_centrality(&g, &eigen, &c).unwrap()),
+                    format!("{:?}", h.hubs),
+                )
+            })
+        };
+        assert_eq!(run(1), run(3));
+    }
+}
