@@ -60,6 +60,9 @@ pub fn hits(
     cancel: &Cancel,
 ) -> GraphResult<HitsValues> {
     check_tol(options.tol)?;
+    // Asked under its own short read lock: should a writer drop the column before the
+    // snapshot is taken, the call reports the missing column (InvalidArgument) rather
+    // than mixing two versions of the graph.
     let weighted = graph
         .read()
         .edge_attr_names()
