@@ -70,6 +70,7 @@ def algorithms(g: gr.Graph) -> None:
     assert katz["alice"] > 0
     hubs, authorities = g.hits()
     assert_type(hubs, gr.NodeMap[float])
+    assert_type(authorities, gr.NodeMap[float])
     found: bool = g.has_path("alice", "carol")
     count: int = g.number_connected_components()
     assert found and count == 4 and not g.is_connected()
