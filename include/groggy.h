@@ -1008,6 +1008,46 @@ typedef struct gr_pagerank_options {
   size_t n_personal;
 } gr_pagerank_options;
 
+// The current version of `gr_katz_options`.
+#define GR_KATZ_OPTIONS_VERSION 1
+
+// The options of `gr_graph_katz_centrality`. Fill it with `gr_katz_options_init(&opts,
+// GR_KATZ_OPTIONS_VERSION)`, then set the fields you need; fields are only ever added at
+// the end, with a new version.
+typedef struct gr_katz_options {
+  // The version of the struct the caller fills (`GR_KATZ_OPTIONS_VERSION` of its
+  // header); set by `gr_katz_options_init`.
+  uint32_t version;
+  // The attenuation factor. Default 0.1.
+  double alpha;
+  // What every node gets of its own. Default 1.0.
+  double beta;
+  // The most iterations; without convergence by then, `GR_STATUS_ALGORITHM`. Default
+  // 1000.
+  size_t max_iter;
+  // Converged when the L1 change of the scores is below `N * tol`. Default 1e-6.
+  double tol;
+  // Scale the result to unit Euclidean norm. Default true.
+  bool normalized;
+  // An edge column holding the weights, `weight_len` bytes of UTF-8 (NULL, the
+  // default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
+  // has is `GR_STATUS_INVALID_ARGUMENT`.
+  const char *weight;
+  size_t weight_len;
+  // A beta per node instead of `beta`: `n_beta` keys, a key array as
+  // `gr_graph_add_nodes` describes (`beta_kinds`, `beta_ints`, `beta_str_data`,
+  // `beta_str_data_len`, `beta_str_offsets`), with their values in `beta_values`.
+  // `beta_values` NULL (the default): none. Every node must be listed, and no key that
+  // is not a node (else `GR_STATUS_INVALID_ARGUMENT`, as networkx).
+  const uint8_t *beta_kinds;
+  const int64_t *beta_ints;
+  const uint8_t *beta_str_data;
+  size_t beta_str_data_len;
+  const size_t *beta_str_offsets;
+  const double *beta_values;
+  size_t n_beta;
+} gr_katz_options;
+
 // Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
 //
 // # Safety
@@ -1141,6 +1181,143 @@ gr_status gr_graph_component_labels(const struct gr_graph *g,
                                     const struct gr_cancel *cancel,
                                     struct gr_keys **out_keys,
                                     struct gr_array **out_labels);
+
+// Each node's degree divided by `n - 1` (in + out when directed; an undirected self-loop
+// counts twice), as networkx's `degree_centrality`; every node gets 1 when the graph has
+// one node.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+gr_status gr_graph_degree_centrality(const struct gr_graph *g,
+                                     const struct gr_cancel *cancel,
+                                     struct gr_keys **out_keys,
+                                     struct gr_array **out_values);
+
+// In-degree over `n - 1`; `GR_STATUS_INVALID_OPERATION` on an undirected graph.
+//
+// # Safety
+// As `gr_graph_degree_centrality`.
+gr_status gr_graph_in_degree_centrality(const struct gr_graph *g,
+                                        const struct gr_cancel *cancel,
+                                        struct gr_keys **out_keys,
+                                        struct gr_array **out_values);
+
+// Out-degree over `n - 1`; `GR_STATUS_INVALID_OPERATION` on an undirected graph.
+//
+// # Safety
+// As `gr_graph_degree_centrality`.
+gr_status gr_graph_out_degree_centrality(const struct gr_graph *g,
+                                         const struct gr_cancel *cancel,
+                                         struct gr_keys **out_keys,
+                                         struct gr_array **out_values);
+
+// Eigenvector centrality by networkx's power iteration (start 1/n; `x <- x (A + I)`
+// normalised to unit Euclidean norm; stop when the L1 change is below `n * tol`), with
+// edge weights from column `weight` (NULL: all 1; a name no edge has:
+// `GR_STATUS_INVALID_ARGUMENT`). `GR_STATUS_ALGORITHM` without convergence in
+// `max_iter` steps; `GR_STATUS_INVALID_OPERATION` on a graph without nodes; a negative
+// or NaN `tol` is `GR_STATUS_INVALID_ARGUMENT`.
+//
+// # Safety
+// `g` is NULL or a live graph; `weight` NULL or `weight_len` bytes; `cancel` NULL or
+// live; outputs NULL or writable.
+gr_status gr_graph_eigenvector_centrality(const struct gr_graph *g,
+                                          size_t max_iter,
+                                          double tol,
+                                          const char *weight,
+                                          size_t weight_len,
+                                          const struct gr_cancel *cancel,
+                                          struct gr_keys **out_keys,
+                                          struct gr_array **out_values);
+
+// Fills `*opts` with the defaults of `version` (normally `GR_KATZ_OPTIONS_VERSION`):
+// alpha 0.1, beta 1.0, max_iter 1000, tol 1e-6, normalized, no weight, no beta per
+// node. A version this library does not know is `GR_STATUS_INVALID_ARGUMENT` and writes
+// nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_katz_options` of that version.
+gr_status gr_katz_options_init(struct gr_katz_options *opts, uint32_t version);
+
+// Katz centrality by networkx's iteration (start 0; `x <- alpha x A + beta`; stop when
+// the L1 change is below `N * tol`; then, when normalized, scale to unit Euclidean norm)
+// with the options `opts` (NULL: the defaults; see `gr_katz_options`).
+// `GR_STATUS_ALGORITHM` without convergence; a graph without nodes gives empty results.
+//
+// # Safety
+// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_katz_options` whose
+// pointers are NULL or valid for the lengths given; `cancel` is NULL or live; the outputs
+// are NULL or writable.
+gr_status gr_graph_katz_centrality(const struct gr_graph *g,
+                                   const struct gr_katz_options *opts,
+                                   const struct gr_cancel *cancel,
+                                   struct gr_keys **out_keys,
+                                   struct gr_array **out_values);
+
+// HITS hubs and authorities (the dominant singular vectors of the adjacency matrix,
+// weighted by the edge column "weight" when the graph has one, as networkx's `hits`),
+// by power iteration to within `tol` of the limit; `normalized`: each sums to 1,
+// otherwise authorities have unit Euclidean norm and hubs are A times them.
+// `GR_STATUS_ALGORITHM` without convergence in `max_iter` iterations (counted as
+// networkx's ARPACK counts them: each allows 20 power steps) or when every score is 0
+// (no edges). Writes two results as the other centralities do, each a key list (node
+// order) with its scores (float64): the hubs, and the authorities.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+gr_status gr_graph_hits(const struct gr_graph *g,
+                        size_t max_iter,
+                        double tol,
+                        bool normalized,
+                        const struct gr_cancel *cancel,
+                        struct gr_keys **out_hub_keys,
+                        struct gr_array **out_hubs,
+                        struct gr_keys **out_authority_keys,
+                        struct gr_array **out_authorities);
+
+// Whether a path (following edge directions when directed) leads from `u` to `v`; a node
+// reaches itself. `GR_STATUS_NODE_NOT_FOUND` if either is not a node.
+//
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `cancel` NULL or live;
+// `out_found` NULL or writable.
+gr_status gr_graph_has_path(const struct gr_graph *g,
+                            int64_t u_int,
+                            const char *u_str,
+                            size_t u_len,
+                            int64_t v_int,
+                            const char *v_str,
+                            size_t v_len,
+                            const struct gr_cancel *cancel,
+                            bool *out_found);
+
+// Whether an undirected graph is connected. `GR_STATUS_INVALID_OPERATION` on a directed
+// graph (see `gr_graph_is_strongly_connected`) or a graph without nodes.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; `out_connected` NULL or writable.
+gr_status gr_graph_is_connected(const struct gr_graph *g,
+                                const struct gr_cancel *cancel,
+                                bool *out_connected);
+
+// Whether a directed graph is strongly connected. `GR_STATUS_INVALID_OPERATION` on an
+// undirected graph or a graph without nodes.
+//
+// # Safety
+// As `gr_graph_is_connected`.
+gr_status gr_graph_is_strongly_connected(const struct gr_graph *g,
+                                         const struct gr_cancel *cancel,
+                                         bool *out_connected);
+
+// The number of connected components of an undirected graph (0 without nodes).
+// `GR_STATUS_INVALID_OPERATION` on a directed graph, as networkx (count the weak
+// components with `gr_graph_connected_components`).
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; `out_count` NULL or writable.
+gr_status gr_graph_number_connected_components(const struct gr_graph *g,
+                                               const struct gr_cancel *cancel,
+                                               size_t *out_count);
 
 // ======================================================================================
 // Filters and queries

@@ -3,7 +3,9 @@
 //! few milliseconds. Results come back in compact-id (node) order with the snapshot's keys.
 
 mod bfs;
+mod centrality;
 mod components;
+mod connectivity;
 mod dfs;
 mod input;
 mod pagerank;
@@ -15,7 +17,14 @@ mod shortest_path;
 
 pub use crate::core::Cancel;
 pub use bfs::bfs;
+pub use centrality::{
+    degree_centrality, eigenvector_centrality, hits, in_degree_centrality, katz_centrality,
+    out_degree_centrality, EigenvectorOptions, HitsOptions, HitsValues, KatzOptions,
+};
 pub use components::{component_labels, connected_components};
+pub use connectivity::{
+    has_path, is_connected, is_strongly_connected, number_connected_components,
+};
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};
 pub use scc::strongly_connected_components;

@@ -64,6 +64,16 @@ def algorithms(g: gr.Graph) -> None:
     assert path == ["alice", "carol"]
     components: list[list[gr.NodeKey]] = g.connected_components()
     assert len(components) == 4
+    centrality = g.degree_centrality()
+    assert_type(centrality, gr.NodeMap[float])
+    katz: gr.NodeMap[float] = g.katz_centrality(alpha=0.05, weight="weight")
+    assert katz["alice"] > 0
+    hubs, authorities = g.hits()
+    assert_type(hubs, gr.NodeMap[float])
+    assert_type(authorities, gr.NodeMap[float])
+    found: bool = g.has_path("alice", "carol")
+    count: int = g.number_connected_components()
+    assert found and count == 4 and not g.is_connected()
     kept: list[gr.NodeKey] = g.filter_nodes(lambda key, attrs: attrs.get("age", 0) > 28)
     assert kept == ["alice", "dave", "erin"]
     asynchronous = asyncio.run(g.async_pagerank(alpha=0.9))

@@ -1,0 +1,166 @@
+//! Degree and spectral centralities: degree, eigenvector, Katz and HITS, each with
+//! networkx's definition, normalisation and stopping rule.
+//!
+//! The spectral ones iterate sparse matrix-vector products. Each product pulls: a node's
+//! new value is a sum over its adjacency entries, in entry order, so every node is written
+//! by one thread and the result does not depend on the number of threads. Sums over all
+//! nodes (norms, errors) add fixed-size chunks' partial sums in chunk order, for the same
+//! reason.
+
+mod degree;
+mod eigenvector;
+mod hits;
+mod katz;
+
+pub use degree::{degree_centrality, in_degree_centrality, out_degree_centrality};
+pub use eigenvector::{eigenvector_centrality, EigenvectorOptions};
+pub use hits::{hits, HitsOptions, HitsValues};
+pub use katz::{katz_centrality, KatzOptions};
+
+use rayon::prelude::*;
+
+use crate::core::{Adjacency, GraphError, GraphResult};
+
+/// Nodes per parallel task: large enough to amortise scheduling, small enough to balance.
+const CHUNK: usize = 4096;
+
+/// `y[v] = f(v, sum of weight(e) * x[other end of e] over v's entries e in adjacency)`,
+/// for every node `v` in parallel; `weights` are laid out like the entries (`None`: 1.0).
+fn pull(
+    adjacency: &Adjacency,
+    weights: Option<&[f64]>,
+    x: &[f64],
+    y: &mut [f64],
+    f: impl Fn(usize, f64) -> f64 + Sync,
+) {
+    y.par_chunks_mut(CHUNK).enumerate().for_each(|(k, chunk)| {
+        for (j, slot) in chunk.iter_mut().enumerate() {
+            let v = k * CHUNK + j;
+            let range = adjacency.offsets[v]..adjacency.offsets[v + 1];
+            // Folded from +0.0: `sum()` of no terms is -0.0, which would show as such.
+            let sum = match weights {
+                None => adjacency.nodes[range]
+                    .iter()
+                    .fold(0.0, |s, &u| s + x[u as usize]),
+                Some(w) => adjacency.nodes[range.clone()]
+                    .iter()
+                    .zip(&w[range])
+                    .fold(0.0, |s, (&u, &wt)| s + x[u as usize] * wt),
+            };
+            *slot = f(v, sum);
+        }
+    });
+}
+
+/// `sum(f(i))` over `0..n`, added chunk by chunk in a fixed order (the same on any number
+/// of threads).
+fn fixed_sum(n: usize, f: impl Fn(usize) -> f64 + Sync) -> f64 {
+    let chunks = n.div_ceil(CHUNK);
+    // One partial sum per chunk (n / 4096 of them: a small list).
+    let partial = (0..chunks)
+        .into_par_iter()
+        .map(|k| (k * CHUNK..n.min((k + 1) * CHUNK)).fold(0.0, |s, i| s + f(i)))
+        .collect::<Vec<f64>>();
+    partial.iter().fold(0.0, |s, p| s + p)
+}
+
+/// The Euclidean norm of `x`, summed in a fixed order.
+fn norm(x: &[f64]) -> f64 {
+    fixed_sum(x.len(), |i| x[i] * x[i]).sqrt()
+}
+
+/// `max_iter` and `tol` as the power iterations take them: `tol` a number >= 0.
+fn check_tol(tol: f64) -> GraphResult<()> {
+    if tol.is_nan() || tol < 0.0 {
+        return Err(GraphError::InvalidArgument(format!(
+            "tol must be a number >= 0, got {tol}"
+        )));
+    }
+    Ok(())
+}
+
+fn no_convergence(max_iter: usize, tol: f64) -> GraphError {
+    GraphError::Algorithm(format!(
+        "did not converge within {max_iter} iterations (tol {tol})"
+    ))
+}
+
+#[cfg(test)]
+pub(crate) mod test_graphs {
+    use crate::core::{AttrValue, GraphCore, SharedGraph};
+
+    use super::super::NodeValues;
+
+    /// A graph of int keys with the given edges, each weighing `w` when given.
+    pub fn graph(directed: bool, edges: &[(i64, i64, Option<f64>)]) -> SharedGraph {
+        let mut g = GraphCore::new(directed);
+        for &(u, v, w) in edges {
+            match w {
+                None => g.add_edge(u.into(), v.into(), &[]).unwrap(),
+                Some(w) => g
+                    .add_edge(u.into(), v.into(), &[("w", AttrValue::Float64(w))])
+                    .unwrap(),
+            };
+        }
+        SharedGraph::new(g)
+    }
+
+    pub fn floats(r: &NodeValues) -> Vec<f64> {
+        (0..r.values.len())
+            .map(|i| match r.values.get(i) {
+                AttrValue::Float64(x) => x,
+                other => panic!("not a float: {other:?}"),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_graphs::floats;
+    use super::*;
+    use crate::algo::random::Rng;
+    use crate::core::{AttrValue, Cancel, GraphCore, SharedGraph};
+
+    /// A random directed graph of 10,000 nodes (several chunks), weighted.
+    fn big() -> SharedGraph {
+        let mut rng = Rng::new(7);
+        let mut g = GraphCore::new(true);
+        for _ in 0..40_000 {
+            let (u, v) = (rng.below(10_000) as i64, rng.below(10_000) as i64);
+            let w = AttrValue::Float64(0.5 + rng.next_f64());
+            g.add_edge(u.into(), v.into(), &[("w", w)]).unwrap();
+        }
+        SharedGraph::new(g)
+    }
+
+    #[test]
+    fn results_do_not_depend_on_the_thread_count() {
+        let g = big();
+        let run = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| {
+                let c = Cancel::new();
+                let katz = KatzOptions {
+                    alpha: 0.05,
+                    weight: Some("w"),
+                    ..Default::default()
+                };
+                let eigen = EigenvectorOptions {
+                    max_iter: 1000,
+                    ..Default::default()
+                };
+                let h = hits(&g, &HitsOptions::default(), &c).unwrap();
+                (
+                    floats(&katz_centrality(&g, &katz, &c).unwrap()),
+                    floats(&eigenvector_centrality(&g, &eigen, &c).unwrap()),
+                    format!("{:?}", h.hubs),
+                )
+            })
+        };
+        assert_eq!(run(1), run(3));
+    }
+}
