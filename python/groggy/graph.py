@@ -34,6 +34,7 @@ from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
+from .path_centrality import PathCentralityMixin
 from .pool import MemoryPool
 from .saving import FilesMixin
 from .views import EdgeView, NodeView
@@ -44,7 +45,15 @@ _has_node_int = lib.gr_graph_has_node_int
 _get_node_attr = lib.gr_graph_get_node_attr
 
 
-class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMixin, NativeHandle):
+class Graph(
+    ColumnsMixin,
+    AlgorithmsMixin,
+    PathCentralityMixin,
+    FiltersMixin,
+    FilesMixin,
+    NetworkxMixin,
+    NativeHandle,
+):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     Args:

@@ -7,6 +7,7 @@ mod components;
 mod dfs;
 mod input;
 mod pagerank;
+mod path_centrality;
 mod prefetch;
 mod radix_heap;
 pub mod random;
@@ -18,6 +19,10 @@ pub use bfs::bfs;
 pub use components::{component_labels, connected_components};
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};
+pub use path_centrality::{
+    betweenness_centrality, closeness_centrality, edge_betweenness_centrality, harmonic_centrality,
+    BetweennessOptions, EdgeValues,
+};
 pub use scc::strongly_connected_components;
 pub use shortest_path::{shortest_path, shortest_path_lengths};
 

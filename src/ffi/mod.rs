@@ -38,6 +38,8 @@ mod columns;
 // Algorithms, filters and queries.
 mod algorithms;
 
+mod path_centrality;
+
 mod filters;
 
 // Files.
@@ -69,6 +71,7 @@ pub use graph::*;
 pub use handles::*;
 pub use memory::*;
 pub use nodes::*;
+pub use path_centrality::*;
 pub use pool::*;
 pub use profiling::*;
 pub use status::*;
