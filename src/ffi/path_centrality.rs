@@ -168,15 +168,8 @@ pub unsafe extern "C" fn gr_graph_edge_betweenness_centrality(
             )
         };
         // SAFETY: promised by the caller.
-        let o = unsafe { options(&opts)? };
-        let result = algo::edge_betweenness_centrality(
-            &g.core,
-            o.k,
-            o.normalized,
-            o.weight,
-            o.seed,
-            &cancel,
-        )?;
+        let options = unsafe { options(&opts)? };
+        let result = algo::edge_betweenness_centrality(&g.core, &options, &cancel)?;
         *out_values = array_handle(result.values);
         write_keys(result.sources, out_sources);
         write_keys(result.targets, out_targets);

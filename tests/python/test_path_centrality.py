@@ -10,9 +10,12 @@ from __future__ import annotations
 import gzip
 import os
 import random
+import signal
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import networkx as nx
@@ -384,3 +387,38 @@ def test_a_closed_graph():
     ):
         with pytest.raises(gr.InvalidOperationError):
             call()
+
+
+def interrupted_after(call, delay=0.3):
+    """Sends SIGINT ``delay`` seconds into ``call()``, which must raise KeyboardInterrupt;
+    returns the time from the signal to the exception."""
+    sent = {}
+
+    def interrupt():
+        sent["at"] = time.perf_counter()
+        os.kill(os.getpid(), signal.SIGINT)
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    timer = threading.Timer(delay, interrupt)
+    try:
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            call()
+        caught = time.perf_counter()
+    finally:
+        timer.cancel()
+        timer.join()
+        signal.signal(signal.SIGINT, previous)
+    return caught - sent["at"]
+
+
+def test_ctrl_c_interrupts_on_a_large_graph():
+    edges = np.array(read_snap(ROOT / "tests" / "data" / "ca-CondMat.txt.gz"), dtype=np.int64)
+    g = gr.Graph()
+    g.add_edges_from_arrays(edges[:, 0], edges[:, 1])
+    size = (g.node_count, g.edge_count)
+    for call in (g.betweenness_centrality, g.closeness_centrality):
+        assert interrupted_after(call) < 1.0
+    assert not [t for t in threading.enumerate() if t.name == "groggy-algorithm" and t.is_alive()]
+    assert (g.node_count, g.edge_count) == size
+    g.close()

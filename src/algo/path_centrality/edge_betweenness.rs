@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 
-use super::betweenness::{accumulate, sources, Rescale, Sources};
+use super::betweenness::{accumulate, sources, BetweennessOptions, Rescale, Sources};
 use super::search::Edges;
 use super::{chunked_sum, take, ScratchPool};
 use crate::core::fallible::filled;
@@ -19,20 +19,17 @@ pub struct EdgeValues {
     pub values: Array,
 }
 
-/// Edge betweenness centrality, as networkx's `edge_betweenness_centrality`. Options as
-/// for `betweenness_centrality` (`endpoints` is not used: edges always count them).
+/// Edge betweenness centrality, as networkx's `edge_betweenness_centrality`, with the
+/// options of `betweenness_centrality` (`endpoints` is not used: edges always count them).
 pub fn edge_betweenness_centrality(
     graph: &SharedGraph,
-    k: Option<usize>,
-    normalized: bool,
-    weight: Option<&str>,
-    seed: Option<u64>,
+    options: &BetweennessOptions<'_>,
     cancel: &Cancel,
 ) -> GraphResult<EdgeValues> {
-    let input = take(graph, weight, cancel)?;
+    let input = take(graph, options.weight, cancel)?;
     let csr = &input.csr;
     let n = csr.node_count();
-    let sources = sources(n, k, seed)?;
+    let sources = sources(n, options.k, options.seed)?;
     let weights = input.weights.as_deref();
     let forward = Edges {
         adjacency: &csr.out,
@@ -60,7 +57,7 @@ pub fn edge_betweenness_centrality(
     let (listed, mut values) = per_edge(csr, &by_entry)?;
     let rescale = Rescale {
         n,
-        normalized,
+        normalized: options.normalized,
         directed: csr.is_directed(),
         endpoints: true,
         sampled: match &sources {

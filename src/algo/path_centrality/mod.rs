@@ -77,6 +77,10 @@ impl ScratchPool {
 /// pass over the result) cheap beside its searches.
 const SOURCES_PER_CHUNK: usize = 8;
 
+/// The most values the partial sums of one round of `chunked_sum` hold (beyond one per
+/// thread): 128 MiB.
+const PARTIALS_BUDGET: usize = 1 << 24;
+
 /// `Σ over sources of add(source)` as a vector of `len`: the sources are cut into fixed
 /// chunks, each summed in order into its own partial vector, and the partials are added
 /// to the total in chunk order. The chunks and the order of every addition are the same
@@ -91,8 +95,11 @@ fn chunked_sum(
 ) -> GraphResult<Vec<f64>> {
     let mut total = filled(len, 0.0)?;
     let chunks: Vec<&[u32]> = sources.chunks(SOURCES_PER_CHUNK).collect();
-    // Chunks in flight at once: enough to keep every thread busy between two additions.
-    let window = 4 * rayon::current_num_threads();
+    // Chunks in flight at once: enough to keep every thread busy between two additions,
+    // but fewer when partials are long (edge betweenness on a large graph), so that they
+    // hold at most about `PARTIALS_BUDGET` values unless each thread needs one.
+    let threads = rayon::current_num_threads();
+    let window = (16 * threads).min((PARTIALS_BUDGET / len.max(1)).max(threads));
     let mut partials: Vec<Vec<f64>> = Vec::new();
     for group in chunks.chunks(window) {
         while partials.len() < group.len() {

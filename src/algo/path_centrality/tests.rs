@@ -327,7 +327,15 @@ fn every_measure_matches_the_reference_on_random_graphs() {
                 rescale(&r, &mut want, normalized, endpoints, Some(&sources));
                 close(&got, &want);
             }
-            let e = edge_betweenness_centrality(&g, None, true, weight, None, &cancel).unwrap();
+            let e = edge_betweenness_centrality(
+                &g,
+                &BetweennessOptions {
+                    weight,
+                    ..BetweennessOptions::default()
+                },
+                &cancel,
+            )
+            .unwrap();
             let want = r.edge_betweenness(&all, weighted);
             let got = floats(&e.values);
             for (i, value) in got.iter().enumerate() {
@@ -385,8 +393,15 @@ fn results_do_not_depend_on_the_thread_count() {
                 ..BetweennessOptions::default()
             };
             let b = betweenness_centrality(&g, &o, &Cancel::new()).unwrap();
-            let e =
-                edge_betweenness_centrality(&g, None, false, None, None, &Cancel::new()).unwrap();
+            let e = edge_betweenness_centrality(
+                &g,
+                &BetweennessOptions {
+                    normalized: false,
+                    ..BetweennessOptions::default()
+                },
+                &Cancel::new(),
+            )
+            .unwrap();
             (floats(&b.values), floats(&e.values))
         })
     };
@@ -427,7 +442,7 @@ fn bad_arguments_and_weights_are_refused() {
         GraphError::Cancelled
     );
     assert_eq!(
-        edge_betweenness_centrality(&g, None, true, None, None, &cancel).unwrap_err(),
+        edge_betweenness_centrality(&g, &BetweennessOptions::default(), &cancel).unwrap_err(),
         GraphError::Cancelled
     );
 }
