@@ -77,7 +77,8 @@ class PathCentralityMixin:
                 through a node; else unordered pairs count once on undirected graphs.
             weight: an edge attribute holding non-negative lengths (edges without it are
                 1; a negative or NaN length raises ``AlgorithmError``); ``None``: every
-                edge is 1.
+                edge is 1. A path through an edge of length 0 counts once (networkx's
+                Dijkstra counts some such paths twice, so its values differ there).
             endpoints: count the ends of each path too.
             seed: the sample's seed (an int or a ``random.Random``); the same seed gives
                 the same values on any number of threads.

@@ -36,6 +36,7 @@ pub struct gr_betweenness_options {
     /// An edge column of non-negative weights, `weight_len` bytes of UTF-8 (NULL, the
     /// default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
     /// has is `GR_STATUS_INVALID_ARGUMENT`; a negative or NaN weight `GR_STATUS_ALGORITHM`.
+    /// A shortest path through an edge of weight 0 counts once (networkx counts some twice).
     pub weight: *const c_char,
     pub weight_len: usize,
     /// Count the endpoints of each path too (node betweenness only). Default false.

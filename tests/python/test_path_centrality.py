@@ -277,6 +277,20 @@ def test_tiny_graphs(directed):
             )
 
 
+def test_zero_weights_count_each_shortest_path_once():
+    """networkx's Dijkstra counts a path through a zero-weight edge more than once (it
+    says 1.5 here); the one pair joined through node 1 gives it 1."""
+    G = nx.Graph()
+    G.add_edge(0, 1, w=0)
+    G.add_edge(1, 2, w=1)
+    g = gr.from_networkx(G)
+    assert g.betweenness_centrality(weight="w", normalized=False) == {0: 0.0, 1: 1.0, 2: 0.0}
+    assert g.edge_betweenness_centrality(weight="w", normalized=False) == {(0, 1): 2.0, (1, 2): 2.0}
+    # Closeness and harmonic centrality agree with networkx there too.
+    assert_close(g.closeness_centrality(weight="w"), nx.closeness_centrality(G, distance="w"))
+    assert_close(g.harmonic_centrality(weight="w"), nx.harmonic_centrality(G, distance="w"))
+
+
 # ----- sampling: reproducible on any thread count -------------------------------------------
 
 
