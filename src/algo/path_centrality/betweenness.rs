@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::search::{Edges, Scratch, UNREACHED};
+use super::search::{Edges, Scratch};
 use super::{chunked_sum, take, ScratchPool};
 use crate::algo::random::{seed_or_random, Rng};
 use crate::algo::NodeValues;
@@ -77,10 +77,6 @@ pub fn betweenness_centrality(
         adjacency: &csr.out,
         weights: weights.map(|w| &w.out[..]),
     };
-    let backward = Edges {
-        adjacency: csr.inp(),
-        weights: weights.map(|w| w.inp()),
-    };
     let pool = ScratchPool::new(n, weights.is_some(), true);
     let endpoints = options.endpoints;
     let mut values = chunked_sum(&pool, sources.list(), n, cancel, |scratch, s, b| {
@@ -90,7 +86,7 @@ pub fn betweenness_centrality(
         }
         accumulate(
             scratch,
-            backward,
+            forward,
             s,
             |_, _| {},
             |w, delta| {
@@ -117,16 +113,17 @@ pub fn betweenness_centrality(
     })
 }
 
-/// Brandes' dependency accumulation after a search from `source`: nodes in reverse settle
-/// order, each passing `sigma[v] / sigma[w] * (1 + delta[w])` to every predecessor `v`
-/// (an entry of `backward`, the reversed adjacency, that lies on a shortest path). Calls
-/// `on_entry(entry, share)` for each such share and `on_node(w, delta[w])` for each node
-/// but the source. Resets the distances of the nodes it is done with: that is also how it
-/// tells a predecessor (settled earlier, not yet done) from a node settled later at the
-/// same distance (through a zero weight).
+/// Brandes' dependency accumulation after a search from `source` along `forward`: nodes
+/// in reverse settle order, each pulling from its successors on shortest paths (the
+/// entries of `forward` that the search counted paths along): `delta[v] = sigma[v] * Σ
+/// (1 + delta[w]) / sigma[w]`, networkx's sum with `sigma[v]` taken out. Each node writes
+/// only its own slot (no scattered updates) and keeps `(1 + delta) / sigma` there for its
+/// predecessors. Calls `on_entry(entry, share)` with each edge's share
+/// `sigma[v] * (1 + delta[w]) / sigma[w]` and `on_node(v, delta[v])` for every node but
+/// the source.
 pub(super) fn accumulate(
     scratch: &mut Scratch,
-    backward: Edges<'_>,
+    forward: Edges<'_>,
     source: u32,
     mut on_entry: impl FnMut(usize, f64),
     mut on_node: impl FnMut(u32, f64),
@@ -136,48 +133,52 @@ pub(super) fn accumulate(
         hops,
         dist,
         sigma,
-        delta,
+        delta: coeff,
+        settled,
         ..
     } = scratch;
-    let adjacency: &Adjacency = backward.adjacency;
-    for &w in order.iter().rev() {
-        let wi = w as usize;
-        let coeff = (1.0 + delta[wi]) / sigma[wi];
-        let range = adjacency.offsets[wi]..adjacency.offsets[wi + 1];
-        match backward.weights {
+    let adjacency: &Adjacency = forward.adjacency;
+    for &v in order.iter().rev() {
+        let vi = v as usize;
+        let sigma_v = sigma[vi];
+        let range = adjacency.offsets[vi]..adjacency.offsets[vi + 1];
+        let mut pulled = 0.0;
+        match forward.weights {
             None => {
-                let hw = hops[wi];
-                hops[wi] = UNREACHED;
-                if hw == 0 {
-                    continue; // the source: no predecessors, no betweenness
-                }
-                for (e, &v) in range.clone().zip(&adjacency.nodes[range]) {
-                    if hops[v as usize] == hw - 1 {
-                        let share = sigma[v as usize] * coeff;
-                        delta[v as usize] += share;
-                        on_entry(e, share);
+                // A node one level further is done already (BFS settles level by level).
+                let next = hops[vi] + 1;
+                for (e, &w) in range.clone().zip(&adjacency.nodes[range]) {
+                    if hops[w as usize] == next {
+                        let c = coeff[w as usize];
+                        pulled += c;
+                        on_entry(e, sigma_v * c);
                     }
                 }
             }
             Some(weights) => {
-                let dw = dist[wi];
-                dist[wi] = f64::INFINITY;
-                if w == source {
-                    continue;
-                }
+                // A successor was settled after `v`, so it is done and no longer marked
+                // settled (which tells it from a node as near through a zero weight that
+                // was settled before `v` and is not a successor).
+                let dv = dist[vi];
                 let entries = adjacency.nodes[range.clone()]
                     .iter()
                     .zip(&weights[range.clone()]);
-                for (e, (&v, &weight)) in range.zip(entries) {
-                    if dist[v as usize] + weight == dw {
-                        let share = sigma[v as usize] * coeff;
-                        delta[v as usize] += share;
-                        on_entry(e, share);
+                for (e, (&w, &weight)) in range.zip(entries) {
+                    let wi = w as usize;
+                    if !settled[wi] && dv + weight == dist[wi] {
+                        let c = coeff[wi];
+                        pulled += c;
+                        on_entry(e, sigma_v * c);
                     }
                 }
+                settled[vi] = false;
             }
         }
-        on_node(w, delta[wi]);
+        let delta_v = sigma_v * pulled;
+        if v != source {
+            on_node(v, delta_v);
+        }
+        coeff[vi] = (1.0 + delta_v) / sigma_v;
     }
 }
 

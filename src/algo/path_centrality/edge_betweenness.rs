@@ -35,21 +35,17 @@ pub fn edge_betweenness_centrality(
         adjacency: &csr.out,
         weights: weights.map(|w| &w.out[..]),
     };
-    let backward = Edges {
-        adjacency: csr.inp(),
-        weights: weights.map(|w| w.inp()),
-    };
     let pool = ScratchPool::new(n, weights.is_some(), true);
-    // Sums per entry of the reversed adjacency: a share for the edge `v -> w` lands on
-    // `w`'s entry for `v`.
+    // Sums per entry of the adjacency: a share for the edge `v -> w` lands on `v`'s entry
+    // for `w` (an undirected edge has two entries, one each way).
     let by_entry = chunked_sum(
         &pool,
         sources.list(),
-        backward.adjacency.nodes.len(),
+        forward.adjacency.nodes.len(),
         cancel,
         |scratch, s, sums| {
             scratch.search::<true>(forward, s, cancel)?;
-            accumulate(scratch, backward, s, |e, share| sums[e] += share, |_, _| {});
+            accumulate(scratch, forward, s, |e, share| sums[e] += share, |_, _| {});
             Ok(())
         },
     )?;
@@ -85,33 +81,37 @@ pub fn edge_betweenness_centrality(
 /// An edge as the compact ids of its ends.
 type Edge = (u32, u32);
 
-/// The edges in networkx's order, `(u, v)` as compact ids, with the sum of their entries
-/// in `by_entry` (laid out like the reversed adjacency; an undirected edge has two).
+/// The edges in networkx's order, `(u, v)` as compact ids, with their sums in `by_entry`
+/// (laid out like the entries of `csr.out`): a directed edge's entry; both entries of an
+/// undirected edge.
 fn per_edge(csr: &Csr, by_entry: &[f64]) -> GraphResult<(Vec<Edge>, Vec<f64>)> {
-    let reverse = csr.inp();
-    let sorted = sorted_entries(reverse)?;
-    // Where the reversed entry for `u` sits in `v`'s list.
-    let find = |v: u32, u: u32| -> usize {
-        let range = reverse.offsets[v as usize]..reverse.offsets[v as usize + 1];
+    let out = &csr.out;
+    let directed = csr.is_directed();
+    let sorted = if directed {
+        Vec::new()
+    } else {
+        sorted_entries(out)?
+    };
+    // Where `v`'s entry for `u` sits (undirected).
+    let twin = |v: u32, u: u32| -> usize {
+        let range = out.offsets[v as usize]..out.offsets[v as usize + 1];
         let slice = &sorted[range];
         let i = slice
             .binary_search_by_key(&u, |&(node, _)| node)
-            .expect("every edge has its reversed entry");
+            .expect("an undirected edge is listed at both ends");
         slice[i].1
     };
-    let out = &csr.out;
-    let directed = csr.is_directed();
     let mut listed = Vec::new();
     let mut values = Vec::new();
     for u in 0..csr.node_count() as u32 {
         let range = out.offsets[u as usize]..out.offsets[u as usize + 1];
-        for &v in &out.nodes[range] {
+        for (e, &v) in range.clone().zip(&out.nodes[range]) {
             if directed {
                 listed.push((u, v));
-                values.push(by_entry[find(v, u)]);
+                values.push(by_entry[e]);
             } else if v > u {
                 listed.push((u, v));
-                values.push(by_entry[find(v, u)] + by_entry[find(u, v)]);
+                values.push(by_entry[e] + by_entry[twin(v, u)]);
             } else if v == u {
                 listed.push((u, v));
                 values.push(0.0); // a self-loop is on no shortest path

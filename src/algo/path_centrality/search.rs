@@ -30,10 +30,10 @@ pub(super) struct Scratch {
     pub dist: Vec<f64>,
     /// Shortest paths from the source, when counted.
     pub sigma: Vec<f64>,
-    /// Betweenness dependencies (zero between searches).
+    /// Betweenness dependencies, as `(1 + delta) / sigma` (zero between searches).
     pub delta: Vec<f64>,
-    /// Settled nodes of a Dijkstra search.
-    settled: Vec<bool>,
+    /// Settled nodes of a Dijkstra search (until the accumulation is done with them).
+    pub settled: Vec<bool>,
     heap: RadixHeap,
 }
 
