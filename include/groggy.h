@@ -967,7 +967,7 @@ gr_status gr_graph_add_nodes_columns(struct gr_graph *g,
 // Algorithms
 //
 // Graph algorithms. Long ones take an optional cancellation token (gr_cancel) that
-// another thread may trigger; PageRank takes a versioned options struct.
+// another thread may trigger; PageRank and betweenness take versioned options structs.
 // ======================================================================================
 
 // A cancellation token. Safe to trigger from any thread while algorithms run with it.

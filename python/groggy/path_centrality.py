@@ -54,7 +54,7 @@ class PathCentralityMixin:
 
     __slots__ = ()
 
-    def _sources(self: Graph, k: int | None) -> int:
+    def _path_searches(self: Graph, k: int | None) -> int:
         """How many searches a call makes: its work in passes over the graph."""
         return len(self) if k is None or not isinstance(k, int) else min(k, len(self))
 
@@ -96,7 +96,7 @@ class PathCentralityMixin:
             _ = keep
             return lib.gr_graph_betweenness_centrality(ptr, opts, cancel, keys_out, values_out)
 
-        return self._node_values(call, rounds=self._sources(k))
+        return self._node_values(call, rounds=self._path_searches(k))
 
     def edge_betweenness_centrality(
         self: Graph,
@@ -133,7 +133,7 @@ class PathCentralityMixin:
             _free_outputs(sources_out, values_out)
             lib.gr_keys_free(targets_out[0])
 
-        self._run(call, rounds=self._sources(k), discard=discard)
+        self._run(call, rounds=self._path_searches(k), discard=discard)
         values = GraphArray._wrap(values_out[0]).to_list()
         sources, targets = take_keys(sources_out[0]), take_keys(targets_out[0])
         return dict(zip(zip(sources, targets), values))
