@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::search::{Edges, Scratch};
+use super::search::{Edges, Level, Scratch};
 use super::{chunked_sum, take, ScratchPool};
 use crate::algo::random::{seed_or_random, Rng};
 use crate::algo::NodeValues;
@@ -128,52 +128,60 @@ pub(super) fn accumulate(
     mut on_entry: impl FnMut(usize, f64),
     mut on_node: impl FnMut(u32, f64),
 ) {
+    let adjacency: &Adjacency = forward.adjacency;
+    let Some(weights) = forward.weights else {
+        let (order, levels) = (&scratch.order, &mut scratch.levels);
+        for &v in order.iter().rev() {
+            let vi = v as usize;
+            let range = adjacency.offsets[vi]..adjacency.offsets[vi + 1];
+            let Level { hops, sigma, .. } = levels[vi];
+            // A node one level further is done already (BFS settles level by level).
+            let next = hops + 1;
+            let mut pulled = 0.0;
+            for (e, &w) in range.clone().zip(&adjacency.nodes[range]) {
+                let lw = &levels[w as usize];
+                if lw.hops == next {
+                    pulled += lw.coeff;
+                    on_entry(e, sigma * lw.coeff);
+                }
+            }
+            let delta = sigma * pulled;
+            if v != source {
+                on_node(v, delta);
+            }
+            levels[vi].coeff = (1.0 + delta) / sigma;
+        }
+        return;
+    };
     let Scratch {
         order,
-        hops,
         dist,
         sigma,
         delta: coeff,
         settled,
         ..
     } = scratch;
-    let adjacency: &Adjacency = forward.adjacency;
     for &v in order.iter().rev() {
         let vi = v as usize;
         let sigma_v = sigma[vi];
         let range = adjacency.offsets[vi]..adjacency.offsets[vi + 1];
+        // A successor was settled after `v`, so it is done and no longer marked settled
+        // (which tells it from a node as near through a zero weight that was settled
+        // before `v` and is not a successor).
+        let dv = dist[vi];
         let mut pulled = 0.0;
-        match forward.weights {
-            None => {
-                // A node one level further is done already (BFS settles level by level).
-                let next = hops[vi] + 1;
-                for (e, &w) in range.clone().zip(&adjacency.nodes[range]) {
-                    if hops[w as usize] == next {
-                        let c = coeff[w as usize];
-                        pulled += c;
-                        on_entry(e, sigma_v * c);
-                    }
-                }
-            }
-            Some(weights) => {
-                // A successor was settled after `v`, so it is done and no longer marked
-                // settled (which tells it from a node as near through a zero weight that
-                // was settled before `v` and is not a successor).
-                let dv = dist[vi];
-                let entries = adjacency.nodes[range.clone()]
-                    .iter()
-                    .zip(&weights[range.clone()]);
-                for (e, (&w, &weight)) in range.zip(entries) {
-                    let wi = w as usize;
-                    if !settled[wi] && dv + weight == dist[wi] {
-                        let c = coeff[wi];
-                        pulled += c;
-                        on_entry(e, sigma_v * c);
-                    }
-                }
-                settled[vi] = false;
+        let entries = adjacency.nodes[range.clone()]
+            .iter()
+            .zip(&weights[range.clone()]);
+        for (e, (&w, &weight)) in range.zip(entries) {
+            let wi = w as usize;
+            if !settled[wi] && dv + weight == dist[wi] {
+                let c = coeff[wi];
+                pulled += c;
+                on_entry(e, sigma_v * c);
             }
         }
+        settled[vi] = false;
         let delta_v = sigma_v * pulled;
         if v != source {
             on_node(v, delta_v);

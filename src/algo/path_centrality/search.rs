@@ -21,16 +21,37 @@ pub(super) struct Edges<'a> {
     pub weights: Option<&'a [f64]>,
 }
 
+/// What an unweighted betweenness search keeps of a node, side by side: following an edge
+/// then reads and writes one place in memory rather than two arrays far apart.
+#[derive(Clone, Copy)]
+pub(super) struct Level {
+    /// Hops from the source (`UNREACHED` if not reached).
+    pub hops: u32,
+    /// Shortest paths from the source.
+    pub sigma: f64,
+    /// `(1 + delta) / sigma` once the accumulation is done with the node.
+    pub coeff: f64,
+}
+
+const FRESH: Level = Level {
+    hops: UNREACHED,
+    sigma: 0.0,
+    coeff: 0.0,
+};
+
 pub(super) struct Scratch {
     /// Reached nodes in the order they were settled (source first).
     pub order: Vec<u32>,
-    /// Hops from the source (`UNREACHED` elsewhere), when unweighted.
+    /// Per node, when unweighted and counting paths.
+    pub levels: Vec<Level>,
+    /// Hops from the source (`UNREACHED` elsewhere), when unweighted and not counting.
     pub hops: Vec<u32>,
     /// Distance from the source (infinite elsewhere), when weighted.
     pub dist: Vec<f64>,
-    /// Shortest paths from the source, when counted.
+    /// Shortest paths from the source, when weighted and counted.
     pub sigma: Vec<f64>,
-    /// Betweenness dependencies, as `(1 + delta) / sigma` (zero between searches).
+    /// Betweenness dependencies, as `(1 + delta) / sigma` (zero between searches), when
+    /// weighted and counted.
     pub delta: Vec<f64>,
     /// Settled nodes of a Dijkstra search (until the accumulation is done with them).
     pub settled: Vec<bool>,
@@ -41,23 +62,15 @@ impl Scratch {
     /// Buffers for a graph of `n` nodes; `weighted` picks Dijkstra's, `counted` the path
     /// counts and dependencies of betweenness.
     pub fn new(n: usize, weighted: bool, counted: bool) -> GraphResult<Scratch> {
-        let (hops, dist, settled) = if weighted {
-            (Vec::new(), filled(n, f64::INFINITY)?, filled(n, false)?)
-        } else {
-            (filled(n, UNREACHED)?, Vec::new(), Vec::new())
-        };
-        let (sigma, delta) = if counted {
-            (filled(n, 0.0)?, filled(n, 0.0)?)
-        } else {
-            (Vec::new(), Vec::new())
-        };
+        let size = |wanted: bool| if wanted { n } else { 0 };
         Ok(Scratch {
             order: Vec::new(),
-            hops,
-            dist,
-            sigma,
-            delta,
-            settled,
+            levels: filled(size(!weighted && counted), FRESH)?,
+            hops: filled(size(!weighted && !counted), UNREACHED)?,
+            dist: filled(size(weighted), f64::INFINITY)?,
+            sigma: filled(size(weighted && counted), 0.0)?,
+            delta: filled(size(weighted && counted), 0.0)?,
+            settled: filled(size(weighted), false)?,
             heap: RadixHeap::new(),
         })
     }
@@ -82,12 +95,12 @@ impl Scratch {
         source: u32,
         cancel: &Cancel,
     ) -> GraphResult<()> {
-        let (order, hops, sigma) = (&mut self.order, &mut self.hops, &mut self.sigma);
+        if COUNT {
+            return self.counting_breadth_first(adjacency, source, cancel);
+        }
+        let (order, hops) = (&mut self.order, &mut self.hops);
         order.push(source);
         hops[source as usize] = 0;
-        if COUNT {
-            sigma[source as usize] = 1.0;
-        }
         let mut head = 0;
         while head < order.len() {
             if head % CHECK_EVERY == CHECK_EVERY - 1 {
@@ -97,17 +110,48 @@ impl Scratch {
             let v = order[head];
             head += 1;
             let next = hops[v as usize] + 1;
-            let sigma_v = if COUNT { sigma[v as usize] } else { 0.0 };
             for &w in adjacency.neighbors(v) {
                 let hw = &mut hops[w as usize];
                 if *hw == UNREACHED {
                     *hw = next;
                     order.push(w);
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Breadth-first search counting shortest paths into `levels`.
+    fn counting_breadth_first(
+        &mut self,
+        adjacency: &Adjacency,
+        source: u32,
+        cancel: &Cancel,
+    ) -> GraphResult<()> {
+        let (order, levels) = (&mut self.order, &mut self.levels);
+        order.push(source);
+        levels[source as usize].hops = 0;
+        levels[source as usize].sigma = 1.0;
+        let mut head = 0;
+        while head < order.len() {
+            if head % CHECK_EVERY == CHECK_EVERY - 1 {
+                cancel.check()?;
+            }
+            prefetch_entries(adjacency, order, head, |&u| u, None);
+            let v = order[head];
+            head += 1;
+            let Level { hops, sigma, .. } = levels[v as usize];
+            let next = hops + 1;
+            for &w in adjacency.neighbors(v) {
+                let lw = &mut levels[w as usize];
+                if lw.hops == UNREACHED {
+                    lw.hops = next;
+                    order.push(w);
+                }
                 // Every node one level up that links to `w` adds its paths (networkx's
                 // count; a self-loop never qualifies).
-                if COUNT && *hw == next {
-                    sigma[w as usize] += sigma_v;
+                if lw.hops == next {
+                    lw.sigma += sigma;
                 }
             }
         }
@@ -164,6 +208,9 @@ impl Scratch {
     pub fn reset(&mut self) {
         for &v in &self.order {
             let v = v as usize;
+            if let Some(l) = self.levels.get_mut(v) {
+                *l = FRESH;
+            }
             if let Some(h) = self.hops.get_mut(v) {
                 *h = UNREACHED;
             }
