@@ -23,6 +23,7 @@ import numpy as np
 import pytest
 from networkx.algorithms.centrality.betweenness import (
     _accumulate_basic,
+    _accumulate_edges,
     _accumulate_endpoints,
     _rescale,
     _single_source_shortest_path_basic,
@@ -232,6 +233,28 @@ def test_sampled_betweenness_is_networkx_scaling_of_the_drawn_sources(email, end
         )
         got = g.betweenness_centrality(k=k, normalized=normalized, endpoints=endpoints, seed=seed)
         assert_close(got, want)
+
+
+@pytest.mark.parametrize("directed", [True, False])
+def test_sampled_edge_betweenness_is_networkx_scaling_of_the_drawn_sources(email, directed):
+    g, G = email
+    if not directed:
+        G = G.to_undirected()
+        g = gr.from_networkx(G)
+    k, seed = 10, 77
+    nodes = list(G)
+    sources = [nodes[i] for i in Rng(seed).sample(len(nodes), k)]
+    b = dict.fromkeys(G, 0.0)
+    b.update(dict.fromkeys(G.edges(), 0.0))
+    for s in sources:
+        S, P, sigma, _ = _single_source_shortest_path_basic(G, s)
+        b = _accumulate_edges(b, S, P, sigma, s)
+    for v in G:
+        del b[v]
+    want = _rescale(b, len(G), normalized=True, directed=directed, sampled_nodes=sources)
+    got = g.edge_betweenness_centrality(k=k, seed=seed)
+    assert list(got) == list(want)
+    assert_close(got, want)
 
 
 def random_pair(directed, seed, str_keys=False, weights="float"):
