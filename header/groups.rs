@@ -105,7 +105,7 @@ pub const GROUPS: &[Group] = &[
         title: "Algorithms",
         intro: &[
             "Graph algorithms. Long ones take an optional cancellation token (gr_cancel) that",
-            "another thread may trigger; PageRank takes a versioned options struct.",
+            "another thread may trigger; PageRank and betweenness take versioned options structs.",
         ],
         first_function: "gr_cancel_new",
         types: &[
@@ -114,6 +114,8 @@ pub const GROUPS: &[Group] = &[
             "gr_pagerank_options",
             "GR_KATZ_OPTIONS_VERSION",
             "gr_katz_options",
+            "GR_BETWEENNESS_OPTIONS_VERSION",
+            "gr_betweenness_options",
         ],
     },
     Group {

@@ -967,7 +967,7 @@ gr_status gr_graph_add_nodes_columns(struct gr_graph *g,
 // Algorithms
 //
 // Graph algorithms. Long ones take an optional cancellation token (gr_cancel) that
-// another thread may trigger; PageRank takes a versioned options struct.
+// another thread may trigger; PageRank and betweenness take versioned options structs.
 // ======================================================================================
 
 // A cancellation token. Safe to trigger from any thread while algorithms run with it.
@@ -1047,6 +1047,37 @@ typedef struct gr_katz_options {
   const double *beta_values;
   size_t n_beta;
 } gr_katz_options;
+
+// The current version of `gr_betweenness_options`.
+#define GR_BETWEENNESS_OPTIONS_VERSION 1
+
+// The options of `gr_graph_betweenness_centrality` and
+// `gr_graph_edge_betweenness_centrality`. Fill it with `gr_betweenness_options_init(&opts,
+// GR_BETWEENNESS_OPTIONS_VERSION)`, then set the fields you need; fields are only ever
+// added at the end, with a new version.
+typedef struct gr_betweenness_options {
+  // The version of the struct the caller fills; set by `gr_betweenness_options_init`.
+  uint32_t version;
+  // Whether to sample `k` distinct source nodes (with the seed below) and estimate
+  // from their paths alone. Default false: every node is a source.
+  bool sampled;
+  // How many sources to sample, from 1 to the number of nodes (else
+  // `GR_STATUS_INVALID_ARGUMENT`), when `sampled`.
+  size_t k;
+  // Scale to networkx's normalised values. Default true.
+  bool normalized;
+  // An edge column of non-negative weights, `weight_len` bytes of UTF-8 (NULL, the
+  // default: every edge weighs 1.0). Edges without a value weigh 1.0; a name no edge
+  // has is `GR_STATUS_INVALID_ARGUMENT`; a negative or NaN weight `GR_STATUS_ALGORITHM`.
+  // A shortest path through an edge of weight 0 counts once (networkx counts some twice).
+  const char *weight;
+  size_t weight_len;
+  // Count the endpoints of each path too (node betweenness only). Default false.
+  bool endpoints;
+  // The sample's seed: `seeded` false (the default) draws a fresh one.
+  bool seeded;
+  uint64_t seed;
+} gr_betweenness_options;
 
 // Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
 //
@@ -1318,6 +1349,73 @@ gr_status gr_graph_is_strongly_connected(const struct gr_graph *g,
 gr_status gr_graph_number_connected_components(const struct gr_graph *g,
                                                const struct gr_cancel *cancel,
                                                size_t *out_count);
+
+// Fills `*opts` with the defaults of `version` (normally `GR_BETWEENNESS_OPTIONS_VERSION`):
+// every node a source, normalised, unweighted, no endpoints, unseeded. A version this
+// library does not know is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_betweenness_options` of that version.
+gr_status gr_betweenness_options_init(struct gr_betweenness_options *opts, uint32_t version);
+
+// Betweenness centrality of every node with networkx's definition and normalisation
+// (its `betweenness_centrality`), with the options `opts` (NULL: the defaults; see
+// `gr_betweenness_options`). Writes every node's key (node order) and value (float64).
+// With a seed, a sampled run gives the same values on any number of threads.
+//
+// # Safety
+// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_betweenness_options`
+// whose `weight` is NULL or valid for `weight_len` bytes; `cancel` is NULL or live; the
+// outputs are NULL or writable.
+gr_status gr_graph_betweenness_centrality(const struct gr_graph *g,
+                                          const struct gr_betweenness_options *opts,
+                                          const struct gr_cancel *cancel,
+                                          struct gr_keys **out_keys,
+                                          struct gr_array **out_values);
+
+// Betweenness centrality of every edge, as networkx's `edge_betweenness_centrality`,
+// with the options `opts` (`endpoints` is not used). Edge `i` goes from
+// `(*out_sources)[i]` to `(*out_targets)[i]`, listed as networkx's `G.edges()` lists a
+// graph built the same way (node by node, each undirected edge once, from its endpoint
+// that came first); `*out_values` holds the values (float64).
+//
+// # Safety
+// As `gr_graph_betweenness_centrality`, with three outputs.
+gr_status gr_graph_edge_betweenness_centrality(const struct gr_graph *g,
+                                               const struct gr_betweenness_options *opts,
+                                               const struct gr_cancel *cancel,
+                                               struct gr_keys **out_sources,
+                                               struct gr_keys **out_targets,
+                                               struct gr_array **out_values);
+
+// Closeness centrality of every node, as networkx's `closeness_centrality` (on a
+// directed graph, from the distances that reach each node): `weight` (NULL: none) names
+// an edge column of distances; `wf_improved` scales by the share of nodes that reach it.
+// Writes keys (node order) and values (float64).
+//
+// # Safety
+// `g` is NULL or a live graph; `weight` NULL or `weight_len` bytes; `cancel` NULL or
+// live; the outputs NULL or writable.
+gr_status gr_graph_closeness_centrality(const struct gr_graph *g,
+                                        const char *weight,
+                                        size_t weight_len,
+                                        bool wf_improved,
+                                        const struct gr_cancel *cancel,
+                                        struct gr_keys **out_keys,
+                                        struct gr_array **out_values);
+
+// Harmonic centrality of every node, as networkx's `harmonic_centrality`: the sum of
+// `1 / d(v, u)` over the nodes `v` that reach `u`; `weight` as in
+// `gr_graph_closeness_centrality`.
+//
+// # Safety
+// As `gr_graph_closeness_centrality`.
+gr_status gr_graph_harmonic_centrality(const struct gr_graph *g,
+                                       const char *weight,
+                                       size_t weight_len,
+                                       const struct gr_cancel *cancel,
+                                       struct gr_keys **out_keys,
+                                       struct gr_array **out_values);
 
 // ======================================================================================
 // Filters and queries

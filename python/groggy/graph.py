@@ -36,6 +36,7 @@ from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
+from .path_centrality import PathCentralityMixin
 from .pool import MemoryPool
 from .saving import FilesMixin
 from .views import EdgeView, NodeView
@@ -51,6 +52,7 @@ class Graph(
     AlgorithmsMixin,
     CentralityMixin,
     ConnectivityMixin,
+    PathCentralityMixin,
     FiltersMixin,
     FilesMixin,
     NetworkxMixin,

@@ -9,6 +9,7 @@ mod connectivity;
 mod dfs;
 mod input;
 mod pagerank;
+mod path_centrality;
 mod prefetch;
 mod radix_heap;
 pub mod random;
@@ -27,6 +28,10 @@ pub use connectivity::{
 };
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};
+pub use path_centrality::{
+    betweenness_centrality, closeness_centrality, edge_betweenness_centrality, harmonic_centrality,
+    BetweennessOptions, EdgeValues,
+};
 pub use scc::strongly_connected_components;
 pub use shortest_path::{shortest_path, shortest_path_lengths};
 

@@ -24,6 +24,15 @@ impl RadixHeap {
         }
     }
 
+    /// Empties the heap for a new search (keys may start from 0 again), keeping the
+    /// buckets' memory for reuse.
+    pub fn clear(&mut self) {
+        self.buckets.iter_mut().for_each(Vec::clear);
+        self.last = 0;
+        self.head = 0;
+        self.len = 0;
+    }
+
     fn bucket(last: u64, key: u64) -> usize {
         64 - (key ^ last).leading_zeros() as usize
     }

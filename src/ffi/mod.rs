@@ -42,6 +42,8 @@ mod centrality;
 
 mod connectivity;
 
+mod path_centrality;
+
 mod filters;
 
 // Files.
@@ -75,6 +77,7 @@ pub use graph::*;
 pub use handles::*;
 pub use memory::*;
 pub use nodes::*;
+pub use path_centrality::*;
 pub use pool::*;
 pub use profiling::*;
 pub use status::*;
