@@ -112,6 +112,7 @@ pub const GROUPS: &[Group] = &[
             "gr_cancel",
             "GR_PAGERANK_OPTIONS_VERSION",
             "gr_pagerank_options",
+            "GR_SPANNING_*",
         ],
     },
     Group {

@@ -3,7 +3,9 @@
 //! few milliseconds. Results come back in compact-id (node) order with the snapshot's keys.
 
 mod bfs;
+mod clustering;
 mod components;
+mod dag;
 mod dfs;
 mod input;
 mod pagerank;
@@ -12,14 +14,22 @@ mod radix_heap;
 pub mod random;
 mod scc;
 mod shortest_path;
+mod spanning_tree;
 
 pub use crate::core::Cancel;
 pub use bfs::bfs;
+pub use clustering::{
+    average_clustering, clustering, core_number, k_core, transitivity, triangles,
+};
 pub use components::{component_labels, connected_components};
+pub use dag::{is_directed_acyclic_graph, topological_sort};
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};
 pub use scc::strongly_connected_components;
 pub use shortest_path::{shortest_path, shortest_path_lengths};
+pub use spanning_tree::{
+    minimum_spanning_edges, minimum_spanning_tree, EdgeKeys, SpanningAlgorithm, DEFAULT_WEIGHT,
+};
 
 use std::sync::Arc;
 

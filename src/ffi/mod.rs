@@ -38,6 +38,10 @@ mod columns;
 // Algorithms, filters and queries.
 mod algorithms;
 
+mod clustering;
+
+mod dag;
+
 mod filters;
 
 // Files.
@@ -61,7 +65,9 @@ pub use array::*;
 pub use attributes::*;
 pub use boundary::{gr_last_error_message, gr_last_error_operation, gr_last_error_os_code};
 pub use buffer::*;
+pub use clustering::*;
 pub use columns::*;
+pub use dag::*;
 pub use edges::*;
 pub use files::*;
 pub use filters::*;
