@@ -4,11 +4,10 @@
 //! Each triangle is found once, from its lowest node in the order (degree, id): every
 //! edge points from its lower to its higher end, so no node has more than about sqrt(2m)
 //! higher neighbours, and the triangles of `u` are the higher neighbours `w` of its
-//! higher neighbours `v` that `u` also reaches (a marker array per thread). Nodes are
-//! spread over threads; the counts of `v` and `w` are raised atomically (they are exact
-//! integers, so the result does not depend on the thread count).
-
-use std::sync::atomic::{AtomicU64, Ordering};
+//! higher neighbours `v` that `u` also reaches (a bit set of them per thread). Runs of
+//! nodes are spread over threads, each thread counting into its own array; the arrays are
+//! added up at the end (exact integers, so the result does not depend on the thread
+//! count).
 
 use rayon::prelude::*;
 
@@ -56,8 +55,21 @@ pub(super) fn per_node(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u64>> {
     let n = csr.node_count();
     let degree = loopless_degrees(csr)?;
     // Rank nodes by (degree, id); edges point from lower to higher rank.
-    let mut order = collected(0..n as u32)?;
-    order.par_sort_unstable_by_key(|&u| (degree[u as usize], u));
+    // A counting sort by degree, stable, so ties stay in id order.
+    let most = degree.iter().copied().max().unwrap_or(0) as usize;
+    let mut next = filled(most + 2, 0usize)?;
+    for &d in &degree {
+        next[d as usize + 1] += 1;
+    }
+    for d in 0..=most {
+        next[d + 1] += next[d];
+    }
+    let mut order = filled(n, 0u32)?;
+    for (u, &d) in degree.iter().enumerate() {
+        order[next[d as usize]] = u as u32;
+        next[d as usize] += 1;
+    }
+    drop(next);
     let mut rank = filled(n, 0u32)?;
     for (r, &u) in order.iter().enumerate() {
         rank[u as usize] = r as u32;
@@ -69,27 +81,19 @@ pub(super) fn per_node(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u64>> {
         let higher = higher.filter(|&&v| rank[v as usize] > r as u32).count();
         offsets[r + 1] = offsets[r] + higher;
     }
+    // Filled by ascending rank, so each list comes out ascending without a sort.
     let mut up = filled(offsets[n], 0u32)?;
-    let mut slices = Vec::new();
-    slices.try_reserve_exact(n)?;
-    let mut rest = &mut up[..];
-    for r in 0..n {
-        let (head, tail) = rest.split_at_mut(offsets[r + 1] - offsets[r]);
-        slices.push(head);
-        rest = tail;
-    }
-    slices.par_iter_mut().enumerate().for_each(|(r, slot)| {
-        let u = order[r];
-        let mut i = 0;
-        for &v in csr.out.neighbors(u) {
-            if rank[v as usize] > r as u32 {
-                slot[i] = rank[v as usize];
-                i += 1;
+    let mut cursor = offsets.clone();
+    for (r, &u) in order.iter().enumerate() {
+        for &x in csr.out.neighbors(u) {
+            let lower = rank[x as usize] as usize;
+            if lower < r {
+                up[cursor[lower]] = r as u32;
+                cursor[lower] += 1;
             }
         }
-        slot.sort_unstable();
-    });
-    drop(slices);
+    }
+    drop(cursor);
     let higher = |r: usize| &up[offsets[r]..offsets[r + 1]];
 
     // Runs of ranks holding about equal work (the wedges each rank closes), several per
@@ -108,46 +112,66 @@ pub(super) fn per_node(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u64>> {
         let to = work.partition_point(|&w| w < target).clamp(from + 1, n);
         cuts.push(to);
     }
-    let counts: Vec<AtomicU64> = collected((0..n).map(|_| AtomicU64::new(0)))?;
-    cuts.par_windows(2).try_for_each(|run| -> GraphResult<()> {
-        // `mark[w] == r + 1`: w is a higher neighbour of rank r (0: none yet).
-        let mut mark = filled(n, 0u32)?;
-        for r in run[0]..run[1] {
-            if r % CANCEL_EVERY == 0 {
-                cancel.check()?;
-            }
-            let mine = higher(r);
-            if mine.len() < 2 {
-                continue;
-            }
-            let stamp = r as u32 + 1;
-            for &w in mine {
-                mark[w as usize] = stamp;
-            }
-            let mut at_r = 0;
-            for &v in mine {
-                let mut at_v = 0;
-                for &w in higher(v as usize) {
-                    if mark[w as usize] == stamp {
-                        at_v += 1;
-                        counts[w as usize].fetch_add(1, Ordering::Relaxed);
+    // Counts per thread (no atomics in the loop), added up at the end.
+    let counts = cuts
+        .par_windows(2)
+        .try_fold(
+            Vec::new,
+            |mut counts: Vec<u64>, run| -> GraphResult<Vec<u64>> {
+                if counts.is_empty() {
+                    counts = filled(n, 0u64)?;
+                }
+                // The higher neighbours of the current rank as a bit set: small enough to
+                // stay in the nearest cache, where the checks below land at random.
+                let mut mark = filled(n.div_ceil(64), 0u64)?;
+                for r in run[0]..run[1] {
+                    if r % CANCEL_EVERY == 0 {
+                        cancel.check()?;
+                    }
+                    let mine = higher(r);
+                    if mine.len() < 2 {
+                        continue;
+                    }
+                    for &w in mine {
+                        mark[w as usize >> 6] |= 1 << (w & 63);
+                    }
+                    let mut at_r = 0;
+                    // Lists ascend: past the highest of `mine` nothing more can close.
+                    let top = mine[mine.len() - 1];
+                    for &v in mine {
+                        let mut at_v = 0;
+                        for &w in higher(v as usize) {
+                            if w > top {
+                                break;
+                            }
+                            if mark[w as usize >> 6] & (1 << (w & 63)) != 0 {
+                                at_v += 1;
+                                counts[w as usize] += 1;
+                            }
+                        }
+                        counts[v as usize] += at_v;
+                        at_r += at_v;
+                    }
+                    counts[r] += at_r;
+                    for &w in mine {
+                        mark[w as usize >> 6] = 0;
                     }
                 }
-                if at_v > 0 {
-                    counts[v as usize].fetch_add(at_v, Ordering::Relaxed);
-                    at_r += at_v;
-                }
+                Ok(counts)
+            },
+        )
+        .try_reduce(Vec::new, |mut a, b| {
+            if a.is_empty() {
+                return Ok(b);
             }
-            if at_r > 0 {
-                counts[r].fetch_add(at_r, Ordering::Relaxed);
-            }
-        }
-        Ok(())
-    })?;
+            a.iter_mut().zip(&b).for_each(|(x, y)| *x += y);
+            Ok(a)
+        })?;
     cancel.check()?;
-    Ok(collected((0..n).map(|c| {
-        counts[rank[c] as usize].load(Ordering::Relaxed)
-    }))?)
+    if counts.is_empty() {
+        return Ok(counts); // no node
+    }
+    Ok(collected((0..n).map(|c| counts[rank[c] as usize]))?)
 }
 
 #[cfg(test)]
