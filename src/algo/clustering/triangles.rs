@@ -74,34 +74,50 @@ pub(super) fn per_node(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u64>> {
     for (r, &u) in order.iter().enumerate() {
         rank[u as usize] = r as u32;
     }
-    // Higher neighbours of each rank, as ranks, ascending (for locality).
+    // Higher neighbours of each rank, as ranks, ascending (for locality, and so that a
+    // scan can stop early). Counted and filled in parallel, each rank its own slice.
     let mut offsets = filled(n + 1, 0usize)?;
-    for (r, &u) in order.iter().enumerate() {
-        let higher = csr.out.neighbors(u).iter();
-        let higher = higher.filter(|&&v| rank[v as usize] > r as u32).count();
-        offsets[r + 1] = offsets[r] + higher;
+    offsets[1..]
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(r, slot)| {
+            let higher = csr.out.neighbors(order[r]).iter();
+            *slot = higher.filter(|&&v| rank[v as usize] > r as u32).count();
+        });
+    for r in 0..n {
+        offsets[r + 1] += offsets[r];
     }
-    // Filled by ascending rank, so each list comes out ascending without a sort.
     let mut up = filled(offsets[n], 0u32)?;
-    let mut cursor = offsets.clone();
-    for (r, &u) in order.iter().enumerate() {
-        for &x in csr.out.neighbors(u) {
-            let lower = rank[x as usize] as usize;
-            if lower < r {
-                up[cursor[lower]] = r as u32;
-                cursor[lower] += 1;
+    let mut slices = Vec::new();
+    slices.try_reserve_exact(n)?;
+    let mut rest = &mut up[..];
+    for r in 0..n {
+        let (head, tail) = rest.split_at_mut(offsets[r + 1] - offsets[r]);
+        slices.push(head);
+        rest = tail;
+    }
+    slices.par_iter_mut().enumerate().for_each(|(r, slot)| {
+        let mut i = 0;
+        for &v in csr.out.neighbors(order[r]) {
+            if rank[v as usize] > r as u32 {
+                slot[i] = rank[v as usize];
+                i += 1;
             }
         }
-    }
-    drop(cursor);
+        slot.sort_unstable();
+    });
+    drop(slices);
     let higher = |r: usize| &up[offsets[r]..offsets[r + 1]];
 
     // Runs of ranks holding about equal work (the wedges each rank closes), several per
-    // thread so that one slow run does not hold the others up; one marker array per run.
+    // thread so that one slow run does not hold the others up.
     let mut work = filled(n + 1, 0u64)?;
-    for r in 0..n {
+    work[1..].par_iter_mut().enumerate().for_each(|(r, slot)| {
         let wedges: usize = higher(r).iter().map(|&v| higher(v as usize).len()).sum();
-        work[r + 1] = work[r] + wedges as u64 + 1;
+        *slot = wedges as u64 + 1;
+    });
+    for r in 0..n {
+        work[r + 1] += work[r];
     }
     let runs = 16 * rayon::current_num_threads();
     let share = work[n].div_ceil(runs as u64).max(1);
