@@ -44,7 +44,7 @@ pub fn minimum_spanning_edges(
     cancel: &Cancel,
 ) -> GraphResult<EdgeKeys> {
     let (csr, weights) = take(graph, weight, cancel)?;
-    let edges = kruskal(&csr, weights.as_deref(), algorithm, cancel)?;
+    let edges = forest(&csr, weights.as_deref(), algorithm, cancel)?;
     let keys = csr.keys();
     Ok(EdgeKeys {
         sources: KeyList::try_collect(edges.iter().map(|e| keys.get(e[0] as usize)), edges.len())?,
@@ -54,7 +54,9 @@ pub fn minimum_spanning_edges(
 
 /// networkx's `minimum_spanning_tree`: a new graph (same pool) with every node and its
 /// attributes, in node order, and the forest's edges with their attributes, in the
-/// order found. As `minimum_spanning_edges` for the arguments.
+/// order found. As `minimum_spanning_edges` for the arguments. The tree is found on a
+/// snapshot; an edge of it removed from the graph before the tree is built from the graph
+/// is `EdgeNotFound`.
 pub fn minimum_spanning_tree(
     graph: &SharedGraph,
     weight: Option<&str>,
@@ -62,7 +64,7 @@ pub fn minimum_spanning_tree(
     cancel: &Cancel,
 ) -> GraphResult<GraphCore> {
     let (csr, weights) = take(graph, weight, cancel)?;
-    let edges = kruskal(&csr, weights.as_deref(), algorithm, cancel)?;
+    let edges = forest(&csr, weights.as_deref(), algorithm, cancel)?;
     let keys = csr.keys();
     let pairs: Vec<(KeyRef<'_>, KeyRef<'_>)> = edges
         .iter()
@@ -95,11 +97,22 @@ fn take(
     Ok((csr, weights))
 }
 
-/// The forest's edges as compact-id pairs, in the order Kruskal's method keeps them.
+/// The forest's edges as compact-id pairs, in the order the algorithm finds them.
+fn forest(
+    csr: &Csr,
+    weights: Option<&EntryWeights>,
+    algorithm: SpanningAlgorithm,
+    cancel: &Cancel,
+) -> GraphResult<Vec<[u32; 2]>> {
+    match algorithm {
+        SpanningAlgorithm::Kruskal => kruskal(csr, weights, cancel),
+    }
+}
+
+/// Kruskal's method with networkx's edge order and stable sort.
 fn kruskal(
     csr: &Csr,
     weights: Option<&EntryWeights>,
-    _algorithm: SpanningAlgorithm,
     cancel: &Cancel,
 ) -> GraphResult<Vec<[u32; 2]>> {
     let n = csr.node_count();
