@@ -160,10 +160,11 @@ pub(super) fn per_node(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u64>> {
                             if w > top {
                                 break;
                             }
-                            if mark[w as usize >> 6] & (1 << (w & 63)) != 0 {
-                                at_v += 1;
-                                counts[w as usize] += 1;
-                            }
+                            // Branch-free: whether `w` closes a triangle is hard to
+                            // predict.
+                            let hit = (mark[w as usize >> 6] >> (w & 63)) & 1;
+                            at_v += hit;
+                            counts[w as usize] += hit;
                         }
                         counts[v as usize] += at_v;
                         at_r += at_v;
