@@ -8,9 +8,7 @@
 
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
-use crate::core::fallible::{collected, with_capacity};
+use crate::core::fallible::{collected, filled, with_capacity};
 use crate::core::{
     Cancel, Csr, EntryWeights, GraphCore, GraphError, GraphResult, KeyList, KeyRef, SharedGraph,
     CHECK_EVERY,
@@ -120,7 +118,7 @@ fn kruskal(
     let count = (0..n as u32)
         .map(|u| csr.out.neighbors(u).iter().filter(|&&v| v >= u).count())
         .sum();
-    let mut edges: Vec<(f64, u32, u32)> = with_capacity(count)?;
+    let mut edges: Vec<(u64, u32, u32)> = with_capacity(count)?;
     for u in 0..n as u32 {
         let range = csr.out.offsets[u as usize]..csr.out.offsets[u as usize + 1];
         for e in range {
@@ -134,14 +132,14 @@ fn kruskal(
                         csr.keys().get(v as usize)
                     )));
                 }
-                edges.push((w, u, v));
+                edges.push((order_key(w), u, v));
             }
         }
     }
     cancel.check()?;
     // Stable, as Python's sort; no NaN is left to compare.
     if weights.is_some() {
-        edges.par_sort_by(|a, b| a.0.partial_cmp(&b.0).expect("no NaN"));
+        radix_sort(&mut edges, cancel)?;
     }
     cancel.check()?;
     let mut parent = collected(0..n as u32)?;
@@ -170,6 +168,52 @@ fn kruskal(
     Ok(tree)
 }
 
+/// Sorts by key, stably: least significant digit first, 11 bits at a time, skipping the
+/// digits every key shares (weights often differ in a few high bits only).
+fn radix_sort(edges: &mut Vec<(u64, u32, u32)>, cancel: &Cancel) -> GraphResult<()> {
+    const BITS: u32 = 11;
+    const BUCKETS: usize = 1 << BITS;
+    let len = edges.len();
+    let mut spare = filled(len, (0u64, 0u32, 0u32))?;
+    let mut shift = 0;
+    while shift < 64 {
+        cancel.check()?;
+        let digit = |key: u64| ((key >> shift) as usize) & (BUCKETS - 1);
+        let mut start = [0usize; BUCKETS];
+        for e in edges.iter() {
+            start[digit(e.0)] += 1;
+        }
+        if !start.contains(&len) {
+            let mut total = 0;
+            for slot in start.iter_mut() {
+                let count = *slot;
+                *slot = total;
+                total += count;
+            }
+            for &e in edges.iter() {
+                let d = digit(e.0);
+                spare[start[d]] = e;
+                start[d] += 1;
+            }
+            std::mem::swap(edges, &mut spare);
+        }
+        shift += BITS;
+    }
+    Ok(())
+}
+
+/// A key whose integer order is the order of the weights (no NaN comes here): the sign
+/// bit flipped for positive numbers, every bit for negative ones; -0 counts as 0, as
+/// Python compares them.
+fn order_key(w: f64) -> u64 {
+    let bits = if w == 0.0 { 0 } else { w.to_bits() };
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +232,41 @@ mod tests {
         (0..e.sources.len())
             .map(|i| (e.sources.get(i), e.targets.get(i)))
             .collect()
+    }
+
+    #[test]
+    fn radix_sort_is_a_stable_sort() {
+        let mut rng = crate::algo::random::Rng::new(5);
+        let weights = [-3.0, -0.0, 0.0, 0.5, 1.0, 1e9, 2.0, f64::INFINITY];
+        let mut edges: Vec<(u64, u32, u32)> = (0..500)
+            .map(|i| {
+                let w = weights[rng.below(weights.len() as u64) as usize];
+                (order_key(w), i, 0)
+            })
+            .collect();
+        let mut want = edges.clone();
+        want.sort_by_key(|e| e.0);
+        radix_sort(&mut edges, &Cancel::new()).unwrap();
+        assert_eq!(edges, want);
+    }
+
+    #[test]
+    fn order_keys_sort_as_the_weights() {
+        let weights = [
+            f64::NEG_INFINITY,
+            -2.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            1.0,
+            3.5,
+            f64::INFINITY,
+        ];
+        for pair in weights.windows(2) {
+            let (a, b) = (order_key(pair[0]), order_key(pair[1]));
+            assert!(if pair[0] == pair[1] { a == b } else { a < b }, "{pair:?}");
+        }
     }
 
     #[test]
