@@ -116,6 +116,7 @@ pub const GROUPS: &[Group] = &[
             "gr_katz_options",
             "GR_BETWEENNESS_OPTIONS_VERSION",
             "gr_betweenness_options",
+            "GR_SPANNING_*",
         ],
     },
     Group {

@@ -1079,6 +1079,10 @@ typedef struct gr_betweenness_options {
   uint64_t seed;
 } gr_betweenness_options;
 
+// `gr_graph_minimum_spanning_edges` and `_tree`: Kruskal's method, with networkx's
+// tie-breaking (the same edges in the same order).
+#define GR_SPANNING_KRUSKAL 0
+
 // Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
 //
 // # Safety
@@ -1416,6 +1420,131 @@ gr_status gr_graph_harmonic_centrality(const struct gr_graph *g,
                                        const struct gr_cancel *cancel,
                                        struct gr_keys **out_keys,
                                        struct gr_array **out_values);
+
+// The number of triangles through each node (int64), with the keys in node order, as
+// networkx's `triangles` (self-loops ignored). `GR_STATUS_INVALID_OPERATION` on a
+// directed graph, as networkx.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+gr_status gr_graph_triangles(const struct gr_graph *g,
+                             const struct gr_cancel *cancel,
+                             struct gr_keys **out_keys,
+                             struct gr_array **out_counts);
+
+// Each node's clustering coefficient (float64), with the keys in node order, as
+// networkx's `clustering`: directed graphs by Fagiolo's definition; with `weight` (NULL:
+// unweighted) an edge column, the geometric mean of the weights divided by the largest
+// (edges without a value weigh 1.0; a name no edge has, a NaN weight or a largest weight
+// of 0 is `GR_STATUS_INVALID_ARGUMENT`).
+//
+// # Safety
+// `g` is NULL or a live graph; `weight` NULL or `weight_len` bytes; `cancel` NULL or
+// live; outputs NULL or writable.
+gr_status gr_graph_clustering(const struct gr_graph *g,
+                              const char *weight,
+                              size_t weight_len,
+                              const struct gr_cancel *cancel,
+                              struct gr_keys **out_keys,
+                              struct gr_array **out_values);
+
+// The mean of the clustering coefficients `gr_graph_clustering` gives, summed in node
+// order; with `count_zeros` false, over the nodes whose coefficient is not 0. No node to
+// average over is `GR_STATUS_INVALID_OPERATION`.
+//
+// # Safety
+// As `gr_graph_clustering`; `out_value` NULL or writable.
+gr_status gr_graph_average_clustering(const struct gr_graph *g,
+                                      const char *weight,
+                                      size_t weight_len,
+                                      bool count_zeros,
+                                      const struct gr_cancel *cancel,
+                                      double *out_value);
+
+// networkx's `transitivity`: 3 × triangles / connected triples (0 without triangles);
+// on a directed graph counted along successors, as networkx.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; `out_value` NULL or writable.
+gr_status gr_graph_transitivity(const struct gr_graph *g,
+                                const struct gr_cancel *cancel,
+                                double *out_value);
+
+// Each node's core number (int64), with the keys in node order, as networkx's
+// `core_number` (a directed graph's degree is in plus out). A graph with a self-loop is
+// `GR_STATUS_INVALID_OPERATION`, as networkx refuses it.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+gr_status gr_graph_core_number(const struct gr_graph *g,
+                               const struct gr_cancel *cancel,
+                               struct gr_keys **out_keys,
+                               struct gr_array **out_cores);
+
+// The k-core as a new graph (in the same pool): the subgraph induced by the nodes whose
+// core number is at least `k`, with their attributes and those of their edges, in this
+// graph's order. `has_k` false: `k` is the largest core number. Errors as
+// `gr_graph_core_number`. Free the result with `gr_graph_free`.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; `out_graph` NULL or writable.
+gr_status gr_graph_k_core(const struct gr_graph *g,
+                          bool has_k,
+                          int64_t k,
+                          const struct gr_cancel *cancel,
+                          struct gr_graph **out_graph);
+
+// Writes whether the graph is directed and has no cycle (a self-loop is one); an
+// undirected graph is not, as networkx says.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; `out_is_dag` NULL or writable.
+gr_status gr_graph_is_directed_acyclic(const struct gr_graph *g,
+                                       const struct gr_cancel *cancel,
+                                       bool *out_is_dag);
+
+// Every node in networkx's topological order (Kahn's method by generations: the nodes
+// without incoming edges in node order, then successors in edge order as they become
+// free). `GR_STATUS_INVALID_OPERATION` on an undirected graph or one with a cycle.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; `out_keys` NULL or writable.
+gr_status gr_graph_topological_sort(const struct gr_graph *g,
+                                    const struct gr_cancel *cancel,
+                                    struct gr_keys **out_keys);
+
+// The edges of a minimum spanning forest of an undirected graph, as networkx's
+// `minimum_spanning_edges` yields them: edge `i` joins `(*out_sources)[i]` to
+// `(*out_targets)[i]`. `weight` (NULL: every edge weighs 1) names an edge column; edges
+// without a value weigh 1.0; the name "weight" when no edge has it means unweighted
+// (networkx's default), another name no edge has is `GR_STATUS_INVALID_ARGUMENT`, as are
+// a NaN weight and an unknown `algorithm` (`GR_SPANNING_*`). A directed graph is
+// `GR_STATUS_INVALID_OPERATION`.
+//
+// # Safety
+// `g` is NULL or a live graph; `weight` NULL or `weight_len` bytes; `cancel` NULL or
+// live; outputs NULL or writable.
+gr_status gr_graph_minimum_spanning_edges(const struct gr_graph *g,
+                                          const char *weight,
+                                          size_t weight_len,
+                                          uint32_t algorithm,
+                                          const struct gr_cancel *cancel,
+                                          struct gr_keys **out_sources,
+                                          struct gr_keys **out_targets);
+
+// networkx's `minimum_spanning_tree` as a new graph (in the same pool): every node with
+// its attributes, in node order, and the edges `gr_graph_minimum_spanning_edges` gives,
+// in that order and orientation, with their attributes. Arguments and errors as there.
+// Free the result with `gr_graph_free`.
+//
+// # Safety
+// As `gr_graph_minimum_spanning_edges`; `out_graph` NULL or writable.
+gr_status gr_graph_minimum_spanning_tree(const struct gr_graph *g,
+                                         const char *weight,
+                                         size_t weight_len,
+                                         uint32_t algorithm,
+                                         const struct gr_cancel *cancel,
+                                         struct gr_graph **out_graph);
 
 // ======================================================================================
 // Filters and queries

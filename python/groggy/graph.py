@@ -32,6 +32,9 @@ from .array import GraphArray
 from .centrality import CentralityMixin
 from .columns import ColumnsMixin
 from .connectivity import ConnectivityMixin
+from .clustering import ClusteringMixin
+from .columns import ColumnsMixin
+from .dag import DagMixin
 from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
@@ -53,6 +56,8 @@ class Graph(
     CentralityMixin,
     ConnectivityMixin,
     PathCentralityMixin,
+    ClusteringMixin,
+    DagMixin,
     FiltersMixin,
     FilesMixin,
     NetworkxMixin,

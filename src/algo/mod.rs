@@ -6,6 +6,9 @@ mod bfs;
 mod centrality;
 mod components;
 mod connectivity;
+mod clustering;
+mod components;
+mod dag;
 mod dfs;
 mod input;
 mod pagerank;
@@ -15,6 +18,7 @@ mod radix_heap;
 pub mod random;
 mod scc;
 mod shortest_path;
+mod spanning_tree;
 
 pub use crate::core::Cancel;
 pub use bfs::bfs;
@@ -26,6 +30,11 @@ pub use components::{component_labels, connected_components};
 pub use connectivity::{
     has_path, is_connected, is_strongly_connected, number_connected_components,
 };
+pub use clustering::{
+    average_clustering, clustering, core_number, k_core, transitivity, triangles,
+};
+pub use components::{component_labels, connected_components};
+pub use dag::{is_directed_acyclic_graph, topological_sort};
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};
 pub use path_centrality::{
@@ -34,6 +43,9 @@ pub use path_centrality::{
 };
 pub use scc::strongly_connected_components;
 pub use shortest_path::{shortest_path, shortest_path_lengths};
+pub use spanning_tree::{
+    minimum_spanning_edges, minimum_spanning_tree, EdgeKeys, SpanningAlgorithm, DEFAULT_WEIGHT,
+};
 
 use std::sync::Arc;
 

@@ -43,6 +43,9 @@ mod centrality;
 mod connectivity;
 
 mod path_centrality;
+mod clustering;
+
+mod dag;
 
 mod filters;
 
@@ -70,6 +73,9 @@ pub use buffer::*;
 pub use centrality::*;
 pub use columns::*;
 pub use connectivity::*;
+pub use clustering::*;
+pub use columns::*;
+pub use dag::*;
 pub use edges::*;
 pub use files::*;
 pub use filters::*;

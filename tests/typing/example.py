@@ -81,6 +81,25 @@ def algorithms(g: gr.Graph) -> None:
     assert asynchronous == pr
 
 
+def structure(g: gr.Graph) -> None:
+    triangles = g.triangles()
+    assert_type(triangles, gr.NodeMap[int])
+    assert triangles["alice"] == 1
+    coefficient: float = g.clustering(weight="weight")["alice"]
+    assert 0 < coefficient <= 1
+    assert 0 < g.average_clustering() <= g.transitivity() * 10
+    cores: gr.NodeMap[int] = g.core_number()
+    core: gr.Graph = g.k_core()
+    assert cores["alice"] == 2 and core.node_count == 3
+    edges: list[tuple[Any, ...]] = list(g.minimum_spanning_edges(data=False))
+    tree: gr.Graph = g.minimum_spanning_tree()
+    assert tree.edge_count == len(edges)
+    tasks = gr.Graph(directed=True)
+    tasks.add_edges([("a", "b"), ("b", "c")])
+    order: list[gr.NodeKey] = tasks.topological_sort()
+    assert tasks.is_directed_acyclic_graph() and order == ["a", "b", "c"]
+
+
 def arrays(g: gr.Graph) -> None:
     ages = g.node_array("age")
     assert_type(ages, gr.GraphArray)
@@ -125,6 +144,7 @@ def services() -> None:
 def main() -> None:
     g = build()
     algorithms(g)
+    structure(g)
     arrays(g)
     with tempfile.TemporaryDirectory() as folder:
         files(karate_club(), Path(folder))  # int keys only: an edge list can hold them

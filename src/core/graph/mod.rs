@@ -8,6 +8,7 @@ mod filter;
 #[cfg(test)]
 mod limit_tests;
 mod memory;
+mod spanning;
 
 pub use bulk::Columns;
 pub(crate) use memory::Growth;
@@ -479,7 +480,7 @@ impl GraphCore {
             let _suspended = PoolScope::suspend(); // the bound's lists are not the graph's
             pool.check(self.subgraph_bound(&chosen))?;
         }
-        Ok(self.subgraph_unchecked(&chosen)?)
+        Ok(self.subgraph_unchecked(&chosen, None)?)
     }
 
     /// Bytes the subgraph of the `chosen` nodes may take, built one node and one edge at
@@ -520,8 +521,14 @@ impl GraphCore {
 
     /// Builds the subgraph of the `chosen` nodes into a new graph, every graph-sized
     /// buffer reserved fallibly (`Err` when the system refuses the memory; this graph is
-    /// never touched).
-    fn subgraph_unchecked(&self, chosen: &[bool]) -> Result<GraphCore, NoMemory> {
+    /// never touched). Its edges are those between chosen nodes, in edge order, or, with
+    /// `only_edges`, the listed `(edge, [u, v])` in that order, added as `u`-`v` (their
+    /// ends must be chosen).
+    fn subgraph_unchecked(
+        &self,
+        chosen: &[bool],
+        only_edges: Option<&[(u32, [u32; 2])]>,
+    ) -> Result<GraphCore, NoMemory> {
         let mut sub = GraphCore::new_in(self.is_directed(), self.pool.clone());
         let is_chosen = |n: &u32| chosen[*n as usize];
         let (mut count, mut ints) = (0, 0);
@@ -550,15 +557,24 @@ impl GraphCore {
             let (u, v) = self.topology.endpoints(*e);
             chosen[u as usize] && chosen[v as usize]
         };
-        let edges = self.edge_indices().filter(inside).count();
+        let edges = match only_edges {
+            Some(list) => list.len(),
+            None => self.edge_indices().filter(inside).count(),
+        };
         let (mut pairs, mut sources) = {
             let _suspended = PoolScope::suspend();
             (with_capacity(edges)?, with_capacity(edges)?)
         };
-        for e in self.edge_indices().filter(inside) {
-            let (u, v) = self.topology.endpoints(e);
+        let mut add = |e: u32, [u, v]: [u32; 2]| {
             pairs.push([position[u as usize], position[v as usize]]);
             sources.push(e);
+        };
+        match only_edges {
+            Some(list) => list.iter().for_each(|&(e, ends)| add(e, ends)),
+            None => self.edge_indices().filter(inside).for_each(|e| {
+                let (u, v) = self.topology.endpoints(e);
+                add(e, [u, v])
+            }),
         }
         drop(position);
         let ids = sub.topology.add_edges_bulk(pairs)?;
