@@ -112,6 +112,8 @@ pub const GROUPS: &[Group] = &[
             "gr_cancel",
             "GR_PAGERANK_OPTIONS_VERSION",
             "gr_pagerank_options",
+            "GR_LOUVAIN_OPTIONS_VERSION",
+            "gr_louvain_options",
         ],
     },
     Group {

@@ -30,6 +30,7 @@ from ._types import MISSING, Attrs, KeyLike, NodeKey
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .columns import ColumnsMixin
+from .communities import CommunitiesMixin
 from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
@@ -44,7 +45,15 @@ _has_node_int = lib.gr_graph_has_node_int
 _get_node_attr = lib.gr_graph_get_node_attr
 
 
-class Graph(ColumnsMixin, AlgorithmsMixin, FiltersMixin, FilesMixin, NetworkxMixin, NativeHandle):
+class Graph(
+    ColumnsMixin,
+    AlgorithmsMixin,
+    CommunitiesMixin,
+    FiltersMixin,
+    FilesMixin,
+    NetworkxMixin,
+    NativeHandle,
+):
     """A directed or undirected graph with int or str node keys and typed attributes.
 
     Args:

@@ -3,6 +3,7 @@
 //! few milliseconds. Results come back in compact-id (node) order with the snapshot's keys.
 
 mod bfs;
+mod communities;
 mod components;
 mod dfs;
 mod input;
@@ -15,6 +16,10 @@ mod shortest_path;
 
 pub use crate::core::Cancel;
 pub use bfs::bfs;
+pub use communities::{
+    asyn_lpa_communities, label_propagation_communities, louvain_communities, modularity,
+    LouvainOptions, Weight,
+};
 pub use components::{component_labels, connected_components};
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};

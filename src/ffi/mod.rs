@@ -38,6 +38,8 @@ mod columns;
 // Algorithms, filters and queries.
 mod algorithms;
 
+mod communities;
+
 mod filters;
 
 // Files.
@@ -62,6 +64,7 @@ pub use attributes::*;
 pub use boundary::{gr_last_error_message, gr_last_error_operation, gr_last_error_os_code};
 pub use buffer::*;
 pub use columns::*;
+pub use communities::*;
 pub use edges::*;
 pub use files::*;
 pub use filters::*;
