@@ -12,6 +12,7 @@ from ._args import float_arg, seed_arg
 from ._convert import KeyArray, take_keys
 from ._errors import check
 from ._native import NULL, ffi, lib
+from ._runtime import CancelToken
 from ._types import KeyLike, NodeKey
 from .algorithms import _free_outputs
 from .array import GraphArray
@@ -52,13 +53,17 @@ class CommunitiesMixin:
 
     __slots__ = ()
 
-    def _communities(self: Graph, function: Any, rounds: int = 1) -> list[set[NodeKey]]:
+    def _communities(
+        self: Graph, function: Any, rounds: int = 1, token: CancelToken | None = None
+    ) -> list[set[NodeKey]]:
         """Runs ``function(graph, cancel, keys_out, sizes_out)`` (interruptible when the
-        graph times ``rounds`` is large) and splits its keys into sets by its sizes."""
+        graph times ``rounds`` is large; stopped by ``token`` if given) and splits its
+        keys into sets by its sizes."""
         keys_out, sizes_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
         self._run(
             lambda cancel: function(self._handle, cancel, keys_out, sizes_out),
-            rounds=rounds,
+            token,
+            rounds,
             discard=lambda: _free_outputs(keys_out, sizes_out),
         )
         sizes = GraphArray._wrap(sizes_out[0]).to_list()
@@ -120,7 +125,7 @@ class CommunitiesMixin:
         Examples:
             >>> from groggy.datasets import karate_club
             >>> [len(c) for c in karate_club().label_propagation_communities()]
-            [17, 13, 4]
+            [16, 15, 3]
         """
         return self._communities(lib.gr_graph_label_propagation_communities)
 
