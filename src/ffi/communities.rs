@@ -235,10 +235,10 @@ pub unsafe extern "C" fn gr_graph_asyn_lpa_communities(
 /// The modularity of a partition, networkx's `community.modularity`. The partition is
 /// `n` keys (a key array as `gr_graph_add_nodes` describes: `kinds`, `ints`, `str_data`,
 /// `str_data_len`, `str_offsets`) and, for each, its community number in `community`
-/// (numbers below `n`; which numbers name which community does not matter). The weight is
+/// (any numbers: keys with equal numbers share a community). The weight is
 /// `(weight, weight_len, unweighted)` as the top of this group says; `resolution` as
 /// Louvain's. Keys that are not exactly the graph's nodes, each once (networkx's
-/// `NotAPartition`), a community number of `n` or more or a NaN resolution are
+/// `NotAPartition`) or a NaN resolution are
 /// `GR_STATUS_INVALID_ARGUMENT`; edges whose weights sum to 0 are `GR_STATUS_ALGORITHM`.
 ///
 /// # Safety

@@ -229,14 +229,13 @@ static void test_modularity(void)
         CHECK(dabs(q - 1.0) < 1e-15);
     }
 
-    /* Not a partition: a node missing, twice, or a key not in the graph; a community number
-     * of n or more; a NaN resolution. */
+    /* Not a partition: a node missing, twice, or a key not in the graph; a NaN resolution. */
     {
         static const int64_t five[] = {0, 1, 2, 3, 4};
         static const int64_t twice[] = {0, 1, 2, 3, 4, 5, 5};
         static const int64_t stranger[] = {0, 1, 2, 3, 4, 5, 9};
         static const uint64_t c[] = {0, 0, 0, 1, 1, 1, 1};
-        static const uint64_t big[] = {0, 0, 0, 1, 1, 6};
+        static const uint64_t far[] = {70, 70, 70, 1u << 31, 1u << 31, 1u << 31};
         q = -7.0;
         CHECK_ERR(gr_graph_modularity(g, 5, NULL, five, NULL, 0, NULL, c, NULL, 0, false, 1.0,
                                       NULL, &q),
@@ -247,9 +246,11 @@ static void test_modularity(void)
         CHECK_ERR(gr_graph_modularity(g, 7, NULL, stranger, NULL, 0, NULL, c, NULL, 0, false,
                                       1.0, NULL, &q),
                   IA, "9 is not a node");
-        CHECK_ERR(gr_graph_modularity(g, 6, NULL, twice, NULL, 0, NULL, big, NULL, 0, false, 1.0,
-                                      NULL, &q),
-                  IA, "community number 6");
+        /* Any numbers name communities. */
+        CHECK_OK(gr_graph_modularity(g, 6, NULL, twice, NULL, 0, NULL, far, "w", 1, false, 1.0,
+                                     NULL, &q));
+        CHECK(dabs(q - 2.0 * (3.0 / 9.0 - (9.0 * 9.0) / (18.0 * 18.0))) < 1e-15);
+        q = -7.0;
         CHECK_ERR(gr_graph_modularity(g, 6, NULL, twice, NULL, 0, NULL, c, NULL, 0, false, NAN,
                                       NULL, &q),
                   IA, "resolution");

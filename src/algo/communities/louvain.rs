@@ -257,6 +257,7 @@ impl State<'_> {
     /// networkx's gain terms of node `u` joining community `c` (`u`'s weight to it `w`),
     /// with `u` counted out of its own community `own`: the gain of a move from `own` to
     /// `c` is `term(c) - term(own)`.
+    #[inline]
     fn term(&self, u: usize, c: u32, w: f64, own: u32) -> f64 {
         let (d_out, d_in) = (self.level.k_out[u], self.level.k_in[u]);
         let (mut t_out, mut t_in) = (self.tot_out[c as usize], self.tot_in[c as usize]);

@@ -75,6 +75,7 @@ impl Scratch {
         self.seen.clear();
     }
 
+    #[inline]
     pub(crate) fn add(&mut self, c: u32, w: f64) {
         let c = c as usize;
         if self.stamp[c] != self.tag {
@@ -85,6 +86,7 @@ impl Scratch {
         self.sum[c] += w;
     }
 
+    #[inline]
     pub(crate) fn get(&self, c: u32) -> f64 {
         if self.stamp[c as usize] == self.tag {
             self.sum[c as usize]

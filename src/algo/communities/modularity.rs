@@ -6,11 +6,11 @@
 //! (undirected).
 
 use super::{take, Weight};
-use crate::core::fallible::filled;
+use crate::core::fallible::{copied, filled};
 use crate::core::{Cancel, GraphError, GraphResult, KeyRef, SharedGraph, CHECK_EVERY};
 
-/// The modularity of the partition that puts `keys[i]` in community `community[i]`
-/// (community numbers below `keys.len()`; numbers no key has are empty communities).
+/// The modularity of the partition that puts `keys[i]` in community `community[i]` (any
+/// numbers: keys with equal numbers share a community).
 /// Not a partition of the graph's nodes (a key not in the graph, a node listed twice or
 /// not at all) → `InvalidArgument`, as networkx's `NotAPartition`; a graph whose total
 /// weight is 0 → `Algorithm` (networkx divides by zero).
@@ -40,22 +40,20 @@ pub fn modularity(
     let not_a_partition = |why: String| {
         GraphError::InvalidArgument(format!("modularity: not a partition of the graph: {why}"))
     };
+    // Dense community numbers: positions among the distinct numbers given.
+    let mut distinct = copied(community)?;
+    distinct.sort_unstable();
+    distinct.dedup();
     let mut of = filled(n, u32::MAX)?;
-    for (i, (id, &c)) in input.optional.iter().zip(community).enumerate() {
+    for (i, (id, c)) in input.optional.iter().zip(community).enumerate() {
         let id = id.ok_or_else(|| not_a_partition(format!("{} is not a node", keys[i])))?;
-        if c >= keys.len() as u64 {
-            return Err(GraphError::InvalidArgument(format!(
-                "modularity: community number {c} is not below the number of keys ({})",
-                keys.len()
-            )));
-        }
         if of[id as usize] != u32::MAX {
             return Err(not_a_partition(format!(
                 "{} is in two communities",
                 keys[i]
             )));
         }
-        of[id as usize] = c as u32;
+        of[id as usize] = distinct.binary_search(c).expect("a number given") as u32;
     }
     if let Some(missing) = of.iter().position(|&c| c == u32::MAX) {
         return Err(not_a_partition(format!(
@@ -66,7 +64,7 @@ pub fn modularity(
     let directed = csr.is_directed();
     let out_w = input.weights.as_deref().map(|w| &w.out[..]);
     let weight_of = |entry: usize| out_w.map_or(1.0, |w| w[entry]);
-    let k = keys.len();
+    let k = distinct.len();
     let (mut inside, mut k_out, mut k_in) = (filled(k, 0.0)?, filled(k, 0.0)?, filled(k, 0.0)?);
     let mut total = 0.0;
     for u in 0..n as u32 {
@@ -168,5 +166,85 @@ mod tests {
         // Directed and weighted: L = 3 inside one community, Kout*Kin = 3*3 → 1 - 1 = 0.
         let value = q(&g, &[&[0, 1, 2]], Weight::Named("w")).unwrap();
         assert!(value.abs() < 1e-15);
+    }
+}
+
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use crate::algo::random::Rng;
+    use crate::core::{AttrValue, GraphCore};
+
+    /// Newman's definition summed over ordered node pairs:
+    /// `Q = 1/(2m) sum_ij (A_ij - res k_i k_j / (2m)) [c_i == c_j]` (undirected, a loop
+    /// counted twice in A_ii) or `1/m sum_ij (A_ij - res kout_i kin_j / m) [c_i == c_j]`.
+    fn by_pairs(n: usize, edges: &[(usize, usize, f64)], of: &[usize], directed: bool) -> f64 {
+        let mut a = vec![vec![0.0; n]; n];
+        for &(u, v, w) in edges {
+            if directed {
+                a[u][v] += w;
+            } else {
+                a[u][v] += w;
+                a[v][u] += w;
+            }
+        }
+        let k_out: Vec<f64> = (0..n).map(|i| a[i].iter().sum()).collect();
+        let k_in: Vec<f64> = (0..n).map(|j| (0..n).map(|i| a[i][j]).sum()).collect();
+        let total: f64 = k_out.iter().sum();
+        let mut q = 0.0;
+        for i in 0..n {
+            for j in 0..n {
+                if of[i] == of[j] {
+                    q += a[i][j] - k_out[i] * k_in[j] / total;
+                }
+            }
+        }
+        q / total
+    }
+
+    #[test]
+    fn equals_the_pairwise_definition_on_random_graphs() {
+        for directed in [false, true] {
+            for seed in 0..20u64 {
+                let mut rng = Rng::new(seed);
+                let n = 2 + rng.below(25) as usize;
+                let mut g = GraphCore::new(directed);
+                let mut edges: Vec<(usize, usize, f64)> = Vec::new();
+                for u in 0..n {
+                    g.add_node(KeyRef::Int(u as i64), &[]).unwrap();
+                }
+                for _ in 0..rng.below(60) + 1 {
+                    let (u, v) = (rng.below(n as u64) as usize, rng.below(n as u64) as usize);
+                    let w = 0.5 + rng.below(4) as f64;
+                    let (ku, kv) = (KeyRef::Int(u as i64), KeyRef::Int(v as i64));
+                    let exists = edges
+                        .iter()
+                        .position(|&(a, b, _)| (a, b) == (u, v) || (!directed && (b, a) == (u, v)));
+                    g.add_edge(ku, kv, &[("w", AttrValue::Float64(w))]).unwrap();
+                    match exists {
+                        Some(i) => edges[i].2 = w, // a repeat updates the edge
+                        None => edges.push((u, v, w)),
+                    }
+                }
+                let of: Vec<usize> = (0..n).map(|_| rng.below(4) as usize).collect();
+                let keys: Vec<KeyRef<'_>> = (0..n).map(|u| KeyRef::Int(u as i64)).collect();
+                let community: Vec<u64> = of.iter().map(|&c| c as u64).collect();
+                let shared = SharedGraph::new(g);
+                let got = modularity(
+                    &shared,
+                    &keys,
+                    &community,
+                    Weight::Named("w"),
+                    1.0,
+                    &Cancel::new(),
+                )
+                .unwrap();
+                let expected = by_pairs(n, &edges, &of, directed);
+                assert!(
+                    (got - expected).abs() < 1e-12,
+                    "{directed} {seed}: {got} {expected}"
+                );
+            }
+        }
     }
 }
