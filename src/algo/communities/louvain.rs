@@ -8,9 +8,9 @@
 //! On large levels the moves run in parallel batches (see `sweep_batched`): the best move
 //! of each node of a batch is found against the state at the batch's start, in parallel;
 //! the moves are then applied one by one in order, each checked against the current state
-//! (re-evaluated exactly when a community it involves changed in the batch). Every move
-//! applied therefore has a positive gain, and the result depends only on the seed, never on
-//! the thread count.
+//! (a node whose move involves a community changed meanwhile is evaluated again in a next
+//! round). Every move applied therefore has a positive gain, and the result depends only
+//! on the seed, never on the thread count.
 
 use rayon::prelude::*;
 
@@ -332,52 +332,56 @@ impl State<'_> {
         })
     }
 
-    /// The sweeps in batches of `BATCH` nodes of `order`: each batch's best moves found in
-    /// parallel against the state at its start, then applied in order. A move whose two
-    /// communities no earlier move of the batch touched has exactly the weights found, so
-    /// its gain is checked with the current degree sums; otherwise the node is evaluated
-    /// afresh. Returns whether any node moved.
+    /// The sweeps in batches of `BATCH` nodes of `order`. Each round finds the best moves
+    /// of a batch's pending nodes in parallel, against the state at the round's start, then
+    /// goes through them in order: a move whose two communities no earlier move of the
+    /// round touched has exactly the weights found, so its gain is checked with the current
+    /// degree sums and it is made if still positive; a node whose move involves a touched
+    /// community is left for the next round, evaluated afresh. The first pending node is
+    /// never left, so the rounds end. Returns whether any node moved.
     fn sweep_batched(&mut self, order: &[u32], cancel: &Cancel) -> GraphResult<bool> {
         let mut improved = false;
-        // The batch that last changed each community (batches numbered from 1).
+        // The round that last changed each community (rounds numbered from 1).
         let mut touched = filled(self.community.len(), 0u64)?;
-        let mut batch_id = 0u64;
+        let mut round = 0u64;
+        let mut pending: Vec<u32> = Vec::with_capacity(BATCH);
+        let mut later: Vec<u32> = Vec::with_capacity(BATCH);
         loop {
             let mut moves = 0usize;
             for batch in order.chunks(BATCH) {
-                cancel.check()?;
-                batch_id += 1;
-                let proposals: Vec<Move> = {
-                    let state = &*self;
-                    batch
-                        .par_iter()
-                        .map(|&u| SCRATCH.with(|s| state.best_move(u, &mut s.borrow_mut())))
-                        .collect()
-                };
-                for (&u, proposal) in batch.iter().zip(proposals) {
-                    let own = self.community[u as usize];
-                    if proposal.to == own {
-                        continue;
-                    }
-                    let to = if touched[own as usize] == batch_id
-                        || touched[proposal.to as usize] == batch_id
-                    {
-                        SCRATCH.with(|s| self.best_move(u, &mut s.borrow_mut())).to
-                    } else {
+                pending.clear();
+                pending.extend_from_slice(batch);
+                while !pending.is_empty() {
+                    cancel.check()?;
+                    round += 1;
+                    let proposals: Vec<Move> = {
+                        let state = &*self;
+                        pending
+                            .par_iter()
+                            .map(|&u| SCRATCH.with(|s| state.best_move(u, &mut s.borrow_mut())))
+                            .collect()
+                    };
+                    later.clear();
+                    for (&u, proposal) in pending.iter().zip(proposals) {
+                        let own = self.community[u as usize];
+                        if proposal.to == own {
+                            continue;
+                        }
+                        if touched[own as usize] == round || touched[proposal.to as usize] == round
+                        {
+                            later.push(u);
+                            continue;
+                        }
                         let gain = self.term(u as usize, proposal.to, proposal.w_to, own)
                             - self.term(u as usize, own, proposal.w_own, own);
                         if gain > 0.0 {
-                            proposal.to
-                        } else {
-                            own
+                            self.apply(u, proposal.to);
+                            touched[own as usize] = round;
+                            touched[proposal.to as usize] = round;
+                            moves += 1;
                         }
-                    };
-                    if to != own {
-                        self.apply(u, to);
-                        touched[own as usize] = batch_id;
-                        touched[to as usize] = batch_id;
-                        moves += 1;
                     }
+                    std::mem::swap(&mut pending, &mut later);
                 }
             }
             improved |= moves > 0;
