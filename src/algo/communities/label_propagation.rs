@@ -264,3 +264,101 @@ mod tests {
         assert!((0..a.keys.len()).all(|i| a.keys.get(i) == b.keys.get(i)));
     }
 }
+
+#[cfg(test)]
+mod reference {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::*;
+    use crate::core::{GraphCore, KeyRef};
+
+    /// networkx's `label_propagation_communities` written out plainly: greedy colouring
+    /// largest degree first, then colour by colour, node by node, until complete.
+    fn semi_synchronous(n: usize, edges: &[(usize, usize)]) -> BTreeSet<BTreeSet<usize>> {
+        let mut nbrs: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        for &(u, v) in edges {
+            nbrs[u].insert(v);
+            nbrs[v].insert(u);
+        }
+        let degree = |u: usize| nbrs[u].len() + usize::from(nbrs[u].contains(&u));
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&u| std::cmp::Reverse(degree(u)));
+        let mut colour: Vec<Option<usize>> = vec![None; n];
+        for &u in &order {
+            let used: BTreeSet<usize> = nbrs[u].iter().filter_map(|&v| colour[v]).collect();
+            colour[u] = (0..).find(|c| !used.contains(c));
+        }
+        let colours = colour.iter().flatten().max().map_or(0, |&c| c + 1);
+        let mut label: Vec<usize> = (0..n).collect();
+        let most_frequent = |label: &[usize], u: usize| -> BTreeSet<usize> {
+            let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+            for &v in &nbrs[u] {
+                *counts.entry(label[v]).or_default() += 1;
+            }
+            let top = counts.values().copied().max().unwrap_or(0);
+            counts
+                .into_iter()
+                .filter(|&(_, c)| c == top)
+                .map(|(l, _)| l)
+                .collect()
+        };
+        let complete = |label: &[usize]| {
+            (0..n).all(|u| nbrs[u].is_empty() || most_frequent(label, u).contains(&label[u]))
+        };
+        while !complete(&label) {
+            for c in 0..colours {
+                for u in (0..n).filter(|&u| colour[u] == Some(c)) {
+                    if nbrs[u].is_empty() {
+                        continue;
+                    }
+                    let high = most_frequent(&label, u);
+                    if high.len() == 1 {
+                        label[u] = *high.iter().next().unwrap();
+                    } else if !high.contains(&label[u]) {
+                        label[u] = *high.iter().next_back().unwrap();
+                    }
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for (u, &l) in label.iter().enumerate() {
+            groups.entry(l).or_default().insert(u);
+        }
+        groups.into_values().collect()
+    }
+
+    #[test]
+    fn equals_the_plain_algorithm_on_random_graphs() {
+        for seed in 0..30u64 {
+            let mut rng = Rng::new(seed);
+            let n = 1 + rng.below(60) as usize;
+            let m = rng.below(3 * n as u64 + 1) as usize;
+            let edges: Vec<(usize, usize)> = (0..m)
+                .map(|_| (rng.below(n as u64) as usize, rng.below(n as u64) as usize))
+                .collect();
+            let mut g = GraphCore::new(false);
+            for u in 0..n {
+                g.add_node(KeyRef::Int(u as i64), &[]).unwrap();
+            }
+            for &(u, v) in &edges {
+                g.add_edge(KeyRef::Int(u as i64), KeyRef::Int(v as i64), &[])
+                    .unwrap();
+            }
+            let found =
+                label_propagation_communities(&SharedGraph::new(g), &Cancel::new()).unwrap();
+            let mut got = BTreeSet::new();
+            let mut start = 0;
+            for &size in &found.sizes {
+                let group = (start..start + size as usize)
+                    .map(|i| match found.keys.get(i) {
+                        KeyRef::Int(k) => k as usize,
+                        other => panic!("{other:?}"),
+                    })
+                    .collect::<BTreeSet<usize>>();
+                got.insert(group);
+                start += size as usize;
+            }
+            assert_eq!(got, semi_synchronous(n, &edges), "seed {seed}");
+        }
+    }
+}
