@@ -38,18 +38,22 @@ pub fn label_propagation_communities(
     let n = csr.node_count();
     let classes = colour_classes(csr, cancel)?;
     let mut labels = collected(0..n as u32)?;
-    while !labeling_complete(csr, &labels, cancel)? {
-        for class in &classes {
-            cancel.check()?;
-            let updated: Vec<u32> = class
-                .par_iter()
-                .map(|&u| SCRATCH.with(|s| updated_label(csr, &labels, u, &mut s.borrow_mut())))
-                .collect();
-            for (&u, label) in class.iter().zip(updated) {
-                labels[u as usize] = label;
+    // On a worker of the pool, as Louvain: many short parallel steps.
+    rayon::scope(|_| -> GraphResult<()> {
+        while !labeling_complete(csr, &labels, cancel)? {
+            for class in &classes {
+                cancel.check()?;
+                let updated: Vec<u32> = class
+                    .par_iter()
+                    .map(|&u| SCRATCH.with(|s| updated_label(csr, &labels, u, &mut s.borrow_mut())))
+                    .collect();
+                for (&u, label) in class.iter().zip(updated) {
+                    labels[u as usize] = label;
+                }
             }
         }
-    }
+        Ok(())
+    })?;
     groups(csr, &labels)
 }
 

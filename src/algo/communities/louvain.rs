@@ -12,6 +12,9 @@
 //! round). Every move applied therefore has a positive gain, and the result depends only
 //! on the seed, never on the thread count.
 
+use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering::Relaxed;
+
 use rayon::prelude::*;
 
 use super::{groups, take, Scratch, Weight, SCRATCH};
@@ -22,7 +25,7 @@ use crate::core::{Cancel, Csr, EntryWeights, GraphError, GraphResult, SharedGrap
 
 /// Nodes per parallel batch: small against the level so stale decisions are rare, large
 /// enough to amortise the fork and join.
-const BATCH: usize = 256;
+const BATCH: usize = 512;
 /// Levels with fewer nodes than this move nodes one at a time (networkx's exact sweep).
 const PARALLEL_FROM: usize = 4 * BATCH;
 
@@ -63,14 +66,18 @@ pub fn louvain_communities(
         }
     }
     let input = take(graph, &[], options.weight, cancel)?;
-    let labels = louvain_labels(
-        &input.csr,
-        input.weights.as_deref(),
-        options.resolution,
-        options.threshold,
-        seed_or_random(options.seed),
-        cancel,
-    )?;
+    // Run on a worker of the pool: the many short parallel rounds then hand work between
+    // workers without waking a thread from outside the pool each time.
+    let labels = rayon::scope(|_| {
+        louvain_labels(
+            &input.csr,
+            input.weights.as_deref(),
+            options.resolution,
+            options.threshold,
+            seed_or_random(options.seed),
+            cancel,
+        )
+    })?;
     groups(&input.csr, &labels)
 }
 
@@ -306,89 +313,109 @@ impl State<'_> {
         self.community[u as usize] = to;
     }
 
-    /// networkx's sweeps over `order`, one node at a time, until one moves nothing.
-    /// Returns whether any node moved.
-    fn sweep_sequential(&mut self, order: &[u32], cancel: &Cancel) -> GraphResult<bool> {
+    /// Sweeps over the nodes in `order` until a sweep over all of them moves nothing (the
+    /// networkx stopping rule). Between full sweeps only the nodes next to a node that moved
+    /// in the previous sweep are visited (the others' neighbourhoods did not change), so the
+    /// later sweeps, which move few nodes, cost little. `parallel`: each sweep in parallel
+    /// batches (`sweep_batched`), else one node at a time. Returns whether any node moved.
+    fn sweeps(&mut self, order: &[u32], parallel: bool, cancel: &Cancel) -> GraphResult<bool> {
+        let k = order.len();
+        let level = self.level;
+        let active: Vec<AtomicBool> = (0..k).map(|_| AtomicBool::new(true)).collect();
         let mut improved = false;
+        let mut visit: Vec<u32> = Vec::new();
+        loop {
+            visit.clear();
+            visit.extend(order.iter().filter(|&&u| active[u as usize].load(Relaxed)));
+            let full = visit.len() == k;
+            let moved = if parallel {
+                self.sweep_batched(&visit, cancel)?
+            } else {
+                self.sweep_sequential(&visit, cancel)?
+            };
+            if moved.is_empty() && full {
+                return Ok(improved);
+            }
+            improved |= !moved.is_empty();
+            let everyone = moved.is_empty(); // a last full sweep checks every node
+            active.par_iter().for_each(|a| a.store(everyone, Relaxed));
+            moved.par_iter().for_each(|&u| {
+                for &v in level.neighbours(u).0 {
+                    active[v as usize].store(true, Relaxed);
+                }
+            });
+        }
+    }
+
+    /// One sweep over `order`, one node at a time (networkx's). Returns the nodes moved.
+    fn sweep_sequential(&mut self, order: &[u32], cancel: &Cancel) -> GraphResult<Vec<u32>> {
+        let mut moved = Vec::new();
         SCRATCH.with(|scratch| {
             let scratch = &mut scratch.borrow_mut();
-            loop {
-                let mut moves = 0usize;
-                for (i, &u) in order.iter().enumerate() {
-                    if i % CHECK_EVERY == 0 {
-                        cancel.check()?;
-                    }
-                    let best = self.best_move(u, scratch);
-                    if best.to != self.community[u as usize] {
-                        self.apply(u, best.to);
-                        moves += 1;
-                    }
+            for (i, &u) in order.iter().enumerate() {
+                if i % CHECK_EVERY == 0 {
+                    cancel.check()?;
                 }
-                improved |= moves > 0;
-                if moves == 0 {
-                    return Ok(improved);
+                let best = self.best_move(u, scratch);
+                if best.to != self.community[u as usize] {
+                    self.apply(u, best.to);
+                    moved.push(u);
                 }
             }
+            Ok(moved)
         })
     }
 
-    /// The sweeps in batches of `BATCH` nodes of `order`. Each round finds the best moves
+    /// One sweep over `order` in batches of `BATCH` nodes. Each round finds the best moves
     /// of a batch's pending nodes in parallel, against the state at the round's start, then
     /// goes through them in order: a move whose two communities no earlier move of the
     /// round touched has exactly the weights found, so its gain is checked with the current
     /// degree sums and it is made if still positive; a node whose move involves a touched
     /// community is left for the next round, evaluated afresh. The first pending node is
-    /// never left, so the rounds end. Returns whether any node moved.
-    fn sweep_batched(&mut self, order: &[u32], cancel: &Cancel) -> GraphResult<bool> {
-        let mut improved = false;
+    /// never left, so the rounds end. Returns the nodes moved.
+    fn sweep_batched(&mut self, order: &[u32], cancel: &Cancel) -> GraphResult<Vec<u32>> {
+        let mut moved = Vec::new();
         // The round that last changed each community (rounds numbered from 1).
         let mut touched = filled(self.community.len(), 0u64)?;
         let mut round = 0u64;
         let mut pending: Vec<u32> = Vec::with_capacity(BATCH);
         let mut later: Vec<u32> = Vec::with_capacity(BATCH);
-        loop {
-            let mut moves = 0usize;
-            for batch in order.chunks(BATCH) {
-                pending.clear();
-                pending.extend_from_slice(batch);
-                while !pending.is_empty() {
-                    cancel.check()?;
-                    round += 1;
-                    let proposals: Vec<Move> = {
-                        let state = &*self;
-                        pending
-                            .par_iter()
-                            .map(|&u| SCRATCH.with(|s| state.best_move(u, &mut s.borrow_mut())))
-                            .collect()
-                    };
-                    later.clear();
-                    for (&u, proposal) in pending.iter().zip(proposals) {
-                        let own = self.community[u as usize];
-                        if proposal.to == own {
-                            continue;
-                        }
-                        if touched[own as usize] == round || touched[proposal.to as usize] == round
-                        {
-                            later.push(u);
-                            continue;
-                        }
-                        let gain = self.term(u as usize, proposal.to, proposal.w_to, own)
-                            - self.term(u as usize, own, proposal.w_own, own);
-                        if gain > 0.0 {
-                            self.apply(u, proposal.to);
-                            touched[own as usize] = round;
-                            touched[proposal.to as usize] = round;
-                            moves += 1;
-                        }
+        for batch in order.chunks(BATCH) {
+            pending.clear();
+            pending.extend_from_slice(batch);
+            while !pending.is_empty() {
+                cancel.check()?;
+                round += 1;
+                let proposals: Vec<Move> = {
+                    let state = &*self;
+                    pending
+                        .par_iter()
+                        .map(|&u| SCRATCH.with(|s| state.best_move(u, &mut s.borrow_mut())))
+                        .collect()
+                };
+                later.clear();
+                for (&u, proposal) in pending.iter().zip(proposals) {
+                    let own = self.community[u as usize];
+                    if proposal.to == own {
+                        continue;
                     }
-                    std::mem::swap(&mut pending, &mut later);
+                    if touched[own as usize] == round || touched[proposal.to as usize] == round {
+                        later.push(u);
+                        continue;
+                    }
+                    let gain = self.term(u as usize, proposal.to, proposal.w_to, own)
+                        - self.term(u as usize, own, proposal.w_own, own);
+                    if gain > 0.0 {
+                        self.apply(u, proposal.to);
+                        touched[own as usize] = round;
+                        touched[proposal.to as usize] = round;
+                        moved.push(u);
+                    }
                 }
-            }
-            improved |= moves > 0;
-            if moves == 0 {
-                return Ok(improved);
+                std::mem::swap(&mut pending, &mut later);
             }
         }
+        Ok(moved)
     }
 }
 
@@ -430,11 +457,7 @@ fn louvain_labels(
             m,
             scale,
         };
-        let improved = if k >= PARALLEL_FROM {
-            state.sweep_batched(&order, cancel)?
-        } else {
-            state.sweep_sequential(&order, cancel)?
-        };
+        let improved = state.sweeps(&order, k >= PARALLEL_FROM, cancel)?;
         if !improved {
             break; // networkx: the level moved nothing, so the partition stands
         }
@@ -492,7 +515,7 @@ mod tests {
     #[test]
     fn finds_the_cliques_of_a_ring() {
         for directed in [false, true] {
-            for (cliques, size) in [(6, 5), (300, 6)] {
+            for (cliques, size) in [(6, 5), (500, 6)] {
                 let g = ring_of_cliques(cliques, size, directed);
                 let options = LouvainOptions {
                     seed: Some(3),
@@ -511,7 +534,9 @@ mod tests {
 
     #[test]
     fn same_seed_same_communities_on_any_thread_count() {
-        let g = ring_of_cliques(400, 5, false);
+        // Large enough for the parallel batches.
+        const { assert!(1000 * 5 >= PARALLEL_FROM) };
+        let g = ring_of_cliques(1000, 5, false);
         let options = LouvainOptions {
             seed: Some(11),
             ..LouvainOptions::default()
