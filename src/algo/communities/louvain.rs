@@ -3,7 +3,9 @@
 //! modularity gain (networkx's gain formula with `resolution`; directed graphs use the
 //! directed modularity, neighbours counted both ways) until a sweep moves nothing; then
 //! the communities become the nodes of the next level. It stops when a level gains at most
-//! `threshold` modularity, or moves nothing.
+//! `threshold` modularity, or moves nothing. Between full sweeps only the neighbours of
+//! the nodes that moved are visited (nothing else changed around the others); a level ends,
+//! as in networkx, only after a full sweep that moves nothing.
 //!
 //! On large levels the moves run in parallel batches (see `sweep_batched`): the best move
 //! of each node of a batch is found against the state at the batch's start, in parallel;
