@@ -30,6 +30,8 @@ use crate::core::{Cancel, Csr, EntryWeights, GraphError, GraphResult, SharedGrap
 const BATCH: usize = 512;
 /// Levels with fewer nodes than this move nodes one at a time (networkx's exact sweep).
 const PARALLEL_FROM: usize = 4 * BATCH;
+/// Rounds with fewer pending nodes than this evaluate them on one thread.
+const SERIAL_BELOW: usize = 64;
 
 #[derive(Clone, Debug)]
 pub struct LouvainOptions<'a> {
@@ -390,10 +392,18 @@ impl State<'_> {
                 round += 1;
                 let proposals: Vec<Move> = {
                     let state = &*self;
-                    pending
-                        .par_iter()
-                        .map(|&u| SCRATCH.with(|s| state.best_move(u, &mut s.borrow_mut())))
-                        .collect()
+                    let best = |&u: &u32| SCRATCH.with(|s| state.best_move(u, &mut s.borrow_mut()));
+                    // A few nodes (the later rounds) are not worth waking another thread
+                    // for; either way each proposal depends only on the round's state.
+                    if pending.len() < SERIAL_BELOW {
+                        pending.iter().map(best).collect()
+                    } else {
+                        pending
+                            .par_iter()
+                            .with_min_len(SERIAL_BELOW / 2)
+                            .map(best)
+                            .collect()
+                    }
                 };
                 later.clear();
                 for (&u, proposal) in pending.iter().zip(proposals) {
