@@ -117,6 +117,8 @@ pub const GROUPS: &[Group] = &[
             "GR_BETWEENNESS_OPTIONS_VERSION",
             "gr_betweenness_options",
             "GR_SPANNING_*",
+            "GR_LOUVAIN_OPTIONS_VERSION",
+            "gr_louvain_options",
         ],
     },
     Group {

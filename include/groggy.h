@@ -1008,6 +1008,7 @@ typedef struct gr_pagerank_options {
   size_t n_personal;
 } gr_pagerank_options;
 
+<<<<<<< HEAD
 // The current version of `gr_katz_options`.
 #define GR_KATZ_OPTIONS_VERSION 1
 
@@ -1082,6 +1083,37 @@ typedef struct gr_betweenness_options {
 // `gr_graph_minimum_spanning_edges` and `_tree`: Kruskal's method, with networkx's
 // tie-breaking (the same edges in the same order).
 #define GR_SPANNING_KRUSKAL 0
+=======
+// The current version of `gr_louvain_options`.
+#define GR_LOUVAIN_OPTIONS_VERSION 1
+
+// The options of `gr_graph_louvain_communities`. Fill it with
+// `gr_louvain_options_init(&opts, GR_LOUVAIN_OPTIONS_VERSION)`, then set the fields you
+// need; fields are only ever added at the end, with a new version.
+typedef struct gr_louvain_options {
+  // The version of the struct the caller fills (`GR_LOUVAIN_OPTIONS_VERSION` of its
+  // header); set by `gr_louvain_options_init`.
+  uint32_t version;
+  // An edge column holding the weights, `weight_len` bytes of UTF-8; a name no edge has
+  // is `GR_STATUS_INVALID_ARGUMENT`. NULL (the default): networkx's default, the column
+  // "weight" when some edge has it, else every edge weighs 1. Edges without a value
+  // weigh 1.0.
+  const char *weight;
+  size_t weight_len;
+  // True: every edge weighs 1, whatever `weight` says (networkx's `weight=None`).
+  // Default false.
+  bool unweighted;
+  // Above 1 favours smaller communities, below 1 larger ones. Default 1.
+  double resolution;
+  // Stop when a level gains at most this much modularity. Default 1e-7.
+  double threshold;
+  // The random order of the moves: `seeded` false (the default) draws a fresh seed;
+  // true uses `seed`, and then the same graph gives the same communities on any
+  // thread count.
+  bool seeded;
+  uint64_t seed;
+} gr_louvain_options;
+>>>>>>> i13-communities
 
 // Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
 //
@@ -1217,6 +1249,7 @@ gr_status gr_graph_component_labels(const struct gr_graph *g,
                                     struct gr_keys **out_keys,
                                     struct gr_array **out_labels);
 
+<<<<<<< HEAD
 // Each node's degree divided by `n - 1` (in + out when directed; an undirected self-loop
 // counts twice), as networkx's `degree_centrality`; every node gets 1 when the graph has
 // one node.
@@ -1545,6 +1578,90 @@ gr_status gr_graph_minimum_spanning_tree(const struct gr_graph *g,
                                          uint32_t algorithm,
                                          const struct gr_cancel *cancel,
                                          struct gr_graph **out_graph);
+=======
+// Fills `*opts` with the defaults of `version` (normally `GR_LOUVAIN_OPTIONS_VERSION`):
+// networkx's default weight, resolution 1, threshold 1e-7, a fresh seed. A version this
+// library does not know is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_louvain_options` of that version.
+gr_status gr_louvain_options_init(struct gr_louvain_options *opts, uint32_t version);
+
+// Louvain communities as networkx's `louvain_communities` finds them (its moves, gain
+// formula, levels and stopping rule; the random order is the library's own), with the
+// options `opts` (NULL: the defaults; see `gr_louvain_options`). Writes the communities'
+// keys and sizes (int64), largest first, as `gr_graph_connected_components` does. A
+// resolution or threshold that is NaN is `GR_STATUS_INVALID_ARGUMENT`; edges whose
+// weights sum to 0 are `GR_STATUS_ALGORITHM`.
+//
+// # Safety
+// `g` is NULL or a live graph; `opts` is NULL or an initialised `gr_louvain_options`
+// whose `weight` is NULL or valid for `weight_len` bytes; `cancel` is NULL or live; the
+// outputs are NULL or writable.
+gr_status gr_graph_louvain_communities(const struct gr_graph *g,
+                                       const struct gr_louvain_options *opts,
+                                       const struct gr_cancel *cancel,
+                                       struct gr_keys **out_keys,
+                                       struct gr_array **out_sizes);
+
+// networkx's `label_propagation_communities`: the semi-synchronous label propagation,
+// deterministic, laid out as `gr_graph_connected_components` does. Undirected graphs
+// only: a directed graph is `GR_STATUS_INVALID_OPERATION`.
+//
+// # Safety
+// `g` is NULL or a live graph; `cancel` NULL or live; outputs NULL or writable.
+gr_status gr_graph_label_propagation_communities(const struct gr_graph *g,
+                                                 const struct gr_cancel *cancel,
+                                                 struct gr_keys **out_keys,
+                                                 struct gr_array **out_sizes);
+
+// networkx's `asyn_lpa_communities`: asynchronous label propagation in a random order
+// (`seeded` false: a fresh seed; true: `seed`, the same communities every time), each
+// node taking the label of greatest weight among its neighbours (successors when
+// directed). `weight` NULL: every edge weighs 1; else an edge column
+// (`weight_len` bytes of UTF-8; a name no edge has is `GR_STATUS_INVALID_ARGUMENT`).
+// Laid out as `gr_graph_connected_components` does.
+//
+// # Safety
+// `g` is NULL or a live graph; `weight` NULL or valid for `weight_len` bytes; `cancel`
+// NULL or live; outputs NULL or writable.
+gr_status gr_graph_asyn_lpa_communities(const struct gr_graph *g,
+                                        const char *weight,
+                                        size_t weight_len,
+                                        bool seeded,
+                                        uint64_t seed,
+                                        const struct gr_cancel *cancel,
+                                        struct gr_keys **out_keys,
+                                        struct gr_array **out_sizes);
+
+// The modularity of a partition, networkx's `community.modularity`. The partition is
+// `n` keys (a key array as `gr_graph_add_nodes` describes: `kinds`, `ints`, `str_data`,
+// `str_data_len`, `str_offsets`) and, for each, its community number in `community`
+// (any numbers: keys with equal numbers share a community). The weight is
+// `(weight, weight_len, unweighted)` as the top of this group says; `resolution` as
+// Louvain's. Keys that are not exactly the graph's nodes, each once (networkx's
+// `NotAPartition`) or a NaN resolution are
+// `GR_STATUS_INVALID_ARGUMENT`; edges whose weights sum to 0 are `GR_STATUS_ALGORITHM`.
+//
+// # Safety
+// `g` is NULL or a live graph; the key array and `community` are valid for `n` keys;
+// `weight` NULL or valid for `weight_len` bytes; `cancel` NULL or live; `out_value`
+// NULL or writable.
+gr_status gr_graph_modularity(const struct gr_graph *g,
+                              size_t n,
+                              const uint8_t *kinds,
+                              const int64_t *ints,
+                              const uint8_t *str_data,
+                              size_t str_data_len,
+                              const size_t *str_offsets,
+                              const uint64_t *community,
+                              const char *weight,
+                              size_t weight_len,
+                              bool unweighted,
+                              double resolution,
+                              const struct gr_cancel *cancel,
+                              double *out_value);
+>>>>>>> i13-communities
 
 // ======================================================================================
 // Filters and queries

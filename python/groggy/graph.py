@@ -35,6 +35,7 @@ from .connectivity import ConnectivityMixin
 from .clustering import ClusteringMixin
 from .columns import ColumnsMixin
 from .dag import DagMixin
+from .communities import CommunitiesMixin
 from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
@@ -58,6 +59,7 @@ class Graph(
     PathCentralityMixin,
     ClusteringMixin,
     DagMixin,
+    CommunitiesMixin,
     FiltersMixin,
     FilesMixin,
     NetworkxMixin,

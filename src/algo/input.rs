@@ -34,7 +34,32 @@ pub(crate) fn take_with_optional(
     weight: Option<&str>,
     cancel: &Cancel,
 ) -> GraphResult<Input> {
+    take_inner(graph, nodes, optional, weight, false, cancel)
+}
+
+/// `take_with_optional` for a weight name that is only a default (networkx's
+/// `weight="weight"` of Louvain and modularity): when no edge has that column the result
+/// is unweighted (`weights` is `None`) instead of an error. The check and the read share
+/// one lock.
+pub(crate) fn take_default_weight(
+    graph: &SharedGraph,
+    optional: &[KeyRef<'_>],
+    weight: &str,
+    cancel: &Cancel,
+) -> GraphResult<Input> {
+    take_inner(graph, &[], optional, Some(weight), true, cancel)
+}
+
+fn take_inner(
+    graph: &SharedGraph,
+    nodes: &[KeyRef<'_>],
+    optional: &[KeyRef<'_>],
+    weight: Option<&str>,
+    weight_may_be_absent: bool,
+    cancel: &Cancel,
+) -> GraphResult<Input> {
     let guard = graph.read();
+    let weight = weight.filter(|w| !weight_may_be_absent || guard.has_edge_attr(w));
     let indices = nodes
         .iter()
         .map(|&k| guard.require_node(k))

@@ -4,6 +4,7 @@
 
 mod bfs;
 mod centrality;
+mod communities;
 mod components;
 mod connectivity;
 mod clustering;
@@ -25,6 +26,9 @@ pub use bfs::bfs;
 pub use centrality::{
     degree_centrality, eigenvector_centrality, hits, in_degree_centrality, katz_centrality,
     out_degree_centrality, EigenvectorOptions, HitsOptions, HitsValues, KatzOptions,
+pub use communities::{
+    asyn_lpa_communities, label_propagation_communities, louvain_communities, modularity,
+    LouvainOptions, Weight,
 };
 pub use components::{component_labels, connected_components};
 pub use connectivity::{

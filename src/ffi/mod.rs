@@ -46,6 +46,7 @@ mod path_centrality;
 mod clustering;
 
 mod dag;
+mod communities;
 
 mod filters;
 
@@ -76,6 +77,7 @@ pub use connectivity::*;
 pub use clustering::*;
 pub use columns::*;
 pub use dag::*;
+pub use communities::*;
 pub use edges::*;
 pub use files::*;
 pub use filters::*;
