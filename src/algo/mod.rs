@@ -5,6 +5,7 @@
 mod bfs;
 mod components;
 mod dfs;
+pub mod generators;
 mod input;
 mod pagerank;
 mod prefetch;

@@ -38,6 +38,9 @@ mod columns;
 // Algorithms, filters and queries.
 mod algorithms;
 
+// Generators.
+mod generators;
+
 mod filters;
 
 // Files.
@@ -65,6 +68,7 @@ pub use columns::*;
 pub use edges::*;
 pub use files::*;
 pub use filters::*;
+pub use generators::*;
 pub use graph::*;
 pub use handles::*;
 pub use memory::*;

@@ -18,7 +18,6 @@ use crate::core::GraphResult;
 use super::boundary::invalid;
 
 /// The seed a `bool seeded, uint64_t seed` pair names (`None`: draw a fresh one).
-#[allow(dead_code)] // until the first randomised algorithm lands
 pub(crate) fn seeded_value(seeded: bool, seed: u64) -> Option<u64> {
     seeded.then_some(seed)
 }
