@@ -12,7 +12,7 @@ use super::assemble::{graph_of, in_blocks, push, Pair};
 use super::classic::all_pairs;
 use super::{node_count, probability};
 use crate::algo::random::{seed_or_random, Rng};
-use crate::core::{Cancel, GraphCore, GraphResult};
+use crate::core::{Cancel, GraphCore, GraphError, GraphResult, MAX_INDICES};
 
 /// About this many edges are drawn per block: enough to make a block's overhead small,
 /// few enough to check the token every fraction of a millisecond.
@@ -37,6 +37,14 @@ pub fn erdos_renyi(
     if p == 0.0 || n < 2 {
         cancel.check()?;
         return graph_of(n, directed, Vec::new());
+    }
+    let possible = Numbering::new(n as u64, directed).pairs() as f64;
+    if possible * p > 1.01 * MAX_INDICES as f64 {
+        // Surely more edges than a graph holds: refused before drawing them.
+        return Err(GraphError::OutOfMemory(format!(
+            "about {:.3e} edges: a graph holds at most {MAX_INDICES} edge indices",
+            possible * p
+        )));
     }
     let pairs = skipping(n as u64, p, directed, seed, EDGES_PER_BLOCK, cancel)?;
     graph_of(n, directed, pairs)
@@ -136,7 +144,6 @@ fn row_of(k: u64) -> u64 {
 mod tests {
     use super::super::classic::tests::edges;
     use super::*;
-    use crate::core::GraphError;
     use std::collections::HashSet;
 
     #[test]
@@ -182,6 +189,8 @@ mod tests {
         }
         let bad = erdos_renyi(-1, 0.5, false, None, &c);
         assert!(matches!(bad, Err(GraphError::InvalidArgument(_))));
+        let huge = erdos_renyi(1 << 20, 0.5, false, None, &c);
+        assert!(matches!(huge, Err(GraphError::OutOfMemory(_))));
     }
 
     #[test]

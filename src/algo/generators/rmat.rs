@@ -9,13 +9,15 @@
 //!
 //! Edges are drawn in fixed blocks, in parallel, each block from its own stream.
 
-use super::assemble::{graph_of, in_blocks, Pair};
+use rayon::prelude::*;
+
+use super::assemble::{graph_of, Pair};
 use super::{edge_count, non_negative};
 use crate::algo::random::{seed_or_random, Rng};
-use crate::core::fallible::collected;
+use crate::core::fallible::{collected, filled};
 use crate::core::{Cancel, GraphCore, GraphError, GraphResult};
 
-/// Edges drawn per block: a fraction of a millisecond of work.
+/// Edges drawn per block (each from its own stream): a fraction of a millisecond of work.
 const EDGES_PER_BLOCK: usize = 1 << 15;
 
 /// The largest scale: `2^31` nodes fit a graph, `2^32` do not.
@@ -47,8 +49,8 @@ impl Default for RmatOptions {
     }
 }
 
-/// A probability as a threshold on 32 random bits: `bits < threshold` has probability
-/// `p` (to 2^-32).
+/// A cumulative probability as a threshold on 32 random bits: `bits < threshold` has
+/// probability `p` (to 2^-32).
 fn threshold(p: f64) -> u64 {
     (p * 4294967296.0).round() as u64
 }
@@ -72,36 +74,38 @@ pub fn rmat(scale: i64, options: &RmatOptions, cancel: &Cancel) -> GraphResult<G
     let nodes = 1usize << scale;
     let drawn = edge_count(factor as u128 * nodes as u128)?;
     let seed = seed_or_random(options.seed);
-    // Per bit: the row bit is 1 with probability c + d; given it, the column bit is 1 with
-    // probability d / (c + d), else b / (a + b).
-    let ab = a + b;
-    let row_zero = threshold(ab);
-    let col_zero_top = threshold(if ab > 0.0 { a / ab } else { 0.0 });
-    let col_zero_bottom = threshold(if ab < 1.0 { c / (1.0 - ab) } else { 0.0 });
+    // Per bit, one draw against the cumulative probabilities picks the quadrant: the same
+    // distribution as bench/rmat.py's row-then-column choice, with one draw instead of two.
+    let cuts = [threshold(a), threshold(a + b), threshold(a + b + c)];
     // The relabelling, from a stream of its own.
     let mut labels: Vec<u32> = collected(0..nodes as u32)?;
     Rng::stream(seed, u64::MAX).shuffle(&mut labels);
-    let blocks = drawn.div_ceil(EDGES_PER_BLOCK);
-    let pairs = in_blocks(blocks, cancel, |block| {
-        let mut rng = Rng::stream(seed, block as u64);
-        let count = EDGES_PER_BLOCK.min(drawn - block * EDGES_PER_BLOCK);
-        let mut found: Vec<Pair> = crate::core::fallible::with_capacity(count)?;
-        for _ in 0..count {
-            let (mut u, mut v) = (0u32, 0u32);
-            for bit in 0..scale {
-                // One draw, two decisions: 32 bits for the row, 32 for the column.
-                let r = rng.next_u64();
-                let (row_bits, col_bits) = (r & 0xFFFF_FFFF, r >> 32);
-                let row = row_bits >= row_zero;
-                let col_zero = if row { col_zero_bottom } else { col_zero_top };
-                let col = col_bits >= col_zero;
-                u |= (row as u32) << bit;
-                v |= (col as u32) << bit;
+    let mut pairs: Vec<Pair> = filled(drawn, [0, 0])?;
+    pairs
+        .par_chunks_mut(EDGES_PER_BLOCK)
+        .enumerate()
+        .try_for_each(|(block, chunk)| {
+            cancel.check()?;
+            let mut rng = Rng::stream(seed, block as u64);
+            for pair in chunk {
+                let (mut u, mut v) = (0u32, 0u32);
+                let mut bit = 0;
+                while bit < scale {
+                    // 32 random bits per quadrant choice, two choices per draw.
+                    let r = rng.next_u64();
+                    for half in [r & 0xFFFF_FFFF, r >> 32] {
+                        if bit < scale {
+                            let quadrant = cuts.iter().filter(|&&cut| half >= cut).count() as u32;
+                            u |= (quadrant >> 1) << bit;
+                            v |= (quadrant & 1) << bit;
+                            bit += 1;
+                        }
+                    }
+                }
+                *pair = [labels[u as usize], labels[v as usize]];
             }
-            found.push([labels[u as usize], labels[v as usize]]);
-        }
-        Ok(found)
-    })?;
+            Ok::<(), GraphError>(())
+        })?;
     graph_of(nodes, options.directed, pairs)
 }
 
