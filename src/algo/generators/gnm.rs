@@ -32,6 +32,7 @@ pub fn gnm(
     if m >= possible {
         return graph_of(n, directed, all_pairs(n, directed, cancel)?);
     }
+    let edges = edge_count(m)?; // refused before drawing anything when it cannot fit
     let n64 = n as u64;
     // A pair as one number: `u * n + v`, with `u > v` when undirected.
     let draw = |rng: &mut Rng| loop {
@@ -42,13 +43,13 @@ pub fn gnm(
         }
     };
     let pairs = if m * 2 <= possible {
-        let chosen = distinct_draws(m as usize, &mut rng, draw, cancel)?;
+        let chosen = distinct_draws(edges, &mut rng, draw, cancel)?;
         let mut pairs = with_capacity(chosen.len())?;
         pairs.extend(chosen.iter().map(|&k| [(k / n64) as u32, (k % n64) as u32]));
         pairs
     } else {
         let left_out = distinct_draws((possible - m) as usize, &mut rng, draw, cancel)?;
-        let mut pairs = with_capacity(edge_count(m)?)?;
+        let mut pairs = with_capacity(edges)?;
         let mut skip = left_out.iter().peekable();
         for u in 0..n64 {
             if u as usize % CHECK_EVERY == 0 {
