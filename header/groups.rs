@@ -122,6 +122,17 @@ pub const GROUPS: &[Group] = &[
         ],
     },
     Group {
+        title: "Generators",
+        intro: &[
+            "Graphs built from a model, as networkx's generators of the same names: random ones",
+            "(G(n, p), G(n, m), Barabasi-Albert, Watts-Strogatz, R-MAT) take a seed and give the",
+            "same graph for it on any thread count; classic shapes are exact. Nodes are the int",
+            "keys 0..n-1; free the graph with gr_graph_free.",
+        ],
+        first_function: "gr_generate_erdos_renyi",
+        types: &["GR_RMAT_OPTIONS_VERSION", "gr_rmat_options"],
+    },
+    Group {
         title: "Filters and queries",
         intro: &[
             "The nodes or edges a caller's predicate keeps, or whose attributes satisfy a query",

@@ -1664,6 +1664,155 @@ gr_status gr_graph_modularity(const struct gr_graph *g,
 >>>>>>> i13-communities
 
 // ======================================================================================
+// Generators
+//
+// Graphs built from a model, as networkx's generators of the same names: random ones
+// (G(n, p), G(n, m), Barabasi-Albert, Watts-Strogatz, R-MAT) take a seed and give the
+// same graph for it on any thread count; classic shapes are exact. Nodes are the int
+// keys 0..n-1; free the graph with gr_graph_free.
+// ======================================================================================
+
+// The current version of `gr_rmat_options`.
+#define GR_RMAT_OPTIONS_VERSION 1
+
+// The options of `gr_generate_rmat`. Fill it with `gr_rmat_options_init(&opts,
+// GR_RMAT_OPTIONS_VERSION)`, then set the fields you need; fields are only ever added at
+// the end, with a new version.
+typedef struct gr_rmat_options {
+  // The version of the struct the caller fills; set by `gr_rmat_options_init`.
+  uint32_t version;
+  // Edges drawn per node: `edge_factor * 2^scale` in all. Default 16.
+  int64_t edge_factor;
+  // The probabilities of the top-left, top-right and bottom-left quadrants (the
+  // bottom-right one has the rest). Defaults 0.57, 0.19, 0.19.
+  double a;
+  double b;
+  double c;
+  // Default true.
+  bool directed;
+  // The seed (`seeded` false, the default: a fresh one).
+  bool seeded;
+  uint64_t seed;
+} gr_rmat_options;
+
+// networkx's `erdos_renyi_graph` (G(n, p)): `n` nodes, each of the `n(n-1)/2` pairs (the
+// `n(n-1)` ordered pairs when `directed`) joined with probability `p`, drawn by geometric
+// skips in time proportional to the edges. `p` outside [0, 1] is
+// `GR_STATUS_INVALID_ARGUMENT`.
+//
+// # Safety
+// `cancel` is NULL or a live token; `out_graph` is NULL or writable.
+gr_status gr_generate_erdos_renyi(int64_t n,
+                                  double p,
+                                  bool directed,
+                                  bool seeded,
+                                  uint64_t seed,
+                                  const struct gr_cancel *cancel,
+                                  struct gr_graph **out_graph);
+
+// networkx's `gnm_random_graph`: `n` nodes and `m` distinct edges chosen uniformly (no
+// self-loops); `m` at or past the number of possible edges gives the complete graph. A
+// negative `m` is `GR_STATUS_INVALID_ARGUMENT`.
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_gnm(int64_t n,
+                          int64_t m,
+                          bool directed,
+                          bool seeded,
+                          uint64_t seed,
+                          const struct gr_cancel *cancel,
+                          struct gr_graph **out_graph);
+
+// networkx's `barabasi_albert_graph`: a star of `m + 1` nodes, then each new node joined
+// to `m` distinct nodes picked with probability proportional to their degree; undirected,
+// `m * (n - m)` edges. `m < 1` or `m >= n` is `GR_STATUS_INVALID_ARGUMENT`.
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_barabasi_albert(int64_t n,
+                                      int64_t m,
+                                      bool seeded,
+                                      uint64_t seed,
+                                      const struct gr_cancel *cancel,
+                                      struct gr_graph **out_graph);
+
+// networkx's `watts_strogatz_graph`: a ring of `n` nodes each joined to its `k / 2`
+// nearest neighbours on each side, each edge then rewired with probability `p`;
+// undirected, `n * (k / 2)` edges. `k > n`, a negative `k` or `p` outside [0, 1] is
+// `GR_STATUS_INVALID_ARGUMENT`; `k == n` gives the complete graph.
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_watts_strogatz(int64_t n,
+                                     int64_t k,
+                                     double p,
+                                     bool seeded,
+                                     uint64_t seed,
+                                     const struct gr_cancel *cancel,
+                                     struct gr_graph **out_graph);
+
+// Fills `*opts` with the defaults of `version` (normally `GR_RMAT_OPTIONS_VERSION`):
+// edge_factor 16, a 0.57, b 0.19, c 0.19, directed, unseeded. A version this library does
+// not know is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_rmat_options` of that version.
+gr_status gr_rmat_options_init(struct gr_rmat_options *opts, uint32_t version);
+
+// An R-MAT graph, Graph500 style: `2^scale` nodes (all of them in the graph) and
+// `edge_factor * 2^scale` edges drawn by choosing a quadrant of the adjacency matrix per
+// bit of the node ids, then node ids relabelled by a random permutation. Self-loops are
+// kept; a pair drawn twice is one edge (and, undirected, `(u, v)` and `(v, u)` are one
+// edge), so the graph has somewhat fewer edges than drawn. `opts` NULL: the defaults (see
+// `gr_rmat_options`). A scale outside 0..31, a negative edge factor, or probabilities
+// that are negative or sum past 1 are `GR_STATUS_INVALID_ARGUMENT`.
+//
+// # Safety
+// `opts` is NULL or an initialised `gr_rmat_options`; `cancel` is NULL or a live token;
+// `out_graph` is NULL or writable.
+gr_status gr_generate_rmat(int64_t scale,
+                           const struct gr_rmat_options *opts,
+                           const struct gr_cancel *cancel,
+                           struct gr_graph **out_graph);
+
+// networkx's `complete_graph(n)`: `n` nodes, every pair joined (undirected).
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_complete(int64_t n,
+                               const struct gr_cancel *cancel,
+                               struct gr_graph **out_graph);
+
+// networkx's `path_graph(n)`: the edges `(i, i + 1)` (undirected).
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_path(int64_t n, const struct gr_cancel *cancel, struct gr_graph **out_graph);
+
+// networkx's `cycle_graph(n)`: the path closed by `(n - 1, 0)` (one node: a self-loop).
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_cycle(int64_t n, const struct gr_cancel *cancel, struct gr_graph **out_graph);
+
+// networkx's `star_graph(n)`: `n + 1` nodes, the centre 0 joined to each of `1..=n`.
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_star(int64_t n, const struct gr_cancel *cancel, struct gr_graph **out_graph);
+
+// networkx's `grid_2d_graph(m, n)`: an `m` by `n` grid, the node in row `i` and column
+// `j` keyed `i * n + j`, joined to its neighbours below and to the right.
+//
+// # Safety
+// As `gr_generate_erdos_renyi`.
+gr_status gr_generate_grid_2d(int64_t m,
+                              int64_t n,
+                              const struct gr_cancel *cancel,
+                              struct gr_graph **out_graph);
+
+// ======================================================================================
 // Filters and queries
 //
 // The nodes or edges a caller's predicate keeps, or whose attributes satisfy a query

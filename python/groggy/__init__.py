@@ -7,7 +7,7 @@
 ['alice', 'bob']
 """
 
-from . import datasets
+from . import datasets, generators
 from ._errors import (
     AlgorithmError,
     AttributeNotFoundError,
@@ -74,6 +74,7 @@ __all__ = [
     "Profiler",
     "abi_version",
     "datasets",
+    "generators",
     "from_networkx",
     "load",
     "read_edgelist",

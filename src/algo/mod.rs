@@ -11,6 +11,7 @@ mod clustering;
 mod components;
 mod dag;
 mod dfs;
+pub mod generators;
 mod input;
 mod pagerank;
 mod path_centrality;

@@ -47,6 +47,8 @@ mod clustering;
 
 mod dag;
 mod communities;
+// Generators.
+mod generators;
 
 mod filters;
 
@@ -81,6 +83,7 @@ pub use communities::*;
 pub use edges::*;
 pub use files::*;
 pub use filters::*;
+pub use generators::*;
 pub use graph::*;
 pub use handles::*;
 pub use memory::*;

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import groggy as gr
-from groggy import datasets, degrees, views
+from groggy import datasets, degrees, generators, views
 
 # Public classes reached through the API rather than by name from ``groggy``.
 REACHED_CLASSES = [
@@ -48,10 +48,12 @@ def public_functions() -> dict[str, types.FunctionType]:
         obj = getattr(gr, name)
         if inspect.isfunction(obj):
             found[f"groggy.{name}"] = obj
-    for name, obj in vars(datasets).items():
-        if not name.startswith("_") and inspect.isfunction(obj) and _is_groggy(obj):
-            if obj.__module__ == datasets.__name__:
-                found[f"groggy.datasets.{name}"] = obj
+    for module in (datasets, generators):
+        short = module.__name__.split(".")[-1]
+        for name, obj in vars(module).items():
+            if not name.startswith("_") and inspect.isfunction(obj) and _is_groggy(obj):
+                if obj.__module__ == module.__name__:
+                    found[f"groggy.{short}.{name}"] = obj
     return found
 
 
@@ -98,6 +100,7 @@ def test_the_walk_finds_the_api():
     assert "DegreeView.__call__" in own_members(degrees.DegreeView)
     assert "groggy.read_edgelist" in public_functions()
     assert "groggy.datasets.karate_club" in public_functions()
+    assert "groggy.generators.rmat_graph" in public_functions()
 
 
 def test_every_public_name_has_a_docstring():
@@ -159,7 +162,7 @@ def test_the_typed_example_runs():
 
 @pytest.mark.parametrize(
     "module",
-    ["groggy", "graph", "algorithms", "array", "columns", "filters", "nodemap"],
+    ["groggy", "graph", "algorithms", "array", "columns", "filters", "generators", "nodemap"],
 )
 def test_docstring_examples_run(module):
     name = "groggy" if module == "groggy" else f"groggy.{module}"
