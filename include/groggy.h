@@ -1008,7 +1008,6 @@ typedef struct gr_pagerank_options {
   size_t n_personal;
 } gr_pagerank_options;
 
-<<<<<<< HEAD
 // The current version of `gr_katz_options`.
 #define GR_KATZ_OPTIONS_VERSION 1
 
@@ -1083,7 +1082,7 @@ typedef struct gr_betweenness_options {
 // `gr_graph_minimum_spanning_edges` and `_tree`: Kruskal's method, with networkx's
 // tie-breaking (the same edges in the same order).
 #define GR_SPANNING_KRUSKAL 0
-=======
+
 // The current version of `gr_louvain_options`.
 #define GR_LOUVAIN_OPTIONS_VERSION 1
 
@@ -1113,7 +1112,6 @@ typedef struct gr_louvain_options {
   bool seeded;
   uint64_t seed;
 } gr_louvain_options;
->>>>>>> i13-communities
 
 // Creates a token (not triggered). Free it with `gr_cancel_free` once no algorithm uses it.
 //
@@ -1249,7 +1247,6 @@ gr_status gr_graph_component_labels(const struct gr_graph *g,
                                     struct gr_keys **out_keys,
                                     struct gr_array **out_labels);
 
-<<<<<<< HEAD
 // Each node's degree divided by `n - 1` (in + out when directed; an undirected self-loop
 // counts twice), as networkx's `degree_centrality`; every node gets 1 when the graph has
 // one node.
@@ -1578,7 +1575,7 @@ gr_status gr_graph_minimum_spanning_tree(const struct gr_graph *g,
                                          uint32_t algorithm,
                                          const struct gr_cancel *cancel,
                                          struct gr_graph **out_graph);
-=======
+
 // Fills `*opts` with the defaults of `version` (normally `GR_LOUVAIN_OPTIONS_VERSION`):
 // networkx's default weight, resolution 1, threshold 1e-7, a fresh seed. A version this
 // library does not know is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
@@ -1661,7 +1658,6 @@ gr_status gr_graph_modularity(const struct gr_graph *g,
                               double resolution,
                               const struct gr_cancel *cancel,
                               double *out_value);
->>>>>>> i13-communities
 
 // ======================================================================================
 // Generators

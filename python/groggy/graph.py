@@ -30,12 +30,11 @@ from ._types import MISSING, Attrs, KeyLike, NodeKey
 from .algorithms import AlgorithmsMixin
 from .array import GraphArray
 from .centrality import CentralityMixin
-from .columns import ColumnsMixin
-from .connectivity import ConnectivityMixin
 from .clustering import ClusteringMixin
 from .columns import ColumnsMixin
-from .dag import DagMixin
 from .communities import CommunitiesMixin
+from .connectivity import ConnectivityMixin
+from .dag import DagMixin
 from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin

@@ -4,11 +4,10 @@
 
 mod bfs;
 mod centrality;
+mod clustering;
 mod communities;
 mod components;
 mod connectivity;
-mod clustering;
-mod components;
 mod dag;
 mod dfs;
 pub mod generators;
@@ -27,6 +26,10 @@ pub use bfs::bfs;
 pub use centrality::{
     degree_centrality, eigenvector_centrality, hits, in_degree_centrality, katz_centrality,
     out_degree_centrality, EigenvectorOptions, HitsOptions, HitsValues, KatzOptions,
+};
+pub use clustering::{
+    average_clustering, clustering, core_number, k_core, transitivity, triangles,
+};
 pub use communities::{
     asyn_lpa_communities, label_propagation_communities, louvain_communities, modularity,
     LouvainOptions, Weight,
@@ -35,10 +38,6 @@ pub use components::{component_labels, connected_components};
 pub use connectivity::{
     has_path, is_connected, is_strongly_connected, number_connected_components,
 };
-pub use clustering::{
-    average_clustering, clustering, core_number, k_core, transitivity, triangles,
-};
-pub use components::{component_labels, connected_components};
 pub use dag::{is_directed_acyclic_graph, topological_sort};
 pub use dfs::dfs;
 pub use pagerank::{pagerank, PageRankOptions};

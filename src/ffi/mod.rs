@@ -35,7 +35,7 @@ mod array;
 
 mod columns;
 
-// Algorithms, filters and queries.
+// Algorithms.
 mod algorithms;
 
 mod centrality;
@@ -43,13 +43,17 @@ mod centrality;
 mod connectivity;
 
 mod path_centrality;
+
 mod clustering;
 
 mod dag;
+
 mod communities;
+
 // Generators.
 mod generators;
 
+// Filters and queries.
 mod filters;
 
 // Files.
@@ -74,12 +78,11 @@ pub use attributes::*;
 pub use boundary::{gr_last_error_message, gr_last_error_operation, gr_last_error_os_code};
 pub use buffer::*;
 pub use centrality::*;
-pub use columns::*;
-pub use connectivity::*;
 pub use clustering::*;
 pub use columns::*;
-pub use dag::*;
 pub use communities::*;
+pub use connectivity::*;
+pub use dag::*;
 pub use edges::*;
 pub use files::*;
 pub use filters::*;
