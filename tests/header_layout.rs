@@ -52,6 +52,18 @@ const GROUPS: &[(&str, &[&str])] = &[
             "typedef struct gr_pagerank_options {",
             "gr_cancel_new(",
             "gr_graph_pagerank(",
+            "typedef struct gr_betweenness_options {",
+            "gr_graph_betweenness_centrality(",
+            "gr_graph_louvain_communities(",
+            "gr_graph_topological_sort(",
+        ],
+    ),
+    (
+        "Generators",
+        &[
+            "typedef struct gr_rmat_options {",
+            "gr_generate_erdos_renyi(",
+            "gr_generate_rmat(",
         ],
     ),
     (
