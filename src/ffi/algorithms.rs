@@ -10,11 +10,11 @@ use std::ptr;
 use std::sync::Arc;
 
 use crate::algo::{self, Cancel, NodeGroups, NodeValues, PageRankOptions};
-use crate::core::{GraphResult, KeyList};
+use crate::core::{GraphResult, KeyList, SharedGraph};
 
 use super::args::KeyArrayArg;
 use super::array::{array_handle, gr_array};
-use super::boundary::{borrow, key, out, run, slice, utf8};
+use super::boundary::{borrow, key, out, run, utf8};
 use super::graph::{gr_graph, graph};
 use super::handles::{free_handle, gr_keys, into_handle};
 use super::options::{init_options, read_options, VersionedOptions};
@@ -94,6 +94,39 @@ pub(crate) fn write_values(
 ) {
     *out_values = array_handle(values.values);
     *out_keys = into_handle(gr_keys::new(values.keys));
+}
+
+/// The body of every function that gives one value per node, from an optional weight
+/// column (NULL for none; an algorithm without weights passes NULL): reads the weight
+/// name, the token, `out_keys` and `out_values` in that order (the first bad argument is
+/// the one reported), runs `compute` on the graph and writes its keys and values.
+/// `values_name` names `out_values` in the error when it is NULL.
+///
+/// # Safety
+/// `weight` is NULL or points to `weight_len` bytes; `cancel` is NULL or live; the
+/// outputs are NULL or writable.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn node_values(
+    graph: &SharedGraph,
+    weight: *const c_char,
+    weight_len: usize,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_values: *mut *mut gr_array,
+    values_name: &str,
+    compute: impl FnOnce(&SharedGraph, Option<&str>, &Cancel) -> GraphResult<NodeValues>,
+) -> GraphResult<()> {
+    // SAFETY: passed on to the caller.
+    let (weight, cancel, out_keys, out_values) = unsafe {
+        (
+            weight_name(weight, weight_len)?,
+            token(cancel),
+            out(out_keys, "keys")?,
+            out(out_values, values_name)?,
+        )
+    };
+    write_values(compute(graph, weight, &cancel)?, out_keys, out_values);
+    Ok(())
 }
 
 pub(crate) fn write_groups(
@@ -218,40 +251,31 @@ pub unsafe extern "C" fn gr_graph_pagerank(
             str_offsets: opts.personal_str_offsets,
         };
         // SAFETY: promised by the caller.
-        let (weight, personal, cancel, out_keys, out_scores) = unsafe {
-            let personal = if opts.personal_values.is_null() {
-                None
-            } else {
-                let keys = keys_arg.read(opts.n_personal, "personalization")?;
-                let values = slice(
-                    opts.personal_values,
-                    opts.n_personal,
-                    "personalization values",
-                )?;
-                Some(
-                    keys.into_iter()
-                        .zip(values.iter().copied())
-                        .collect::<Vec<_>>(),
-                )
-            };
-            (
-                weight_name(opts.weight, opts.weight_len)?,
-                personal,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_scores, "scores")?,
+        let personal = unsafe {
+            keys_arg.read_with_values(opts.personal_values, opts.n_personal, "personalization")?
+        };
+        // SAFETY: promised by the caller.
+        unsafe {
+            node_values(
+                &g.core,
+                opts.weight,
+                opts.weight_len,
+                cancel,
+                out_keys,
+                out_scores,
+                "scores",
+                |graph, weight, cancel| {
+                    let options = PageRankOptions {
+                        alpha: opts.alpha,
+                        max_iter: opts.max_iter,
+                        tol: opts.tol,
+                        weight,
+                        personalization: personal.as_deref(),
+                    };
+                    algo::pagerank(graph, &options, cancel)
+                },
             )
-        };
-        let options = PageRankOptions {
-            alpha: opts.alpha,
-            max_iter: opts.max_iter,
-            tol: opts.tol,
-            weight,
-            personalization: personal.as_deref(),
-        };
-        let result = algo::pagerank(&g.core, &options, &cancel)?;
-        write_values(result, out_keys, out_scores);
-        Ok(())
+        }
     })
 }
 
@@ -263,7 +287,7 @@ pub unsafe extern "C" fn gr_graph_pagerank(
 unsafe fn traversal(
     op: &'static str,
     search: fn(
-        &crate::core::SharedGraph,
+        &SharedGraph,
         crate::core::KeyRef<'_>,
         Option<usize>,
         &Cancel,
@@ -416,19 +440,19 @@ pub unsafe extern "C" fn gr_graph_shortest_path_lengths(
 ) -> gr_status {
     run("shortest_path_lengths", || {
         // SAFETY: promised by the caller.
-        let (g, source, weight, cancel, out_keys, out_lengths) = unsafe {
-            (
-                graph(g)?,
-                key(key_int, key_str, key_len, "source")?,
-                weight_name(weight, weight_len)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_lengths, "lengths")?,
+        unsafe {
+            let (g, source) = (graph(g)?, key(key_int, key_str, key_len, "source")?);
+            node_values(
+                &g.core,
+                weight,
+                weight_len,
+                cancel,
+                out_keys,
+                out_lengths,
+                "lengths",
+                |graph, weight, cancel| algo::shortest_path_lengths(graph, source, weight, cancel),
             )
-        };
-        let result = algo::shortest_path_lengths(&g.core, source, weight, &cancel)?;
-        write_values(result, out_keys, out_lengths);
-        Ok(())
+        }
     })
 }
 
@@ -438,7 +462,7 @@ pub unsafe extern "C" fn gr_graph_shortest_path_lengths(
 /// As the exported functions.
 unsafe fn groups(
     op: &'static str,
-    find: fn(&crate::core::SharedGraph, &Cancel) -> GraphResult<NodeGroups>,
+    find: fn(&SharedGraph, &Cancel) -> GraphResult<NodeGroups>,
     g: *const gr_graph,
     cancel: *const gr_cancel,
     out_keys: *mut *mut gr_keys,
@@ -523,20 +547,18 @@ pub unsafe extern "C" fn gr_graph_component_labels(
     out_labels: *mut *mut gr_array,
 ) -> gr_status {
     run("component_labels", || {
-        // SAFETY: promised by the caller.
-        let (g, cancel, out_keys, out_labels) = unsafe {
-            (
-                graph(g)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_labels, "labels")?,
+        // SAFETY: promised by the caller; the labels take no weight.
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                ptr::null(),
+                0,
+                cancel,
+                out_keys,
+                out_labels,
+                "labels",
+                |graph, _, cancel| algo::component_labels(graph, cancel),
             )
-        };
-        write_values(
-            algo::component_labels(&g.core, &cancel)?,
-            out_keys,
-            out_labels,
-        );
-        Ok(())
+        }
     })
 }

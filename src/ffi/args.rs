@@ -74,6 +74,31 @@ impl KeyArrayArg {
             Ok(keys)
         }
     }
+
+    /// The `n` keys paired with their `values` (`n` floats), as a per-node vector option
+    /// (PageRank's personalization, Katz's beta) is passed: `values` NULL means none.
+    /// Errors name the keys `what` and the floats `"{what} values"`.
+    ///
+    /// # Safety
+    /// As [`KeyArrayArg::read`]; `values` is NULL or points to `n` readable floats.
+    pub(crate) unsafe fn read_with_values<'a>(
+        &self,
+        values: *const f64,
+        n: usize,
+        what: &str,
+    ) -> GraphResult<Option<Vec<(KeyRef<'a>, f64)>>> {
+        if values.is_null() {
+            return Ok(None);
+        }
+        // SAFETY: passed on to the caller.
+        let (keys, values) = unsafe {
+            (
+                self.read(n, what)?,
+                slice(values, n, &format!("{what} values"))?,
+            )
+        };
+        Ok(Some(keys.into_iter().zip(values.iter().copied()).collect()))
+    }
 }
 
 /// Attributes passed as parallel arrays `names[i]`, `values[i]`, `n` long.

@@ -3,16 +3,19 @@
 
 use std::ffi::c_char;
 use std::ptr;
+use std::sync::Arc;
 
-use crate::algo::{self, Cancel, EigenvectorOptions, HitsOptions, KatzOptions, NodeValues};
+use crate::algo::{
+    self, Cancel, EigenvectorOptions, HitsOptions, HitsValues, KatzOptions, NodeValues,
+};
 use crate::core::{GraphResult, SharedGraph};
 
-use super::algorithms::{gr_cancel, token, weight_name, write_values};
+use super::algorithms::{gr_cancel, node_values, token, write_values};
 use super::args::KeyArrayArg;
-use super::array::{array_handle, gr_array};
-use super::boundary::{out, run, slice};
+use super::array::gr_array;
+use super::boundary::{out, run};
 use super::graph::{gr_graph, graph};
-use super::handles::{gr_keys, into_handle};
+use super::handles::gr_keys;
 use super::options::{init_options, read_options, VersionedOptions};
 use super::status::gr_status;
 
@@ -29,17 +32,19 @@ unsafe fn degrees(
     out_values: *mut *mut gr_array,
 ) -> gr_status {
     run(op, || {
-        // SAFETY: promised by the caller.
-        let (g, cancel, out_keys, out_values) = unsafe {
-            (
-                graph(g)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_values, "values")?,
+        // SAFETY: promised by the caller; degrees take no weight.
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                ptr::null(),
+                0,
+                cancel,
+                out_keys,
+                out_values,
+                "values",
+                |graph, _, cancel| compute(graph, cancel),
             )
-        };
-        write_values(compute(&g.core, &cancel)?, out_keys, out_values);
-        Ok(())
+        }
     })
 }
 
@@ -141,23 +146,25 @@ pub unsafe extern "C" fn gr_graph_eigenvector_centrality(
 ) -> gr_status {
     run("eigenvector_centrality", || {
         // SAFETY: promised by the caller.
-        let (g, weight, cancel, out_keys, out_values) = unsafe {
-            (
-                graph(g)?,
-                weight_name(weight, weight_len)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_values, "values")?,
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                weight,
+                weight_len,
+                cancel,
+                out_keys,
+                out_values,
+                "values",
+                |graph, weight, cancel| {
+                    let options = EigenvectorOptions {
+                        max_iter,
+                        tol,
+                        weight,
+                    };
+                    algo::eigenvector_centrality(graph, &options, cancel)
+                },
             )
-        };
-        let options = EigenvectorOptions {
-            max_iter,
-            tol,
-            weight,
-        };
-        let result = algo::eigenvector_centrality(&g.core, &options, &cancel)?;
-        write_values(result, out_keys, out_values);
-        Ok(())
+        }
     })
 }
 
@@ -277,38 +284,31 @@ pub unsafe extern "C" fn gr_graph_katz_centrality(
             str_offsets: opts.beta_str_offsets,
         };
         // SAFETY: promised by the caller.
-        let (weight, betas, cancel, out_keys, out_values) = unsafe {
-            let betas = if opts.beta_values.is_null() {
-                None
-            } else {
-                let keys = keys_arg.read(opts.n_beta, "beta")?;
-                let values = slice(opts.beta_values, opts.n_beta, "beta values")?;
-                Some(
-                    keys.into_iter()
-                        .zip(values.iter().copied())
-                        .collect::<Vec<_>>(),
-                )
-            };
-            (
-                weight_name(opts.weight, opts.weight_len)?,
-                betas,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_values, "values")?,
+        let betas = unsafe { keys_arg.read_with_values(opts.beta_values, opts.n_beta, "beta")? };
+        // SAFETY: promised by the caller.
+        unsafe {
+            node_values(
+                &g.core,
+                opts.weight,
+                opts.weight_len,
+                cancel,
+                out_keys,
+                out_values,
+                "values",
+                |graph, weight, cancel| {
+                    let options = KatzOptions {
+                        alpha: opts.alpha,
+                        beta: opts.beta,
+                        beta_by_node: betas.as_deref(),
+                        max_iter: opts.max_iter,
+                        tol: opts.tol,
+                        normalized: opts.normalized,
+                        weight,
+                    };
+                    algo::katz_centrality(graph, &options, cancel)
+                },
             )
-        };
-        let options = KatzOptions {
-            alpha: opts.alpha,
-            beta: opts.beta,
-            beta_by_node: betas.as_deref(),
-            max_iter: opts.max_iter,
-            tol: opts.tol,
-            normalized: opts.normalized,
-            weight,
-        };
-        let result = algo::katz_centrality(&g.core, &options, &cancel)?;
-        write_values(result, out_keys, out_values);
-        Ok(())
+        }
     })
 }
 
@@ -353,12 +353,22 @@ pub unsafe extern "C" fn gr_graph_hits(
             tol,
             normalized,
         };
-        let result = algo::hits(&g.core, &options, &cancel)?;
+        let HitsValues {
+            keys,
+            hubs,
+            authorities,
+        } = algo::hits(&g.core, &options, &cancel)?;
         // Two handles on one shared key list: each result is freed on its own.
-        *out_authority_keys = into_handle(gr_keys::new(result.keys.clone()));
-        *out_authorities = array_handle(result.authorities);
-        *out_hub_keys = into_handle(gr_keys::new(result.keys));
-        *out_hubs = array_handle(result.hubs);
+        let hubs = NodeValues {
+            keys: Arc::clone(&keys),
+            values: hubs,
+        };
+        write_values(hubs, out_hub_keys, out_hubs);
+        let authorities = NodeValues {
+            keys,
+            values: authorities,
+        };
+        write_values(authorities, out_authority_keys, out_authorities);
         Ok(())
     })
 }

@@ -2,10 +2,11 @@
 //! numbers and k-cores, with networkx's definitions.
 
 use std::ffi::c_char;
+use std::ptr;
 
 use crate::algo;
 
-use super::algorithms::{gr_cancel, token, weight_name, write_values};
+use super::algorithms::{gr_cancel, node_values, token, weight_name};
 use super::array::gr_array;
 use super::boundary::{out, run};
 use super::graph::{gr_graph, graph};
@@ -26,17 +27,19 @@ pub unsafe extern "C" fn gr_graph_triangles(
     out_counts: *mut *mut gr_array,
 ) -> gr_status {
     run("triangles", || {
-        // SAFETY: promised by the caller.
-        let (g, cancel, out_keys, out_counts) = unsafe {
-            (
-                graph(g)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_counts, "counts")?,
+        // SAFETY: promised by the caller; triangles take no weight.
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                ptr::null(),
+                0,
+                cancel,
+                out_keys,
+                out_counts,
+                "counts",
+                |graph, _, cancel| algo::triangles(graph, cancel),
             )
-        };
-        write_values(algo::triangles(&g.core, &cancel)?, out_keys, out_counts);
-        Ok(())
+        }
     })
 }
 
@@ -60,18 +63,18 @@ pub unsafe extern "C" fn gr_graph_clustering(
 ) -> gr_status {
     run("clustering", || {
         // SAFETY: promised by the caller.
-        let (g, weight, cancel, out_keys, out_values) = unsafe {
-            (
-                graph(g)?,
-                weight_name(weight, weight_len)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_values, "values")?,
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                weight,
+                weight_len,
+                cancel,
+                out_keys,
+                out_values,
+                "values",
+                algo::clustering,
             )
-        };
-        let values = algo::clustering(&g.core, weight, &cancel)?;
-        write_values(values, out_keys, out_values);
-        Ok(())
+        }
     })
 }
 
@@ -139,17 +142,19 @@ pub unsafe extern "C" fn gr_graph_core_number(
     out_cores: *mut *mut gr_array,
 ) -> gr_status {
     run("core_number", || {
-        // SAFETY: promised by the caller.
-        let (g, cancel, out_keys, out_cores) = unsafe {
-            (
-                graph(g)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_cores, "cores")?,
+        // SAFETY: promised by the caller; core numbers take no weight.
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                ptr::null(),
+                0,
+                cancel,
+                out_keys,
+                out_cores,
+                "cores",
+                |graph, _, cancel| algo::core_number(graph, cancel),
             )
-        };
-        write_values(algo::core_number(&g.core, &cancel)?, out_keys, out_cores);
-        Ok(())
+        }
     })
 }
 

@@ -6,7 +6,7 @@ use std::ptr;
 
 use crate::algo::{self, BetweennessOptions};
 
-use super::algorithms::{gr_cancel, token, weight_name, write_keys, write_values};
+use super::algorithms::{gr_cancel, node_values, token, weight_name, write_keys, write_values};
 use super::array::{array_handle, gr_array};
 use super::boundary::{out, run};
 use super::graph::{gr_graph, graph};
@@ -198,18 +198,20 @@ pub unsafe extern "C" fn gr_graph_closeness_centrality(
 ) -> gr_status {
     run("closeness_centrality", || {
         // SAFETY: promised by the caller.
-        let (g, weight, cancel, out_keys, out_values) = unsafe {
-            (
-                graph(g)?,
-                weight_name(weight, weight_len)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_values, "values")?,
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                weight,
+                weight_len,
+                cancel,
+                out_keys,
+                out_values,
+                "values",
+                |graph, weight, cancel| {
+                    algo::closeness_centrality(graph, weight, wf_improved, cancel)
+                },
             )
-        };
-        let result = algo::closeness_centrality(&g.core, weight, wf_improved, &cancel)?;
-        write_values(result, out_keys, out_values);
-        Ok(())
+        }
     })
 }
 
@@ -230,17 +232,17 @@ pub unsafe extern "C" fn gr_graph_harmonic_centrality(
 ) -> gr_status {
     run("harmonic_centrality", || {
         // SAFETY: promised by the caller.
-        let (g, weight, cancel, out_keys, out_values) = unsafe {
-            (
-                graph(g)?,
-                weight_name(weight, weight_len)?,
-                token(cancel),
-                out(out_keys, "keys")?,
-                out(out_values, "values")?,
+        unsafe {
+            node_values(
+                &graph(g)?.core,
+                weight,
+                weight_len,
+                cancel,
+                out_keys,
+                out_values,
+                "values",
+                algo::harmonic_centrality,
             )
-        };
-        let result = algo::harmonic_centrality(&g.core, weight, &cancel)?;
-        write_values(result, out_keys, out_values);
-        Ok(())
+        }
     })
 }
