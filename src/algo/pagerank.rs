@@ -9,6 +9,7 @@
 
 use rayon::prelude::*;
 
+use super::centrality::{check_tol, no_convergence};
 use super::input;
 use super::NodeValues;
 use crate::core::fallible::{filled, with_capacity};
@@ -55,12 +56,7 @@ pub fn pagerank(
             options.alpha
         )));
     }
-    if options.tol.is_nan() || options.tol < 0.0 {
-        return Err(GraphError::InvalidArgument(format!(
-            "tol must be a number >= 0, got {}",
-            options.tol
-        )));
-    }
+    check_tol(options.tol)?;
     let pairs = options.personalization.unwrap_or(&[]);
     // Personalization keys may be absent from the graph: they are looked up leniently.
     let personal_keys: Vec<KeyRef<'_>> = pairs.iter().map(|(k, _)| *k).collect();
@@ -179,10 +175,7 @@ fn iterate(
             return Ok(x);
         }
     }
-    Err(GraphError::Algorithm(format!(
-        "did not converge within {} iterations (tol {})",
-        options.max_iter, options.tol
-    )))
+    Err(no_convergence(options.max_iter, options.tol))
 }
 
 #[cfg(test)]

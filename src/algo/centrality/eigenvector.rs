@@ -4,7 +4,7 @@
 //! stop as soon as `sum |x - x_prev| < n * tol`.
 
 use super::super::{input, NodeValues};
-use super::{check_tol, fixed_sum, no_convergence, norm, pull};
+use super::{check_tol, norm, power_iteration, pull};
 use crate::core::fallible::filled;
 use crate::core::{Array, Cancel, GraphError, GraphResult, SharedGraph};
 
@@ -46,27 +46,20 @@ pub fn eigenvector_centrality(
     }
     let weights = input.weights.as_deref().map(|w| w.inp());
     let inp = csr.inp();
-    let mut x = filled(n, 1.0 / n as f64)?;
-    let mut next = filled(n, 0.0)?;
-    for _ in 0..options.max_iter {
-        cancel.check()?;
-        pull(inp, weights, &x, &mut next, |v, sum| x[v] + sum);
+    let start = filled(n, 1.0 / n as f64)?;
+    let x = power_iteration(start, options.max_iter, options.tol, cancel, |x, next| {
+        pull(inp, weights, x, next, |v, sum| x[v] + sum);
         // Never zero by Perron-Frobenius; networkx takes 1 if rounding makes it so.
-        let scale = match norm(&next) {
+        let scale = match norm(next) {
             0.0 => 1.0,
             s => s,
         };
         next.iter_mut().for_each(|y| *y /= scale);
-        let err = fixed_sum(n, |v| (next[v] - x[v]).abs());
-        std::mem::swap(&mut x, &mut next);
-        if err < n as f64 * options.tol {
-            return Ok(NodeValues {
-                keys: csr.keys().clone(),
-                values: Array::from_f64(x),
-            });
-        }
-    }
-    Err(no_convergence(options.max_iter, options.tol))
+    })?;
+    Ok(NodeValues {
+        keys: csr.keys().clone(),
+        values: Array::from_f64(x),
+    })
 }
 
 #[cfg(test)]

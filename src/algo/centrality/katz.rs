@@ -3,7 +3,7 @@
 //! as `sum |x - x_prev| < n * tol`, then (when normalized) divide by the Euclidean norm.
 
 use super::super::{input, NodeValues};
-use super::{check_tol, fixed_sum, no_convergence, norm, pull};
+use super::{check_tol, norm, power_iteration, pull};
 use crate::core::fallible::filled;
 use crate::core::{Array, Cancel, GraphError, GraphResult, KeyRef, SharedGraph};
 
@@ -91,27 +91,20 @@ pub fn katz_centrality(
     let weights = input.weights.as_deref().map(|w| w.inp());
     let inp = csr.inp();
     let alpha = options.alpha;
-    let mut x = filled(n, 0.0)?;
-    let mut next = filled(n, 0.0)?;
-    for _ in 0..options.max_iter {
-        cancel.check()?;
-        pull(inp, weights, &x, &mut next, |v, sum| alpha * sum + beta[v]);
-        let err = fixed_sum(n, |v| (next[v] - x[v]).abs());
-        std::mem::swap(&mut x, &mut next);
-        if err < n as f64 * options.tol {
-            if options.normalized {
-                let s = norm(&x);
-                // networkx keeps the values when the norm is 0.
-                let s = if s == 0.0 { 1.0 } else { 1.0 / s };
-                x.iter_mut().for_each(|a| *a *= s);
-            }
-            return Ok(NodeValues {
-                keys: csr.keys().clone(),
-                values: Array::from_f64(x),
-            });
-        }
+    let start = filled(n, 0.0)?;
+    let mut x = power_iteration(start, options.max_iter, options.tol, cancel, |x, next| {
+        pull(inp, weights, x, next, |v, sum| alpha * sum + beta[v]);
+    })?;
+    if options.normalized {
+        let s = norm(&x);
+        // networkx keeps the values when the norm is 0.
+        let s = if s == 0.0 { 1.0 } else { 1.0 / s };
+        x.iter_mut().for_each(|a| *a *= s);
     }
-    Err(no_convergence(options.max_iter, options.tol))
+    Ok(NodeValues {
+        keys: csr.keys().clone(),
+        values: Array::from_f64(x),
+    })
 }
 
 #[cfg(test)]

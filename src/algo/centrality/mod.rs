@@ -19,7 +19,8 @@ pub use katz::{katz_centrality, KatzOptions};
 
 use rayon::prelude::*;
 
-use crate::core::{Adjacency, GraphError, GraphResult};
+use crate::core::fallible::filled;
+use crate::core::{Adjacency, Cancel, GraphError, GraphResult};
 
 /// Nodes per parallel task: large enough to amortise scheduling, small enough to balance.
 const CHUNK: usize = 4096;
@@ -69,8 +70,10 @@ fn norm(x: &[f64]) -> f64 {
     fixed_sum(x.len(), |i| x[i] * x[i]).sqrt()
 }
 
-/// `max_iter` and `tol` as the power iterations take them: `tol` a number >= 0.
-fn check_tol(tol: f64) -> GraphResult<()> {
+/// `tol` as every power iteration takes it (these and PageRank): a number >= 0. Any
+/// `max_iter` will do (0 fails without iterating, as networkx), and the weight column is
+/// checked where the snapshot is taken.
+pub(super) fn check_tol(tol: f64) -> GraphResult<()> {
     if tol.is_nan() || tol < 0.0 {
         return Err(GraphError::InvalidArgument(format!(
             "tol must be a number >= 0, got {tol}"
@@ -79,10 +82,36 @@ fn check_tol(tol: f64) -> GraphResult<()> {
     Ok(())
 }
 
-fn no_convergence(max_iter: usize, tol: f64) -> GraphError {
+/// The error of a power iteration (these and PageRank) that did not converge.
+pub(super) fn no_convergence(max_iter: usize, tol: f64) -> GraphError {
     GraphError::Algorithm(format!(
         "did not converge within {max_iter} iterations (tol {tol})"
     ))
+}
+
+/// networkx's power iteration from `x`, as eigenvector and Katz centrality run it: each
+/// step writes the next vector (`step(x, next)`), until the L1 change `sum |next - x|`
+/// (summed in a fixed order) is below `n * tol`; returns the last vector. Checks `cancel`
+/// before every step; `Algorithm` after `max_iter` steps without convergence.
+fn power_iteration(
+    mut x: Vec<f64>,
+    max_iter: usize,
+    tol: f64,
+    cancel: &Cancel,
+    mut step: impl FnMut(&[f64], &mut [f64]),
+) -> GraphResult<Vec<f64>> {
+    let n = x.len();
+    let mut next = filled(n, 0.0)?;
+    for _ in 0..max_iter {
+        cancel.check()?;
+        step(&x, &mut next);
+        let err = fixed_sum(n, |v| (next[v] - x[v]).abs());
+        std::mem::swap(&mut x, &mut next);
+        if err < n as f64 * tol {
+            return Ok(x);
+        }
+    }
+    Err(no_convergence(max_iter, tol))
 }
 
 #[cfg(test)]
