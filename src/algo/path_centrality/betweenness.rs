@@ -5,9 +5,10 @@ use std::sync::Arc;
 
 use super::search::{Edges, Level, Scratch};
 use super::{chunked_sum, take, ScratchPool};
+use crate::algo::input::Input;
 use crate::algo::random::{seed_or_random, Rng};
 use crate::algo::NodeValues;
-use crate::core::{Adjacency, Array, Cancel, GraphError, GraphResult, SharedGraph};
+use crate::core::{Adjacency, Array, Cancel, Csr, GraphError, GraphResult, SharedGraph};
 
 #[derive(Clone, Debug)]
 pub struct BetweennessOptions<'a> {
@@ -60,6 +61,72 @@ impl Sources {
             Sources::All(s) | Sources::Sampled(s) => s,
         }
     }
+
+    /// The sampled sources (`None`: every node is one).
+    pub fn sampled(&self) -> Option<&[u32]> {
+        match self {
+            Sources::All(_) => None,
+            Sources::Sampled(s) => Some(s),
+        }
+    }
+}
+
+/// Brandes' sums over the sources, with what they were taken from.
+pub(super) struct BrandesSums {
+    pub input: Input,
+    pub sources: Sources,
+    pub sums: Vec<f64>,
+}
+
+impl BrandesSums {
+    /// networkx's rescaling of these sums.
+    pub fn rescale(&self, normalized: bool, endpoints: bool) -> Rescale {
+        Rescale {
+            n: self.input.csr.node_count(),
+            normalized,
+            directed: self.input.csr.is_directed(),
+            endpoints,
+            sampled: self.sources.sampled().map(<[u32]>::len),
+        }
+    }
+}
+
+/// What node and edge betweenness share: the snapshot (weights checked), the sources
+/// (every node, or `k` sampled) and the sum over them of each source's shares. From each
+/// source, a search counts shortest paths along the out-edges (`forward`), then `add(scratch,
+/// forward, source, sums)` adds that source's shares to `sums`, a vector of `len(csr)`
+/// values summed as `chunked_sum` sums (the same on any number of threads).
+pub(super) fn brandes_sums(
+    graph: &SharedGraph,
+    options: &BetweennessOptions<'_>,
+    cancel: &Cancel,
+    len: impl FnOnce(&Csr) -> usize,
+    add: impl Fn(&mut Scratch, Edges<'_>, u32, &mut [f64]) -> GraphResult<()> + Sync,
+) -> GraphResult<BrandesSums> {
+    let input = take(graph, options.weight, cancel)?;
+    let csr = &input.csr;
+    let n = csr.node_count();
+    let sources = sources(n, options.k, options.seed)?;
+    let forward = Edges {
+        adjacency: &csr.out,
+        weights: input.weights.as_deref().map(|w| &w.out[..]),
+    };
+    let pool = ScratchPool::new(n, forward.weights.is_some(), true);
+    let sums = chunked_sum(
+        &pool,
+        sources.list(),
+        len(csr),
+        cancel,
+        |scratch, s, sums| {
+            scratch.search::<true>(forward, s, cancel)?;
+            add(scratch, forward, s, sums)
+        },
+    )?;
+    Ok(BrandesSums {
+        input,
+        sources,
+        sums,
+    })
 }
 
 /// Betweenness centrality of every node, as networkx's `betweenness_centrality`.
@@ -68,48 +135,33 @@ pub fn betweenness_centrality(
     options: &BetweennessOptions<'_>,
     cancel: &Cancel,
 ) -> GraphResult<NodeValues> {
-    let input = take(graph, options.weight, cancel)?;
-    let csr = &input.csr;
-    let n = csr.node_count();
-    let sources = sources(n, options.k, options.seed)?;
-    let weights = input.weights.as_deref();
-    let forward = Edges {
-        adjacency: &csr.out,
-        weights: weights.map(|w| &w.out[..]),
-    };
-    let pool = ScratchPool::new(n, weights.is_some(), true);
     let endpoints = options.endpoints;
-    let mut values = chunked_sum(&pool, sources.list(), n, cancel, |scratch, s, b| {
-        scratch.search::<true>(forward, s, cancel)?;
-        if endpoints {
-            b[s as usize] += (scratch.order.len() - 1) as f64;
-        }
-        accumulate(
-            scratch,
-            forward,
-            s,
-            |_, _| {},
-            |w, delta| {
-                b[w as usize] += if endpoints { delta + 1.0 } else { delta };
-            },
-        );
-        Ok(())
-    })?;
-    let sampled = match &sources {
-        Sources::All(_) => None,
-        Sources::Sampled(s) => Some(&s[..]),
-    };
-    let scale = Rescale {
-        n,
-        normalized: options.normalized,
-        directed: csr.is_directed(),
-        endpoints,
-        sampled: sampled.map(<[u32]>::len),
-    };
-    scale.apply(&mut values, sampled);
+    let mut run = brandes_sums(
+        graph,
+        options,
+        cancel,
+        Csr::node_count,
+        |scratch, forward, s, b| {
+            if endpoints {
+                b[s as usize] += (scratch.order.len() - 1) as f64;
+            }
+            accumulate(
+                scratch,
+                forward,
+                s,
+                |_, _| {},
+                |w, delta| {
+                    b[w as usize] += if endpoints { delta + 1.0 } else { delta };
+                },
+            );
+            Ok(())
+        },
+    )?;
+    let scale = run.rescale(options.normalized, endpoints);
+    scale.apply(&mut run.sums, run.sources.sampled());
     Ok(NodeValues {
-        keys: Arc::clone(csr.keys()),
-        values: Array::from_f64(values),
+        keys: Arc::clone(run.input.csr.keys()),
+        values: Array::from_f64(run.sums),
     })
 }
 

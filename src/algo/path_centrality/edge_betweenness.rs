@@ -5,9 +5,7 @@
 
 use rayon::prelude::*;
 
-use super::betweenness::{accumulate, sources, BetweennessOptions, Rescale, Sources};
-use super::search::Edges;
-use super::{chunked_sum, take, ScratchPool};
+use super::betweenness::{accumulate, brandes_sums, BetweennessOptions};
 use crate::core::fallible::filled;
 use crate::core::{Adjacency, Array, Cancel, Csr, GraphResult, KeyList, SharedGraph};
 
@@ -26,42 +24,24 @@ pub fn edge_betweenness_centrality(
     options: &BetweennessOptions<'_>,
     cancel: &Cancel,
 ) -> GraphResult<EdgeValues> {
-    let input = take(graph, options.weight, cancel)?;
-    let csr = &input.csr;
-    let n = csr.node_count();
-    let sources = sources(n, options.k, options.seed)?;
-    let weights = input.weights.as_deref();
-    let forward = Edges {
-        adjacency: &csr.out,
-        weights: weights.map(|w| &w.out[..]),
-    };
-    let pool = ScratchPool::new(n, weights.is_some(), true);
     // Sums per entry of the adjacency: a share for the edge `v -> w` lands on `v`'s entry
     // for `w` (an undirected edge has two entries, one each way).
-    let by_entry = chunked_sum(
-        &pool,
-        sources.list(),
-        forward.adjacency.nodes.len(),
+    let per_entry = |csr: &Csr| csr.out.nodes.len();
+    let run = brandes_sums(
+        graph,
+        options,
         cancel,
-        |scratch, s, sums| {
-            scratch.search::<true>(forward, s, cancel)?;
+        per_entry,
+        |scratch, forward, s, sums| {
             accumulate(scratch, forward, s, |e, share| sums[e] += share, |_, _| {});
             Ok(())
         },
     )?;
     cancel.check()?;
-    let (listed, mut values) = per_edge(csr, &by_entry)?;
-    let rescale = Rescale {
-        n,
-        normalized: options.normalized,
-        directed: csr.is_directed(),
-        endpoints: true,
-        sampled: match &sources {
-            Sources::All(_) => None,
-            Sources::Sampled(s) => Some(s.len()),
-        },
-    };
-    rescale.apply(&mut values, None);
+    let csr = &run.input.csr;
+    let (listed, mut values) = per_edge(csr, &run.sums)?;
+    let scale = run.rescale(options.normalized, true);
+    scale.apply(&mut values, None);
     let keys = csr.keys();
     let mut sources_out = KeyList::default();
     let mut targets_out = KeyList::default();
