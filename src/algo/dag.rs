@@ -64,15 +64,8 @@ fn kahn(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{GraphCore, KeyRef};
-
-    fn graph(directed: bool, edges: &[(i64, i64)]) -> SharedGraph {
-        let mut g = GraphCore::new(directed);
-        for &(u, v) in edges {
-            g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[]).unwrap();
-        }
-        SharedGraph::new(g)
-    }
+    use crate::algo::test_graphs::graph;
+    use crate::core::KeyRef;
 
     #[test]
     fn order_is_networkx_generations() {

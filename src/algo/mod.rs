@@ -20,6 +20,8 @@ pub mod random;
 mod scc;
 mod shortest_path;
 mod spanning_tree;
+#[cfg(test)]
+mod test_graphs;
 
 pub use crate::core::Cancel;
 pub use bfs::bfs;

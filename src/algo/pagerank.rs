@@ -181,15 +181,7 @@ fn iterate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::GraphCore;
-
-    fn graph(directed: bool, edges: &[(i64, i64)]) -> SharedGraph {
-        let mut g = GraphCore::new(directed);
-        for &(u, v) in edges {
-            g.add_edge(u.into(), v.into(), &[]).unwrap();
-        }
-        SharedGraph::new(g)
-    }
+    use crate::algo::test_graphs::graph;
 
     #[test]
     fn a_cycle_is_uniform_and_sums_to_one() {

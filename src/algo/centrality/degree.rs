@@ -69,21 +69,21 @@ fn degree(csr: &Csr, which: Which, c: u32) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_graphs::{floats, graph};
     use super::*;
+    use crate::algo::test_graphs::{floats, weighted_graph};
 
     #[test]
     fn degrees_over_n_minus_one_with_self_loops_twice() {
         // networkx: degree_centrality(Graph([(1, 2), (2, 3), (3, 3)])) ==
         // {1: 0.5, 2: 1.0, 3: 1.5}
-        let g = graph(false, &[(1, 2, None), (2, 3, None), (3, 3, None)]);
+        let g = weighted_graph(false, &[(1, 2, None), (2, 3, None), (3, 3, None)]);
         let r = degree_centrality(&g, &Cancel::new()).unwrap();
         assert_eq!(floats(&r), vec![0.5, 1.0, 1.5]);
         assert!(matches!(
             in_degree_centrality(&g, &Cancel::new()),
             Err(GraphError::InvalidOperation(_))
         ));
-        let d = graph(true, &[(1, 2, None), (1, 3, None), (3, 3, None)]);
+        let d = weighted_graph(true, &[(1, 2, None), (1, 3, None), (3, 3, None)]);
         let c = Cancel::new();
         assert_eq!(floats(&degree_centrality(&d, &c).unwrap()), [1.0, 0.5, 1.5]);
         assert_eq!(
@@ -98,10 +98,10 @@ mod tests {
 
     #[test]
     fn one_node_gets_one() {
-        let g = graph(true, &[(7, 7, None)]);
+        let g = weighted_graph(true, &[(7, 7, None)]);
         let r = out_degree_centrality(&g, &Cancel::new()).unwrap();
         assert_eq!(floats(&r), vec![1.0]);
-        let empty = graph(false, &[]);
+        let empty = weighted_graph(false, &[]);
         assert!(degree_centrality(&empty, &Cancel::new())
             .unwrap()
             .keys

@@ -64,8 +64,8 @@ pub fn eigenvector_centrality(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_graphs::{floats, graph};
     use super::*;
+    use crate::algo::test_graphs::{floats, weighted_graph};
 
     /// networkx's loop, written plainly (dense, push order).
     fn reference(n: usize, edges: &[(usize, usize, f64)], directed: bool) -> Vec<f64> {
@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn a_path_as_networkx() {
         // networkx: eigenvector_centrality(path_graph(4)) ~ [0.37, 0.60, 0.60, 0.37]
-        let g = graph(false, &[(0, 1, None), (1, 2, None), (2, 3, None)]);
+        let g = weighted_graph(false, &[(0, 1, None), (1, 2, None), (2, 3, None)]);
         let r = floats(&eigenvector_centrality(&g, &Default::default(), &Cancel::new()).unwrap());
         let e = reference(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)], false);
         for (a, b) in r.iter().zip(&e) {
@@ -114,7 +114,7 @@ mod tests {
             .map(|&(u, v, w)| (u as i64, v as i64, Some(w)))
             .collect();
         let e = reference(4, &edges, true);
-        let g = graph(true, &with);
+        let g = weighted_graph(true, &with);
         let options = EigenvectorOptions {
             weight: Some("w"),
             ..Default::default()
@@ -128,12 +128,12 @@ mod tests {
     #[test]
     fn errors() {
         let c = Cancel::new();
-        let empty = graph(false, &[]);
+        let empty = weighted_graph(false, &[]);
         assert!(matches!(
             eigenvector_centrality(&empty, &Default::default(), &c),
             Err(GraphError::InvalidOperation(_))
         ));
-        let g = graph(false, &[(0, 1, None), (1, 2, None)]);
+        let g = weighted_graph(false, &[(0, 1, None), (1, 2, None)]);
         let one = EigenvectorOptions {
             max_iter: 1,
             ..Default::default()

@@ -130,8 +130,8 @@ fn scale_to_one(x: &mut [f64]) -> GraphResult<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_graphs::graph;
     use super::*;
+    use crate::algo::test_graphs::weighted_graph;
     use crate::core::AttrValue;
 
     fn values(a: &Array) -> Vec<f64> {
@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn a_star_has_one_hub_and_its_leaves_as_authorities() {
-        let g = graph(true, &[(0, 1, None), (0, 2, None), (3, 2, None)]);
+        let g = weighted_graph(true, &[(0, 1, None), (0, 2, None), (3, 2, None)]);
         let r = hits(&g, &HitsOptions::default(), &Cancel::new()).unwrap();
         let (h, a) = (values(&r.hubs), values(&r.authorities));
         // A^T A = [[1, 1], [1, 2]] on the authorities 1 and 2: its top eigenvector.
@@ -179,7 +179,7 @@ mod tests {
         }
         let g = SharedGraph::new(core);
         let weighted = hits(&g, &HitsOptions::default(), &Cancel::new()).unwrap();
-        let plain = graph(true, &[(0, 1, Some(3.0)), (2, 1, None), (2, 3, None)]);
+        let plain = weighted_graph(true, &[(0, 1, Some(3.0)), (2, 1, None), (2, 3, None)]);
         let unweighted = hits(&plain, &HitsOptions::default(), &Cancel::new()).unwrap();
         assert!(values(&weighted.hubs)[0] > values(&unweighted.hubs)[0]);
     }
@@ -187,7 +187,7 @@ mod tests {
     #[test]
     fn errors_and_empty() {
         let c = Cancel::new();
-        let no_edges = graph(false, &[]);
+        let no_edges = weighted_graph(false, &[]);
         assert!(hits(&no_edges, &Default::default(), &c)
             .unwrap()
             .keys
@@ -202,7 +202,7 @@ mod tests {
         // Two stars, of 3 and 2 leaves: the error shrinks by 2/3 per step, far from
         // 1e-8 after the 20 steps of one iteration.
         let stars = [(0, 1), (0, 2), (0, 3), (4, 5), (4, 6)];
-        let g = graph(true, &stars.map(|(u, v)| (u, v, None)));
+        let g = weighted_graph(true, &stars.map(|(u, v)| (u, v, None)));
         let one = HitsOptions {
             max_iter: 1,
             ..Default::default()

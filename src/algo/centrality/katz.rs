@@ -109,8 +109,8 @@ pub fn katz_centrality(
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_graphs::{floats, graph};
     use super::*;
+    use crate::algo::test_graphs::{floats, weighted_graph};
 
     /// networkx's loop, written plainly (dense, push order).
     fn reference(n: usize, edges: &[(usize, usize, f64)], directed: bool, alpha: f64) -> Vec<f64> {
@@ -149,7 +149,7 @@ mod tests {
             .collect();
         for directed in [true, false] {
             let e = reference(4, &edges, directed, 0.2);
-            let g = graph(directed, &with);
+            let g = weighted_graph(directed, &with);
             let options = KatzOptions {
                 alpha: 0.2,
                 weight: Some("w"),
@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn beta_per_node_and_errors() {
         let c = Cancel::new();
-        let g = graph(true, &[(1, 2, None)]);
+        let g = weighted_graph(true, &[(1, 2, None)]);
         // x1 = b1, x2 = alpha * b1 + b2; not normalized.
         let betas = [(KeyRef::Int(2), 3.0), (KeyRef::Int(1), 2.0)];
         let options = KatzOptions {
@@ -199,7 +199,7 @@ mod tests {
             katz_centrality(&g, &one, &c),
             Err(GraphError::Algorithm(_))
         ));
-        let empty = graph(false, &[]);
+        let empty = weighted_graph(false, &[]);
         assert!(katz_centrality(&empty, &Default::default(), &c)
             .unwrap()
             .keys

@@ -115,40 +115,10 @@ fn power_iteration(
 }
 
 #[cfg(test)]
-pub(crate) mod test_graphs {
-    use crate::core::{AttrValue, GraphCore, SharedGraph};
-
-    use super::super::NodeValues;
-
-    /// A graph of int keys with the given edges, each weighing `w` when given.
-    pub fn graph(directed: bool, edges: &[(i64, i64, Option<f64>)]) -> SharedGraph {
-        let mut g = GraphCore::new(directed);
-        for &(u, v, w) in edges {
-            match w {
-                None => g.add_edge(u.into(), v.into(), &[]).unwrap(),
-                Some(w) => g
-                    .add_edge(u.into(), v.into(), &[("w", AttrValue::Float64(w))])
-                    .unwrap(),
-            };
-        }
-        SharedGraph::new(g)
-    }
-
-    pub fn floats(r: &NodeValues) -> Vec<f64> {
-        (0..r.values.len())
-            .map(|i| match r.values.get(i) {
-                AttrValue::Float64(x) => x,
-                other => panic!("not a float: {other:?}"),
-            })
-            .collect()
-    }
-}
-
-#[cfg(test)]
 mod tests {
-    use super::test_graphs::floats;
     use super::*;
     use crate::algo::random::Rng;
+    use crate::algo::test_graphs::floats;
     use crate::core::{AttrValue, Cancel, GraphCore, SharedGraph};
 
     /// A random directed graph of 10,000 nodes (several chunks), weighted.

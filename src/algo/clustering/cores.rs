@@ -97,15 +97,8 @@ fn cores(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::algo::test_graphs::graph;
     use crate::core::AttrValue;
-
-    fn graph(directed: bool, edges: &[(i64, i64)]) -> SharedGraph {
-        let mut g = GraphCore::new(directed);
-        for &(u, v) in edges {
-            g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[]).unwrap();
-        }
-        SharedGraph::new(g)
-    }
 
     /// Core numbers by peeling: repeatedly remove a node of least remaining degree.
     fn peeled(directed: bool, n: usize, edges: &[(i64, i64)]) -> Vec<u32> {

@@ -194,15 +194,8 @@ pub(super) fn per_node(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::algo::test_graphs::graph;
     use crate::core::{AttrValue, GraphCore, KeyRef};
-
-    fn graph(directed: bool, edges: &[(i64, i64)]) -> SharedGraph {
-        let mut g = GraphCore::new(directed);
-        for &(u, v) in edges {
-            g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[]).unwrap();
-        }
-        SharedGraph::new(g)
-    }
 
     #[test]
     fn counts_triangles_through_each_node() {
