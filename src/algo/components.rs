@@ -1,6 +1,7 @@
 //! Connected components (weak components when directed), by union-find over the edges,
 //! numbered largest first.
 
+use super::disjoint_sets::DisjointSets;
 use super::{input, NodeGroups, NodeValues};
 use crate::core::fallible::{collected, filled};
 use crate::core::{Array, Csr, GraphResult, KeyList, SharedGraph};
@@ -28,29 +29,16 @@ pub fn component_labels(graph: &SharedGraph, cancel: &Cancel) -> GraphResult<Nod
 /// A representative per node: nodes share one exactly when an undirected path joins them.
 fn weak_labels(csr: &Csr, cancel: &Cancel) -> GraphResult<Vec<u32>> {
     let n = csr.node_count();
-    let mut parent = collected(0..n as u32)?;
-    fn find(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            let up = parent[parent[x as usize] as usize];
-            parent[x as usize] = up; // path halving
-            x = up;
-        }
-        x
-    }
+    let mut sets = DisjointSets::new(n)?;
     for u in 0..n as u32 {
         if u as usize % CHECK_EVERY == 0 {
             cancel.check()?;
         }
         for &v in csr.out.neighbors(u) {
-            let (a, b) = (find(&mut parent, u), find(&mut parent, v));
-            if a != b {
-                // The smaller id becomes the root, so roots are first nodes.
-                let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-                parent[hi as usize] = lo;
-            }
+            sets.union(u, v);
         }
     }
-    Ok(collected((0..n as u32).map(|u| find(&mut parent, u)))?)
+    Ok(collected((0..n as u32).map(|u| sets.find(u)))?)
 }
 
 /// Numbers the groups of `raw` (any label per node) largest first, ties by first node;

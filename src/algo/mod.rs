@@ -10,6 +10,7 @@ mod components;
 mod connectivity;
 mod dag;
 mod dfs;
+mod disjoint_sets;
 pub mod generators;
 mod input;
 mod pagerank;

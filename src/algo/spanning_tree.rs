@@ -8,7 +8,8 @@
 
 use std::sync::Arc;
 
-use crate::core::fallible::{collected, filled, with_capacity};
+use super::disjoint_sets::DisjointSets;
+use crate::core::fallible::{filled, with_capacity};
 use crate::core::{
     Cancel, Csr, EntryWeights, GraphCore, GraphError, GraphResult, KeyList, KeyRef, SharedGraph,
     CHECK_EVERY,
@@ -142,23 +143,13 @@ fn kruskal(
         radix_sort(&mut edges, cancel)?;
     }
     cancel.check()?;
-    let mut parent = collected(0..n as u32)?;
-    fn find(parent: &mut [u32], mut x: u32) -> u32 {
-        while parent[x as usize] != x {
-            let up = parent[parent[x as usize] as usize];
-            parent[x as usize] = up; // path halving
-            x = up;
-        }
-        x
-    }
+    let mut sets = DisjointSets::new(n)?;
     let mut tree = with_capacity(n.saturating_sub(1))?;
     for (i, &(_, u, v)) in edges.iter().enumerate() {
         if i % CHECK_EVERY == 0 {
             cancel.check()?;
         }
-        let (a, b) = (find(&mut parent, u), find(&mut parent, v));
-        if a != b {
-            parent[a.max(b) as usize] = a.min(b);
+        if sets.union(u, v) {
             tree.push([u, v]);
             if tree.len() + 1 == n {
                 break;
