@@ -1,4 +1,5 @@
-//! Small graphs of int keys for the algorithms' unit tests, and their float results.
+//! What the algorithms' unit tests share: small graphs of int keys, their float results,
+//! and runs on a given number of threads (results must not depend on it).
 
 use crate::core::{AttrValue, GraphCore, SharedGraph};
 
@@ -36,4 +37,13 @@ pub fn floats(r: &NodeValues) -> Vec<f64> {
             other => panic!("not a float: {other:?}"),
         })
         .collect()
+}
+
+/// `work` run on a pool of `threads` threads.
+pub fn on_threads<T: Send>(threads: usize, work: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(work)
 }

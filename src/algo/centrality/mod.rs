@@ -118,7 +118,7 @@ fn power_iteration(
 mod tests {
     use super::*;
     use crate::algo::random::Rng;
-    use crate::algo::test_graphs::floats;
+    use crate::algo::test_graphs::{floats, on_threads};
     use crate::core::{AttrValue, Cancel, GraphCore, SharedGraph};
 
     /// A random directed graph of 10,000 nodes (several chunks), weighted.
@@ -137,11 +137,7 @@ mod tests {
     fn results_do_not_depend_on_the_thread_count() {
         let g = big();
         let run = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            pool.install(|| {
+            on_threads(threads, || {
                 let c = Cancel::new();
                 let katz = KatzOptions {
                     alpha: 0.05,

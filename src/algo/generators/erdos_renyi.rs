@@ -144,6 +144,7 @@ fn row_of(k: u64) -> u64 {
 mod tests {
     use super::super::classic::tests::edges;
     use super::*;
+    use crate::algo::test_graphs::on_threads;
     use std::collections::HashSet;
 
     #[test]
@@ -218,11 +219,7 @@ mod tests {
     fn the_graph_does_not_depend_on_the_thread_count() {
         let c = Cancel::new();
         let on = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
-            pool.install(|| skipping(3000, 0.01, true, 5, 50.0, &c).unwrap())
+            on_threads(threads, || skipping(3000, 0.01, true, 5, 50.0, &c).unwrap())
         };
         assert_eq!(on(1), on(3));
     }

@@ -6,6 +6,7 @@ use std::collections::{BinaryHeap, HashMap, VecDeque};
 use super::betweenness::Rescale;
 use super::*;
 use crate::algo::random::Rng;
+use crate::algo::test_graphs::on_threads;
 use crate::core::{AttrValue, GraphCore, KeyRef};
 
 type Weighted = Vec<(i64, i64, f64)>;
@@ -381,11 +382,7 @@ fn results_do_not_depend_on_the_thread_count() {
     }
     let g = graph(true, n, &edges);
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
-        pool.install(|| {
+        on_threads(threads, || {
             let o = BetweennessOptions {
                 k: Some(n as usize / 2),
                 seed: Some(42),
