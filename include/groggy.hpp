@@ -13,8 +13,8 @@
  *     double score = pr.at("alice");
  *
  * Keys are ints or strings (1 and "1" are different nodes). groggy::Key is a view, like
- * std::string_view: a Key read from a result (Keys, NodeMap, Components) is valid while
- * that result lives.
+ * std::string_view: a Key read from a result (Keys, NodeMap, EdgeMap, Components) is valid
+ * while that result lives.
  *
  * C++ callbacks (filter predicates, read_edgelist's progress) may throw: the exception is
  * caught before it reaches the C library, which is told to stop (GR_STATUS_CALLBACK), and
@@ -295,12 +295,13 @@ struct Weighted {
     double weight;
 };
 
-// PageRank's personalization (teleport and dangling) weights: keys copied, so it may
-// outlive the strings it was made from. Keys not in the graph are ignored.
-class Personalization {
+// Keys with a weight each, for the options that take one per node: PageRank's
+// personalization, Katz's beta. The keys are copied, so it may outlive the strings it
+// was made from.
+class NodeWeights {
 public:
-    Personalization() = default;
-    Personalization(std::initializer_list<Weighted> entries) {
+    NodeWeights() = default;
+    NodeWeights(std::initializer_list<Weighted> entries) {
         for (const Weighted &e : entries) add(e.key, e.weight);
     }
     void add(const Key &k, double weight) {
@@ -316,6 +317,9 @@ private:
     KeyArray keys_;
     std::vector<double> weights_;
 };
+// PageRank's personalization (teleport and dangling) weights, by the name the class had
+// before Katz's beta shared it; keys not in the graph are ignored.
+using Personalization = NodeWeights;
 
 // One attribute of one item of a batch (add_nodes / add_edges): the item at index `item`
 // of the batch gets `name` = `value`. Applied in the order given.
@@ -351,6 +355,14 @@ public:
     }
     bool contains(const Key &k) const { return find(k).has_value(); }
     std::vector<Key> to_vector() const { return std::vector<Key>(begin(), end()); }
+
+    // The C form, as a key array argument takes it (see KeyArray), borrowed from the
+    // handle: kinds, string bytes and offsets are NULL when every key is an int.
+    const uint8_t *c_kinds() const noexcept { return kinds_; }
+    const int64_t *c_ints() const noexcept { return ints_; }
+    const uint8_t *c_str_data() const noexcept { return str_data_; }
+    size_t c_str_len() const noexcept { return offsets_ ? offsets_[len_] : 0; }
+    const size_t *c_offsets() const noexcept { return offsets_; }
 
     class iterator {
     public:
@@ -483,6 +495,31 @@ struct EdgeKeys {
     size_t size() const noexcept { return sources.size(); }
 };
 
+// Edges with one number each, as edge algorithms return them: edge i is
+// source(i) -> target(i), with value(i).
+template <class T> class EdgeMap {
+public:
+    EdgeMap(EdgeKeys edges, Array values)
+        : edges_(std::move(edges)), values_(std::move(values)), data_(values_.data<T>()) {}
+
+    size_t size() const noexcept { return edges_.size(); }
+    Key source(size_t i) const noexcept { return edges_.sources[i]; }
+    Key target(size_t i) const noexcept { return edges_.targets[i]; }
+    T value(size_t i) const noexcept { return data_[i]; }
+    const EdgeKeys &edges() const noexcept { return edges_; }
+
+private:
+    EdgeKeys edges_;
+    Array values_;
+    const T *data_;
+};
+
+// HITS scores: each node's hub and authority score.
+struct Hits {
+    NodeMap<double> hubs;
+    NodeMap<double> authorities;
+};
+
 // Bytes the library made (gr_buffer): a graph in the native format.
 class Buffer {
 public:
@@ -590,6 +627,45 @@ struct PagerankOptions {
     Personalization personalization; // empty: none
 };
 
+struct KatzOptions {
+    double alpha = 0.1; // the attenuation factor
+    double beta = 1.0;  // what every node gets of its own
+    NodeWeights betas;  // a beta per node instead (every node, no other key); empty: none
+    size_t max_iter = 1000;
+    double tol = 1e-6;
+    bool normalized = true; // scale to unit Euclidean norm
+    std::string weight;     // an edge attribute; empty: every edge weighs 1
+};
+
+struct BetweennessOptions {
+    std::optional<size_t> k; // estimate from k sampled sources; none: every node is one
+    bool normalized = true;
+    std::string weight;           // non-negative edge weights; empty: every edge weighs 1
+    bool endpoints = false;       // count each path's endpoints too (node betweenness only)
+    std::optional<uint64_t> seed; // the sample's seed; none: a fresh one
+};
+
+// How modularity weighs a partition; Louvain optimises that same modularity.
+struct ModularityOptions {
+    std::string weight;      // an edge attribute; empty: "weight" if some edge has it, else 1
+    bool unweighted = false; // every edge weighs 1, whatever `weight` says
+    double resolution = 1.0; // above 1 favours smaller communities, below 1 larger ones
+};
+
+struct LouvainOptions : ModularityOptions {
+    double threshold = 1e-7;      // stop when a level gains at most this much modularity
+    std::optional<uint64_t> seed; // the order of the moves; none: a fresh seed
+};
+
+struct RmatOptions {
+    int64_t edge_factor = 16; // edges drawn per node
+    double a = 0.57;          // the probabilities of the top-left, top-right and
+    double b = 0.19;          // bottom-left quadrants (bottom-right has the rest)
+    double c = 0.19;
+    bool directed = true;
+    std::optional<uint64_t> seed; // none: a fresh one
+};
+
 struct EdgelistOptions {
     bool directed = false;
     std::string comments = "#"; // lines starting with it are skipped; empty: none
@@ -603,16 +679,21 @@ namespace detail {
 // The optional cancel argument of the algorithms, as the C API takes it.
 inline const gr_cancel *cancel_ptr(const Cancel *c) noexcept { return c ? c->handle() : nullptr; }
 
-// The one place the C options structs are filled from the C++ ones: the C struct is
-// initialised first, so fields a later header adds keep their defaults.
-inline void pagerank_call(const gr_graph *g, const PagerankOptions &o, const gr_cancel *cancel,
-                          gr_keys **out_keys, gr_array **out_scores) {
+// An optional name (an edge attribute) as the C API takes it: empty is NULL, read as none.
+inline const char *optional_text(std::string_view s) noexcept {
+    return s.empty() ? nullptr : s.data();
+}
+
+// The one place each C options struct is filled from the C++ one: the C struct is
+// initialised first (at this header's version), so fields a later header adds keep their
+// defaults. The result borrows o's strings and arrays: o must outlive the call.
+inline gr_pagerank_options c_options(const PagerankOptions &o) {
     gr_pagerank_options c;
     check(gr_pagerank_options_init(&c, GR_PAGERANK_OPTIONS_VERSION));
     c.alpha = o.alpha;
     c.max_iter = o.max_iter;
     c.tol = o.tol;
-    c.weight = o.weight.empty() ? nullptr : o.weight.c_str();
+    c.weight = optional_text(o.weight);
     c.weight_len = o.weight.size();
     if (!o.personalization.empty()) {
         const KeyArray &k = o.personalization.keys();
@@ -624,7 +705,70 @@ inline void pagerank_call(const gr_graph *g, const PagerankOptions &o, const gr_
         c.personal_values = o.personalization.weights().data();
         c.n_personal = k.size();
     }
-    check(gr_graph_pagerank(g, &c, cancel, out_keys, out_scores));
+    return c;
+}
+
+inline gr_katz_options c_options(const KatzOptions &o) {
+    gr_katz_options c;
+    check(gr_katz_options_init(&c, GR_KATZ_OPTIONS_VERSION));
+    c.alpha = o.alpha;
+    c.beta = o.beta;
+    c.max_iter = o.max_iter;
+    c.tol = o.tol;
+    c.normalized = o.normalized;
+    c.weight = optional_text(o.weight);
+    c.weight_len = o.weight.size();
+    if (!o.betas.empty()) {
+        const KeyArray &k = o.betas.keys();
+        c.beta_kinds = k.c_kinds();
+        c.beta_ints = k.c_ints();
+        c.beta_str_data = k.c_str_data();
+        c.beta_str_data_len = k.c_str_len();
+        c.beta_str_offsets = k.c_offsets();
+        c.beta_values = o.betas.weights().data();
+        c.n_beta = k.size();
+    }
+    return c;
+}
+
+inline gr_betweenness_options c_options(const BetweennessOptions &o) {
+    gr_betweenness_options c;
+    check(gr_betweenness_options_init(&c, GR_BETWEENNESS_OPTIONS_VERSION));
+    c.sampled = o.k.has_value();
+    c.k = o.k.value_or(0);
+    c.normalized = o.normalized;
+    c.weight = optional_text(o.weight);
+    c.weight_len = o.weight.size();
+    c.endpoints = o.endpoints;
+    c.seeded = o.seed.has_value();
+    c.seed = o.seed.value_or(0);
+    return c;
+}
+
+inline gr_louvain_options c_options(const LouvainOptions &o) {
+    gr_louvain_options c;
+    check(gr_louvain_options_init(&c, GR_LOUVAIN_OPTIONS_VERSION));
+    c.weight = optional_text(o.weight);
+    c.weight_len = o.weight.size();
+    c.unweighted = o.unweighted;
+    c.resolution = o.resolution;
+    c.threshold = o.threshold;
+    c.seeded = o.seed.has_value();
+    c.seed = o.seed.value_or(0);
+    return c;
+}
+
+inline gr_rmat_options c_options(const RmatOptions &o) {
+    gr_rmat_options c;
+    check(gr_rmat_options_init(&c, GR_RMAT_OPTIONS_VERSION));
+    c.edge_factor = o.edge_factor;
+    c.a = o.a;
+    c.b = o.b;
+    c.c = o.c;
+    c.directed = o.directed;
+    c.seeded = o.seed.has_value();
+    c.seed = o.seed.value_or(0);
+    return c;
 }
 
 // The C callbacks behind the C++ ones: user_data points to one of these contexts.
@@ -674,6 +818,62 @@ inline EdgeKeys edge_keys(gr_keys *sources, gr_keys *targets) {
     Keys s(sources);
     Keys t(hold.release());
     return EdgeKeys{std::move(s), std::move(t)};
+}
+
+// Node keys with one value each, as R (NodeMap, Components). Owns both outputs at once,
+// so neither leaks if wrapping the other throws.
+template <class R> R keyed(gr_keys *keys, gr_array *values) {
+    Owned<gr_keys, gr_keys_free> hold(keys);
+    Array a(values);
+    Keys k(hold.release());
+    return R(std::move(k), std::move(a));
+}
+
+// The calling conventions of groggy.h, one helper each: call f(args..., outputs), throw
+// Error if it fails, and wrap what it wrote out.
+
+// One value (a flag, a count, a score).
+template <class T, class F, class... A> T out_value(F f, A... args) {
+    T out{};
+    check(f(args..., &out));
+    return out;
+}
+// A key list.
+template <class F, class... A> Keys out_keys(F f, A... args) {
+    gr_keys *out = nullptr;
+    check(f(args..., &out));
+    return Keys(out);
+}
+// Edges, as two key lists.
+template <class F, class... A> EdgeKeys out_edges(F f, A... args) {
+    gr_keys *sources = nullptr;
+    gr_keys *targets = nullptr;
+    check(f(args..., &sources, &targets));
+    return edge_keys(sources, targets);
+}
+// Node keys with one value each, as R (NodeMap, Components).
+template <class R, class F, class... A> R out_keyed(F f, A... args) {
+    gr_keys *keys = nullptr;
+    gr_array *values = nullptr;
+    check(f(args..., &keys, &values));
+    return keyed<R>(keys, values);
+}
+// A new graph, for the caller to own (Graph is defined below).
+template <class F, class... A> gr_graph *out_graph(F f, A... args) {
+    gr_graph *out = nullptr;
+    check(f(args..., &out));
+    return out;
+}
+
+// gr_graph_modularity of a partition: keys (a KeyArray, or a Keys list in its C form)
+// and each one's community number.
+template <class K>
+double modularity_call(const gr_graph *g, const K &keys, const std::vector<uint64_t> &community,
+                       const ModularityOptions &o, const gr_cancel *cancel) {
+    return out_value<double>(gr_graph_modularity, g, keys.size(), keys.c_kinds(), keys.c_ints(),
+                             keys.c_str_data(), keys.c_str_len(), keys.c_offsets(),
+                             community.data(), optional_text(o.weight), o.weight.size(),
+                             o.unweighted, o.resolution, cancel);
 }
 
 // Column names and arrays in the C form, borrowing from the Columns.
@@ -760,7 +960,7 @@ public:
     static Graph adopt(gr_graph *owned) noexcept { return Graph(owned); }
 
     // A deep copy (the handle itself is move-only).
-    Graph copy() const { return Graph(out_graph(gr_graph_copy, g())); }
+    Graph copy() const { return Graph(detail::out_graph(gr_graph_copy, g())); }
 
     // --- structure
     void add_node(const Key &k, Attrs attrs = {}) {
@@ -833,38 +1033,21 @@ public:
                                            v.c_ptr(), v.c_len()));
     }
     bool has_node(const Key &k) const {
-        bool found = false;
-        detail::check(gr_graph_has_node(g(), k.c_int(), k.c_ptr(), k.c_len(), &found));
-        return found;
+        return detail::out_value<bool>(gr_graph_has_node, g(), k.c_int(), k.c_ptr(), k.c_len());
     }
     bool has_edge(const Key &u, const Key &v) const {
-        bool found = false;
-        detail::check(gr_graph_has_edge(g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(),
-                                        v.c_ptr(), v.c_len(), &found));
-        return found;
+        return detail::out_value<bool>(gr_graph_has_edge, g(), u.c_int(), u.c_ptr(), u.c_len(),
+                                       v.c_int(), v.c_ptr(), v.c_len());
     }
     size_t degree(const Key &k) const {
-        size_t d = 0;
-        detail::check(gr_graph_degree(g(), k.c_int(), k.c_ptr(), k.c_len(), &d));
-        return d;
+        return detail::out_value<size_t>(gr_graph_degree, g(), k.c_int(), k.c_ptr(), k.c_len());
     }
     Keys neighbors(const Key &k) const {
-        gr_keys *out = nullptr;
-        detail::check(gr_graph_neighbors(g(), k.c_int(), k.c_ptr(), k.c_len(), &out));
-        return Keys(out);
+        return detail::out_keys(gr_graph_neighbors, g(), k.c_int(), k.c_ptr(), k.c_len());
     }
-    Keys nodes() const {
-        gr_keys *out = nullptr;
-        detail::check(gr_graph_nodes(g(), &out));
-        return Keys(out);
-    }
+    Keys nodes() const { return detail::out_keys(gr_graph_nodes, g()); }
     // Every edge, in insertion order.
-    EdgeKeys edges() const {
-        gr_keys *sources = nullptr;
-        gr_keys *targets = nullptr;
-        detail::check(gr_graph_edges(g(), &sources, &targets));
-        return detail::edge_keys(sources, targets);
-    }
+    EdgeKeys edges() const { return detail::out_edges(gr_graph_edges, g()); }
 
     // --- filters, in node / edge order. An exception the predicate throws stops the filter
     // and is rethrown from here; the library never sees it.
@@ -889,25 +1072,16 @@ public:
     }
     // The query language of gr_graph_filter_nodes_query: `age > 30 AND club == 'Blue'`.
     Keys filter_nodes_query(std::string_view query) const {
-        gr_keys *out = nullptr;
-        detail::check(
-            gr_graph_filter_nodes_query(g(), detail::text_ptr(query), query.size(), &out));
-        return Keys(out);
+        return detail::out_keys(gr_graph_filter_nodes_query, g(), detail::text_ptr(query),
+                                query.size());
     }
     EdgeKeys filter_edges_query(std::string_view query) const {
-        gr_keys *sources = nullptr;
-        gr_keys *targets = nullptr;
-        detail::check(gr_graph_filter_edges_query(g(), detail::text_ptr(query), query.size(),
-                                                  &sources, &targets));
-        return detail::edge_keys(sources, targets);
+        return detail::out_edges(gr_graph_filter_edges_query, g(), detail::text_ptr(query),
+                                 query.size());
     }
-    size_t node_count() const { return count(gr_graph_node_count); }
-    size_t edge_count() const { return count(gr_graph_edge_count); }
-    bool is_directed() const {
-        bool d = false;
-        detail::check(gr_graph_is_directed(g(), &d));
-        return d;
-    }
+    size_t node_count() const { return detail::out_value<size_t>(gr_graph_node_count, g()); }
+    size_t edge_count() const { return detail::out_value<size_t>(gr_graph_edge_count, g()); }
+    bool is_directed() const { return detail::out_value<bool>(gr_graph_is_directed, g()); }
 
     // --- attributes: absent is std::nullopt; an attribute set to null is a null Value
     void set_node_attr(const Key &k, std::string_view name, const Value &value) {
@@ -946,46 +1120,277 @@ public:
                                                 name.size()));
     }
 
-    // --- algorithms (each takes an optional Cancel)
-    NodeMap<double> pagerank(const PagerankOptions &options = {},
-                             const Cancel *cancel = nullptr) const {
-        gr_keys *keys = nullptr;
-        gr_array *scores = nullptr;
-        detail::pagerank_call(g(), options, detail::cancel_ptr(cancel), &keys, &scores);
-        return two<NodeMap<double>>(keys, scores);
-    }
+    // --- algorithms (each takes an optional Cancel), as networkx's of the same names
+    // Traversal and paths.
     // Breadth-first order from source, at most depth_limit hops (negative: no limit).
     Keys bfs(const Key &source, int64_t depth_limit = -1, const Cancel *cancel = nullptr) const {
-        gr_keys *out = nullptr;
-        detail::check(gr_graph_bfs(g(), source.c_int(), source.c_ptr(), source.c_len(),
-                                   depth_limit, detail::cancel_ptr(cancel), &out));
-        return Keys(out);
+        return detail::out_keys(gr_graph_bfs, g(), source.c_int(), source.c_ptr(),
+                                source.c_len(), depth_limit, detail::cancel_ptr(cancel));
     }
     // Depth-first preorder from source, at most depth_limit hops deep (negative: no limit).
     Keys dfs(const Key &source, int64_t depth_limit = -1, const Cancel *cancel = nullptr) const {
-        gr_keys *out = nullptr;
-        detail::check(gr_graph_dfs(g(), source.c_int(), source.c_ptr(), source.c_len(),
-                                   depth_limit, detail::cancel_ptr(cancel), &out));
-        return Keys(out);
+        return detail::out_keys(gr_graph_dfs, g(), source.c_int(), source.c_ptr(),
+                                source.c_len(), depth_limit, detail::cancel_ptr(cancel));
     }
     // The keys along a shortest path (fewest edges, or least total `weight`); throws
     // GR_STATUS_NO_PATH when v cannot be reached.
     Keys shortest_path(const Key &u, const Key &v, std::string_view weight = {},
                        const Cancel *cancel = nullptr) const {
-        gr_keys *out = nullptr;
-        detail::check(gr_graph_shortest_path(
-            g(), u.c_int(), u.c_ptr(), u.c_len(), v.c_int(), v.c_ptr(), v.c_len(),
-            weight.empty() ? nullptr : weight.data(), weight.size(), detail::cancel_ptr(cancel),
-            &out));
-        return Keys(out);
+        return detail::out_keys(gr_graph_shortest_path, g(), u.c_int(), u.c_ptr(), u.c_len(),
+                                v.c_int(), v.c_ptr(), v.c_len(), detail::optional_text(weight),
+                                weight.size(), detail::cancel_ptr(cancel));
     }
+    // The number of edges on a shortest path from source to each node it reaches, in
+    // visit order.
+    NodeMap<int64_t> shortest_path_lengths(const Key &source,
+                                           const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<int64_t>>(
+            gr_graph_shortest_path_lengths, g(), source.c_int(), source.c_ptr(), source.c_len(),
+            nullptr, size_t(0), detail::cancel_ptr(cancel));
+    }
+    // The least total `weight` (an edge attribute, which some edge must have) of a path
+    // from source to each node it reaches, in visit order.
+    NodeMap<double> weighted_shortest_path_lengths(const Key &source, std::string_view weight,
+                                                   const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(
+            gr_graph_shortest_path_lengths, g(), source.c_int(), source.c_ptr(), source.c_len(),
+            detail::text_ptr(weight), weight.size(), detail::cancel_ptr(cancel));
+    }
+    // Whether a path (along the edges when directed) leads from u to v.
+    bool has_path(const Key &u, const Key &v, const Cancel *cancel = nullptr) const {
+        return detail::out_value<bool>(gr_graph_has_path, g(), u.c_int(), u.c_ptr(), u.c_len(),
+                                       v.c_int(), v.c_ptr(), v.c_len(),
+                                       detail::cancel_ptr(cancel));
+    }
+
+    // Connectivity.
     // Weak components when directed.
     Components connected_components(const Cancel *cancel = nullptr) const {
-        gr_keys *keys = nullptr;
-        gr_array *sizes = nullptr;
-        detail::check(
-            gr_graph_connected_components(g(), detail::cancel_ptr(cancel), &keys, &sizes));
-        return two<Components>(keys, sizes);
+        return detail::out_keyed<Components>(gr_graph_connected_components, g(),
+                                             detail::cancel_ptr(cancel));
+    }
+    // Directed graphs only (else GR_STATUS_INVALID_OPERATION).
+    Components strongly_connected_components(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<Components>(gr_graph_strongly_connected_components, g(),
+                                             detail::cancel_ptr(cancel));
+    }
+    // Each node's component, numbered as connected_components orders them.
+    NodeMap<int64_t> component_labels(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<int64_t>>(gr_graph_component_labels, g(),
+                                                   detail::cancel_ptr(cancel));
+    }
+    // Undirected graphs with nodes only (else GR_STATUS_INVALID_OPERATION).
+    bool is_connected(const Cancel *cancel = nullptr) const {
+        return detail::out_value<bool>(gr_graph_is_connected, g(), detail::cancel_ptr(cancel));
+    }
+    // Undirected graphs only (else GR_STATUS_INVALID_OPERATION).
+    size_t number_connected_components(const Cancel *cancel = nullptr) const {
+        return detail::out_value<size_t>(gr_graph_number_connected_components, g(),
+                                         detail::cancel_ptr(cancel));
+    }
+    // Directed graphs with nodes only (else GR_STATUS_INVALID_OPERATION).
+    bool is_strongly_connected(const Cancel *cancel = nullptr) const {
+        return detail::out_value<bool>(gr_graph_is_strongly_connected, g(),
+                                       detail::cancel_ptr(cancel));
+    }
+
+    // Centrality (every node, in node order).
+    NodeMap<double> pagerank(const PagerankOptions &options = {},
+                             const Cancel *cancel = nullptr) const {
+        gr_pagerank_options c = detail::c_options(options);
+        return detail::out_keyed<NodeMap<double>>(gr_graph_pagerank, g(), &c,
+                                                  detail::cancel_ptr(cancel));
+    }
+    // Degree over n - 1 (in + out when directed).
+    NodeMap<double> degree_centrality(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(gr_graph_degree_centrality, g(),
+                                                  detail::cancel_ptr(cancel));
+    }
+    // Directed graphs only (else GR_STATUS_INVALID_OPERATION), as out_degree_centrality.
+    NodeMap<double> in_degree_centrality(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(gr_graph_in_degree_centrality, g(),
+                                                  detail::cancel_ptr(cancel));
+    }
+    NodeMap<double> out_degree_centrality(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(gr_graph_out_degree_centrality, g(),
+                                                  detail::cancel_ptr(cancel));
+    }
+    // Power iteration to unit Euclidean norm; GR_STATUS_ALGORITHM without convergence in
+    // max_iter steps. `weight`: an edge attribute; empty: every edge weighs 1.
+    NodeMap<double> eigenvector_centrality(size_t max_iter = 100, double tol = 1e-6,
+                                           std::string_view weight = {},
+                                           const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(
+            gr_graph_eigenvector_centrality, g(), max_iter, tol, detail::optional_text(weight),
+            weight.size(), detail::cancel_ptr(cancel));
+    }
+    NodeMap<double> katz_centrality(const KatzOptions &options = {},
+                                    const Cancel *cancel = nullptr) const {
+        gr_katz_options c = detail::c_options(options);
+        return detail::out_keyed<NodeMap<double>>(gr_graph_katz_centrality, g(), &c,
+                                                  detail::cancel_ptr(cancel));
+    }
+    // Hubs and authorities, weighted by the edge attribute "weight" when edges have it;
+    // `normalized`: each sums to 1. GR_STATUS_ALGORITHM without convergence or edges.
+    Hits hits(size_t max_iter = 100, double tol = 1e-8, bool normalized = true,
+              const Cancel *cancel = nullptr) const {
+        gr_keys *hub_keys = nullptr;
+        gr_array *hubs = nullptr;
+        gr_keys *authority_keys = nullptr;
+        gr_array *authorities = nullptr;
+        detail::check(gr_graph_hits(g(), max_iter, tol, normalized, detail::cancel_ptr(cancel),
+                                    &hub_keys, &hubs, &authority_keys, &authorities));
+        // The authorities are owned while the hubs are wrapped, in case that throws.
+        detail::Owned<gr_keys, gr_keys_free> hold_keys(authority_keys);
+        detail::Owned<gr_array, gr_array_free> hold_values(authorities);
+        NodeMap<double> h = detail::keyed<NodeMap<double>>(hub_keys, hubs);
+        return Hits{std::move(h),
+                    detail::keyed<NodeMap<double>>(hold_keys.release(), hold_values.release())};
+    }
+    NodeMap<double> betweenness_centrality(const BetweennessOptions &options = {},
+                                           const Cancel *cancel = nullptr) const {
+        gr_betweenness_options c = detail::c_options(options);
+        return detail::out_keyed<NodeMap<double>>(gr_graph_betweenness_centrality, g(), &c,
+                                                  detail::cancel_ptr(cancel));
+    }
+    // Every edge's betweenness, the edges listed as networkx lists a graph built the same
+    // way (each undirected edge once). options.endpoints is not used.
+    EdgeMap<double> edge_betweenness_centrality(const BetweennessOptions &options = {},
+                                                const Cancel *cancel = nullptr) const {
+        gr_betweenness_options c = detail::c_options(options);
+        gr_keys *sources = nullptr;
+        gr_keys *targets = nullptr;
+        gr_array *values = nullptr;
+        detail::check(gr_graph_edge_betweenness_centrality(
+            g(), &c, detail::cancel_ptr(cancel), &sources, &targets, &values));
+        // The values are owned while the edges are wrapped, in case that throws.
+        detail::Owned<gr_array, gr_array_free> hold(values);
+        EdgeKeys edges = detail::edge_keys(sources, targets);
+        return EdgeMap<double>(std::move(edges), Array(hold.release()));
+    }
+    // From the distances that reach each node; `weight`: an edge attribute of distances
+    // (empty: 1 each); `wf_improved`: scaled by the share of nodes that reach it.
+    NodeMap<double> closeness_centrality(std::string_view weight = {}, bool wf_improved = true,
+                                         const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(
+            gr_graph_closeness_centrality, g(), detail::optional_text(weight), weight.size(),
+            wf_improved, detail::cancel_ptr(cancel));
+    }
+    // The sum of 1 / distance from every node that reaches each node; `weight` as above.
+    NodeMap<double> harmonic_centrality(std::string_view weight = {},
+                                        const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(gr_graph_harmonic_centrality, g(),
+                                                  detail::optional_text(weight),
+                                                  weight.size(), detail::cancel_ptr(cancel));
+    }
+
+    // Communities, largest first, each in node order.
+    Components louvain_communities(const LouvainOptions &options = {},
+                                   const Cancel *cancel = nullptr) const {
+        gr_louvain_options c = detail::c_options(options);
+        return detail::out_keyed<Components>(gr_graph_louvain_communities, g(), &c,
+                                             detail::cancel_ptr(cancel));
+    }
+    // Semi-synchronous and deterministic; undirected graphs only.
+    Components label_propagation_communities(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<Components>(gr_graph_label_propagation_communities, g(),
+                                             detail::cancel_ptr(cancel));
+    }
+    // Asynchronous, in a random order (a seed: the same communities every time);
+    // `weight`: an edge attribute, empty: every edge weighs 1.
+    Components asyn_lpa_communities(std::string_view weight = {},
+                                    std::optional<uint64_t> seed = std::nullopt,
+                                    const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<Components>(
+            gr_graph_asyn_lpa_communities, g(), detail::optional_text(weight), weight.size(),
+            seed.has_value(), seed.value_or(0), detail::cancel_ptr(cancel));
+    }
+    // The modularity of a partition that holds every node once (else
+    // GR_STATUS_INVALID_ARGUMENT): communities as the calls above return them ...
+    double modularity(const Components &communities, const ModularityOptions &options = {},
+                      const Cancel *cancel = nullptr) const {
+        std::vector<uint64_t> number;
+        for (size_t c = 0; c < communities.count(); ++c) {
+            number.resize(number.size() + communities.size(c), c);
+        }
+        return detail::modularity_call(g(), communities.keys(), number, options,
+                                       detail::cancel_ptr(cancel));
+    }
+    // ... or groups of keys: g.modularity({{1, 2, 3}, {4, 5}}).
+    double modularity(const std::vector<KeyArray> &communities,
+                      const ModularityOptions &options = {},
+                      const Cancel *cancel = nullptr) const {
+        KeyArray keys;
+        std::vector<uint64_t> number;
+        for (size_t c = 0; c < communities.size(); ++c) {
+            for (size_t i = 0; i < communities[c].size(); ++i) keys.push_back(communities[c][i]);
+            number.resize(keys.size(), c);
+        }
+        return detail::modularity_call(g(), keys, number, options, detail::cancel_ptr(cancel));
+    }
+
+    // Clustering and cores. Triangles and transitivity ignore self-loops; undirected
+    // graphs only for triangles; cores refuse a graph with a self-loop.
+    NodeMap<int64_t> triangles(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<int64_t>>(gr_graph_triangles, g(),
+                                                   detail::cancel_ptr(cancel));
+    }
+    // `weight`: an edge attribute (empty: unweighted).
+    NodeMap<double> clustering(std::string_view weight = {},
+                               const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<double>>(gr_graph_clustering, g(),
+                                                  detail::optional_text(weight), weight.size(),
+                                                  detail::cancel_ptr(cancel));
+    }
+    // `count_zeros` false: over the nodes whose coefficient is not 0.
+    double average_clustering(std::string_view weight = {}, bool count_zeros = true,
+                              const Cancel *cancel = nullptr) const {
+        return detail::out_value<double>(gr_graph_average_clustering, g(),
+                                         detail::optional_text(weight), weight.size(),
+                                         count_zeros, detail::cancel_ptr(cancel));
+    }
+    // 3 x triangles / connected triples.
+    double transitivity(const Cancel *cancel = nullptr) const {
+        return detail::out_value<double>(gr_graph_transitivity, g(), detail::cancel_ptr(cancel));
+    }
+    NodeMap<int64_t> core_number(const Cancel *cancel = nullptr) const {
+        return detail::out_keyed<NodeMap<int64_t>>(gr_graph_core_number, g(),
+                                                   detail::cancel_ptr(cancel));
+    }
+    // The subgraph of the nodes whose core number is at least k (none: the largest one),
+    // with their attributes, in this graph's pool.
+    Graph k_core(std::optional<int64_t> k = std::nullopt, const Cancel *cancel = nullptr) const {
+        return Graph(detail::out_graph(gr_graph_k_core, g(), k.has_value(), k.value_or(0),
+                                       detail::cancel_ptr(cancel)));
+    }
+
+    // DAGs and spanning trees.
+    // Directed and without a cycle (a self-loop is one).
+    bool is_directed_acyclic_graph(const Cancel *cancel = nullptr) const {
+        return detail::out_value<bool>(gr_graph_is_directed_acyclic, g(),
+                                       detail::cancel_ptr(cancel));
+    }
+    // Every node, sources first; GR_STATUS_INVALID_OPERATION when undirected or cyclic.
+    Keys topological_sort(const Cancel *cancel = nullptr) const {
+        return detail::out_keys(gr_graph_topological_sort, g(), detail::cancel_ptr(cancel));
+    }
+    // The edges of a minimum spanning forest of an undirected graph, in networkx's order.
+    // `weight`: an edge attribute (edges without it weigh 1); "weight" when no edge has it,
+    // or empty: every edge weighs 1.
+    EdgeKeys minimum_spanning_edges(std::string_view weight = "weight",
+                                    uint32_t algorithm = GR_SPANNING_KRUSKAL,
+                                    const Cancel *cancel = nullptr) const {
+        return detail::out_edges(gr_graph_minimum_spanning_edges, g(),
+                                 detail::optional_text(weight), weight.size(), algorithm,
+                                 detail::cancel_ptr(cancel));
+    }
+    // Every node and the edges minimum_spanning_edges gives, with their attributes.
+    Graph minimum_spanning_tree(std::string_view weight = "weight",
+                                uint32_t algorithm = GR_SPANNING_KRUSKAL,
+                                const Cancel *cancel = nullptr) const {
+        return Graph(detail::out_graph(gr_graph_minimum_spanning_tree, g(),
+                                       detail::optional_text(weight), weight.size(), algorithm,
+                                       detail::cancel_ptr(cancel)));
     }
 
     // --- files
@@ -993,9 +1398,7 @@ public:
         detail::check(gr_graph_save(g(), detail::text_ptr(path), path.size()));
     }
     static Graph load(std::string_view path) {
-        gr_graph *out = nullptr;
-        detail::check(gr_graph_load(detail::text_ptr(path), path.size(), &out));
-        return Graph(out);
+        return Graph(detail::out_graph(gr_graph_load, detail::text_ptr(path), path.size()));
     }
     // The native format in memory (what save writes to a file).
     Buffer save_buffer() const {
@@ -1005,9 +1408,7 @@ public:
     }
     // A graph from bytes in the native format, checked as load checks a file.
     static Graph load_buffer(const uint8_t *data, size_t len) {
-        gr_graph *out = nullptr;
-        detail::check(gr_graph_load_buffer(data, len, &out));
-        return Graph(out);
+        return Graph(detail::out_graph(gr_graph_load_buffer, data, len));
     }
     static Graph load_buffer(const Buffer &buffer) {
         return load_buffer(buffer.data(), buffer.size());
@@ -1032,24 +1433,6 @@ private:
     explicit Graph(gr_graph *owned) noexcept : h_(owned) {}
     gr_graph *g() const noexcept { return h_.get(); }
 
-    size_t count(gr_status (*f)(const gr_graph *, size_t *)) const {
-        size_t n = 0;
-        detail::check(f(g(), &n));
-        return n;
-    }
-    static gr_graph *out_graph(gr_status (*f)(const gr_graph *, gr_graph **), const gr_graph *g) {
-        gr_graph *out = nullptr;
-        detail::check(f(g, &out));
-        return out;
-    }
-    // Owns both outputs at once, so neither leaks if wrapping the other throws.
-    template <class R> static R two(gr_keys *keys, gr_array *values) {
-        detail::Owned<gr_keys, gr_keys_free> hold(keys);
-        Array a(values);
-        Keys k(hold.release());
-        return R(std::move(k), std::move(a));
-    }
-
     // Attributes in the C form: names and values borrow from the Attrs list.
     struct Cattrs {
         explicit Cattrs(Attrs attrs) {
@@ -1067,6 +1450,72 @@ private:
 };
 
 inline const char *version() noexcept { return gr_version(); }
+
+// ----- generators ------------------------------------------------------------------------
+
+// Graphs built from a model, as networkx's generators of the same names: nodes are the
+// int keys 0..n-1. The random ones take a seed (std::nullopt: a fresh one) and give the
+// same graph for it on any thread count. A bad size or probability throws Error with
+// GR_STATUS_INVALID_ARGUMENT.
+namespace generators {
+// G(n, p): each pair (ordered pair when directed) joined with probability p.
+inline Graph erdos_renyi_graph(int64_t n, double p, std::optional<uint64_t> seed = std::nullopt,
+                               bool directed = false, const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_erdos_renyi, n, p, directed,
+                                          seed.has_value(), seed.value_or(0),
+                                          detail::cancel_ptr(cancel)));
+}
+// G(n, m): m distinct edges chosen uniformly (all of them when m is that many or more).
+inline Graph gnm_random_graph(int64_t n, int64_t m, std::optional<uint64_t> seed = std::nullopt,
+                              bool directed = false, const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_gnm, n, m, directed, seed.has_value(),
+                                          seed.value_or(0), detail::cancel_ptr(cancel)));
+}
+// Preferential attachment, m edges per new node: m * (n - m) edges; 1 <= m < n.
+inline Graph barabasi_albert_graph(int64_t n, int64_t m,
+                                   std::optional<uint64_t> seed = std::nullopt,
+                                   const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_barabasi_albert, n, m, seed.has_value(),
+                                          seed.value_or(0), detail::cancel_ptr(cancel)));
+}
+// A ring, each node joined to its k / 2 nearest on each side, each edge rewired with
+// probability p; k <= n.
+inline Graph watts_strogatz_graph(int64_t n, int64_t k, double p,
+                                  std::optional<uint64_t> seed = std::nullopt,
+                                  const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_watts_strogatz, n, k, p,
+                                          seed.has_value(), seed.value_or(0),
+                                          detail::cancel_ptr(cancel)));
+}
+// R-MAT, Graph500 style: 2^scale nodes (scale 0..31), about edge_factor of them edges.
+inline Graph rmat_graph(int64_t scale, const RmatOptions &options = {},
+                        const Cancel *cancel = nullptr) {
+    gr_rmat_options c = detail::c_options(options);
+    return Graph::adopt(
+        detail::out_graph(gr_generate_rmat, scale, &c, detail::cancel_ptr(cancel)));
+}
+// Classic shapes (undirected).
+inline Graph complete_graph(int64_t n, const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_complete, n, detail::cancel_ptr(cancel)));
+}
+// The edges (i, i + 1).
+inline Graph path_graph(int64_t n, const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_path, n, detail::cancel_ptr(cancel)));
+}
+// The path closed by (n - 1, 0).
+inline Graph cycle_graph(int64_t n, const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_cycle, n, detail::cancel_ptr(cancel)));
+}
+// n + 1 nodes: the centre 0 joined to each of 1..n.
+inline Graph star_graph(int64_t n, const Cancel *cancel = nullptr) {
+    return Graph::adopt(detail::out_graph(gr_generate_star, n, detail::cancel_ptr(cancel)));
+}
+// m rows of n: the node in row i, column j is i * n + j.
+inline Graph grid_2d_graph(int64_t m, int64_t n, const Cancel *cancel = nullptr) {
+    return Graph::adopt(
+        detail::out_graph(gr_generate_grid_2d, m, n, detail::cancel_ptr(cancel)));
+}
+} // namespace generators
 
 } // namespace groggy
 
