@@ -10,9 +10,9 @@
 //! On large levels the moves run in parallel batches (see `sweep_batched`): the best move
 //! of each node of a batch is found against the state at the batch's start, in parallel;
 //! the moves are then applied one by one in order, each checked against the current state
-//! (a node whose move involves a community changed meanwhile is evaluated again in a next
-//! round). Every move applied therefore has a positive gain, and the result depends only
-//! on the seed, never on the thread count.
+//! (a node a neighbour of which moved meanwhile is evaluated again in a next round). Every
+//! move applied therefore has a positive gain, and the result depends only on the seed,
+//! never on the thread count.
 
 use std::sync::atomic::AtomicBool;
 use std::sync::atomic::Ordering::Relaxed;
@@ -23,13 +23,20 @@ use super::{groups, take, Scratch, Weight, SCRATCH};
 use crate::algo::random::{seed_or_random, Rng};
 use crate::algo::NodeGroups;
 use crate::core::fallible::{collected, filled};
-use crate::core::{Cancel, Csr, EntryWeights, GraphError, GraphResult, SharedGraph, CHECK_EVERY};
+use crate::core::{
+    prefetch, Cancel, Csr, EntryWeights, GraphError, GraphResult, SharedGraph, CHECK_EVERY,
+};
 
 /// Nodes per parallel batch: small against the level so stale decisions are rare, large
 /// enough to amortise the fork and join.
 const BATCH: usize = 512;
 /// Levels with fewer nodes than this move nodes one at a time (networkx's exact sweep).
 const PARALLEL_FROM: usize = 4 * BATCH;
+/// How many neighbours ahead `best_move` fetches a neighbour's community (and, half as
+/// far ahead, that community's sum).
+const GATHER_AHEAD: usize = 16;
+/// How many nodes ahead a sweep fetches a node's row (see `Level::prefetch_rows`).
+const ROW_AHEAD: usize = 8;
 /// Rounds with fewer pending nodes than this evaluate them on one thread.
 const SERIAL_BELOW: usize = 64;
 
@@ -109,6 +116,22 @@ impl Level {
     fn neighbours(&self, u: u32) -> (&[u32], &[f64]) {
         let range = self.offsets[u as usize]..self.offsets[u as usize + 1];
         (&self.targets[range.clone()], &self.weights[range])
+    }
+
+    /// Asks for the rows of the nodes a walk over `nodes` reaches soon, at `i`: the offsets
+    /// of `nodes[i + ROW_AHEAD]`, the entries of `nodes[i + ROW_AHEAD / 2]` (whose offsets
+    /// came earlier). A sweep visits nodes in random order, so each row is two dependent
+    /// misses otherwise.
+    #[inline(always)]
+    fn prefetch_rows(&self, nodes: &[u32], i: usize) {
+        if let Some(&far) = nodes.get(i + ROW_AHEAD) {
+            prefetch(&self.offsets[far as usize]);
+        }
+        if let Some(&near) = nodes.get(i + ROW_AHEAD / 2) {
+            let start = self.offsets[near as usize];
+            prefetch(self.targets.as_ptr().wrapping_add(start));
+            prefetch(self.weights.as_ptr().wrapping_add(start));
+        }
     }
 
     /// The snapshot as level 0 (out-neighbours before in-neighbours, as networkx).
@@ -244,16 +267,19 @@ impl Level {
 }
 
 /// The moving state of one level: each node's community and each community's summed
-/// out- and in-degree (networkx's `Stot_out`/`Stot_in`; both `Stot` when undirected).
+/// out- and in-degree (networkx's `Stot_out`/`Stot_in`; both `Stot` when undirected), kept
+/// side by side so that a gain costs one access to them.
 struct State<'a> {
     level: &'a Level,
     community: Vec<u32>,
-    tot_out: Vec<f64>,
-    tot_in: Vec<f64>,
+    tot: Vec<[f64; 2]>,
     m: f64,
     /// `resolution / m^2` (directed) or `resolution / (4 m^2)` (undirected, where both
     /// products below are `Stot * degree`): networkx's factors.
     scale: f64,
+    /// The round in which a neighbour of each node last moved (see `sweep_batched`).
+    stale: Vec<u32>,
+    round: u32,
 }
 
 /// A node's best move: the community, and the node's weights to its own and to that one.
@@ -271,7 +297,7 @@ impl State<'_> {
     #[inline]
     fn term(&self, u: usize, c: u32, w: f64, own: u32) -> f64 {
         let (d_out, d_in) = (self.level.k_out[u], self.level.k_in[u]);
-        let (mut t_out, mut t_in) = (self.tot_out[c as usize], self.tot_in[c as usize]);
+        let [mut t_out, mut t_in] = self.tot[c as usize];
         if c == own {
             t_out -= d_out;
             t_in -= d_in;
@@ -285,8 +311,17 @@ impl State<'_> {
     fn best_move(&self, u: u32, scratch: &mut Scratch) -> Move {
         scratch.begin(self.community.len());
         let (targets, weights) = self.level.neighbours(u);
-        for (&v, &w) in targets.iter().zip(weights) {
-            scratch.add(self.community[v as usize], w);
+        let community = &self.community[..];
+        for (i, (&v, &w)) in targets.iter().zip(weights).enumerate() {
+            // The neighbours' communities and their sums are scattered over memory larger
+            // than the cache on big levels: asking for them ahead overlaps the misses.
+            if let Some(&far) = targets.get(i + GATHER_AHEAD) {
+                prefetch(&community[far as usize]);
+            }
+            if let Some(&near) = targets.get(i + GATHER_AHEAD / 2) {
+                scratch.prefetch(community[near as usize]);
+            }
+            scratch.add(community[v as usize], w);
         }
         let own = self.community[u as usize];
         let w_own = scratch.get(own);
@@ -306,14 +341,28 @@ impl State<'_> {
         }
     }
 
+    /// The best moves of `nodes`, against the current state.
+    fn best_moves(&self, nodes: &[u32]) -> Vec<Move> {
+        SCRATCH.with(|scratch| {
+            let scratch = &mut scratch.borrow_mut();
+            let moves = nodes.iter().enumerate().map(|(i, &u)| {
+                self.level.prefetch_rows(nodes, i);
+                self.best_move(u, scratch)
+            });
+            moves.collect()
+        })
+    }
+
     /// Moves `u` to `to` (updating the communities' degree sums).
     fn apply(&mut self, u: u32, to: u32) {
         let own = self.community[u as usize];
         let (d_out, d_in) = (self.level.k_out[u as usize], self.level.k_in[u as usize]);
-        self.tot_out[own as usize] -= d_out;
-        self.tot_in[own as usize] -= d_in;
-        self.tot_out[to as usize] += d_out;
-        self.tot_in[to as usize] += d_in;
+        let [from_out, from_in] = &mut self.tot[own as usize];
+        *from_out -= d_out;
+        *from_in -= d_in;
+        let [to_out, to_in] = &mut self.tot[to as usize];
+        *to_out += d_out;
+        *to_in += d_in;
         self.community[u as usize] = to;
     }
 
@@ -360,6 +409,7 @@ impl State<'_> {
                 if i % CHECK_EVERY == 0 {
                     cancel.check()?;
                 }
+                self.level.prefetch_rows(order, i);
                 let best = self.best_move(u, scratch);
                 if best.to != self.community[u as usize] {
                     self.apply(u, best.to);
@@ -372,16 +422,13 @@ impl State<'_> {
 
     /// One sweep over `order` in batches of `BATCH` nodes. Each round finds the best moves
     /// of a batch's pending nodes in parallel, against the state at the round's start, then
-    /// goes through them in order: a move whose two communities no earlier move of the
-    /// round touched has exactly the weights found, so its gain is checked with the current
-    /// degree sums and it is made if still positive; a node whose move involves a touched
-    /// community is left for the next round, evaluated afresh. The first pending node is
+    /// goes through them in order. A node none of whose neighbours moved earlier in the
+    /// round still has exactly the weights found, so its move's gain is checked with the
+    /// current degree sums and the move made if still positive; a node with a neighbour
+    /// that moved is left for the next round, evaluated afresh. The first pending node is
     /// never left, so the rounds end. Returns the nodes moved.
     fn sweep_batched(&mut self, order: &[u32], cancel: &Cancel) -> GraphResult<Vec<u32>> {
         let mut moved = Vec::new();
-        // The round that last changed each community (rounds numbered from 1).
-        let mut touched = filled(self.community.len(), 0u64)?;
-        let mut round = 0u64;
         let mut pending: Vec<u32> = Vec::with_capacity(BATCH);
         let mut later: Vec<u32> = Vec::with_capacity(BATCH);
         for batch in order.chunks(BATCH) {
@@ -389,19 +436,17 @@ impl State<'_> {
             pending.extend_from_slice(batch);
             while !pending.is_empty() {
                 cancel.check()?;
-                round += 1;
+                self.next_round();
                 let proposals: Vec<Move> = {
                     let state = &*self;
-                    let best = |&u: &u32| SCRATCH.with(|s| state.best_move(u, &mut s.borrow_mut()));
                     // A few nodes (the later rounds) are not worth waking another thread
                     // for; either way each proposal depends only on the round's state.
                     if pending.len() < SERIAL_BELOW {
-                        pending.iter().map(best).collect()
+                        state.best_moves(&pending)
                     } else {
                         pending
-                            .par_iter()
-                            .with_min_len(SERIAL_BELOW / 2)
-                            .map(best)
+                            .par_chunks(SERIAL_BELOW / 2)
+                            .flat_map_iter(|chunk| state.best_moves(chunk))
                             .collect()
                     }
                 };
@@ -411,7 +456,7 @@ impl State<'_> {
                     if proposal.to == own {
                         continue;
                     }
-                    if touched[own as usize] == round || touched[proposal.to as usize] == round {
+                    if self.stale[u as usize] == self.round {
                         later.push(u);
                         continue;
                     }
@@ -419,8 +464,9 @@ impl State<'_> {
                         - self.term(u as usize, own, proposal.w_own, own);
                     if gain > 0.0 {
                         self.apply(u, proposal.to);
-                        touched[own as usize] = round;
-                        touched[proposal.to as usize] = round;
+                        for &v in self.level.neighbours(u).0 {
+                            self.stale[v as usize] = self.round;
+                        }
                         moved.push(u);
                     }
                 }
@@ -428,6 +474,15 @@ impl State<'_> {
             }
         }
         Ok(moved)
+    }
+
+    /// Starts a round of `sweep_batched`: no node is stale in it yet.
+    fn next_round(&mut self) {
+        self.round = self.round.wrapping_add(1);
+        if self.round == 0 {
+            self.stale.iter_mut().for_each(|s| *s = 0);
+            self.round = 1;
+        }
     }
 }
 
@@ -464,10 +519,11 @@ fn louvain_labels(
         let mut state = State {
             level: &level,
             community: collected(0..k as u32)?,
-            tot_out: level.k_out.clone(),
-            tot_in: level.k_in.clone(),
+            tot: collected(level.k_out.iter().zip(&level.k_in).map(|(&o, &i)| [o, i]))?,
             m,
             scale,
+            stale: filled(k, 0)?,
+            round: 0,
         };
         let improved = state.sweeps(&order, k >= PARALLEL_FROM, cancel)?;
         if !improved {
