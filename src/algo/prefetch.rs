@@ -1,5 +1,5 @@
 //! Software prefetching for searches that know which nodes they will expand next (a BFS
-//! queue, a batch of settled Dijkstra nodes). Each expansion reads a node's offsets, then
+//! queue, a batch of settled Dijkstra nodes, a settle order walked backwards). Each expansion reads a node's offsets, then
 //! its entries: two dependent cache misses on a large graph. Asking for them a few nodes
 //! ahead lets those reads overlap instead of waiting one after another.
 
@@ -20,11 +20,38 @@ pub(crate) fn prefetch_entries<T>(
     node: impl Fn(&T) -> u32,
     weights: Option<&[f64]>,
 ) {
-    if let Some(far) = queue.get(i + AHEAD) {
-        prefetch(&adjacency.offsets[node(far) as usize]);
+    let far = queue.get(i + AHEAD).map(&node);
+    let near = queue.get(i + AHEAD / 2).map(&node);
+    prefetch_rows(adjacency, far, near, weights);
+}
+
+/// As `prefetch_entries` for a walk down `queue` (from its end): prefetches for
+/// `queue[i - AHEAD]` and `queue[i - AHEAD / 2]`.
+#[inline(always)]
+pub(crate) fn prefetch_entries_before(
+    adjacency: &Adjacency,
+    queue: &[u32],
+    i: usize,
+    weights: Option<&[f64]>,
+) {
+    let far = i.checked_sub(AHEAD).map(|j| queue[j]);
+    let near = i.checked_sub(AHEAD / 2).map(|j| queue[j]);
+    prefetch_rows(adjacency, far, near, weights);
+}
+
+/// Prefetches the offsets of node `far` and the entries (and weights) of node `near`.
+#[inline(always)]
+fn prefetch_rows(
+    adjacency: &Adjacency,
+    far: Option<u32>,
+    near: Option<u32>,
+    weights: Option<&[f64]>,
+) {
+    if let Some(far) = far {
+        prefetch(&adjacency.offsets[far as usize]);
     }
-    if let Some(near) = queue.get(i + AHEAD / 2) {
-        let start = adjacency.offsets[node(near) as usize];
+    if let Some(near) = near {
+        let start = adjacency.offsets[near as usize];
         prefetch(adjacency.nodes.as_ptr().wrapping_add(start));
         if let Some(weights) = weights {
             prefetch(weights.as_ptr().wrapping_add(start));

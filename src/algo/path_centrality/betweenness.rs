@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
+use super::leaves::fold_leaves;
 use super::search::{Edges, Level, Scratch};
 use super::{chunked_sum, take, ScratchPool};
 use crate::algo::input::Input;
+use crate::algo::prefetch::prefetch_entries_before;
 use crate::algo::random::{seed_or_random, Rng};
 use crate::algo::NodeValues;
 use crate::core::{Adjacency, Array, Cancel, Csr, GraphError, GraphResult, SharedGraph};
@@ -94,34 +96,41 @@ impl BrandesSums {
 /// What node and edge betweenness share: the snapshot (weights checked), the sources
 /// (every node, or `k` sampled) and the sum over them of each source's shares. From each
 /// source, a search counts shortest paths along the out-edges (`forward`), then `add(scratch,
-/// forward, source, sums)` adds that source's shares to `sums`, a vector of `len(csr)`
-/// values summed as `chunked_sum` sums (the same on any number of threads).
+/// forward, source, folded, sums)` adds that source's shares to `sums`, a vector of
+/// `len(csr)` values summed as `chunked_sum` sums (the same on any number of threads).
+/// With `fold`, on an undirected unweighted graph where every node is a source, leaves are
+/// folded into their neighbour's search (`leaves::fold_leaves`; with weights, sums of
+/// floats that start one edge earlier may round differently, so ties could differ):
+/// `folded` is the number of leaves a search stands for besides its source (0 otherwise).
 pub(super) fn brandes_sums(
     graph: &SharedGraph,
     options: &BetweennessOptions<'_>,
+    fold: bool,
     cancel: &Cancel,
     len: impl FnOnce(&Csr) -> usize,
-    add: impl Fn(&mut Scratch, Edges<'_>, u32, &mut [f64]) -> GraphResult<()> + Sync,
+    add: impl Fn(&mut Scratch, Edges<'_>, u32, u32, &mut [f64]) -> GraphResult<()> + Sync,
 ) -> GraphResult<BrandesSums> {
     let input = take(graph, options.weight, cancel)?;
     let csr = &input.csr;
     let n = csr.node_count();
     let sources = sources(n, options.k, options.seed)?;
+    let folded = match sources {
+        Sources::All(_) if fold && !csr.is_directed() && input.weights.is_none() => {
+            Some(fold_leaves(csr))
+        }
+        _ => None,
+    };
+    let searched = folded.as_ref().map_or(sources.list(), |f| &f.sources);
     let forward = Edges {
         adjacency: &csr.out,
         weights: input.weights.as_deref().map(|w| &w.out[..]),
     };
     let pool = ScratchPool::new(n, forward.weights.is_some(), true);
-    let sums = chunked_sum(
-        &pool,
-        sources.list(),
-        len(csr),
-        cancel,
-        |scratch, s, sums| {
-            scratch.search::<true>(forward, s, cancel)?;
-            add(scratch, forward, s, sums)
-        },
-    )?;
+    let sums = chunked_sum(&pool, searched, len(csr), cancel, |scratch, s, sums| {
+        scratch.search::<true>(forward, s, cancel)?;
+        let leaves = folded.as_ref().map_or(0, |f| f.leaves[s as usize]);
+        add(scratch, forward, s, leaves, sums)
+    })?;
     Ok(BrandesSums {
         input,
         sources,
@@ -136,24 +145,32 @@ pub fn betweenness_centrality(
     cancel: &Cancel,
 ) -> GraphResult<NodeValues> {
     let endpoints = options.endpoints;
+    // Folding leaves needs paths counted without their endpoints (see `leaves`).
+    let fold = !endpoints;
     let mut run = brandes_sums(
         graph,
         options,
+        fold,
         cancel,
         Csr::node_count,
-        |scratch, forward, s, b| {
+        |scratch, forward, s, leaves, b| {
             if endpoints {
                 b[s as usize] += (scratch.order.len() - 1) as f64;
             }
+            let copies = 1.0 + leaves as f64;
             accumulate(
                 scratch,
                 forward,
                 s,
                 |_, _| {},
                 |w, delta| {
-                    b[w as usize] += if endpoints { delta + 1.0 } else { delta };
+                    b[w as usize] += copies * if endpoints { delta + 1.0 } else { delta };
                 },
             );
+            if leaves > 0 {
+                // Inside the path from each folded leaf to every other node reached.
+                b[s as usize] += leaves as f64 * (scratch.order.len() as f64 - 2.0);
+            }
             Ok(())
         },
     )?;
@@ -183,7 +200,8 @@ pub(super) fn accumulate(
     let adjacency: &Adjacency = forward.adjacency;
     let Some(weights) = forward.weights else {
         let (order, levels) = (&scratch.order, &mut scratch.levels);
-        for &v in order.iter().rev() {
+        for (i, &v) in order.iter().enumerate().rev() {
+            prefetch_entries_before(adjacency, order, i, None);
             let vi = v as usize;
             let range = adjacency.offsets[vi]..adjacency.offsets[vi + 1];
             let Level { hops, sigma, .. } = levels[vi];
@@ -213,7 +231,8 @@ pub(super) fn accumulate(
         settled,
         ..
     } = scratch;
-    for &v in order.iter().rev() {
+    for (i, &v) in order.iter().enumerate().rev() {
+        prefetch_entries_before(adjacency, order, i, Some(weights));
         let vi = v as usize;
         let sigma_v = sigma[vi];
         let range = adjacency.offsets[vi]..adjacency.offsets[vi + 1];

@@ -5,9 +5,11 @@
 
 use std::sync::Arc;
 
+use super::leaves::{fold_leaves, NOT_FOLDED};
 use super::search::{Edges, Scratch};
 use super::{per_node, take, ScratchPool};
 use crate::algo::NodeValues;
+use crate::core::fallible::collected;
 use crate::core::{Array, Cancel, GraphResult, SharedGraph};
 
 /// The nodes a search reached with their distances, in settle order (the source first).
@@ -21,12 +23,15 @@ fn distances(scratch: &Scratch) -> impl Iterator<Item = f64> + '_ {
         })
 }
 
-/// `value(scratch after a search from u)` for every node `u`, searching backwards.
+/// `value(scratch after a search from u)` for every node `u`, searching backwards. On an
+/// undirected unweighted graph, a leaf's search is folded into its neighbour's (see
+/// `leaves`): `leaf(scratch after a search from p)` is the value of every leaf of `p`.
 fn by_incoming_distances(
     graph: &SharedGraph,
     weight: Option<&str>,
     cancel: &Cancel,
     value: impl Fn(&Scratch, usize) -> f64 + Sync,
+    leaf: impl Fn(&Scratch, usize) -> f64 + Sync,
 ) -> GraphResult<NodeValues> {
     let input = take(graph, weight, cancel)?;
     let csr = &input.csr;
@@ -35,15 +40,31 @@ fn by_incoming_distances(
         adjacency: csr.inp(),
         weights: input.weights.as_deref().map(|w| w.inp()),
     };
+    let folded = (!csr.is_directed() && backward.weights.is_none()).then(|| fold_leaves(csr));
+    let is_folded = |u: u32| {
+        folded
+            .as_ref()
+            .is_some_and(|f| f.folded_into[u as usize] != NOT_FOLDED)
+    };
     let pool = ScratchPool::new(n, backward.weights.is_some(), false);
-    let values = per_node(&pool, n, |scratch, u| {
+    // Per node: its value and, when leaves are folded into its search, theirs.
+    let found = per_node(&pool, n, |scratch, u| {
         cancel.check()?;
+        if is_folded(u) {
+            return Ok((0.0, 0.0));
+        }
         scratch.search::<false>(backward, u, cancel)?;
-        Ok(value(scratch, n))
+        let has_leaves = folded.as_ref().is_some_and(|f| f.leaves[u as usize] > 0);
+        let leaves = if has_leaves { leaf(scratch, n) } else { 0.0 };
+        Ok((value(scratch, n), leaves))
     })?;
+    let values = (0..n as u32).map(|u| match &folded {
+        Some(f) if is_folded(u) => found[f.folded_into[u as usize] as usize].1,
+        _ => found[u as usize].0,
+    });
     Ok(NodeValues {
         keys: Arc::clone(csr.keys()),
-        values: Array::from_f64(values),
+        values: Array::from_f64(collected(values)?),
     })
 }
 
@@ -57,18 +78,15 @@ pub fn closeness_centrality(
     cancel: &Cancel,
 ) -> GraphResult<NodeValues> {
     let weighted = weight.is_some();
-    by_incoming_distances(graph, weight, cancel, |scratch, n| {
-        // Hop counts summed as integers, as networkx sums them (exactly).
-        let total = if weighted {
-            distances(scratch).sum::<f64>()
-        } else {
-            scratch
-                .order
-                .iter()
-                .map(|&v| u64::from(scratch.hops[v as usize]))
-                .sum::<u64>() as f64
-        };
-        let reached = scratch.order.len() as f64;
+    // Hop counts summed as integers, as networkx sums them (exactly).
+    let hop_sum = |scratch: &Scratch| -> u64 {
+        let hops = scratch
+            .order
+            .iter()
+            .map(|&v| u64::from(scratch.hops[v as usize]));
+        hops.sum()
+    };
+    let closeness = move |reached: f64, total: f64, n: usize| {
         if !(total > 0.0 && n > 1) {
             return 0.0;
         }
@@ -77,7 +95,27 @@ pub fn closeness_centrality(
             closeness *= (reached - 1.0) / (n as f64 - 1.0);
         }
         closeness
-    })
+    };
+    by_incoming_distances(
+        graph,
+        weight,
+        cancel,
+        |scratch, n| {
+            let total = if weighted {
+                distances(scratch).sum::<f64>()
+            } else {
+                hop_sum(scratch) as f64
+            };
+            closeness(scratch.order.len() as f64, total, n)
+        },
+        // A leaf of `p` reaches what `p` reaches, each one hop further, and `p` in one:
+        // `Σ d = Σ d_p + reached - 2` (`d_p` counts the leaf itself as 1).
+        |scratch, n| {
+            let reached = scratch.order.len();
+            let total = hop_sum(scratch) + reached as u64 - 2;
+            closeness(reached as f64, total as f64, n)
+        },
+    )
 }
 
 /// Harmonic centrality: `Σ 1 / d(v, u)` over the nodes `v` that reach `u` at a distance
@@ -87,10 +125,24 @@ pub fn harmonic_centrality(
     weight: Option<&str>,
     cancel: &Cancel,
 ) -> GraphResult<NodeValues> {
-    by_incoming_distances(graph, weight, cancel, |scratch, _| {
-        distances(scratch)
-            .filter(|&d| d != 0.0)
-            .map(|d| 1.0 / d)
-            .sum()
-    })
+    by_incoming_distances(
+        graph,
+        weight,
+        cancel,
+        |scratch, _| {
+            distances(scratch)
+                .filter(|&d| d != 0.0)
+                .map(|d| 1.0 / d)
+                .sum()
+        },
+        // A leaf of `p`: 1 for `p`, and `1 / (d_p + 1)` for every other node `p` reaches
+        // but the leaf itself (at `d_p = 1`).
+        |scratch, _| {
+            let others: f64 = distances(scratch)
+                .filter(|&d| d != 0.0)
+                .map(|d| 1.0 / (d + 1.0))
+                .sum();
+            1.0 + others - 0.5
+        },
+    )
 }

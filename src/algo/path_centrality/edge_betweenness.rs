@@ -30,9 +30,10 @@ pub fn edge_betweenness_centrality(
     let run = brandes_sums(
         graph,
         options,
+        false,
         cancel,
         per_entry,
-        |scratch, forward, s, sums| {
+        |scratch, forward, s, _, sums| {
             accumulate(scratch, forward, s, |e, share| sums[e] += share, |_, _| {});
             Ok(())
         },

@@ -9,6 +9,7 @@
 mod betweenness;
 mod closeness;
 mod edge_betweenness;
+mod leaves;
 mod search;
 
 pub use betweenness::{betweenness_centrality, BetweennessOptions};
@@ -136,12 +137,12 @@ fn chunked_sum(
 }
 
 /// `value(scratch, node)` for every node, in parallel (each node independent).
-fn per_node(
+fn per_node<T: Copy + Default + Send>(
     pool: &ScratchPool,
     n: usize,
-    value: impl Fn(&mut Scratch, u32) -> GraphResult<f64> + Sync,
-) -> GraphResult<Vec<f64>> {
-    let mut out = filled(n, 0.0)?;
+    value: impl Fn(&mut Scratch, u32) -> GraphResult<T> + Sync,
+) -> GraphResult<Vec<T>> {
+    let mut out = filled(n, T::default())?;
     const NODES_PER_TASK: usize = 16;
     out.par_chunks_mut(NODES_PER_TASK)
         .enumerate()
