@@ -82,6 +82,8 @@ pub struct Csr {
     inp: Adjacency,
     /// Entry weights by column name, made on first use (the snapshot never changes).
     weights: Mutex<HashMap<String, Arc<EntryWeights>>>,
+    /// Whether some edge joins a node to itself (what per-node self-loop rules can skip).
+    has_self_loops: bool,
 }
 
 impl Csr {
@@ -106,6 +108,9 @@ impl Csr {
         let keys = Arc::new(keys);
         let directed = topology.is_directed();
         let edges = topology.endpoint_pairs();
+        let has_self_loops = edges
+            .par_iter()
+            .any(|&[a, b]| a == b && topology.is_node(a));
         let side = |s: Side| -> GraphResult<Adjacency> {
             let lists = s.lists(topology);
             let offsets = offsets(&nodes, lists)?;
@@ -133,7 +138,13 @@ impl Csr {
             out,
             inp,
             weights: Mutex::new(HashMap::new()),
+            has_self_loops,
         })
+    }
+
+    /// Whether some edge joins a node to itself.
+    pub fn has_self_loops(&self) -> bool {
+        self.has_self_loops
     }
 
     /// The weights of edge column `name` laid out like the entries, made the first time a

@@ -59,6 +59,7 @@ fn degree(csr: &Csr, which: Which, c: u32) -> usize {
         Which::In => csr.inp().degree(c),
         Which::Out => csr.out.degree(c),
         Which::Both if csr.is_directed() => csr.out.degree(c) + csr.inp().degree(c),
+        Which::Both if !csr.has_self_loops() => csr.out.degree(c),
         // An undirected self-loop is one entry but adds 2 to the degree.
         Which::Both => {
             let neighbours = csr.out.neighbors(c);
