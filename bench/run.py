@@ -8,6 +8,7 @@ memory, plus the per-call costs of single operations from Python, then writes
     python bench/run.py                     # R-MAT scales 16, 18, 20 and the datasets
     python bench/run.py --scales 16 --no-datasets
     python bench/run.py --suite analyses    # centralities, communities, ... (bench/analyses.py)
+    python bench/targets.py                 # the analyses' targets, from the last run
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 from analyses import ANALYSES, GENERATORS, GRAPHS, THREAD_SCALED
 from graphs import available_datasets, edge_list_file, edges
 from libraries import OPERATIONS, PEERS
+from targets import lines as target_lines
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -113,10 +115,24 @@ def print_times(title: str, results: dict) -> None:
         print(f"  groggy on 2 threads: {base / two:.2f}x its one-thread speed")
 
 
+def earlier_analyses() -> dict:
+    """The last analyses report written, for the libraries a run leaves out."""
+    path = RESULTS / "analyses.json"
+    return json.loads(path.read_text())["analyses"] if path.exists() else {}
+
+
 def analyses_suite(args) -> dict:
     """Every analysis on its graphs, every library on one thread (groggy also on two where
-    the issue sets a parallel target), then the generators."""
-    report: dict = {}
+    the issue sets a parallel target), then the generators. With ``--libraries``, the
+    others' results are those of the last report (to measure again after a change)."""
+    earlier = earlier_analyses() if args.libraries else {}
+    report: dict = dict(earlier)  # what this run measures again replaces its entry
+
+    def run(operation: str, library: str, graph: str, threads: int, key: str) -> dict:
+        if args.libraries and library.split()[0] not in args.libraries:
+            return earlier.get(key, {}).get(library, {"error": "not measured"})
+        return run_worker(operation, library.split(" (2 threads)")[0], graph, args.timeout, threads)
+
     available = set(available_datasets())
     for operation, entries in ANALYSES.items():
         if args.operations and operation not in args.operations:
@@ -125,6 +141,7 @@ def analyses_suite(args) -> dict:
             if not graph.startswith("rmat-") and graph not in available:
                 continue
             sources, _ = edges(graph)
+            key = f"{operation} {graph}"
             results = {}
             for library in entries(graph):
                 if not installed(library):
@@ -132,18 +149,16 @@ def analyses_suite(args) -> dict:
                 if library.startswith("networkx") and len(sources) > args.networkx_analyses_max:
                     results[library] = {"error": f"skipped above {args.networkx_analyses_max}"}
                     continue
-                results[library] = run_worker(operation, library, graph, args.timeout, 1)
+                results[library] = run(operation, library, graph, 1, key)
             if operation in THREAD_SCALED:
-                results["groggy (2 threads)"] = run_worker(
-                    operation, "groggy", graph, args.timeout, 2
-                )
+                results["groggy (2 threads)"] = run(operation, "groggy (2 threads)", graph, 2, key)
             print_times(f"{operation} on {graph}", results)
-            report[f"{operation} {graph}"] = results
+            report[key] = results
     for operation, entries in GENERATORS.items():
         if args.operations and operation not in args.operations:
             continue
         results = {
-            library: run_worker(operation, library, "-", args.timeout, 1)
+            library: run(operation, library, "-", 1, operation)
             for library in entries
             if installed(library)
         }
@@ -203,6 +218,11 @@ def main() -> None:
     parser.add_argument("--filter-nodes", type=int, default=1_000_000)
     parser.add_argument("--suite", choices=("main", "analyses"), default="main")
     parser.add_argument(
+        "--libraries",
+        nargs="*",
+        help="analyses suite: measure only these (the rest from the last report)",
+    )
+    parser.add_argument(
         "--networkx-analyses-max",
         type=int,
         default=250_000,
@@ -214,6 +234,7 @@ def main() -> None:
         report = {"analyses": analyses_suite(args)}
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "analyses.json").write_text(json.dumps(report, indent=2))
+        print("\ntargets\n" + "\n".join(target_lines(report["analyses"])))
         print(f"\nwritten: {RESULTS / 'analyses.json'}")
         return
 

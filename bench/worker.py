@@ -3,7 +3,8 @@ its memory figures are its own, and prints one JSON line:
 ``{"seconds", "held_bytes", "peak_bytes", "edges_in"}``. Memory is RSS growth over the
 process after the input arrays were loaded: ``held`` after the operation, ``peak`` at most
 (both of the first run). Operations that can run again on the same state (algorithms)
-are timed best of ``op.repeats`` runs.
+are timed best of ``op.repeats`` runs (one run when the first takes over
+``SINGLE_RUN_ABOVE`` seconds).
 
     python bench/worker.py OPERATION LIBRARY GRAPH
 
@@ -24,6 +25,9 @@ import psutil
 from analyses import ANALYSES, GENERATORS
 from graphs import edges, node_id_bound
 from libraries import OPERATIONS
+
+#: Seconds above which the first run is the measurement (not repeated).
+SINGLE_RUN_ABOVE = 5.0
 
 
 def find_op(operation: str, library: str, graph: str):
@@ -52,7 +56,10 @@ def main() -> None:
     seconds = time.perf_counter() - start
     held = process.memory_info().rss - before
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    for _ in range(op.repeats - 1):  # memory is the first run's; time is the best run's
+    # Memory is the first run's; time is the best run's. A run this long is not one
+    # scheduler hiccup: it is not repeated (a peer's exact betweenness can take minutes).
+    repeats = op.repeats if seconds < SINGLE_RUN_ABOVE else 1
+    for _ in range(repeats - 1):
         del result
         start = time.perf_counter()
         result = op.run(state)
