@@ -28,6 +28,21 @@ from libraries import OPERATIONS
 
 #: Seconds above which the first run is the measurement (not repeated).
 SINGLE_RUN_ABOVE = 5.0
+#: A repeated operation whose first run is quicker than this (seconds) is run until its
+#: runs add up to about SHORT_RUNS_TOTAL seconds, at most MOST_RUNS times: one page fault
+#: or scheduler tick is a large share of a sub-millisecond run, so best of three is noise.
+SHORT_RUN_BELOW = 0.01
+SHORT_RUNS_TOTAL = 0.2
+MOST_RUNS = 100
+
+
+def runs_for(op, first_seconds: float) -> int:
+    """How many times to run ``op`` in all, given how long its first run took."""
+    if op.repeats <= 1 or first_seconds >= SINGLE_RUN_ABOVE:
+        return 1
+    if first_seconds >= SHORT_RUN_BELOW:
+        return op.repeats
+    return max(op.repeats, min(MOST_RUNS, int(SHORT_RUNS_TOTAL / max(first_seconds, 1e-6))))
 
 
 def find_op(operation: str, library: str, graph: str):
@@ -56,10 +71,9 @@ def main() -> None:
     seconds = time.perf_counter() - start
     held = process.memory_info().rss - before
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    # Memory is the first run's; time is the best run's. A run this long is not one
-    # scheduler hiccup: it is not repeated (a peer's exact betweenness can take minutes).
-    repeats = op.repeats if seconds < SINGLE_RUN_ABOVE else 1
-    for _ in range(repeats - 1):
+    # Memory is the first run's; time is the best run's. A long run is not one scheduler
+    # hiccup: it is not repeated (a peer's exact betweenness can take minutes).
+    for _ in range(runs_for(op, seconds) - 1):
         del result
         start = time.perf_counter()
         result = op.run(state)

@@ -14,6 +14,11 @@ from ._native import NULL, ffi, lib
 #: How often the waiting thread wakes up to let signals in (seconds).
 _POLL = 0.05
 
+#: Calls expected to visit fewer nodes and edges than this run on the calling thread: a
+#: pass of this size takes a few milliseconds, so Ctrl-C waits no longer than that, while a
+#: worker thread costs about 0.2 ms to start and join, more than the quickest calls take.
+RUN_HERE_BELOW = 1_000_000
+
 
 class CancelToken(NativeHandle):
     """A ``gr_cancel`` handle: ``trigger()`` stops the calls running with it."""

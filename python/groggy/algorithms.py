@@ -16,17 +16,13 @@ from ._args import SIZE_MAX, float_arg, int_arg
 from ._convert import KeyArray, key_args, scratch, take_keys
 from ._errors import InvalidOperationError, check
 from ._native import NULL, ffi, lib
-from ._runtime import CancelToken, run_here, run_interruptible
+from ._runtime import RUN_HERE_BELOW, CancelToken, run_here, run_interruptible
 from ._types import KeyLike, NodeKey
 from .array import GraphArray
 from .nodemap import NodeMap
 
 if TYPE_CHECKING:
     from .graph import Graph
-
-#: Graphs smaller than this (nodes + edges) run on the calling thread: too quick to need
-#: a worker thread for interruption.
-_SMALL = 100_000
 
 
 def _weight_args(weight: object) -> tuple[Any, int]:
@@ -62,26 +58,33 @@ class AlgorithmsMixin:
         token: CancelToken | None = None,
         rounds: int = 1,
         discard: Callable[[], None] | None = None,
+        reads_edges: bool = True,
     ) -> None:
         """Runs ``call(cancel)`` (which returns a status); interruptible when the work
-        (graph size times ``rounds``, the most passes over the graph the call may make) is
-        large. With a ``token``, runs on this thread, stopped by that token. Raises on a
-        bad status, and then the call's outputs are not to be read. ``discard()`` releases
-        the outputs of a call that succeeded when the caller is interrupted anyway."""
+        (graph size times ``rounds``, the most passes over the graph the call may make; the
+        node count alone for a call that does not read the edges) is large. With a
+        ``token``, runs on this thread, stopped by that token. Raises on a bad status, and
+        then the call's outputs are not to be read. ``discard()`` releases the outputs of a
+        call that succeeded when the caller is interrupted anyway."""
         try:
             nodes, edges = scratch.size, scratch.size2
             # gr_graph_size is not profiled: profile_stats shows only what the user called.
             self._check(lib.gr_graph_size(self._handle, nodes, edges))
-            work = (nodes[0] + edges[0]) * max(rounds, 1)
+            visited = nodes[0] + edges[0] if reads_edges else nodes[0]
+            work = visited * max(rounds, 1)
         except InvalidOperationError:
             work = 0  # closed: the call itself reports it, under its own name
-        if token is not None or work < _SMALL:
+        if token is not None or work < RUN_HERE_BELOW:
             self._check(run_here(call, token))
         else:
             run_interruptible(call, "groggy-algorithm", discard)
 
     def _node_values(
-        self: Graph, call: Callable[..., int], token: CancelToken | None = None, rounds: int = 1
+        self: Graph,
+        call: Callable[..., int],
+        token: CancelToken | None = None,
+        rounds: int = 1,
+        reads_edges: bool = True,
     ) -> NodeMap[Any]:
         keys_out, values_out = ffi.new("gr_keys **"), ffi.new("gr_array **")
         self._run(
@@ -89,6 +92,7 @@ class AlgorithmsMixin:
             token,
             rounds,
             lambda: _free_outputs(keys_out, values_out),
+            reads_edges,
         )
         return NodeMap(keys_out[0], GraphArray._wrap(values_out[0]))
 

@@ -27,7 +27,10 @@ class CentralityMixin:
 
     def _degree_values(self: Graph, function: Callable[..., int]) -> NodeMap[float]:
         ptr = self._handle
-        return self._node_values(lambda cancel, ko, vo: function(ptr, cancel, ko, vo))
+        # Degrees are row lengths: the call reads no edge (beyond one scan for self-loops).
+        return self._node_values(
+            lambda cancel, ko, vo: function(ptr, cancel, ko, vo), reads_edges=False
+        )
 
     def degree_centrality(self: Graph) -> NodeMap[float]:
         """Each node's degree divided by ``n - 1`` (in + out when directed; a self-loop of

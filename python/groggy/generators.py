@@ -25,7 +25,7 @@ from typing import Any, Callable
 from ._args import bool_arg, float_arg, int_arg, seed_arg
 from ._errors import check
 from ._native import ffi, lib
-from ._runtime import run_here, run_interruptible
+from ._runtime import RUN_HERE_BELOW, run_here, run_interruptible
 from .datasets import karate_club
 from .graph import Graph
 
@@ -43,10 +43,6 @@ __all__ = [
     "watts_strogatz_graph",
 ]
 
-#: Graphs expected to be smaller than this (nodes + edges) are built on the calling thread:
-#: too quick to need a worker thread for interruption.
-_SMALL = 100_000
-
 _INT64_MIN = -(2**63)
 
 
@@ -58,7 +54,7 @@ def _size(value: Any, name: str, op: str) -> int:
 def _build(call: Callable[[Any, Any], int], work: float) -> Graph:
     """The graph ``call(cancel, out)`` builds (``work``: about how many nodes and edges)."""
     out = ffi.new("gr_graph **")
-    if work < _SMALL:
+    if work < RUN_HERE_BELOW:
         check(run_here(lambda cancel: call(cancel, out)))
     else:
         run_interruptible(

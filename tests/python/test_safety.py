@@ -153,11 +153,11 @@ def test_copies_are_independent_graphs(populated, take_snapshot, make_copy):
 
 @pytest.fixture(scope="module")
 def large():
-    """A graph big enough (nodes + edges >= 100,000) for algorithms to run on a worker."""
+    """A graph big enough for one pass of an algorithm to run on a worker."""
     rng = np.random.default_rng(3)
     g = gr.Graph()
-    g.add_edges_from_arrays(rng.integers(0, 30_000, 90_000), rng.integers(0, 30_000, 90_000))
-    assert g.node_count + g.edge_count >= 100_000
+    g.add_edges_from_arrays(rng.integers(0, 300_000, 900_000), rng.integers(0, 300_000, 900_000))
+    assert g.node_count + g.edge_count >= _runtime.RUN_HERE_BELOW
     yield g
     g.close()
 
