@@ -78,13 +78,12 @@ pub fn closeness_centrality(
     cancel: &Cancel,
 ) -> GraphResult<NodeValues> {
     let weighted = weight.is_some();
-    // Hop counts summed as integers, as networkx sums them (exactly).
+    // Hop counts summed as integers, as networkx sums them (exactly), a level at a time.
     let hop_sum = |scratch: &Scratch| -> u64 {
-        let hops = scratch
-            .order
-            .iter()
-            .map(|&v| u64::from(scratch.hops[v as usize]));
-        hops.sum()
+        let levels = scratch.level_sizes();
+        levels
+            .map(|(hops, nodes)| u64::from(hops) * nodes as u64)
+            .sum()
     };
     let closeness = move |reached: f64, total: f64, n: usize| {
         if !(total > 0.0 && n > 1) {
@@ -125,24 +124,24 @@ pub fn harmonic_centrality(
     weight: Option<&str>,
     cancel: &Cancel,
 ) -> GraphResult<NodeValues> {
+    // Unweighted, `1 / d` is the same for a whole level: one division per level.
+    let reciprocals = |scratch: &Scratch, offset: f64| -> f64 {
+        if weight.is_some() {
+            let far = distances(scratch).filter(|&d| d != 0.0);
+            far.map(|d| 1.0 / (d + offset)).sum()
+        } else {
+            let far = scratch.level_sizes().skip(1);
+            far.map(|(hops, nodes)| nodes as f64 / (f64::from(hops) + offset))
+                .sum()
+        }
+    };
     by_incoming_distances(
         graph,
         weight,
         cancel,
-        |scratch, _| {
-            distances(scratch)
-                .filter(|&d| d != 0.0)
-                .map(|d| 1.0 / d)
-                .sum()
-        },
+        |scratch, _| reciprocals(scratch, 0.0),
         // A leaf of `p`: 1 for `p`, and `1 / (d_p + 1)` for every other node `p` reaches
         // but the leaf itself (at `d_p = 1`).
-        |scratch, _| {
-            let others: f64 = distances(scratch)
-                .filter(|&d| d != 0.0)
-                .map(|d| 1.0 / (d + 1.0))
-                .sum();
-            1.0 + others - 0.5
-        },
+        |scratch, _| 1.0 + reciprocals(scratch, 1.0) - 0.5,
     )
 }

@@ -46,6 +46,9 @@ pub(super) struct Scratch {
     pub levels: Vec<Level>,
     /// Hops from the source (`UNREACHED` elsewhere), when unweighted and not counting.
     pub hops: Vec<u32>,
+    /// Where each level starts in `order` (`level_starts[k]`: the first node `k` hops
+    /// away), when unweighted and not counting: a breadth-first order is level by level.
+    pub level_starts: Vec<usize>,
     /// Distance from the source (infinite elsewhere), when weighted.
     pub dist: Vec<f64>,
     /// Shortest paths from the source, when weighted and counted.
@@ -67,6 +70,7 @@ impl Scratch {
             order: Vec::new(),
             levels: filled(size(!weighted && counted), FRESH)?,
             hops: filled(size(!weighted && !counted), UNREACHED)?,
+            level_starts: Vec::new(),
             dist: filled(size(weighted), f64::INFINITY)?,
             sigma: filled(size(weighted && counted), 0.0)?,
             delta: filled(size(weighted && counted), 0.0)?,
@@ -99,6 +103,9 @@ impl Scratch {
             return self.counting_breadth_first(adjacency, source, cancel);
         }
         let (order, hops) = (&mut self.order, &mut self.hops);
+        let level_starts = &mut self.level_starts;
+        level_starts.clear();
+        level_starts.push(0);
         order.push(source);
         hops[source as usize] = 0;
         let mut head = 0;
@@ -114,6 +121,9 @@ impl Scratch {
                 let hw = &mut hops[w as usize];
                 if *hw == UNREACHED {
                     *hw = next;
+                    if next as usize == level_starts.len() {
+                        level_starts.push(order.len());
+                    }
                     order.push(w);
                 }
             }
@@ -202,6 +212,14 @@ impl Scratch {
             }
         }
         Ok(())
+    }
+
+    /// `(hops, nodes at that many hops)` for every level of the last unweighted search
+    /// that did not count paths, the source's level (0, 1) first.
+    pub fn level_sizes(&self) -> impl Iterator<Item = (u32, usize)> + '_ {
+        let starts = self.level_starts.iter().copied();
+        let ends = starts.clone().skip(1).chain([self.order.len()]);
+        (0u32..).zip(starts.zip(ends).map(|(start, end)| end - start))
     }
 
     /// Clears what the last search wrote (distances, counts, dependencies, order).
