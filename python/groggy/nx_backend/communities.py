@@ -13,7 +13,7 @@ import random
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from networkx.algorithms.community.quality import NotAPartition
 
 from .._errors import InvalidArgumentError
 from .registry import Verdict, implements
@@ -87,4 +87,4 @@ def modularity(
     try:
         return G.modularity(communities, weight=name, resolution=resolution)
     except (InvalidArgumentError, TypeError, OverflowError) as err:
-        raise nx.community.NotAPartition(G, communities) from err
+        raise NotAPartition(G, communities) from err

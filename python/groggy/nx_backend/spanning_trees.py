@@ -3,23 +3,24 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+from networkx.algorithms.tree.mst import ALGORITHMS
 
+from .._errors import InvalidArgumentError
 from .registry import Verdict, implements
 from .weights import weight_name
 
 if TYPE_CHECKING:
     from ..graph import Graph
 
-#: networkx's algorithms; groggy has the first.
-_ALGORITHMS = ("kruskal", "prim", "boruvka")
-
 
 def _check(a: Mapping[str, Any]) -> Verdict:
-    if a["algorithm"] in _ALGORITHMS[1:]:
+    if a["algorithm"] != "kruskal" and a["algorithm"] in ALGORITHMS:
         return "groggy has Kruskal's algorithm only"
     if a["ignore_nan"]:
         return "groggy refuses NaN weights (no ignore_nan)"
@@ -35,8 +36,28 @@ def _tree_check(a: Mapping[str, Any]) -> Verdict:
 
 
 def _require_algorithm(algorithm: Any) -> None:
-    if algorithm not in _ALGORITHMS:
+    if algorithm not in ALGORITHMS:
         raise ValueError(f"{algorithm} is not a valid choice for an algorithm.")
+
+
+@contextmanager
+def _nan_as_networkx(G: Graph, name: str | None) -> Iterator[None]:
+    """The engine refuses a NaN weight; networkx's ValueError names the first such edge of
+    ``G.edges(data=True)``, found here (node by node, each edge once) on that error only."""
+    try:
+        yield
+    except InvalidArgumentError:
+        if name is None:
+            raise
+        done: set[Any] = set()
+        for u in G.nodes:
+            for v in G.neighbors(u):
+                weight = G.get_edge_attr(u, v, name, 1)
+                if v not in done and isinstance(weight, float) and math.isnan(weight):
+                    data = dict(G.edges[u, v])
+                    raise ValueError(f"NaN found as an edge weight. Edge {(u, v, data)}") from None
+            done.add(u)
+        raise
 
 
 @implements("minimum_spanning_edges", check=_check)
@@ -52,7 +73,10 @@ def minimum_spanning_edges(
 
     def edges() -> Iterator[tuple[Any, ...]]:
         # networkx's is a generator: a NaN weight is reported when it is iterated.
-        yield from G.minimum_spanning_edges(weight=weight_name(G, weight), data=bool(data))
+        name = weight_name(G, weight)
+        with _nan_as_networkx(G, name):
+            found = G.minimum_spanning_edges(weight=name, data=bool(data))
+        yield from found
 
     return edges()
 
@@ -64,4 +88,6 @@ def minimum_spanning_tree(
     if G.directed:
         raise nx.NetworkXNotImplemented("not implemented for directed type")
     _require_algorithm(algorithm)
-    return G.minimum_spanning_tree(weight=weight_name(G, weight))
+    name = weight_name(G, weight)
+    with _nan_as_networkx(G, name):
+        return G.minimum_spanning_tree(weight=name)

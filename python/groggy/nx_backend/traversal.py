@@ -43,13 +43,19 @@ def dfs_preorder_nodes(
 
 
 def _one_source(sources: Any, G: Any) -> bool:
+    """Whether ``sources`` (a node, else nodes) names one node, or is not iterable (an
+    error networkx and groggy raise alike). Iterators are not read: it would use them up."""
     if sources in G:
         return True
-    if isinstance(sources, (list, tuple, set, frozenset)):
+    if isinstance(sources, (str, list, tuple, set, frozenset)):
         try:
             return len(set(sources)) == 1
         except TypeError:
             return False
+    try:
+        iter(sources)
+    except TypeError:
+        return True
     return False
 
 
@@ -61,7 +67,8 @@ def _bfs_layers_check(a: Mapping[str, Any]) -> Verdict:
 
 @implements("bfs_layers", check=_bfs_layers_check)
 def bfs_layers(G: Graph, sources: Any) -> Iterator[list[Any]]:
-    source = sources if sources in G else next(iter(sources))
+    # networkx reads sources that are not a node as nodes (set(sources) raises if it can't).
+    source = sources if sources in G else next(iter(set(sources)))
     require_node(G, source)
     layer: list[Any] = []
     depth = 0
