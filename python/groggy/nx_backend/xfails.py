@@ -25,7 +25,7 @@ XFAILS: dict[str, str] = {
 
 def on_start_tests(items: list[Any]) -> None:
     """networkx's test configuration calls this once, with every collected test."""
-    import pytest
+    import pytest  # (only networkx's test runs call this)
 
     for item in items:
         reason = XFAILS.get(f"{item.path.name}:{item.getmodpath()}")
@@ -36,22 +36,33 @@ def on_start_tests(items: list[Any]) -> None:
 
 
 class _CallReport:
-    """Says which registered functions ran in groggy during the test run, and how often."""
+    """Says how many tests called groggy, and which registered functions ran in groggy
+    during the test run, how often."""
 
     def __init__(self) -> None:
         self.require_all = os.environ.get("GROGGY_NX_REQUIRE_ALL") == "1"
+        self.tests = self.tests_in_groggy = self.before = 0
 
     def never_run(self) -> list[str]:
         return sorted(name for name in IMPLEMENTATIONS if not calls[name])
 
+    def pytest_runtest_logstart(self, nodeid: str, location: Any) -> None:
+        self.before = sum(calls.values())
+
+    def pytest_runtest_logfinish(self, nodeid: str, location: Any) -> None:
+        self.tests += 1
+        self.tests_in_groggy += sum(calls.values()) > self.before
+
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         write = terminalreporter.write_line
+        write(f"groggy: {self.tests_in_groggy} of {self.tests} tests called groggy")
         total = sum(calls[name] for name in IMPLEMENTATIONS)
         write(f"groggy: {total} calls ran in groggy, of {len(IMPLEMENTATIONS)} functions:")
         write("  " + ", ".join(f"{n} {calls[n]}" for n in sorted(IMPLEMENTATIONS)))
         missing = self.never_run()
         if missing:
-            write(f"groggy: never ran in groggy: {', '.join(missing)}")
+            failing = " (GROGGY_NX_REQUIRE_ALL=1: the run fails)" if self.require_all else ""
+            write(f"groggy: never ran in groggy{failing}: {', '.join(missing)}")
 
     def pytest_sessionfinish(self, session: Any, exitstatus: int) -> None:
         if self.require_all and self.never_run() and exitstatus == 0:
