@@ -97,3 +97,37 @@ def test_a_declined_call_on_a_groggy_graph_falls_back_to_networkx(nx_backend):
     with nx.config(fallback_to_nx=True):
         got = nx.closeness_centrality(g, u=0)
     assert got == nx.closeness_centrality(g.to_networkx(), u=0)
+
+
+#: Calls declined once groggy sees the graph (a weight networkx reads its own way): they
+#: raise NotImplementedError inside the backend, which networkx takes as "answer it".
+LATE = [
+    ("betweenness_centrality", nx.Graph([(0, 1, {"weight": 0}), (1, 2, {"weight": 1})]), ()),
+    ("edge_betweenness_centrality", nx.Graph([(0, 1, {"weight": 0}), (1, 2)]), ()),
+    ("dijkstra_path_length", nx.DiGraph([(0, 1, {"weight": -1}), (1, 2, {"weight": 1})]), (0, 2)),
+    ("single_source_dijkstra_path_length", nx.DiGraph([(0, 1, {"weight": -1})]), (0,)),
+]
+
+
+@pytest.mark.parametrize(("name", "G", "args"), LATE, ids=[c[0] for c in LATE])
+def test_weights_groggy_reads_otherwise_are_left_to_networkx(nx_backend, name, G, args):
+    f = function(name)
+    want = f(G, *args, weight="weight", backend="networkx")
+    with pytest.raises(NotImplementedError):
+        f(G, *args, weight="weight", backend="groggy")
+    with nx.config.backend_priority(algos=["groggy"]), nx.config(warnings_to_ignore={"cache"}):
+        assert f(G, *args, weight="weight") == want
+
+
+def test_lengths_over_mixed_weights_are_equal_but_floats():
+    # A documented difference: networkx adds int and float weights as Python numbers, so a
+    # node reached over int weights only has an int length; groggy's lengths are floats
+    # as soon as one weight is (the types of single paths, dijkstra_path_length, are
+    # exact).
+    G = nx.Graph([(0, 1, {"weight": 1}), (1, 2, {"weight": 0.5})])
+    got = nx.single_source_dijkstra_path_length(G, 0, backend="groggy")
+    want = nx.single_source_dijkstra_path_length(G, 0, backend="networkx")
+    assert got == want == {0: 0, 1: 1, 2: 1.5}
+    assert type(want[1]) is int and type(got[1]) is float
+    with nx.config(warnings_to_ignore={"cache"}):
+        assert type(nx.dijkstra_path_length(G, 0, 1, backend="groggy")) is int
