@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 def _unseeded(a: Mapping[str, Any]) -> Verdict:
     # networkx's @py_random_state turns seed=None into the random module's own generator.
-    if a["seed"] is not random._inst:  # type: ignore[attr-defined]
+    if a["seed"] is not random._inst:
         return "groggy draws its own random numbers: a seeded call is networkx's"
     if callable(a["weight"]):
         return "weight is a function"

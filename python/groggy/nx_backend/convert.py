@@ -62,7 +62,10 @@ def convert_from_nx(
         nodes = [(k, _selected(d, node_attrs)) for k, d in graph.nodes(data=True)]
     else:
         nodes = keys
-    edges = _edges_in_adjacency_order(graph)
+    try:
+        edges = _edges_in_adjacency_order(graph)
+    except ValueError as err:  # an adjacency edited by hand to name a node not in G
+        raise NotImplementedError(str(err)) from err
     if edges is None:
         edges = list(graph.edges(data=True))
     if preserve_edge_attrs:

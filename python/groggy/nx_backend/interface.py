@@ -43,8 +43,8 @@ class BackendInterface:
         """Whether converting a networkx graph to groggy pays for this call (asked only
         when networkx converts on its own, through ``backend_priority``)."""
         G = args[0] if args else kwargs.get("G")
-        least = getattr(nx.config.backends, "groggy", None)
-        least = getattr(least, "min_size_for_auto", 0)
+        config = getattr(nx.config.backends, "groggy", None)
+        least: int = getattr(config, "min_size_for_auto", 0) or 0
         if isinstance(G, nx.Graph) and len(G) < least:
             return f"graphs under {least} nodes stay in networkx (min_size_for_auto)"
         return True
