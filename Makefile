@@ -186,7 +186,8 @@ $(CARGO_FUZZ):
 		--root $(TOOLS)
 
 ## test-sanitize: C and Python tests against the library built with AddressSanitizer
-test-sanitize: asan-build venv
+## (from this tree: egg-info gives networkx groggy's entry points there)
+test-sanitize: asan-build venv egg-info
 	bash tests/c/run.sh --asan $(ASAN_LIB)
 	bash tests/python/asan.sh $(VPY) $(ASAN_LIB)/libgroggy.so
 
