@@ -30,7 +30,8 @@ ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
 .PHONY: build test demo install clean bench bench-analyses venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
-        fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test
+        fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test \
+        nx-backend-test nx-backend-dev-test egg-info
 
 ## build: the release library (target/release) and the generated header (include/groggy.h)
 build:
@@ -64,8 +65,8 @@ demo: py-install
 	cd / && $(VPY) -m groggy demo
 
 ## test: everything CI checks
-test: fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint docs \
-      typecheck node-test nightly-test
+test: fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test \
+      nx-backend-test lint docs typecheck node-test nightly-test
 
 fmt-check:
 	$(CARGO) fmt --check
@@ -96,6 +97,39 @@ readme-c-test: build
 
 py-test: py-install
 	$(VPY) -m pytest -q -p no:cacheprovider tests/python
+
+## egg-info: python/groggy.egg-info (git-ignored), which carries the wheel's entry points, so
+## that networkx finds groggy's backend when the package runs from this tree
+## (PYTHONPATH=python) rather than from the installed wheel. Needs no build.
+egg-info: venv
+	$(VPY) setup.py -q egg_info
+
+# networkx's own tests of the functions groggy implements as a networkx backend (the test
+# modules of those functions), run against groggy as networkx's test configuration does it;
+# fails if one of the functions never ran in groggy. From a scratch folder, so that this
+# repository's pytest settings stay out; --import-mode=append, so that pytest does not put
+# site-packages (an installed groggy) ahead of PYTHONPATH. $(1): variables for the run.
+NXA := networkx.algorithms
+NX_TEST_MODULES := $(NXA).link_analysis $(NXA).traversal $(NXA).shortest_paths \
+	$(NXA).components $(NXA).community.tests.test_louvain \
+	$(NXA).community.tests.test_label_propagation $(NXA).community.tests.test_quality \
+	$(addprefix $(NXA).centrality.tests.test_,$(addsuffix _centrality, \
+		betweenness closeness harmonic degree eigenvector katz)) \
+	$(NXA).tests.test_cluster $(NXA).tests.test_core $(NXA).tests.test_dag \
+	$(NXA).tree.tests.test_mst networkx.generators.tests.test_classic
+nx_suite = scratch=$$(mktemp -d) && cd $$scratch && $(1) NETWORKX_TEST_BACKEND=groggy \
+	NETWORKX_FALLBACK_TO_NX=True GROGGY_NX_REQUIRE_ALL=1 $(VPY) -m pytest -q \
+	-p no:cacheprovider --import-mode=append --pyargs $(NX_TEST_MODULES); \
+	status=$$?; rm -rf $$scratch; exit $$status
+
+## nx-backend-test: networkx's tests of the functions groggy dispatches, against the wheel
+nx-backend-test: py-install
+	$(call nx_suite,)
+
+## nx-backend-dev-test: the same against this tree and the debug library, without a wheel
+nx-backend-dev-test: egg-info
+	$(CARGO) build
+	$(call nx_suite,PYTHONPATH=$(abspath python) GROGGY_LIBRARY=$(abspath target/debug/libgroggy.so))
 
 lint: venv
 	$(RUFF) check $(PY_SOURCES)
@@ -152,7 +186,8 @@ $(CARGO_FUZZ):
 		--root $(TOOLS)
 
 ## test-sanitize: C and Python tests against the library built with AddressSanitizer
-test-sanitize: asan-build venv
+## (from this tree: egg-info gives networkx groggy's entry points there)
+test-sanitize: asan-build venv egg-info
 	bash tests/c/run.sh --asan $(ASAN_LIB)
 	bash tests/python/asan.sh $(VPY) $(ASAN_LIB)/libgroggy.so
 
@@ -187,7 +222,8 @@ $(VENV)/.bench-ready: $(VENV_READY)
 clean:
 	$(CARGO) clean
 	rm -rf $(VENV) build dist site .mypy_cache tests/c/build tests/c/build-asan tests/cpp/build \
-		bench/results python/groggy/libgroggy.* python/groggy/groggy.h fuzz/target
+		bench/results python/groggy/libgroggy.* python/groggy/groggy.h fuzz/target \
+		python/groggy.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 ## stress: the concurrency stress tests (Python and C) for longer (STRESS_SECONDS, default 60)

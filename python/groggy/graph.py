@@ -89,6 +89,9 @@ class Graph(
 
     __slots__ = ("__weakref__",)
     _free = lib.gr_graph_free
+    #: networkx dispatches its functions on a Graph to groggy's backend (functions groggy
+    #: lacks run in networkx on a converted copy when ``nx.config.fallback_to_nx`` is on).
+    __networkx_backend__ = "groggy"
 
     def __init__(
         self, directed: bool = False, *, pool: MemoryPool | None = None, profiling: bool = False

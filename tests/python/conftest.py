@@ -91,3 +91,21 @@ def run_python():
         return result.stdout
 
     return run
+
+
+NX_BACKEND_HINT = (
+    "networkx does not see groggy's entry points (networkx.backends, networkx.backend_info): "
+    "install the wheel (make py-install) or, with PYTHONPATH=python, write them into "
+    "python/groggy.egg-info (make egg-info)"
+)
+
+
+@pytest.fixture(scope="session")
+def nx_backend():
+    """groggy's networkx backend as networkx loads it. Fails (does not skip) when networkx
+    does not see groggy's entry points: the backend tests would otherwise pass vacuously."""
+    from networkx.utils import backends
+
+    assert "groggy" in backends.backends, NX_BACKEND_HINT
+    assert "groggy" in backends.backend_info, NX_BACKEND_HINT
+    return backends._load_backend("groggy")

@@ -64,3 +64,15 @@ def test_the_wheel_carries_the_header_and_the_datasets():
         "groggy/data/ca-GrQc.txt.gz",
     ]:
         assert name in names
+
+
+def test_the_wheel_registers_the_networkx_backend():
+    # networkx finds backends by the entry points of installed distributions only.
+    with zipfile.ZipFile(the_wheel()) as z:
+        names = set(z.namelist())
+        (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+        text = z.read(entry_points).decode()
+    assert "[networkx.backends]\ngroggy = groggy.nx_backend:backend\n" in text
+    assert "[networkx.backend_info]\ngroggy = _groggy_nx:get_info\n" in text
+    assert "_groggy_nx/__init__.py" in names
+    assert "groggy/nx_backend/interface.py" in names

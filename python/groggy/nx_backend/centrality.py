@@ -1,0 +1,188 @@
+"""networkx's centralities on groggy: degree, eigenvector, Katz, betweenness (nodes and
+edges), closeness and harmonic, with networkx's definitions, orders and number types."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .errors import nonnegative_weights, power_iteration
+from .registry import Verdict, implements
+from .weights import weight_name
+
+if TYPE_CHECKING:
+    from ..graph import Graph
+
+
+def _weight_check(a: Mapping[str, Any], name: str = "weight") -> Verdict:
+    if callable(a[name]):
+        return f"{name} is a function"
+    return True
+
+
+# ----- degree ----------------------------------------------------------------------------
+
+
+def _degree(G: Graph, values: Any) -> dict[Any, Any]:
+    # networkx gives the node of a one-node graph the int 1 (it divides by n - 1 only
+    # when n > 1).
+    if len(G) <= 1:
+        return {n: 1 for n in G.nodes}
+    return dict(values())
+
+
+@implements("degree_centrality")
+def degree_centrality(G: Graph) -> dict[Any, Any]:
+    return _degree(G, G.degree_centrality)
+
+
+@implements("in_degree_centrality")
+def in_degree_centrality(G: Graph) -> dict[Any, Any]:
+    return _degree(G, G.in_degree_centrality)
+
+
+@implements("out_degree_centrality")
+def out_degree_centrality(G: Graph) -> dict[Any, Any]:
+    return _degree(G, G.out_degree_centrality)
+
+
+# ----- spectral --------------------------------------------------------------------------
+
+
+def _power_check(a: Mapping[str, Any]) -> Verdict:
+    if a["nstart"] is not None:
+        return "groggy starts from networkx's default vector (no nstart)"
+    return _weight_check(a)
+
+
+@implements("eigenvector_centrality", check=_power_check)
+def eigenvector_centrality(
+    G: Graph,
+    max_iter: int = 100,
+    tol: float = 1e-06,
+    nstart: Mapping[Any, float] | None = None,
+    weight: str | None = None,
+) -> dict[Any, float]:
+    if len(G) == 0:
+        raise nx.NetworkXPointlessConcept("cannot compute centrality for the null graph")
+    with power_iteration(max_iter):
+        scores = G.eigenvector_centrality(max_iter=max_iter, tol=tol, weight=weight_name(G, weight))
+    return dict(scores)
+
+
+@implements("katz_centrality", check=_power_check)
+def katz_centrality(
+    G: Graph,
+    alpha: float = 0.1,
+    beta: float | Mapping[Any, float] = 1.0,
+    max_iter: int = 1000,
+    tol: float = 1e-06,
+    nstart: Mapping[Any, float] | None = None,
+    normalized: bool = True,
+    weight: str | None = None,
+) -> dict[Any, float]:
+    if len(G) == 0:
+        return {}
+    try:
+        beta = float(beta)  # type: ignore[arg-type]
+    except (TypeError, ValueError, AttributeError) as err:
+        if set(beta) != set(G.nodes):  # type: ignore[arg-type]
+            raise nx.NetworkXError("beta dictionary must have a value for every node") from err
+    with power_iteration(max_iter):
+        scores = G.katz_centrality(
+            alpha=alpha,
+            beta=beta,
+            max_iter=max_iter,
+            tol=tol,
+            normalized=bool(normalized),
+            weight=weight_name(G, weight),
+        )
+    return dict(scores)
+
+
+# ----- shortest paths --------------------------------------------------------------------
+
+
+def _path_weight(G: Graph, weight: Any) -> str | None:
+    """The weight as groggy takes it for path centralities, or ``NotImplementedError``
+    where networkx's Dijkstra counts paths differently: through an edge of length 0
+    (networkx may count such a path twice) or a negative one."""
+    name = weight_name(G, weight)
+    if name is not None:
+        least = G.edge_array(name).min()
+        if least is not None and not least > 0:
+            raise NotImplementedError("groggy counts paths through weights of 0 differently")
+    return name
+
+
+def _betweenness_check(a: Mapping[str, Any]) -> Verdict:
+    if a["k"] is not None:
+        return "groggy samples its own k sources (networkx draws them from seed)"
+    return _weight_check(a)
+
+
+@implements("betweenness_centrality", check=_betweenness_check)
+def betweenness_centrality(
+    G: Graph,
+    k: int | None = None,
+    normalized: bool = True,
+    weight: str | None = None,
+    endpoints: bool = False,
+    seed: Any = None,
+) -> dict[Any, float]:
+    name = _path_weight(G, weight)
+    with nonnegative_weights():
+        scores = G.betweenness_centrality(
+            normalized=bool(normalized), weight=name, endpoints=bool(endpoints)
+        )
+    return dict(scores)
+
+
+@implements("edge_betweenness_centrality", check=_betweenness_check)
+def edge_betweenness_centrality(
+    G: Graph,
+    k: int | None = None,
+    normalized: bool = True,
+    weight: str | None = None,
+    seed: Any = None,
+) -> dict[tuple[Any, Any], float]:
+    name = _path_weight(G, weight)
+    with nonnegative_weights():
+        return G.edge_betweenness_centrality(normalized=bool(normalized), weight=name)
+
+
+def _closeness_check(a: Mapping[str, Any]) -> Verdict:
+    if a["u"] is not None:
+        return "groggy computes every node's closeness (networkx's one search for u is faster)"
+    return _weight_check(a, "distance")
+
+
+@implements("closeness_centrality", check=_closeness_check)
+def closeness_centrality(
+    G: Graph, u: Any = None, distance: str | None = None, wf_improved: bool = True
+) -> dict[Any, float]:
+    with nonnegative_weights():
+        scores = G.closeness_centrality(
+            weight=weight_name(G, distance), wf_improved=bool(wf_improved)
+        )
+    return dict(scores)
+
+
+def _harmonic_check(a: Mapping[str, Any]) -> Verdict:
+    if a["nbunch"] is not None or a["sources"] is not None:
+        return "groggy computes every node's harmonic centrality from every node"
+    return _weight_check(a, "distance")
+
+
+@implements("harmonic_centrality", check=_harmonic_check)
+def harmonic_centrality(
+    G: Graph, nbunch: Any = None, distance: str | None = None, sources: Any = None
+) -> dict[Any, float]:
+    with nonnegative_weights():
+        scores = dict(G.harmonic_centrality(weight=weight_name(G, distance)))
+    # networkx fills a dict made from the set of the nodes (so in the set's order), from
+    # int zeros that stay ints where no path arrives. The set is built item by item, as
+    # networkx's (from a dict, Python would size it at once: another order).
+    return {u: scores[u] or 0 for u in set(list(scores))}
