@@ -59,7 +59,7 @@ pub fn barabasi_albert(
         }
         repeated.extend(std::iter::repeat_n(source, m));
     }
-    graph_of(nodes, false, pairs)
+    graph_of(nodes, false, pairs, cancel)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub fn watts_strogatz(
         )));
     }
     if k == nodes {
-        return graph_of(nodes, false, all_pairs(nodes, false, cancel)?);
+        return graph_of(nodes, false, all_pairs(nodes, false, cancel)?, cancel);
     }
     let mut rng = Rng::new(seed_or_random(seed));
     let half = (k / 2) as u32;
@@ -77,7 +77,7 @@ pub fn watts_strogatz(
         let u = u as u32;
         pairs.extend(list.iter().filter(|&&v| u < v).map(|&v| [u, v]));
     }
-    graph_of(nodes, false, pairs)
+    graph_of(nodes, false, pairs, cancel)
 }
 
 fn unlink(list: &mut Vec<u32>, v: u32) {
