@@ -179,6 +179,10 @@ static void test_bad_arguments(void)
     CHECK_ERR(gr_generate_path(3, NO_CANCEL, NULL), GR_STATUS_INVALID_ARGUMENT, "NULL");
     CHECK_ERR(gr_generate_complete(1 << 20, NO_CANCEL, &g), GR_STATUS_OUT_OF_MEMORY,
               "edge indices");
+    /* 100000 * (99999 / 2) edges: refused before anything is allocated (this aborted the
+     * process once, allocating 40 GB of neighbour lists). */
+    CHECK_ERR(gr_generate_watts_strogatz(100000, 99999, 0.1, true, 1, NO_CANCEL, &g),
+              GR_STATUS_OUT_OF_MEMORY, "edge indices");
 
     CHECK_OK(gr_cancel_new(&cancel));
     CHECK_OK(gr_cancel_trigger(cancel));
