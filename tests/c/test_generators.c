@@ -179,6 +179,10 @@ static void test_bad_arguments(void)
     CHECK_ERR(gr_generate_path(3, NO_CANCEL, NULL), GR_STATUS_INVALID_ARGUMENT, "NULL");
     CHECK_ERR(gr_generate_complete(1 << 20, NO_CANCEL, &g), GR_STATUS_OUT_OF_MEMORY,
               "edge indices");
+    /* 100000 * (99999 / 2) edges: refused before anything is allocated (this aborted the
+     * process once, allocating 40 GB of neighbour lists). */
+    CHECK_ERR(gr_generate_watts_strogatz(100000, 99999, 0.1, true, 1, NO_CANCEL, &g),
+              GR_STATUS_OUT_OF_MEMORY, "edge indices");
 
     CHECK_OK(gr_cancel_new(&cancel));
     CHECK_OK(gr_cancel_trigger(cancel));
@@ -187,6 +191,20 @@ static void test_bad_arguments(void)
     CHECK_ERR(gr_generate_rmat(8, NULL, cancel, &g), GR_STATUS_CANCELLED, "");
     CHECK_ERR(gr_generate_barabasi_albert(10000, 2, false, 0, cancel, &g),
               GR_STATUS_CANCELLED, "");
+    /* Calls too small for the generators' loops to look at the token stop too (these
+     * returned a graph once: found by the ffi_calls fuzz target). */
+    CHECK_ERR(gr_generate_barabasi_albert(8, 2, true, 1, cancel, &g), GR_STATUS_CANCELLED, "");
+    CHECK_ERR(gr_generate_complete(0, cancel, &g), GR_STATUS_CANCELLED, "");
+    CHECK_ERR(gr_generate_grid_2d(0, 3, cancel, &g), GR_STATUS_CANCELLED, "");
+    CHECK_ERR(gr_generate_gnm(0, 0, false, true, 1, cancel, &g), GR_STATUS_CANCELLED, "");
+    CHECK_ERR(gr_generate_watts_strogatz(5, 1, 0.5, true, 1, cancel, &g), GR_STATUS_CANCELLED,
+              "");
+    CHECK_OK(gr_rmat_options_init(&opts, GR_RMAT_OPTIONS_VERSION));
+    opts.edge_factor = 0;
+    CHECK_ERR(gr_generate_rmat(2, &opts, cancel, &g), GR_STATUS_CANCELLED, "");
+    /* Bad arguments are still reported first. */
+    CHECK_ERR(gr_generate_barabasi_albert(8, 8, true, 1, cancel, &g),
+              GR_STATUS_INVALID_ARGUMENT, "m < n");
     gr_cancel_free(cancel);
 
     /* No failure wrote a graph. */

@@ -7,17 +7,33 @@
 //! Every call passes pointers that are valid for the lengths given (the ABI's contract);
 //! the arguments the library must check (NULL, bad UTF-8, unknown tags and kinds, offsets,
 //! lengths of arrays against each other) are what the input varies.
+//!
+//! The analyses of the header's "Algorithms" and "Generators" chapters (centralities,
+//! connectivity, DAGs and spanning trees, clustering and cores, communities, generators)
+//! have a file each (`*_ops.rs`), sharing their arguments (`call_args.rs`, `weights.rs`),
+//! result readers (`results.rs`) and plain reference answers computed on the model
+//! (`analysis_model.rs`, `structure_model.rs`).
 
 mod algo_ops;
+mod analysis_model;
 mod array_ops;
 mod attr_ops;
+mod call_args;
+mod centrality_ops;
 mod check;
+mod community_ops;
+mod cores_ops;
 mod file_ops;
+mod generator_ops;
 mod graph_ops;
 mod keys;
 mod model;
+mod results;
 mod state;
+mod structure_model;
+mod structure_ops;
 mod values;
+mod weights;
 
 use crate::Input;
 

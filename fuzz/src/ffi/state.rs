@@ -29,7 +29,8 @@ pub struct State {
 
 impl State {
     pub fn step(&mut self, input: &mut Input<'_>) {
-        match input.below(25) {
+        // Ops 0..=24 keep the numbers seeds were written with.
+        match input.below(30) {
             0 => self.new_graph(input),
             1 => self.free_graph(input),
             2..=3 => self.add_node(input),
@@ -52,7 +53,12 @@ impl State {
             21 => self.keys_ops(input),
             22 => self.files(input),
             23 => self.remove_attr(input),
-            _ => self.misc(input),
+            24 => self.misc(input),
+            25 => self.centrality(input),
+            26 => self.structure(input),
+            27 => self.cores(input),
+            28 => self.community(input),
+            _ => self.generate(input),
         }
     }
 

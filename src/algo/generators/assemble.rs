@@ -10,8 +10,17 @@ use crate::core::{Cancel, GraphCore, GraphResult, KeyRef, NoMemory};
 pub(super) type Pair = [u32; 2];
 
 /// A graph of the nodes `0..nodes` (int keys, in that order) and the edges `pairs`
-/// between them (a repeated pair is one edge).
-pub(super) fn graph_of(nodes: usize, directed: bool, pairs: Vec<Pair>) -> GraphResult<GraphCore> {
+/// between them (a repeated pair is one edge). Every generator ends here, its arguments
+/// checked: a token triggered before the call stops it here at the latest (`Cancelled`),
+/// as it stops the algorithms, even when the generator's work was too small for its loops
+/// to look at the token.
+pub(super) fn graph_of(
+    nodes: usize,
+    directed: bool,
+    pairs: Vec<Pair>,
+    cancel: &Cancel,
+) -> GraphResult<GraphCore> {
+    cancel.check()?;
     let mut g = GraphCore::new(directed);
     let keys = collected((0..nodes).map(|k| KeyRef::Int(k as i64)))?;
     g.add_nodes_with_columns(&keys, &[])?;

@@ -40,7 +40,7 @@ pub fn barabasi_albert(
     repeated.extend(1..=m as u32);
     // `picked[v] == source` marks `v` as already among the targets of `source`.
     let mut picked = filled(nodes, u32::MAX)?;
-    let mut targets = Vec::with_capacity(m);
+    let mut targets = with_capacity(m)?;
     for source in m as u32 + 1..nodes as u32 {
         if source as usize % CHECK_EVERY == 0 {
             cancel.check()?;
@@ -59,7 +59,7 @@ pub fn barabasi_albert(
         }
         repeated.extend(std::iter::repeat_n(source, m));
     }
-    graph_of(nodes, false, pairs)
+    graph_of(nodes, false, pairs, cancel)
 }
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub(super) fn all_pairs(n: usize, directed: bool, cancel: &Cancel) -> GraphResul
 /// networkx's `complete_graph(n)`: `n` nodes, every pair joined.
 pub fn complete(n: i64, cancel: &Cancel) -> GraphResult<GraphCore> {
     let n = node_count(n, "n")?;
-    graph_of(n, false, all_pairs(n, false, cancel)?)
+    graph_of(n, false, all_pairs(n, false, cancel)?, cancel)
 }
 
 /// networkx's `path_graph(n)`: `0 - 1 - ... - n-1`.
@@ -35,7 +35,12 @@ pub fn path(n: i64, cancel: &Cancel) -> GraphResult<GraphCore> {
     let n = node_count(n, "n")?;
     cancel.check()?;
     let pairs = with_capacity(n.saturating_sub(1))?;
-    graph_of(n, false, extend(pairs, (1..n as u32).map(|i| [i - 1, i])))
+    graph_of(
+        n,
+        false,
+        extend(pairs, (1..n as u32).map(|i| [i - 1, i])),
+        cancel,
+    )
 }
 
 /// networkx's `cycle_graph(n)`: the path closed by `(n-1, 0)` (one node: a self-loop;
@@ -46,7 +51,7 @@ pub fn cycle(n: i64, cancel: &Cancel) -> GraphResult<GraphCore> {
     let pairs = with_capacity(n)?;
     let closing = (n > 0).then(|| [n as u32 - 1, 0]);
     let edges = (1..n as u32).map(|i| [i - 1, i]).chain(closing);
-    graph_of(n, false, extend(pairs, edges))
+    graph_of(n, false, extend(pairs, edges), cancel)
 }
 
 /// networkx's `star_graph(n)`: the centre 0 joined to each of `1..=n` (`n + 1` nodes).
@@ -59,6 +64,7 @@ pub fn star(n: i64, cancel: &Cancel) -> GraphResult<GraphCore> {
         nodes,
         false,
         extend(pairs, (1..nodes as u32).map(|i| [0, i])),
+        cancel,
     )
 }
 
@@ -87,7 +93,7 @@ pub fn grid_2d(rows: i64, cols: i64, cancel: &Cancel) -> GraphResult<GraphCore> 
         }
         pairs.extend((1..n).map(|j| [key(i, j - 1), key(i, j)]));
     }
-    graph_of(nodes, false, pairs)
+    graph_of(nodes, false, pairs, cancel)
 }
 
 fn extend(mut pairs: Vec<Pair>, edges: impl Iterator<Item = Pair>) -> Vec<Pair> {

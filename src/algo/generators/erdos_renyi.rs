@@ -32,11 +32,11 @@ pub fn erdos_renyi(
     let p = probability(p, "p")?;
     let seed = seed_or_random(seed);
     if p == 1.0 {
-        return graph_of(n, directed, all_pairs(n, directed, cancel)?);
+        return graph_of(n, directed, all_pairs(n, directed, cancel)?, cancel);
     }
     if p == 0.0 || n < 2 {
         cancel.check()?;
-        return graph_of(n, directed, Vec::new());
+        return graph_of(n, directed, Vec::new(), cancel);
     }
     let possible = Numbering::new(n as u64, directed).pairs() as f64;
     if possible * p > 1.01 * MAX_INDICES as f64 {
@@ -47,7 +47,7 @@ pub fn erdos_renyi(
         )));
     }
     let pairs = skipping(n as u64, p, directed, seed, EDGES_PER_BLOCK, cancel)?;
-    graph_of(n, directed, pairs)
+    graph_of(n, directed, pairs, cancel)
 }
 
 /// The present pairs of G(n, p) for `0 < p < 1` and `n >= 2`, in blocks of pair numbers

@@ -30,7 +30,7 @@ pub fn gnm(
     let ordered = n as u128 * (n as u128).saturating_sub(1);
     let possible = if directed { ordered } else { ordered / 2 };
     if m >= possible {
-        return graph_of(n, directed, all_pairs(n, directed, cancel)?);
+        return graph_of(n, directed, all_pairs(n, directed, cancel)?, cancel);
     }
     let edges = edge_count(m)?; // refused before drawing anything when it cannot fit
     let n64 = n as u64;
@@ -64,7 +64,7 @@ pub fn gnm(
         }
         pairs
     };
-    graph_of(n, directed, pairs)
+    graph_of(n, directed, pairs, cancel)
 }
 
 /// `count` distinct values of `draw`, sorted: the first `count` distinct values of the

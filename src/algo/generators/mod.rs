@@ -67,3 +67,55 @@ fn edge_count(edges: u128) -> GraphResult<usize> {
     }
     Ok(edges as usize)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::{Cancel, GraphError};
+
+    /// A token triggered before the call stops every generator, even on work too small
+    /// for its loops to look at the token (these returned a graph before); bad arguments
+    /// are still reported first.
+    #[test]
+    fn a_token_triggered_before_the_call_stops_every_generator() {
+        let c = Cancel::new();
+        c.trigger();
+        let no_edges = RmatOptions {
+            edge_factor: 0,
+            ..RmatOptions::default()
+        };
+        let results = [
+            ("complete(0)", complete(0, &c)),
+            ("grid_2d(0, 3)", grid_2d(0, 3, &c)),
+            ("grid_2d(2, 3)", grid_2d(2, 3, &c)),
+            ("erdos_renyi(0, 1)", erdos_renyi(0, 1.0, false, Some(1), &c)),
+            ("gnm(0, 0)", gnm(0, 0, false, Some(1), &c)),
+            ("gnm(6, 4)", gnm(6, 4, true, Some(1), &c)),
+            ("barabasi_albert(8, 2)", barabasi_albert(8, 2, Some(1), &c)),
+            (
+                "watts_strogatz(5, 1, 0.5)",
+                watts_strogatz(5, 1, 0.5, Some(1), &c),
+            ),
+            (
+                "watts_strogatz(0, 0, 0)",
+                watts_strogatz(0, 0, 0.0, Some(1), &c),
+            ),
+            ("rmat(2, factor 0)", rmat(2, &no_edges, &c)),
+        ];
+        for (call, result) in results {
+            assert!(
+                matches!(result, Err(GraphError::Cancelled)),
+                "{call}: {:?}",
+                result.map(|g| (g.node_count(), g.edge_count()))
+            );
+        }
+        assert!(matches!(
+            barabasi_albert(8, 8, None, &c),
+            Err(GraphError::InvalidArgument(_))
+        ));
+        assert!(matches!(
+            complete(1 << 40, &c),
+            Err(GraphError::OutOfMemory(_))
+        ));
+    }
+}

@@ -106,7 +106,7 @@ pub fn rmat(scale: i64, options: &RmatOptions, cancel: &Cancel) -> GraphResult<G
             }
             Ok::<(), GraphError>(())
         })?;
-    graph_of(nodes, options.directed, pairs)
+    graph_of(nodes, options.directed, pairs, cancel)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use super::assemble::{graph_of, Pair};
 use super::classic::all_pairs;
-use super::{node_count, non_negative, probability};
+use super::{edge_count, node_count, non_negative, probability};
 use crate::algo::random::{seed_or_random, Rng};
 use crate::core::fallible::with_capacity;
 use crate::core::{Cancel, GraphCore, GraphError, GraphResult, CHECK_EVERY};
@@ -30,14 +30,18 @@ pub fn watts_strogatz(
         )));
     }
     if k == nodes {
-        return graph_of(nodes, false, all_pairs(nodes, false, cancel)?);
+        return graph_of(nodes, false, all_pairs(nodes, false, cancel)?, cancel);
     }
+    // Refused before anything is allocated when a graph could not hold the edges.
+    let edges = edge_count(nodes as u128 * (k / 2) as u128)?;
     let mut rng = Rng::new(seed_or_random(seed));
     let half = (k / 2) as u32;
     let n = nodes as u32;
     // Neighbours of each node; degrees stay near k, so lists searched linearly are fast.
     let mut adj: Vec<Vec<u32>> = with_capacity(nodes)?;
-    adj.resize_with(nodes, || Vec::with_capacity(k));
+    for _ in 0..nodes {
+        adj.push(with_capacity(k)?);
+    }
     for j in 1..=half {
         for u in 0..n {
             let v = (u + j) % n;
@@ -65,6 +69,8 @@ pub fn watts_strogatz(
                 }
             }
             if !skipped {
+                // `w` gains a neighbour, which may take its list past `k`.
+                adj[w as usize].try_reserve(1)?;
                 unlink(&mut adj[u as usize], v);
                 unlink(&mut adj[v as usize], u);
                 adj[u as usize].push(w);
@@ -72,12 +78,12 @@ pub fn watts_strogatz(
             }
         }
     }
-    let mut pairs: Vec<Pair> = with_capacity(nodes * half as usize)?;
+    let mut pairs: Vec<Pair> = with_capacity(edges)?;
     for (u, list) in adj.iter().enumerate() {
         let u = u as u32;
         pairs.extend(list.iter().filter(|&&v| u < v).map(|&v| [u, v]));
     }
-    graph_of(nodes, false, pairs)
+    graph_of(nodes, false, pairs, cancel)
 }
 
 fn unlink(list: &mut Vec<u32>, v: u32) {
@@ -130,6 +136,15 @@ mod tests {
         );
         let a = edges(&watts_strogatz(200, 4, 0.3, Some(8), &c).unwrap());
         assert_eq!(a, edges(&watts_strogatz(200, 4, 0.3, Some(8), &c).unwrap()));
+    }
+
+    #[test]
+    fn more_edges_than_a_graph_holds_are_out_of_memory() {
+        // 100000 * (99999 / 2) edges: refused before any allocation (this aborted the
+        // process once, allocating 40 GB of neighbour lists infallibly).
+        let c = Cancel::new();
+        let huge = watts_strogatz(100_000, 99_999, 0.1, Some(1), &c);
+        assert!(matches!(huge, Err(GraphError::OutOfMemory(_))));
     }
 
     #[test]
