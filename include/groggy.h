@@ -967,7 +967,8 @@ gr_status gr_graph_add_nodes_columns(struct gr_graph *g,
 // Algorithms
 //
 // Graph algorithms. Long ones take an optional cancellation token (gr_cancel) that
-// another thread may trigger; PageRank and betweenness take versioned options structs.
+// another thread may trigger; PageRank, search trees, betweenness and others take
+// versioned options structs.
 // ======================================================================================
 
 // A cancellation token. Safe to trigger from any thread while algorithms run with it.
@@ -1007,6 +1008,45 @@ typedef struct gr_pagerank_options {
   const double *personal_values;
   size_t n_personal;
 } gr_pagerank_options;
+
+// The current version of `gr_search_options`.
+#define GR_SEARCH_OPTIONS_VERSION 1
+
+// The options of `gr_graph_bfs_tree`, `gr_graph_dfs_tree` and `gr_graph_dfs_forest`.
+// Fill it with `gr_search_options_init(&opts, GR_SEARCH_OPTIONS_VERSION)`, then set the
+// fields you need; fields are only ever added at the end, with a new version.
+typedef struct gr_search_options {
+  // The version of the struct the caller fills; set by `gr_search_options_init`.
+  uint32_t version;
+  // The most edges between the start of a search and a node it reaches; a node that
+  // far is reached but not searched from. Negative (the default, -1): no limit; 0: the
+  // start alone.
+  int64_t depth_limit;
+  // Follow edges backwards, into each node (directed graphs; no effect on undirected
+  // ones). Default false.
+  bool reverse;
+} gr_search_options;
+
+// The current version of `gr_path_tree_options`.
+#define GR_PATH_TREE_OPTIONS_VERSION 1
+
+// The options of `gr_graph_shortest_path_tree`. Fill it with
+// `gr_path_tree_options_init(&opts, GR_PATH_TREE_OPTIONS_VERSION)`, then set the fields
+// you need; fields are only ever added at the end, with a new version.
+typedef struct gr_path_tree_options {
+  // The version of the struct the caller fills; set by `gr_path_tree_options_init`.
+  uint32_t version;
+  // An edge column of non-negative weights, `weight_len` bytes of UTF-8 (NULL, the
+  // default: every edge weighs 1 and lengths are hop counts). Edges without a value
+  // weigh 1.0; a name no edge has is `GR_STATUS_INVALID_ARGUMENT`; a negative or NaN
+  // weight on an edge the search follows, `GR_STATUS_ALGORITHM`.
+  const char *weight;
+  size_t weight_len;
+  // No path longer than this is followed (networkx's `cutoff` of its Dijkstra
+  // functions): a node is reached only within it. Default infinity; NaN is none too.
+  // The source is always reached.
+  double cutoff;
+} gr_path_tree_options;
 
 // The current version of `gr_katz_options`.
 #define GR_KATZ_OPTIONS_VERSION 1
@@ -1048,8 +1088,8 @@ typedef struct gr_katz_options {
   size_t n_beta;
 } gr_katz_options;
 
-// The current version of `gr_betweenness_options`.
-#define GR_BETWEENNESS_OPTIONS_VERSION 1
+// The current version of `gr_betweenness_options` (2 added the chosen sources).
+#define GR_BETWEENNESS_OPTIONS_VERSION 2
 
 // The options of `gr_graph_betweenness_centrality` and
 // `gr_graph_edge_betweenness_centrality`. Fill it with `gr_betweenness_options_init(&opts,
@@ -1077,6 +1117,18 @@ typedef struct gr_betweenness_options {
   // The sample's seed: `seeded` false (the default) draws a fresh one.
   bool seeded;
   uint64_t seed;
+  // Version 2. The source nodes, chosen by the caller: `n_sources` keys (0, the
+  // default: none), a key array as `gr_graph_add_nodes` describes (`source_kinds`,
+  // `source_ints`, `source_str_data`, `source_str_data_len`, `source_str_offsets`).
+  // When given, the values come from their paths alone and are scaled as networkx
+  // scales a sample of these nodes (its `k`, with the nodes its `seed` draws);
+  // `sampled` must be false. A key not in the graph is `GR_STATUS_NODE_NOT_FOUND`.
+  const uint8_t *source_kinds;
+  const int64_t *source_ints;
+  const uint8_t *source_str_data;
+  size_t source_str_data_len;
+  const size_t *source_str_offsets;
+  size_t n_sources;
 } gr_betweenness_options;
 
 // `gr_graph_minimum_spanning_edges` and `_tree`: Kruskal's method, with networkx's
@@ -1201,6 +1253,24 @@ gr_status gr_graph_shortest_path(const struct gr_graph *g,
                                  const struct gr_cancel *cancel,
                                  struct gr_keys **out_keys);
 
+// A shortest path (fewest edges) from `u` to `v` as the keys along it, found by
+// breadth-first searches from both ends as networkx's `bidirectional_shortest_path` runs
+// them: among equally short paths, the one networkx gives for `shortest_path(G, u, v)`.
+// `GR_STATUS_NO_PATH` when `v` cannot be reached.
+//
+// # Safety
+// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `cancel` NULL or live;
+// `out_keys` NULL or writable.
+gr_status gr_graph_bidirectional_shortest_path(const struct gr_graph *g,
+                                               int64_t u_int,
+                                               const char *u_str,
+                                               size_t u_len,
+                                               int64_t v_int,
+                                               const char *v_str,
+                                               size_t v_len,
+                                               const struct gr_cancel *cancel,
+                                               struct gr_keys **out_keys);
+
 // The length of a shortest path from the source to every node it reaches, in visit
 // order: hop counts (int64) when unweighted, total weights (float64) with `weight`.
 //
@@ -1237,6 +1307,19 @@ gr_status gr_graph_strongly_connected_components(const struct gr_graph *g,
                                                  struct gr_keys **out_keys,
                                                  struct gr_array **out_sizes);
 
+// Strongly connected components of a directed graph in the order Tarjan's search
+// completes them (searching from each node in node order not reached yet, neighbours in
+// edge order): networkx's order for its `strongly_connected_components`. Laid out as
+// `gr_graph_connected_components` lays them out; `GR_STATUS_INVALID_OPERATION` on an
+// undirected graph.
+//
+// # Safety
+// As `gr_graph_connected_components`.
+gr_status gr_graph_strongly_connected_components_found(const struct gr_graph *g,
+                                                       const struct gr_cancel *cancel,
+                                                       struct gr_keys **out_keys,
+                                                       struct gr_array **out_sizes);
+
 // Each node's component number (int64), numbered as `gr_graph_connected_components`
 // orders them, with the node keys in node order.
 //
@@ -1246,6 +1329,122 @@ gr_status gr_graph_component_labels(const struct gr_graph *g,
                                     const struct gr_cancel *cancel,
                                     struct gr_keys **out_keys,
                                     struct gr_array **out_labels);
+
+// Fills `*opts` with the defaults of `version` (normally `GR_SEARCH_OPTIONS_VERSION`): no
+// depth limit, edges followed forwards. A version this library does not know is
+// `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_search_options` of that version.
+gr_status gr_search_options_init(struct gr_search_options *opts, uint32_t version);
+
+// The breadth-first search tree from the source, as networkx's `bfs_edges` walks it:
+// `*out_nodes` lists the nodes reached in visit order (the source first; each node's
+// neighbours in edge order, level by level) and `*out_parents` the node each was reached
+// from (the source's is the source). Neighbours are successors on a directed graph, or
+// predecessors with `reverse`; `opts` NULL: the defaults (see `gr_search_options`).
+// `GR_STATUS_NODE_NOT_FOUND` for a source not in the graph.
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `opts` NULL or an
+// initialised `gr_search_options`; `cancel` NULL or live; the outputs NULL or writable.
+gr_status gr_graph_bfs_tree(const struct gr_graph *g,
+                            int64_t key_int,
+                            const char *key_str,
+                            size_t key_len,
+                            const struct gr_search_options *opts,
+                            const struct gr_cancel *cancel,
+                            struct gr_keys **out_nodes,
+                            struct gr_keys **out_parents);
+
+// The depth-first search tree from the source, as networkx's `dfs_edges` and
+// `dfs_labeled_edges` walk it: `*out_nodes` in preorder (the source first; a node's
+// children in edge order, each explored fully before the next), `*out_parents` the node
+// each was reached from (the source's is the source), and `*out_postorder` the nodes
+// searched from, in the order their search finished (a node at the depth limit is not
+// searched from: networkx's `dfs_postorder_nodes` leaves it out too). `reverse` follows
+// edges backwards. `GR_STATUS_NODE_NOT_FOUND` for a source not in the graph.
+//
+// # Safety
+// As `gr_graph_bfs_tree`, with one output more.
+gr_status gr_graph_dfs_tree(const struct gr_graph *g,
+                            int64_t key_int,
+                            const char *key_str,
+                            size_t key_len,
+                            const struct gr_search_options *opts,
+                            const struct gr_cancel *cancel,
+                            struct gr_keys **out_nodes,
+                            struct gr_keys **out_parents,
+                            struct gr_keys **out_postorder);
+
+// Depth-first searches from every node, in node order, that no earlier search reached
+// (networkx's `dfs_edges(G)` without a source), laid out as `gr_graph_dfs_tree` lays out
+// one: each search's start is its own parent; the depth limit applies to each search.
+//
+// # Safety
+// `g` is NULL or a live graph; `opts` NULL or an initialised `gr_search_options`;
+// `cancel` NULL or live; the outputs NULL or writable.
+gr_status gr_graph_dfs_forest(const struct gr_graph *g,
+                              const struct gr_search_options *opts,
+                              const struct gr_cancel *cancel,
+                              struct gr_keys **out_nodes,
+                              struct gr_keys **out_parents,
+                              struct gr_keys **out_postorder);
+
+// The layers of a breadth-first search from all the sources at once, as networkx's
+// `bfs_layers`: layer 0 holds the sources (in the order given, a repeated one once), each
+// next layer the successors of the layer before that no layer holds yet, in edge order.
+// The sources are `n` keys, a key array as `gr_graph_add_nodes` describes (`kinds`,
+// `ints`, `str_data`, `str_data_len`, `str_offsets`); none gives no layers. `*out_keys`
+// lists layer 0, then layer 1, ..., and `*out_sizes` (int64) how many nodes each holds.
+// `GR_STATUS_NODE_NOT_FOUND` for a source not in the graph.
+//
+// # Safety
+// `g` is NULL or a live graph; the key array valid for `n` keys; `cancel` NULL or live;
+// the outputs NULL or writable.
+gr_status gr_graph_bfs_layers(const struct gr_graph *g,
+                              const uint8_t *kinds,
+                              const int64_t *ints,
+                              const uint8_t *str_data,
+                              size_t str_data_len,
+                              const size_t *str_offsets,
+                              size_t n,
+                              const struct gr_cancel *cancel,
+                              struct gr_keys **out_keys,
+                              struct gr_array **out_sizes);
+
+// Fills `*opts` with the defaults of `version` (normally `GR_PATH_TREE_OPTIONS_VERSION`):
+// no weight, no cutoff. A version this library does not know is
+// `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_path_tree_options` of that version.
+gr_status gr_path_tree_options_init(struct gr_path_tree_options *opts, uint32_t version);
+
+// Shortest paths from the source to every node it reaches, as networkx's
+// `single_source_dijkstra` finds them (`single_source_shortest_path` without a weight):
+// `*out_nodes` in the order the search settled them (the source first), `*out_parents`
+// the node before each on its path (the source's is the source; a path is the parent's
+// path and the node), `*out_lengths` their lengths (int64 hop counts without a weight,
+// float64 with one), and `*out_reached` the same nodes in the order the search first
+// reached them (the order of networkx's dict of paths). Among equally short paths, the
+// one networkx's Dijkstra keeps (the first found). `opts` NULL: the defaults (see
+// `gr_path_tree_options`). `GR_STATUS_NODE_NOT_FOUND` for a source not in the graph.
+//
+// # Safety
+// `g` is NULL or a live graph; the key as in `gr_graph_add_node`; `opts` NULL or an
+// initialised `gr_path_tree_options` whose `weight` is NULL or valid for `weight_len`
+// bytes; `cancel` NULL or live; the outputs NULL or writable.
+gr_status gr_graph_shortest_path_tree(const struct gr_graph *g,
+                                      int64_t key_int,
+                                      const char *key_str,
+                                      size_t key_len,
+                                      const struct gr_path_tree_options *opts,
+                                      const struct gr_cancel *cancel,
+                                      struct gr_keys **out_nodes,
+                                      struct gr_keys **out_parents,
+                                      struct gr_array **out_lengths,
+                                      struct gr_keys **out_reached);
 
 // Each node's degree divided by `n - 1` (in + out when directed; an undirected self-loop
 // counts twice), as networkx's `degree_centrality`; every node gets 1 when the graph has
@@ -1385,7 +1584,8 @@ gr_status gr_graph_number_connected_components(const struct gr_graph *g,
                                                size_t *out_count);
 
 // Fills `*opts` with the defaults of `version` (normally `GR_BETWEENNESS_OPTIONS_VERSION`):
-// every node a source, normalised, unweighted, no endpoints, unseeded. A version this
+// every node a source, normalised, unweighted, no endpoints, unseeded, no chosen
+// sources. A version this
 // library does not know is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
 //
 // # Safety

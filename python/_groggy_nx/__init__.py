@@ -17,11 +17,18 @@ FUNCTIONS: dict[str, dict[str, str]] = {
     # link analysis
     "pagerank": {"additional_docs": "Runs in groggy unless `nstart` or `dangling` is given."},
     # traversal
-    "bfs_layers": {"additional_docs": "Runs in groggy from one source node."},
+    "bfs_edges": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "bfs_layers": {},
+    "bfs_predecessors": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "bfs_successors": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "bfs_tree": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
     "descendants_at_distance": {},
-    "dfs_preorder_nodes": {
-        "additional_docs": "Runs in groggy with a `source` and without `sort_neighbors`."
-    },
+    "dfs_edges": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "dfs_postorder_nodes": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "dfs_predecessors": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "dfs_preorder_nodes": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "dfs_successors": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
+    "dfs_tree": {"additional_docs": "Runs in groggy without `sort_neighbors`."},
     # DAGs
     "descendants": {},
     "is_directed_acyclic_graph": {},
@@ -29,8 +36,12 @@ FUNCTIONS: dict[str, dict[str, str]] = {
         "additional_docs": "groggy sorts a copy: changing `G` while iterating is not detected."
     },
     # shortest paths
+    "all_pairs_dijkstra": {},
+    "all_pairs_dijkstra_path": {},
     "all_pairs_dijkstra_path_length": {},
+    "all_pairs_shortest_path": {},
     "all_pairs_shortest_path_length": {},
+    "bidirectional_shortest_path": {},
     "dijkstra_path": {},
     "dijkstra_path_length": {},
     "has_path": {},
@@ -38,8 +49,15 @@ FUNCTIONS: dict[str, dict[str, str]] = {
         "additional_docs": "Runs in groggy except with `method='bellman-ford'` on weights, "
         "or a `target` without `source` on a directed graph."
     },
-    "single_source_dijkstra": {"additional_docs": "Runs in groggy when `target` is given."},
+    "shortest_path": {
+        "additional_docs": "Runs in groggy except with `weight` and both `source` and `target` "
+        "(networkx's bidirectional Dijkstra), `method='bellman-ford'` on weights, or a "
+        "`target` without `source` on a directed graph."
+    },
+    "single_source_dijkstra": {},
+    "single_source_dijkstra_path": {},
     "single_source_dijkstra_path_length": {},
+    "single_source_shortest_path": {},
     "single_source_shortest_path_length": {},
     # components
     "connected_components": {},
@@ -50,15 +68,18 @@ FUNCTIONS: dict[str, dict[str, str]] = {
     "number_connected_components": {},
     "number_strongly_connected_components": {},
     "number_weakly_connected_components": {},
+    "strongly_connected_components": {},
     "weakly_connected_components": {},
     # centrality
     "betweenness_centrality": {
-        "additional_docs": "Runs in groggy for exact values (`k=None`) and positive weights."
+        "additional_docs": "Runs in groggy for positive weights; with `k`, from the sample "
+        "networkx draws from `seed`."
     },
     "closeness_centrality": {"additional_docs": "Runs in groggy for every node (`u=None`)."},
     "degree_centrality": {},
     "edge_betweenness_centrality": {
-        "additional_docs": "Runs in groggy for exact values (`k=None`) and positive weights."
+        "additional_docs": "Runs in groggy for positive weights; with `k`, from the sample "
+        "networkx draws from `seed`."
     },
     "eigenvector_centrality": {"additional_docs": "Runs in groggy unless `nstart` is given."},
     "harmonic_centrality": {

@@ -243,6 +243,18 @@ class AlgorithmsMixin:
             lambda cancel, out: lib.gr_graph_shortest_path(ptr, *u, *v, w, wl, cancel, out)
         )
 
+    def bidirectional_shortest_path(self: Graph, source: KeyLike, target: KeyLike) -> list[NodeKey]:
+        """The keys along a shortest path (fewest edges) found by searches from both ends,
+        as networkx's ``bidirectional_shortest_path`` (and ``nx.shortest_path(G, source,
+        target)``) finds it: among equally short paths, networkx's. ``NoPathError`` when
+        none exists."""
+        op = "bidirectional_shortest_path"
+        u, v = key_args(source, op), key_args(target, op)
+        ptr = self._handle
+        return self._key_list(
+            lambda cancel, out: lib.gr_graph_bidirectional_shortest_path(ptr, *u, *v, cancel, out)
+        )
+
     def shortest_path_lengths(
         self: Graph, source: KeyLike, weight: str | None = None
     ) -> NodeMap[Any]:
@@ -262,10 +274,22 @@ class AlgorithmsMixin:
         first."""
         return self._groups(lib.gr_graph_connected_components)
 
-    def strongly_connected_components(self: Graph) -> list[list[NodeKey]]:
-        """Lists of keys, one per strongly connected component, largest first. Directed
-        graphs only (``InvalidOperationError`` otherwise)."""
-        return self._groups(lib.gr_graph_strongly_connected_components)
+    def strongly_connected_components(self: Graph, *, order: str = "size") -> list[list[NodeKey]]:
+        """Lists of keys, one per strongly connected component, each in node order.
+        Directed graphs only (``InvalidOperationError`` otherwise).
+
+        Args:
+            order: ``"size"``, largest first; ``"search"``, in the order Tarjan's search
+                completes them (from each node in node order not reached yet, neighbours
+                in the graph's order), which is networkx's order.
+        """
+        if order == "size":
+            return self._groups(lib.gr_graph_strongly_connected_components)
+        if order == "search":
+            return self._groups(lib.gr_graph_strongly_connected_components_found)
+        raise ValueError(
+            f"strongly_connected_components: order must be 'size' or 'search', not {order!r}"
+        )
 
     def component_labels(self: Graph) -> NodeMap[int]:
         """A NodeMap from each key to its component number, numbered in the order of

@@ -42,6 +42,7 @@ from .nodemap import NodeMap
 from .path_centrality import PathCentralityMixin
 from .pool import MemoryPool
 from .saving import FilesMixin
+from .search_trees import SearchTreesMixin
 from .views import EdgeView, NodeView
 
 # The per-call fast paths, bound once (an attribute lookup on `lib` costs a dict lookup).
@@ -56,6 +57,7 @@ class Graph(
     CentralityMixin,
     ConnectivityMixin,
     PathCentralityMixin,
+    SearchTreesMixin,
     ClusteringMixin,
     DagMixin,
     CommunitiesMixin,

@@ -5,10 +5,11 @@ parallel on a snapshot of the graph."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ._args import SIZE_MAX, bool_arg, int_arg, seed_arg
-from ._convert import take_keys
+from ._convert import KeyArray, take_keys
 from ._errors import check
 from ._native import ffi, lib
 from .algorithms import _free_outputs, _weight_args
@@ -17,7 +18,7 @@ from .array import GraphArray
 if TYPE_CHECKING:
     import random
 
-    from ._types import NodeKey
+    from ._types import KeyLike, NodeKey
     from .graph import Graph
     from .nodemap import NodeMap
 
@@ -29,9 +30,12 @@ def _betweenness_options(
     weight: str | None,
     endpoints: bool,
     seed: int | random.Random | None,
+    sources: Iterable[KeyLike] | None,
 ) -> tuple[Any, list[Any]]:
     """The filled ``gr_betweenness_options``, and what its pointers point to (to keep
     alive until the call returns)."""
+    if sources is not None and k is not None:
+        raise ValueError(f"{op}: give k (sources to sample) or sources, not both")
     w, wl = _weight_args(weight)
     opts = ffi.new("gr_betweenness_options *")
     check(lib.gr_betweenness_options_init(opts, lib.GR_BETWEENNESS_OPTIONS_VERSION))
@@ -45,6 +49,19 @@ def _betweenness_options(
         c_weight = ffi.new("char[]", w)
         keep.append(c_weight)
         opts.weight, opts.weight_len = c_weight, wl
+    if sources is not None:
+        chosen = KeyArray(list(sources), op)
+        if chosen.n == 0:
+            raise ValueError(f"{op}: sources is empty")
+        keep.append(chosen)
+        (
+            opts.source_kinds,
+            opts.source_ints,
+            opts.source_str_data,
+            opts.source_str_data_len,
+            opts.source_str_offsets,
+        ) = chosen.args
+        opts.n_sources = chosen.n
     return opts, keep
 
 
@@ -54,8 +71,10 @@ class PathCentralityMixin:
 
     __slots__ = ()
 
-    def _path_searches(self: Graph, k: int | None) -> int:
+    def _path_searches(self: Graph, k: int | None, sources: Any = None) -> int:
         """How many searches a call makes: its work in passes over the graph."""
+        if sources is not None:
+            return len(self)  # (an iterable has no length to ask; an upper bound)
         return len(self) if k is None or not isinstance(k, int) else min(k, len(self))
 
     def betweenness_centrality(
@@ -65,6 +84,8 @@ class PathCentralityMixin:
         weight: str | None = None,
         endpoints: bool = False,
         seed: int | random.Random | None = None,
+        *,
+        sources: Iterable[KeyLike] | None = None,
     ) -> NodeMap[float]:
         """Betweenness centrality of every node, as networkx's ``betweenness_centrality``
         (Brandes' algorithm, the same normalisation).
@@ -82,6 +103,11 @@ class PathCentralityMixin:
             endpoints: count the ends of each path too.
             seed: the sample's seed (an int or a ``random.Random``); the same seed gives
                 the same values on any number of threads.
+            sources: the source nodes, chosen by the caller instead of sampled (``k``
+                must be ``None``): the estimate from their paths, scaled as networkx
+                scales a sample of these nodes. networkx's ``k`` with its ``seed`` is
+                ``sources=seed.sample(list(g), k)`` (when ``k`` is below the number of
+                nodes; at that number it is the exact computation).
 
         Examples:
             >>> from groggy.datasets import karate_club
@@ -89,14 +115,14 @@ class PathCentralityMixin:
             0.4376
         """
         op = "betweenness_centrality"
-        opts, keep = _betweenness_options(op, k, normalized, weight, endpoints, seed)
+        opts, keep = _betweenness_options(op, k, normalized, weight, endpoints, seed, sources)
         ptr = self._handle
 
         def call(cancel: Any, keys_out: Any, values_out: Any) -> int:
             _ = keep
             return lib.gr_graph_betweenness_centrality(ptr, opts, cancel, keys_out, values_out)
 
-        return self._node_values(call, rounds=self._path_searches(k))
+        return self._node_values(call, rounds=self._path_searches(k, sources))
 
     def edge_betweenness_centrality(
         self: Graph,
@@ -104,11 +130,15 @@ class PathCentralityMixin:
         normalized: bool = True,
         weight: str | None = None,
         seed: int | random.Random | None = None,
+        *,
+        sources: Iterable[KeyLike] | None = None,
     ) -> dict[tuple[NodeKey, NodeKey], float]:
         """Betweenness centrality of every edge, as networkx's
         ``edge_betweenness_centrality``: a dict keyed by ``(u, v)`` as networkx keys it
         for a graph built the same way (an undirected edge once, from the end that was
-        added to the graph first). Arguments as in ``betweenness_centrality``.
+        added to the graph first). Arguments as in ``betweenness_centrality`` (``sources``
+        of every node in some order gives networkx's values for ``k`` equal to the number
+        of nodes).
 
         Examples:
             >>> import groggy as gr
@@ -118,7 +148,7 @@ class PathCentralityMixin:
             {(1, 2): 2.0, (2, 3): 2.0}
         """
         op = "edge_betweenness_centrality"
-        opts, keep = _betweenness_options(op, k, normalized, weight, False, seed)
+        opts, keep = _betweenness_options(op, k, normalized, weight, False, seed, sources)
         ptr = self._handle
         sources_out, targets_out = ffi.new("gr_keys **"), ffi.new("gr_keys **")
         values_out = ffi.new("gr_array **")
@@ -133,10 +163,10 @@ class PathCentralityMixin:
             _free_outputs(sources_out, values_out)
             lib.gr_keys_free(targets_out[0])
 
-        self._run(call, rounds=self._path_searches(k), discard=discard)
+        self._run(call, rounds=self._path_searches(k, sources), discard=discard)
         values = GraphArray._wrap(values_out[0]).to_list()
-        sources, targets = take_keys(sources_out[0]), take_keys(targets_out[0])
-        return dict(zip(zip(sources, targets), values))
+        heads, tails = take_keys(sources_out[0]), take_keys(targets_out[0])
+        return dict(zip(zip(heads, tails), values))
 
     def closeness_centrality(
         self: Graph, weight: str | None = None, wf_improved: bool = True

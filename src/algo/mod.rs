@@ -3,6 +3,7 @@
 //! few milliseconds. Results come back in compact-id (node) order with the snapshot's keys.
 
 mod bfs;
+mod bidirectional;
 mod centrality;
 mod clustering;
 mod communities;
@@ -19,13 +20,15 @@ mod prefetch;
 mod radix_heap;
 pub mod random;
 mod scc;
+mod search_tree;
 mod shortest_path;
 mod spanning_tree;
 #[cfg(test)]
 mod test_graphs;
 
 pub use crate::core::Cancel;
-pub use bfs::bfs;
+pub use bfs::{bfs, bfs_layers, bfs_tree};
+pub use bidirectional::bidirectional_shortest_path;
 pub use centrality::{
     degree_centrality, eigenvector_centrality, hits, in_degree_centrality, katz_centrality,
     out_degree_centrality, EigenvectorOptions, HitsOptions, HitsValues, KatzOptions,
@@ -42,14 +45,15 @@ pub use connectivity::{
     has_path, is_connected, is_strongly_connected, number_connected_components,
 };
 pub use dag::{is_directed_acyclic_graph, topological_sort};
-pub use dfs::dfs;
+pub use dfs::{dfs, dfs_tree};
 pub use pagerank::{pagerank, PageRankOptions};
 pub use path_centrality::{
     betweenness_centrality, closeness_centrality, edge_betweenness_centrality, harmonic_centrality,
     BetweennessOptions, EdgeValues,
 };
-pub use scc::strongly_connected_components;
-pub use shortest_path::{shortest_path, shortest_path_lengths};
+pub use scc::{strongly_connected_components, strongly_connected_components_found};
+pub use search_tree::{PathTree, SearchOptions, SearchTree};
+pub use shortest_path::{shortest_path, shortest_path_lengths, shortest_path_tree};
 pub use spanning_tree::{
     minimum_spanning_edges, minimum_spanning_tree, EdgeKeys, SpanningAlgorithm, DEFAULT_WEIGHT,
 };
@@ -65,8 +69,9 @@ pub struct NodeValues {
     pub values: Array,
 }
 
-/// Groups of nodes (components), largest first: `keys` lists the nodes of group 0, then of
-/// group 1, ..., each in node order, and `sizes[i]` says how many belong to group `i`.
+/// Groups of nodes (components, layers), in the order the function giving them states
+/// (components largest first, unless said otherwise): `keys` lists the nodes of group 0,
+/// then of group 1, ..., and `sizes[i]` says how many belong to group `i`.
 #[derive(Debug)]
 pub struct NodeGroups {
     pub keys: KeyList,

@@ -1,9 +1,10 @@
 //! Strongly connected components by Tarjan's algorithm, iterative (a path of millions of
-//! nodes needs no call stack), numbered largest first like `connected_components`.
+//! nodes needs no call stack), numbered largest first like `connected_components`, or in
+//! the order the search completes them (networkx's order).
 
 use super::components::rank_groups;
-use super::{input, NodeGroups};
-use crate::core::fallible::filled;
+use super::{input, keys_of, NodeGroups};
+use crate::core::fallible::{collected, filled};
 use crate::core::{Cancel, CHECK_EVERY};
 use crate::core::{Csr, GraphError, GraphResult, SharedGraph};
 
@@ -13,6 +14,46 @@ pub fn strongly_connected_components(
     graph: &SharedGraph,
     cancel: &Cancel,
 ) -> GraphResult<NodeGroups> {
+    let (csr, raw) = components(graph, cancel)?;
+    Ok(rank_groups(&csr, &raw)?.1)
+}
+
+/// The strongly connected components of a directed graph in the order Tarjan's search
+/// completes them, searching from each node in node order not reached yet and taking
+/// neighbours in edge order (the order of networkx's `strongly_connected_components`, whose
+/// search is the same), each in node order. `InvalidOperation` on an undirected graph.
+pub fn strongly_connected_components_found(
+    graph: &SharedGraph,
+    cancel: &Cancel,
+) -> GraphResult<NodeGroups> {
+    let (csr, raw) = components(graph, cancel)?;
+    // Component ids count up as the search completes components: a counting sort by id
+    // (stable, so each component keeps node order).
+    let count = raw.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
+    let mut starts = filled(count + 1, 0usize)?;
+    for &c in &raw {
+        starts[c as usize + 1] += 1;
+    }
+    let sizes = collected(starts[1..].iter().map(|&s| s as i64))?;
+    for c in 0..count {
+        starts[c + 1] += starts[c];
+    }
+    let mut ordered = filled(raw.len(), 0u32)?;
+    for (node, &c) in raw.iter().enumerate() {
+        ordered[starts[c as usize]] = node as u32;
+        starts[c as usize] += 1;
+    }
+    Ok(NodeGroups {
+        keys: keys_of(csr.keys(), &ordered)?,
+        sizes,
+    })
+}
+
+/// The snapshot of a directed graph and each node's component id (in completion order).
+fn components(
+    graph: &SharedGraph,
+    cancel: &Cancel,
+) -> GraphResult<(std::sync::Arc<Csr>, Vec<u32>)> {
     let input = input::take(graph, &[], None, cancel)?;
     if !input.csr.is_directed() {
         return Err(GraphError::InvalidOperation(
@@ -20,7 +61,7 @@ pub fn strongly_connected_components(
         ));
     }
     let raw = tarjan(&input.csr, cancel)?;
-    Ok(rank_groups(&input.csr, &raw)?.1)
+    Ok((input.csr, raw))
 }
 
 const UNVISITED: u32 = u32::MAX;
@@ -111,5 +152,41 @@ mod tests {
             strongly_connected_components(&undirected, &Cancel::new()),
             Err(GraphError::InvalidOperation(_))
         ));
+        assert!(matches!(
+            strongly_connected_components_found(&undirected, &Cancel::new()),
+            Err(GraphError::InvalidOperation(_))
+        ));
+    }
+
+    #[test]
+    fn components_come_in_the_order_the_search_completes_them() {
+        // From 1: 2, then 3 (back to 1), then 4 <-> 5 completes first; then {1, 2, 3};
+        // 6 alone, last in node order; 7 -> 6 is searched after 6.
+        let mut g = GraphCore::new(true);
+        for (u, v) in [
+            (1, 2),
+            (2, 3),
+            (3, 1),
+            (3, 4),
+            (4, 5),
+            (5, 4),
+            (6, 6),
+            (7, 6),
+        ] {
+            g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[]).unwrap();
+        }
+        let groups =
+            strongly_connected_components_found(&SharedGraph::new(g), &Cancel::new()).unwrap();
+        assert_eq!(groups.sizes, vec![2, 3, 1, 1]);
+        let keys: Vec<_> = groups.keys.to_node_keys();
+        let ints = |v: &[i64]| {
+            v.iter()
+                .map(|&i| crate::core::NodeKey::Int(i))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys, ints(&[4, 5, 1, 2, 3, 6, 7]));
+        let empty = SharedGraph::new(GraphCore::new(true));
+        let none = strongly_connected_components_found(&empty, &Cancel::new()).unwrap();
+        assert!(none.sizes.is_empty() && none.keys.is_empty());
     }
 }

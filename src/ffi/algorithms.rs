@@ -421,6 +421,45 @@ pub unsafe extern "C" fn gr_graph_shortest_path(
     })
 }
 
+/// A shortest path (fewest edges) from `u` to `v` as the keys along it, found by
+/// breadth-first searches from both ends as networkx's `bidirectional_shortest_path` runs
+/// them: among equally short paths, the one networkx gives for `shortest_path(G, u, v)`.
+/// `GR_STATUS_NO_PATH` when `v` cannot be reached.
+///
+/// # Safety
+/// `g` is NULL or a live graph; keys as in `gr_graph_add_edge`; `cancel` NULL or live;
+/// `out_keys` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_bidirectional_shortest_path(
+    g: *const gr_graph,
+    u_int: i64,
+    u_str: *const c_char,
+    u_len: usize,
+    v_int: i64,
+    v_str: *const c_char,
+    v_len: usize,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+) -> gr_status {
+    run("bidirectional_shortest_path", || {
+        // SAFETY: promised by the caller.
+        let (g, u, v, cancel, out_keys) = unsafe {
+            (
+                graph(g)?,
+                key(u_int, u_str, u_len, "source")?,
+                key(v_int, v_str, v_len, "target")?,
+                token(cancel),
+                out(out_keys, "keys")?,
+            )
+        };
+        write_keys(
+            algo::bidirectional_shortest_path(&g.core, u, v, &cancel)?,
+            out_keys,
+        );
+        Ok(())
+    })
+}
+
 /// The length of a shortest path from the source to every node it reaches, in visit
 /// order: hop counts (int64) when unweighted, total weights (float64) with `weight`.
 ///
@@ -526,6 +565,34 @@ pub unsafe extern "C" fn gr_graph_strongly_connected_components(
         groups(
             "strongly_connected_components",
             algo::strongly_connected_components,
+            g,
+            cancel,
+            out_keys,
+            out_sizes,
+        )
+    }
+}
+
+/// Strongly connected components of a directed graph in the order Tarjan's search
+/// completes them (searching from each node in node order not reached yet, neighbours in
+/// edge order): networkx's order for its `strongly_connected_components`. Laid out as
+/// `gr_graph_connected_components` lays them out; `GR_STATUS_INVALID_OPERATION` on an
+/// undirected graph.
+///
+/// # Safety
+/// As `gr_graph_connected_components`.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_strongly_connected_components_found(
+    g: *const gr_graph,
+    cancel: *const gr_cancel,
+    out_keys: *mut *mut gr_keys,
+    out_sizes: *mut *mut gr_array,
+) -> gr_status {
+    // SAFETY: passed on to the caller.
+    unsafe {
+        groups(
+            "strongly_connected_components_found",
+            algo::strongly_connected_components_found,
             g,
             cancel,
             out_keys,

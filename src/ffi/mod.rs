@@ -38,6 +38,8 @@ mod columns;
 // Algorithms.
 mod algorithms;
 
+mod search_trees;
+
 mod centrality;
 
 mod connectivity;
@@ -94,6 +96,7 @@ pub use nodes::*;
 pub use path_centrality::*;
 pub use pool::*;
 pub use profiling::*;
+pub use search_trees::*;
 pub use status::*;
 pub use value::*;
 pub use version::*;

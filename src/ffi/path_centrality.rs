@@ -5,8 +5,10 @@ use std::ffi::c_char;
 use std::ptr;
 
 use crate::algo::{self, BetweennessOptions};
+use crate::core::KeyRef;
 
 use super::algorithms::{gr_cancel, node_values, token, weight_name, write_keys, write_values};
+use super::args::KeyArrayArg;
 use super::array::{array_handle, gr_array};
 use super::boundary::{out, run};
 use super::graph::{gr_graph, graph};
@@ -14,8 +16,8 @@ use super::handles::gr_keys;
 use super::options::{init_options, read_options, seeded_value, VersionedOptions};
 use super::status::gr_status;
 
-/// The current version of `gr_betweenness_options`.
-pub const GR_BETWEENNESS_OPTIONS_VERSION: u32 = 1;
+/// The current version of `gr_betweenness_options` (2 added the chosen sources).
+pub const GR_BETWEENNESS_OPTIONS_VERSION: u32 = 2;
 
 /// The options of `gr_graph_betweenness_centrality` and
 /// `gr_graph_edge_betweenness_centrality`. Fill it with `gr_betweenness_options_init(&opts,
@@ -44,10 +46,23 @@ pub struct gr_betweenness_options {
     /// The sample's seed: `seeded` false (the default) draws a fresh one.
     pub seeded: bool,
     pub seed: u64,
+    /// Version 2. The source nodes, chosen by the caller: `n_sources` keys (0, the
+    /// default: none), a key array as `gr_graph_add_nodes` describes (`source_kinds`,
+    /// `source_ints`, `source_str_data`, `source_str_data_len`, `source_str_offsets`).
+    /// When given, the values come from their paths alone and are scaled as networkx
+    /// scales a sample of these nodes (its `k`, with the nodes its `seed` draws);
+    /// `sampled` must be false. A key not in the graph is `GR_STATUS_NODE_NOT_FOUND`.
+    pub source_kinds: *const u8,
+    pub source_ints: *const i64,
+    pub source_str_data: *const u8,
+    pub source_str_data_len: usize,
+    pub source_str_offsets: *const usize,
+    pub n_sources: usize,
 }
 
-// SAFETY: repr(C), `version` first, fields of bools, numbers and a pointer (any value a C
-// caller may legally store is valid); version 1 is the whole struct.
+// SAFETY: repr(C), `version` first, fields of bools, numbers and pointers (any value a C
+// caller may legally store is valid); version 1 ends where `source_kinds` begins (it
+// ended with `seed`, a u64, so no padding moved), version 2 is the whole struct.
 unsafe impl VersionedOptions for gr_betweenness_options {
     const VERSION: u32 = GR_BETWEENNESS_OPTIONS_VERSION;
     const INIT: &'static str = "gr_betweenness_options_init";
@@ -62,15 +77,25 @@ unsafe impl VersionedOptions for gr_betweenness_options {
             endpoints: false,
             seeded: false,
             seed: 0,
+            source_kinds: ptr::null(),
+            source_ints: ptr::null(),
+            source_str_data: ptr::null(),
+            source_str_data_len: 0,
+            source_str_offsets: ptr::null(),
+            n_sources: 0,
         }
     }
-    fn size_of_version(_version: u32) -> usize {
-        std::mem::size_of::<Self>()
+    fn size_of_version(version: u32) -> usize {
+        match version {
+            1 => std::mem::offset_of!(Self, source_kinds),
+            _ => std::mem::size_of::<Self>(),
+        }
     }
 }
 
 /// Fills `*opts` with the defaults of `version` (normally `GR_BETWEENNESS_OPTIONS_VERSION`):
-/// every node a source, normalised, unweighted, no endpoints, unseeded. A version this
+/// every node a source, normalised, unweighted, no endpoints, unseeded, no chosen
+/// sources. A version this
 /// library does not know is `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
 ///
 /// # Safety
@@ -86,13 +111,36 @@ pub unsafe extern "C" fn gr_betweenness_options_init(
     })
 }
 
-/// The options as the algorithms take them.
+/// The chosen sources of `opts` (`None` when it names none).
+///
+/// # Safety
+/// The key array of `opts` is valid for `n_sources` keys.
+unsafe fn chosen_sources(
+    opts: &gr_betweenness_options,
+) -> crate::core::GraphResult<Option<Vec<KeyRef<'_>>>> {
+    if opts.n_sources == 0 {
+        return Ok(None);
+    }
+    let keys = KeyArrayArg {
+        kinds: opts.source_kinds,
+        ints: opts.source_ints,
+        str_data: opts.source_str_data,
+        str_data_len: opts.source_str_data_len,
+        str_offsets: opts.source_str_offsets,
+    };
+    // SAFETY: promised by the caller.
+    unsafe { keys.read(opts.n_sources, "sources") }.map(Some)
+}
+
+/// The options as the algorithms take them, with the chosen sources read by
+/// `chosen_sources`.
 ///
 /// # Safety
 /// `opts.weight` is NULL or points to `opts.weight_len` bytes.
-unsafe fn options(
-    opts: &gr_betweenness_options,
-) -> crate::core::GraphResult<BetweennessOptions<'_>> {
+unsafe fn options<'a>(
+    opts: &'a gr_betweenness_options,
+    sources: Option<&'a [KeyRef<'a>]>,
+) -> crate::core::GraphResult<BetweennessOptions<'a>> {
     Ok(BetweennessOptions {
         k: opts.sampled.then_some(opts.k),
         normalized: opts.normalized,
@@ -100,6 +148,7 @@ unsafe fn options(
         weight: unsafe { weight_name(opts.weight, opts.weight_len)? },
         endpoints: opts.endpoints,
         seed: seeded_value(opts.seeded, opts.seed),
+        sources,
     })
 }
 
@@ -132,7 +181,9 @@ pub unsafe extern "C" fn gr_graph_betweenness_centrality(
             )
         };
         // SAFETY: promised by the caller.
-        let options = unsafe { options(&opts)? };
+        let sources = unsafe { chosen_sources(&opts)? };
+        // SAFETY: promised by the caller.
+        let options = unsafe { options(&opts, sources.as_deref())? };
         let result = algo::betweenness_centrality(&g.core, &options, &cancel)?;
         write_values(result, out_keys, out_values);
         Ok(())
@@ -169,7 +220,9 @@ pub unsafe extern "C" fn gr_graph_edge_betweenness_centrality(
             )
         };
         // SAFETY: promised by the caller.
-        let options = unsafe { options(&opts)? };
+        let sources = unsafe { chosen_sources(&opts)? };
+        // SAFETY: promised by the caller.
+        let options = unsafe { options(&opts, sources.as_deref())? };
         let result = algo::edge_betweenness_centrality(&g.core, &options, &cancel)?;
         *out_values = array_handle(result.values);
         write_keys(result.sources, out_sources);

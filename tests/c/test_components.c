@@ -2,7 +2,8 @@
  * test_components.c: gr_graph_connected_components, _strongly_connected_components and
  * gr_graph_component_labels layouts (grouped keys, int64 sizes largest first, ties by first
  * node, interleaved components, isolated nodes, the empty graph, INVALID_OPERATION for SCC on
- * an undirected graph).
+ * an undirected graph), and _strongly_connected_components_found (the order Tarjan's search
+ * completes them, networkx's).
  *
  * Valid C99 and C++17; see run.sh.
  */
@@ -57,6 +58,10 @@ static void check_labels_at(const char *file, int line, const gr_graph *g,
 }
 #define CHECK_LABELS(g, keys, labels) check_labels_at(__FILE__, __LINE__, (g), (keys), (labels))
 
+#define CHECK_SCC_FOUND(g, keys, sizes)                                                   \
+    check_groups_at(__FILE__, __LINE__, gr_graph_strongly_connected_components_found, (g),  \
+                    (keys), (sizes))
+
 static void test_components(void)
 {
     gr_keys *keys = SENTINEL_KEYS;
@@ -98,6 +103,8 @@ static void test_components(void)
                   GR_STATUS_INVALID_OPERATION,
                   "strongly_connected_components: strongly connected components are defined "
                   "for directed graphs only");
+        CHECK_ERR(gr_graph_strongly_connected_components_found(g, NULL, &keys, &sizes),
+                  GR_STATUS_INVALID_OPERATION, "directed graphs only");
         CHECK(keys == SENTINEL_KEYS);
         CHECK(sizes == SENTINEL_ARRAY);
         gr_graph_free(g);
@@ -128,6 +135,8 @@ static void test_components(void)
         g = graph_of(true, e, 7);
         CHECK_OK(gr_graph_add_node(g, IK(7), NULL, NULL, 0));
         CHECK_SCC(g, "1,2,3,4,5,6,7", "3,2,1,1");
+        /* The search from 1 completes {4, 5} before {1, 2, 3}. */
+        CHECK_SCC_FOUND(g, "4,5,1,2,3,6,7", "2,3,1,1");
         CHECK_CC(g, "1,2,3,4,5,6,7", "5,1,1");
         CHECK_LABELS(g, "1,2,3,4,5,6,7", "0,0,0,0,0,1,2");
         /* Closing 5 -> 1 merges {1, 2, 3} and {4, 5}. */
@@ -142,6 +151,7 @@ static void test_components(void)
         g = graph_of(true, e, 9);
         /* Node order 9, 8, 1, 3, 2, 4, 7, 5, 6. */
         CHECK_SCC(g, "7,5,6,1,3,2,4,9,8", "3,2,2,1,1");
+        CHECK_SCC_FOUND(g, "8,9,2,4,1,3,7,5,6", "1,1,2,2,3");
         CHECK_CC(g, "1,3,2,4,7,5,6,9,8", "4,3,2");
         gr_graph_free(g);
     }
@@ -151,6 +161,7 @@ static void test_components(void)
         g = new_graph(true);
         CHECK_CC(g, "", "");
         CHECK_SCC(g, "", "");
+        CHECK_SCC_FOUND(g, "", "");
         CHECK_LABELS(g, "", "");
         gr_graph_free(g);
     }

@@ -7,9 +7,11 @@
  * Covers: values on hand-checked graphs (networkx's, undirected with an isolated node,
  * directed, weighted); edges listed as networkx lists them; every option of
  * gr_betweenness_options through its init (defaults equal to NULL options); seeded
- * sampling (the same seed twice, the same values); bad arguments (k of 0 or above the node
- * count, a weight no edge has, a negative weight, unknown options versions) writing no
- * output; a triggered token.
+ * sampling (the same seed twice, the same values); sources chosen by the caller (version 2
+ * of the options: networkx's scaling of a sample of them, keys of both kinds, a struct of
+ * version 1 still read with its defaults); bad arguments (k of 0 or above the node count, a
+ * weight no edge has, a negative weight, unknown options versions, k with chosen sources, a
+ * chosen source not in the graph) writing no output; a triggered token.
  *
  * Valid C99 and C++17; see run.sh.
  */
@@ -230,6 +232,101 @@ static void test_sampling(void)
     gr_graph_free(g);
 }
 
+/* The options struct as a program built against version 1 of the header lays it out. */
+typedef struct betweenness_options_v1 {
+    uint32_t version;
+    bool sampled;
+    size_t k;
+    bool normalized;
+    const char *weight;
+    size_t weight_len;
+    bool endpoints;
+    bool seeded;
+    uint64_t seed;
+} betweenness_options_v1;
+
+static void test_chosen_sources(void)
+{
+    gr_keys *keys = SENTINEL_KEYS;
+    gr_keys *targets = SENTINEL_KEYS;
+    gr_array *values = SENTINEL_ARRAY;
+    gr_array *exact = SENTINEL_ARRAY;
+    gr_graph *g = path_with_isolated_node();
+    gr_betweenness_options opts = defaults();
+    static const int64_t chosen[] = {1, 4};
+    static const int64_t every[] = {4, 3, 2, 1};
+    static const int64_t missing[] = {1, 9};
+    static const uint8_t kinds[] = {GR_KEY_INT, GR_KEY_STR};
+    static const int64_t mixed_ints[] = {1, 0};
+    static const uint8_t str_data[] = "x";
+    static const size_t str_offsets[] = {0, 0, 1};
+    struct {
+        betweenness_options_v1 opts;
+        unsigned char guard[64];
+    } old;
+
+    CHECK(opts.n_sources == 0 && opts.source_kinds == NULL && opts.source_ints == NULL);
+    /* Sources 1 and 4 (networkx's k=2 when its seed draws them): only the path from 1 to 3
+     * passes a node (2, not a source), scaled by 1 / (k (N - 1)) = 1/4. */
+    opts.source_ints = chosen;
+    opts.n_sources = 2;
+    CHECK_OK(gr_graph_betweenness_centrality(g, &opts, NO_CANCEL, &keys, &values));
+    CHECK_KEYS(keys, "2,1,3,4");
+    CHECK_F64S(values, TOL, 0.25, 0.0, 0.0, 0.0);
+    free_result(&keys, &values);
+    /* Unnormalised: N / (k * 2) = 3/4 on the undirected graph. */
+    opts.normalized = false;
+    CHECK_OK(gr_graph_betweenness_centrality(g, &opts, NO_CANCEL, &keys, &values));
+    CHECK_F64S(values, TOL, 0.75, 0.0, 0.0, 0.0);
+    free_result(&keys, &values);
+    /* Edges from every node, in any order: the exact values. */
+    opts.normalized = true;
+    opts.source_ints = every;
+    opts.n_sources = 4;
+    CHECK_OK(gr_graph_edge_betweenness_centrality(g, &opts, NO_CANCEL, &keys, &targets, &values));
+    free_result(&keys, NULL);
+    free_result(&targets, NULL);
+    CHECK_OK(gr_graph_edge_betweenness_centrality(g, NULL, NO_CANCEL, &keys, &targets, &exact));
+    CHECK_KEYS(keys, "2,2");
+    CHECK_KEYS(targets, "1,3");
+    CHECK(same_values(values, exact));
+    free_result(&keys, &values);
+    free_result(&targets, &exact);
+    /* Keys of both kinds: "x" is not in the graph. */
+    opts.source_kinds = kinds;
+    opts.source_ints = mixed_ints;
+    opts.source_str_data = str_data;
+    opts.source_str_data_len = 1;
+    opts.source_str_offsets = str_offsets;
+    opts.n_sources = 2;
+    CHECK_ERR(gr_graph_betweenness_centrality(g, &opts, NO_CANCEL, &keys, &values),
+              GR_STATUS_NODE_NOT_FOUND, "'x'");
+    opts = defaults();
+    opts.source_ints = missing;
+    opts.n_sources = 2;
+    CHECK_ERR(gr_graph_edge_betweenness_centrality(g, &opts, NO_CANCEL, &keys, &targets, &values),
+              GR_STATUS_NODE_NOT_FOUND, "9");
+    /* A sample and chosen sources at once. */
+    opts.source_ints = chosen;
+    opts.sampled = true;
+    opts.k = 1;
+    CHECK_ERR(gr_graph_betweenness_centrality(g, &opts, NO_CANCEL, &keys, &values), IA,
+              "exclusive");
+    CHECK(keys == SENTINEL_KEYS && targets == SENTINEL_KEYS && values == SENTINEL_ARRAY);
+
+    /* Version 1: the init fills only its fields, and the call reads only them (the chosen
+     * sources keep their default: none). */
+    memset(old.guard, 0xAB, sizeof old.guard);
+    CHECK_OK(gr_betweenness_options_init((gr_betweenness_options *)(void *)&old.opts, 1));
+    CHECK(old.opts.version == 1 && old.opts.normalized && !old.opts.sampled);
+    CHECK(old.guard[0] == 0xAB && old.guard[sizeof old.guard - 1] == 0xAB);
+    CHECK_OK(gr_graph_betweenness_centrality(g, (const gr_betweenness_options *)(void *)&old.opts,
+                                             NO_CANCEL, &keys, &values));
+    CHECK_F64S(values, TOL, 1.0 / 3.0, 0.0, 0.0, 0.0);
+    free_result(&keys, &values);
+    gr_graph_free(g);
+}
+
 static void test_errors(void)
 {
     gr_keys *keys = SENTINEL_KEYS;
@@ -293,6 +390,7 @@ int main(void)
     test_edge_betweenness();
     test_directed_closeness_and_harmonic();
     test_sampling();
+    test_chosen_sources();
     test_errors();
     return CHECK_SUMMARY();
 }

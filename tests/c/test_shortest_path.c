@@ -2,7 +2,8 @@
  * test_shortest_path.c: gr_graph_shortest_path and gr_graph_shortest_path_lengths
  * unweighted and weighted (edges walked against their orientation when undirected, int /
  * float32 / float64 / missing weights), GR_STATUS_NO_PATH with a message naming both keys,
- * negative and NaN weights, missing nodes.
+ * negative and NaN weights, missing nodes; gr_graph_bidirectional_shortest_path (networkx's
+ * meeting point among equally short paths, directed and undirected, no path, missing nodes).
  *
  * Valid C99 and C++17; see run.sh.
  */
@@ -172,8 +173,54 @@ static void test_shortest_paths(void)
     free(before);
 }
 
+static void check_bidirectional_at(const char *file, int line, const gr_graph *g, int64_t u,
+                                   int64_t v, const char *expected)
+{
+    gr_keys *keys = NULL;
+    char buf[4096];
+    gr_status s = gr_graph_bidirectional_shortest_path(g, IK(u), IK(v), NULL, &keys);
+    if (s != GR_STATUS_OK) {
+        check_fail(file, line, "gr_graph_bidirectional_shortest_path: status %d", (int)s);
+    }
+    keys_format_at(file, line, keys, buf, sizeof buf);
+    if (strcmp(buf, expected) != 0) {
+        check_fail(file, line, "bidirectional path [%s] != [%s]", buf, expected);
+    }
+    gr_keys_free(keys);
+    check_pass();
+}
+#define CHECK_BIDIRECTIONAL(g, u, v, expected) \
+    check_bidirectional_at(__FILE__, __LINE__, (g), (u), (v), (expected))
+
+static void test_bidirectional(void)
+{
+    gr_keys *keys = SENTINEL_KEYS;
+    /* Two paths of 3 edges from 0 to 5 (0-1-2-5, 0-3-4-5); networkx's searches meet at 2
+     * going from 0, at 3 going from 5. */
+    static const int64_t e[] = {0, 1, 1, 2, 0, 3, 3, 4, 5, 4, 2, 5};
+    static const int64_t d[] = {0, 1, 1, 2, 2, 3, 3, 0};
+    gr_graph *g = graph_of(false, e, 6);
+    CHECK_OK(gr_graph_add_node(g, IK(9), NULL, NULL, 0));
+    CHECK_BIDIRECTIONAL(g, 0, 5, "0,1,2,5");
+    CHECK_BIDIRECTIONAL(g, 5, 0, "5,4,3,0");
+    CHECK_BIDIRECTIONAL(g, 2, 2, "2");
+    CHECK_ERR(gr_graph_bidirectional_shortest_path(g, IK(0), IK(9), NULL, &keys),
+              GR_STATUS_NO_PATH, "no path from 0 to 9");
+    CHECK_ERR(gr_graph_bidirectional_shortest_path(g, IK(0), IK(8), NULL, &keys),
+              GR_STATUS_NODE_NOT_FOUND, "node 8 not found");
+    CHECK_ERR(gr_graph_bidirectional_shortest_path(g, IK(0), IK(5), NULL, NULL), IA, "keys");
+    CHECK(keys == SENTINEL_KEYS);
+    gr_graph_free(g);
+    /* Directed: the search from the target goes against the edges. */
+    g = graph_of(true, d, 4);
+    CHECK_BIDIRECTIONAL(g, 0, 3, "0,1,2,3");
+    CHECK_BIDIRECTIONAL(g, 3, 2, "3,0,1,2");
+    gr_graph_free(g);
+}
+
 int main(void)
 {
     test_shortest_paths();
+    test_bidirectional();
     return CHECK_SUMMARY();
 }

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pytest
 
 import groggy as gr
@@ -25,14 +26,14 @@ DECLINED = [
     ("pagerank", karate, (), {"dangling": {0: 1}}),
     ("pagerank", karate, (), {"weight": lambda u, v, d: 1}),
     ("pagerank", karate, (), {"personalization": {0: -1, 1: 2}}),
-    ("dfs_preorder_nodes", karate, (), {}),
     ("dfs_preorder_nodes", karate, (0,), {"sort_neighbors": sorted}),
-    ("bfs_layers", karate, ([0, 33],), {}),
+    ("dfs_edges", karate, (), {"sort_neighbors": sorted}),
+    ("bfs_edges", karate, (0,), {"sort_neighbors": sorted}),
     ("shortest_path_length", karate, (0, 33), {"weight": "weight", "method": "bellman-ford"}),
     ("shortest_path_length", digraph, (), {"target": 3}),
-    ("single_source_dijkstra", karate, (0,), {}),
-    ("betweenness_centrality", karate, (), {"k": 5, "seed": 1}),
-    ("edge_betweenness_centrality", karate, (), {"k": 5, "seed": 1}),
+    ("shortest_path", karate, (0, 33), {"weight": "weight"}),
+    ("shortest_path", digraph, (), {"target": 3}),
+    ("edge_betweenness_centrality", karate, (), {"k": 5, "seed": np.random.RandomState(1)}),
     ("closeness_centrality", karate, (), {"u": 0}),
     ("harmonic_centrality", karate, (), {"nbunch": [0, 1]}),
     ("harmonic_centrality", karate, (), {"sources": [0, 1]}),

@@ -34,9 +34,38 @@ def nan_weight():
 FAILING = [
     ("bfs_layers", path, (99,), {}),
     ("bfs_layers", path, ([99],), {}),
+    ("bfs_layers", path, ([0, 99],), {}),
+    ("strongly_connected_components", cycle, (), {}),  # (no error: a sanity check)
     ("descendants_at_distance", path, (99, 1), {}),
     ("descendants", path, (99,), {}),
     ("dfs_preorder_nodes", path, (99,), {}),
+    ("dfs_preorder_nodes", cycle, (99,), {}),
+    ("bfs_edges", path, (99,), {}),
+    ("bfs_edges", cycle, (99,), {"reverse": True}),
+    ("bfs_tree", path, (99,), {}),
+    ("bfs_tree", cycle, (99,), {}),
+    ("bfs_predecessors", path, (99,), {}),
+    ("bfs_successors", cycle, (99,), {}),
+    ("dfs_edges", path, (99,), {}),
+    ("dfs_edges", cycle, (99,), {}),
+    ("dfs_tree", path, (99,), {}),
+    ("dfs_predecessors", cycle, (99,), {}),
+    ("dfs_successors", path, (99,), {}),
+    ("dfs_postorder_nodes", cycle, (99,), {}),
+    ("single_source_shortest_path", path, (99,), {}),
+    ("all_pairs_shortest_path", path, (), {}),  # (no error: a sanity check)
+    ("single_source_dijkstra_path", path, (99,), {}),
+    ("single_source_dijkstra", path, (99,), {}),
+    ("bidirectional_shortest_path", path, (0, 9), {}),
+    ("bidirectional_shortest_path", path, (99, 0), {}),
+    ("bidirectional_shortest_path", path, (0, 99), {}),
+    ("shortest_path", path, (0, 9), {}),
+    ("shortest_path", path, (99,), {}),
+    ("shortest_path", path, (99,), {"weight": "weight"}),
+    ("shortest_path", path, (), {"target": 99}),
+    ("shortest_path", path, (0,), {"method": "magic"}),
+    ("betweenness_centrality", path, (), {"k": 6, "seed": 1}),
+    ("edge_betweenness_centrality", path, (), {"k": -1, "seed": 1}),
     ("single_source_shortest_path_length", path, (99,), {}),
     ("all_pairs_shortest_path_length", path, (), {}),  # (no error: a sanity check)
     ("shortest_path_length", path, (0, 9), {}),
@@ -128,12 +157,19 @@ def test_groggy_fails_as_networkx_does(nx_backend, name, graph, args, kwargs):
         ("topological_sort", cycle()),
         ("topological_sort", nx.path_graph(3)),
         ("dfs_preorder_nodes", path()),
+        ("dfs_postorder_nodes", path()),
+        ("dfs_edges", cycle()),
+        ("bfs_edges", path()),
+        ("bfs_predecessors", cycle()),
+        ("bfs_successors", path()),
         ("bfs_layers", path()),
         ("connected_components", nx.DiGraph()),
     ],
 )
 def test_generators_raise_when_iterated(nx_backend, name, G):
-    args = {"dfs_preorder_nodes": (99,), "bfs_layers": ([99],)}.get(name, ())
+    args = {"bfs_layers": ([99],), "topological_sort": (), "connected_components": ()}.get(
+        name, (99,)
+    )
     f = getattr(nx, name)
     if G.is_directed() and name == "connected_components":
         with pytest.raises(nx.NetworkXNotImplemented):  # (networkx's own check)

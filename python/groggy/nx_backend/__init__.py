@@ -13,14 +13,17 @@ from __future__ import annotations
 from _groggy_nx import FUNCTIONS
 
 from . import (  # noqa: F401 (each registers its functions)
+    breadth_first,
     centrality,
     clustering,
     communities,
     components,
     cores,
     dag,
+    depth_first,
     generators,
     link_analysis,
+    paths,
     shortest_paths,
     spanning_trees,
     traversal,

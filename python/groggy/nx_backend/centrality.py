@@ -3,6 +3,8 @@ edges), closeness and harmonic, with networkx's definitions, orders and number t
 
 from __future__ import annotations
 
+import numbers
+import random
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -118,9 +120,26 @@ def _path_weight(G: Graph, weight: Any) -> str | None:
 
 
 def _betweenness_check(a: Mapping[str, Any]) -> Verdict:
-    if a["k"] is not None:
-        return "groggy samples its own k sources (networkx draws them from seed)"
+    k, seed = a["k"], a["seed"]
+    if k is not None:
+        if isinstance(k, bool) or not isinstance(k, numbers.Integral):
+            return "groggy takes an int k"
+        if k == 0:
+            return "networkx's scaling of no sources divides by zero"
+        if not isinstance(seed, random.Random):
+            # networkx hands None, ints and numpy Generators over as random.Random objects
+            # (a Generator wrapped), whose sample is its own; a legacy numpy RandomState
+            # comes wrapped in another interface, whose sample is a numpy array.
+            return "groggy draws networkx's sample from a random.Random seed only"
     return _weight_check(a)
+
+
+def _sample(G: Graph, k: int | None, seed: random.Random) -> list[Any] | None:
+    """networkx's sources for ``k``: the sample it draws from ``seed`` (``None``: every
+    node). Drawn as networkx draws it, so ``seed`` ends in the same state."""
+    if k is None:
+        return None
+    return seed.sample(list(G.nodes), k)
 
 
 @implements("betweenness_centrality", check=_betweenness_check)
@@ -132,10 +151,13 @@ def betweenness_centrality(
     endpoints: bool = False,
     seed: Any = None,
 ) -> dict[Any, float]:
+    # Refusals first: a call networkx takes over must find the seed undrawn.
     name = _path_weight(G, weight)
+    # networkx computes k equal to the number of nodes exactly, from every node.
+    sources = _sample(G, None if k == len(G) else k, seed)
     with nonnegative_weights():
         scores = G.betweenness_centrality(
-            normalized=bool(normalized), weight=name, endpoints=bool(endpoints)
+            normalized=bool(normalized), weight=name, endpoints=bool(endpoints), sources=sources
         )
     return dict(scores)
 
@@ -149,8 +171,11 @@ def edge_betweenness_centrality(
     seed: Any = None,
 ) -> dict[tuple[Any, Any], float]:
     name = _path_weight(G, weight)
+    sources = _sample(G, k, seed)
     with nonnegative_weights():
-        return G.edge_betweenness_centrality(normalized=bool(normalized), weight=name)
+        return G.edge_betweenness_centrality(
+            normalized=bool(normalized), weight=name, sources=sources
+        )
 
 
 def _closeness_check(a: Mapping[str, Any]) -> Verdict:

@@ -1,8 +1,7 @@
 """networkx's connected components on groggy. The engine lists components largest first;
 networkx yields them as it finds them scanning the nodes in order, so they are put back
-in that order (by each one's first node). Strongly connected components come in Tarjan's
-order in networkx, which the engine does not give: only their number and
-``is_strongly_connected`` are registered."""
+in that order (by each one's first node). Strongly connected components come in the order
+networkx's search completes them, which the engine's search (the same) gives."""
 
 from __future__ import annotations
 
@@ -65,6 +64,12 @@ def number_weakly_connected_components(G: Graph) -> int:
 def is_weakly_connected(G: Graph) -> bool:
     _require_nodes(G)
     return len(G.connected_components()) == 1
+
+
+@implements("strongly_connected_components")
+def strongly_connected_components(G: Graph) -> Iterator[set[Any]]:
+    for group in G.strongly_connected_components(order="search"):
+        yield set(group)
 
 
 @implements("number_strongly_connected_components")

@@ -23,6 +23,15 @@ def require_node(g: Graph, node: Any) -> None:
         raise nx.NetworkXError(f"The node {node} is not in the graph.")
 
 
+def require_neighbors(g: Graph, node: Any) -> None:
+    """Searches that read a node's neighbours (``bfs_edges``, ``dfs_edges``): the
+    ``NetworkXError`` of ``G.neighbors`` (or ``G.predecessors``), which names a directed
+    graph a digraph."""
+    if node not in g:
+        kind = "digraph" if g.is_directed() else "graph"
+        raise nx.NetworkXError(f"The node {node} is not in the {kind}.")
+
+
 def require_source(g: Graph, source: Any, target: Any = None, *, has_target: bool = False) -> None:
     """Unweighted paths, ``has_path``: ``NodeNotFound`` naming the source, then the
     target."""

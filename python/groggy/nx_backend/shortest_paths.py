@@ -141,20 +141,10 @@ def dijkstra_path_length(G: Graph, source: Any, target: Any, weight: str | None 
     return _length_along(G, path, name)
 
 
-def _single_source_dijkstra_check(a: Mapping[str, Any]) -> Verdict:
-    if a["target"] is None:
-        return "groggy gives the path to one target (target=None asks for every path)"
-    return _weight_check(a)
-
-
-@implements("single_source_dijkstra", check=_single_source_dijkstra_check)
-def single_source_dijkstra(
-    G: Graph,
-    source: Any,
-    target: Any = None,
-    cutoff: float | None = None,
-    weight: str | None = "weight",
+def _dijkstra_path_to(
+    G: Graph, source: Any, target: Any, cutoff: float | None, weight: str | None
 ) -> tuple[Any, list[Any]]:
+    """networkx's ``single_source_dijkstra`` with a target: ``(length, path)``."""
     require_dijkstra_source(G, source)
     if target == source:
         return 0, [target]

@@ -10,7 +10,7 @@ use crate::algo::input::Input;
 use crate::algo::prefetch::prefetch_entries_before;
 use crate::algo::random::{seed_or_random, Rng};
 use crate::algo::NodeValues;
-use crate::core::{Adjacency, Array, Cancel, Csr, GraphError, GraphResult, SharedGraph};
+use crate::core::{Adjacency, Array, Cancel, Csr, GraphError, GraphResult, KeyRef, SharedGraph};
 
 #[derive(Clone, Debug)]
 pub struct BetweennessOptions<'a> {
@@ -23,6 +23,10 @@ pub struct BetweennessOptions<'a> {
     pub endpoints: bool,
     /// The seed of the sample (`None`: a fresh one).
     pub seed: Option<u64>,
+    /// The source nodes, chosen by the caller (in place of `k`, which must then be
+    /// `None`): values are estimated from their paths alone and scaled as networkx scales
+    /// a sample of them (networkx's `k`, with the sample its `seed` draws).
+    pub sources: Option<&'a [KeyRef<'a>]>,
 }
 
 impl Default for BetweennessOptions<'_> {
@@ -33,13 +37,30 @@ impl Default for BetweennessOptions<'_> {
             weight: None,
             endpoints: false,
             seed: None,
+            sources: None,
         }
     }
 }
 
-/// The sources of a run: every node, or `k` drawn with the seeded generator (networkx
-/// treats `k == n` as every node). `k` outside `1..=n` is an invalid argument.
-pub(super) fn sources(n: usize, k: Option<usize>, seed: Option<u64>) -> GraphResult<Sources> {
+/// The sources of a run: the caller's (`chosen`, compact ids), every node, or `k` drawn
+/// with the seeded generator (networkx treats `k == n` as every node). `k` outside `1..=n`,
+/// or both `k` and chosen sources, is an invalid argument.
+pub(super) fn sources(
+    n: usize,
+    k: Option<usize>,
+    seed: Option<u64>,
+    chosen: Option<&[u32]>,
+) -> GraphResult<Sources> {
+    if let Some(chosen) = chosen {
+        if k.is_some() {
+            return Err(GraphError::InvalidArgument(
+                "k and sources are exclusive: give the number of sources to sample, or the \
+                 sources"
+                    .into(),
+            ));
+        }
+        return Ok(Sources::Sampled(crate::core::fallible::copied(chosen)?));
+    }
     match k {
         None => Ok(Sources::All((0..n as u32).collect())),
         Some(k) if k == n => Ok(Sources::All((0..n as u32).collect())),
@@ -110,10 +131,12 @@ pub(super) fn brandes_sums(
     len: impl FnOnce(&Csr) -> usize,
     add: impl Fn(&mut Scratch, Edges<'_>, u32, u32, &mut [f64]) -> GraphResult<()> + Sync,
 ) -> GraphResult<BrandesSums> {
-    let input = take(graph, options.weight, cancel)?;
+    let chosen = options.sources.unwrap_or_default();
+    let input = take(graph, chosen, options.weight, cancel)?;
     let csr = &input.csr;
     let n = csr.node_count();
-    let sources = sources(n, options.k, options.seed)?;
+    let chosen = options.sources.map(|_| &input.nodes[..]);
+    let sources = sources(n, options.k, options.seed, chosen)?;
     let folded = match sources {
         Sources::All(_) if fold && !csr.is_directed() && input.weights.is_none() => {
             Some(fold_leaves(csr))

@@ -33,7 +33,7 @@ fn by_incoming_distances(
     value: impl Fn(&Scratch, usize) -> f64 + Sync,
     leaf: impl Fn(&Scratch, usize) -> f64 + Sync,
 ) -> GraphResult<NodeValues> {
-    let input = take(graph, weight, cancel)?;
+    let input = take(graph, &[], weight, cancel)?;
     let csr = &input.csr;
     let n = csr.node_count();
     let backward = Edges {

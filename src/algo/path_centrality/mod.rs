@@ -21,13 +21,19 @@ use rayon::prelude::*;
 
 use super::input::{self, Input};
 use crate::core::fallible::filled;
-use crate::core::{Cancel, GraphError, GraphResult, SharedGraph};
+use crate::core::{Cancel, GraphError, GraphResult, KeyRef, SharedGraph};
 use search::Scratch;
 
-/// The snapshot and weights of `graph`; a negative or NaN weight is an error here, before
-/// any search (Dijkstra needs non-negative weights).
-fn take(graph: &SharedGraph, weight: Option<&str>, cancel: &Cancel) -> GraphResult<Input> {
-    let input = input::take(graph, &[], weight, cancel)?;
+/// The snapshot and weights of `graph`, with the compact ids of `nodes` (each must be in
+/// the graph); a negative or NaN weight is an error here, before any search (Dijkstra
+/// needs non-negative weights).
+fn take(
+    graph: &SharedGraph,
+    nodes: &[KeyRef<'_>],
+    weight: Option<&str>,
+    cancel: &Cancel,
+) -> GraphResult<Input> {
+    let input = input::take(graph, nodes, weight, cancel)?;
     if let Some(w) = &input.weights {
         if w.least_if_non_negative().is_none() {
             let bad = w.out.iter().find(|w| w.is_nan() || **w < 0.0).copied();

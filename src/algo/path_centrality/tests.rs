@@ -327,6 +327,17 @@ fn every_measure_matches_the_reference_on_random_graphs() {
                 let mut want = r.betweenness(&sources, weighted, endpoints);
                 rescale(&r, &mut want, normalized, endpoints, Some(&sources));
                 close(&got, &want);
+                // The same sources chosen by the caller (networkx's sample from its seed):
+                // the same values, bit for bit.
+                let chosen: Vec<KeyRef> = sources.iter().map(|&s| KeyRef::Int(s as i64)).collect();
+                let o = BetweennessOptions {
+                    k: None,
+                    sources: Some(&chosen),
+                    ..o
+                };
+                let given = floats(&betweenness_centrality(&g, &o, &cancel).unwrap().values);
+                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&given), bits(&got));
             }
             let e = edge_betweenness_centrality(
                 &g,
@@ -421,6 +432,27 @@ fn bad_arguments_and_weights_are_refused() {
             Err(GraphError::InvalidArgument(_))
         ));
     }
+    let chosen = [KeyRef::Int(1)];
+    assert!(matches!(
+        betweenness_centrality(
+            &g,
+            &BetweennessOptions {
+                sources: Some(&chosen),
+                ..k(1)
+            },
+            &cancel
+        ),
+        Err(GraphError::InvalidArgument(_))
+    ));
+    let missing = [KeyRef::Int(7)];
+    let o = BetweennessOptions {
+        sources: Some(&missing),
+        ..BetweennessOptions::default()
+    };
+    assert!(matches!(
+        edge_betweenness_centrality(&g, &o, &cancel),
+        Err(GraphError::NodeNotFound(_))
+    ));
     let weighted = BetweennessOptions {
         weight: Some("w"),
         ..BetweennessOptions::default()
