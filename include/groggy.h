@@ -1865,7 +1865,11 @@ gr_status gr_graph_modularity(const struct gr_graph *g,
 // Graphs built from a model, as networkx's generators of the same names: random ones
 // (G(n, p), G(n, m), Barabasi-Albert, Watts-Strogatz, R-MAT) take a seed and give the
 // same graph for it on any thread count; classic shapes are exact. Nodes are the int
-// keys 0..n-1; free the graph with gr_graph_free.
+// keys 0..n-1; free the graph with gr_graph_free. A negative size is
+// GR_STATUS_INVALID_ARGUMENT; one that needs more nodes or edges than a graph holds
+// (4294967294 of each) is GR_STATUS_OUT_OF_MEMORY, as is memory the system refuses. A
+// token triggered before the call stops it (GR_STATUS_CANCELLED) once its arguments
+// are checked.
 // ======================================================================================
 
 // The current version of `gr_rmat_options`.

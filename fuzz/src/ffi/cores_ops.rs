@@ -10,11 +10,10 @@ use groggy::ffi::*;
 
 use super::analysis_model::Indexed;
 use super::call_args::{pick, Call, Want};
-use super::centrality_ops::weighted;
 use super::keys::Key;
 use super::results::{floats, ints};
 use super::state::State;
-use super::weights::{WeightArg, Weights};
+use super::weights::{weighted, WeightArg, Weights};
 use crate::Input;
 
 impl State {

@@ -1,9 +1,10 @@
 //! Generators: every one with sizes small, negative and past what a graph holds (those
 //! must be refused before anything is allocated: `GR_STATUS_INVALID_ARGUMENT` below 0,
 //! `GR_STATUS_OUT_OF_MEMORY` past the limit), probabilities outside [0, 1] and NaN,
-//! R-MAT options of unknown versions; checked: node keys `0..n` in order, node and edge
-//! counts (exact edges for the classic shapes), simple graphs, and the same graph twice
-//! from one seed. Small results join the state's graphs, for the other operations.
+//! R-MAT options of unknown versions; checked against what `generator_model.rs` expects:
+//! node keys `0..n` in order, node and edge counts (exact edges for the classic shapes),
+//! simple graphs, and the same graph twice from one seed. Small results join the state's
+//! graphs, for the other operations.
 
 use std::collections::HashSet;
 use std::ptr;
@@ -12,13 +13,12 @@ use groggy::ffi::*;
 
 use super::call_args::{init_options, pick, version, Token, Want};
 use super::check::{expect_failure, last_error, read_edges, read_nodes, status};
+use super::generator_model::{self as expected, Expect, MOST};
 use super::keys::Key;
 use super::model::Model;
 use super::state::State;
 use crate::Input;
 
-/// The most node indices a graph holds (`MAX_INDICES` in the library).
-const MOST: i64 = u32::MAX as i64 - 1;
 /// Sizes: small ones, negative ones, and ones past `MOST` (refused before any allocation;
 /// sizes in between would make graphs too big to fuzz).
 const SIZES: [i64; 14] = [
@@ -45,107 +45,13 @@ const BIG: i64 = 1 << 17;
 /// Graphs no larger than this join the state.
 const ADOPT_NODES: usize = 64;
 
-/// What a generator must give: the status, then the graph's shape.
-struct Expect {
-    want: Want,
-    nodes: usize,
-    directed: bool,
-    /// The exact edges (classic shapes), in order.
-    edges: Option<Vec<(i64, i64)>>,
-    /// The edge count when known, else its upper bound.
-    edge_count: usize,
-    exact_count: bool,
-    /// Self-loops allowed (R-MAT, a cycle of one node).
-    loops: bool,
-}
-
-impl Expect {
-    fn refused(status: gr_status) -> Expect {
-        Expect {
-            want: Want::Err(status),
-            nodes: 0,
-            directed: false,
-            edges: None,
-            edge_count: 0,
-            exact_count: true,
-            loops: false,
-        }
-    }
-
-    fn shape(nodes: usize, edges: Vec<(i64, i64)>) -> Expect {
-        Expect {
-            want: Want::Ok,
-            nodes,
-            directed: false,
-            edge_count: edges.len(),
-            loops: edges.iter().any(|(a, b)| a == b),
-            edges: Some(edges),
-            exact_count: true,
-        }
-    }
-
-    fn random(nodes: usize, directed: bool, edge_count: usize, exact: bool) -> Expect {
-        Expect {
-            want: Want::Ok,
-            nodes,
-            directed,
-            edges: None,
-            edge_count,
-            exact_count: exact,
-            loops: false,
-        }
-    }
-}
-
-/// Out of memory when a graph cannot hold `edges`.
-fn edges_fit(edges: u128) -> Result<(), Expect> {
-    if edges > MOST as u128 {
-        Err(Expect::refused(GR_STATUS_OUT_OF_MEMORY))
-    } else {
-        Ok(())
-    }
-}
-
-/// A size argument: negative is refused, past `MOST` is out of memory.
-fn size(n: i64) -> Result<usize, Expect> {
-    if n < 0 {
-        Err(Expect::refused(GR_STATUS_INVALID_ARGUMENT))
-    } else if n > MOST {
-        Err(Expect::refused(GR_STATUS_OUT_OF_MEMORY))
-    } else {
-        Ok(n as usize)
-    }
-}
-
-fn probability(p: f64) -> Result<f64, Expect> {
-    if (0.0..=1.0).contains(&p) {
-        Ok(p)
-    } else {
-        Err(Expect::refused(GR_STATUS_INVALID_ARGUMENT))
-    }
-}
-
-fn pairs(n: usize, directed: bool) -> u128 {
-    let ordered = n as u128 * n.saturating_sub(1) as u128;
-    if directed {
-        ordered
-    } else {
-        ordered / 2
-    }
-}
-
-fn complete_edges(n: usize) -> Vec<(i64, i64)> {
-    let n = n as i64;
-    (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .collect()
-}
-
 /// One generator call's arguments, what it must give, and the call itself.
 struct Generator {
     op: &'static str,
     expect: Expect,
     seeded: bool,
+    /// The generator with these arguments; pass it a live token or NULL, and a writable
+    /// output or NULL (the closures call the C ABI trusting both).
     call: Box<dyn Fn(*const gr_cancel, *mut *mut gr_graph) -> gr_status>,
 }
 
@@ -274,34 +180,16 @@ fn generator(input: &mut Input<'_>) -> Option<Generator> {
         (n, m, k, p) = (BIG, i64::MAX, BIG / 2, 1.0);
     }
     let (op, expect): (&'static str, Expect) = match which {
-        0 => ("erdos_renyi", erdos_renyi(n, p, directed)),
-        1 => ("gnm", gnm(n, m.max(k), directed)),
-        2 => ("barabasi_albert", barabasi_albert(n, k)),
-        3 => ("watts_strogatz", watts_strogatz(n, k, p)),
+        0 => ("erdos_renyi", expected::erdos_renyi(n, p, directed)),
+        1 => ("gnm", expected::gnm(n, m.max(k), directed)),
+        2 => ("barabasi_albert", expected::barabasi_albert(n, k)),
+        3 => ("watts_strogatz", expected::watts_strogatz(n, k, p)),
         4 => return rmat(input, n, seeded, seed),
-        5 => ("complete", complete(n)),
-        6 => (
-            "path",
-            size(n).map_or_else(
-                |e| e,
-                |n| Expect::shape(n, (1..n as i64).map(|i| (i - 1, i)).collect()),
-            ),
-        ),
-        7 => (
-            "cycle",
-            size(n).map_or_else(
-                |e| e,
-                |n| {
-                    let mut edges: Vec<(i64, i64)> = (1..n as i64).map(|i| (i - 1, i)).collect();
-                    if n == 1 || n > 2 {
-                        edges.push((n as i64 - 1, 0));
-                    }
-                    Expect::shape(n, edges)
-                },
-            ),
-        ),
-        8 => ("star", star(n)),
-        _ => ("grid_2d", grid(n, m)),
+        5 => ("complete", expected::complete(n)),
+        6 => ("path", expected::path(n)),
+        7 => ("cycle", expected::cycle(n)),
+        8 => ("star", expected::star(n)),
+        _ => ("grid_2d", expected::grid(n, m)),
     };
     let call: Box<dyn Fn(*const gr_cancel, *mut *mut gr_graph) -> gr_status> = match which {
         // SAFETY (every closure): a live token or NULL; an output local or NULL.
@@ -327,112 +215,6 @@ fn generator(input: &mut Input<'_>) -> Option<Generator> {
         seeded: seeded && which <= 3,
         call,
     })
-}
-
-fn erdos_renyi(n: i64, p: f64, directed: bool) -> Expect {
-    let (n, p) = match size(n).and_then(|n| probability(p).map(|p| (n, p))) {
-        Ok(v) => v,
-        Err(e) => return e,
-    };
-    let all = pairs(n, directed);
-    // Every pair, or about `all * p` of them: refused when surely too many.
-    let too_many = if p == 1.0 {
-        edges_fit(all).is_err()
-    } else {
-        p > 0.0 && n >= 2 && all as f64 * p > 1.01 * MOST as f64
-    };
-    if too_many {
-        return Expect::refused(GR_STATUS_OUT_OF_MEMORY);
-    }
-    let exact = p == 0.0 || p == 1.0;
-    Expect::random(n, directed, if p == 0.0 { 0 } else { all as usize }, exact)
-}
-
-fn complete(n: i64) -> Expect {
-    match size(n).and_then(|n| edges_fit(pairs(n, false)).map(|()| n)) {
-        Ok(n) => Expect::shape(n, complete_edges(n)),
-        Err(e) => e,
-    }
-}
-
-fn gnm(n: i64, m: i64, directed: bool) -> Expect {
-    let n = match size(n) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
-    if m < 0 {
-        return Expect::refused(GR_STATUS_INVALID_ARGUMENT);
-    }
-    let edges = (m as u128).min(pairs(n, directed));
-    if let Err(e) = edges_fit(edges) {
-        return e;
-    }
-    Expect::random(n, directed, edges as usize, true)
-}
-
-fn barabasi_albert(n: i64, m: i64) -> Expect {
-    let nodes = match size(n) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
-    if m < 1 || m >= n {
-        return Expect::refused(GR_STATUS_INVALID_ARGUMENT);
-    }
-    let edges = m as u128 * (n - m) as u128;
-    if let Err(e) = edges_fit(edges) {
-        return e;
-    }
-    Expect::random(nodes, false, edges as usize, true)
-}
-
-fn watts_strogatz(n: i64, k: i64, p: f64) -> Expect {
-    let nodes = match size(n) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
-    if k < 0 || probability(p).is_err() || k > n {
-        return Expect::refused(GR_STATUS_INVALID_ARGUMENT);
-    }
-    let edges = if k == n {
-        pairs(nodes, false)
-    } else {
-        nodes as u128 * (k / 2) as u128
-    };
-    if let Err(e) = edges_fit(edges) {
-        return e;
-    }
-    Expect::random(nodes, false, edges as usize, true)
-}
-
-fn star(n: i64) -> Expect {
-    let leaves = match size(n) {
-        Ok(n) => n,
-        Err(e) => return e,
-    };
-    if n >= MOST {
-        return Expect::refused(GR_STATUS_OUT_OF_MEMORY);
-    }
-    Expect::shape(leaves + 1, (1..=leaves as i64).map(|i| (0, i)).collect())
-}
-
-fn grid(rows: i64, cols: i64) -> Expect {
-    let (m, n) = match size(rows).and_then(|m| size(cols).map(|n| (m, n))) {
-        Ok(v) => v,
-        Err(e) => return e,
-    };
-    if m as u128 * n as u128 > MOST as u128 {
-        return Expect::refused(GR_STATUS_OUT_OF_MEMORY);
-    }
-    let key = |i: usize, j: usize| (i * n + j) as i64;
-    // networkx adds the vertical edges first, then the horizontal ones.
-    let mut edges = Vec::new();
-    for i in 1..m {
-        edges.extend((0..n).map(|j| (key(i - 1, j), key(i, j))));
-    }
-    for i in 0..m {
-        edges.extend((1..n).map(|j| (key(i, j - 1), key(i, j))));
-    }
-    Expect::shape(m * n, edges)
 }
 
 /// R-MAT: its options' init (unknown versions, NULL), then the generator with a scale,

@@ -12,7 +12,7 @@
 //! connectivity, DAGs and spanning trees, clustering and cores, communities, generators)
 //! have a file each (`*_ops.rs`), sharing their arguments (`call_args.rs`, `weights.rs`),
 //! result readers (`results.rs`) and plain reference answers computed on the model
-//! (`analysis_model.rs`, `structure_model.rs`).
+//! (`analysis_model.rs`, `structure_model.rs`, `generator_model.rs`).
 
 mod algo_ops;
 mod analysis_model;
@@ -24,10 +24,12 @@ mod check;
 mod community_ops;
 mod cores_ops;
 mod file_ops;
+mod generator_model;
 mod generator_ops;
 mod graph_ops;
 mod keys;
 mod model;
+mod path_centrality_ops;
 mod results;
 mod state;
 mod structure_model;

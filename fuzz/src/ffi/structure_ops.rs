@@ -10,13 +10,12 @@ use groggy::ffi::*;
 
 use super::analysis_model::Indexed;
 use super::call_args::{pick, Call, Want};
-use super::centrality_ops::weighted;
 use super::graph_ops::pick_key;
 use super::keys::{read_keys, Key};
 use super::model::Model;
 use super::results::edge_list;
 use super::state::State;
-use super::weights::{WeightArg, Weights};
+use super::weights::{weighted, WeightArg, Weights};
 use crate::Input;
 
 impl State {
@@ -159,6 +158,17 @@ impl State {
             Want::Ok
         };
         if !call.done(st, want, op) {
+            return;
+        }
+        if matches!(w, Weights::Unknown) {
+            // Weights the model does not know: nothing to compare the forest with.
+            if tree {
+                // SAFETY: made by the call above, never shared.
+                unsafe { gr_graph_free(out_g) };
+            } else {
+                self.keep_keys(s);
+                self.keep_keys(t);
+            }
             return;
         }
         let ix = Indexed::of(m);

@@ -7,7 +7,9 @@ use std::ffi::c_char;
 use std::ptr;
 
 use groggy::core::AttrValue;
+use groggy::ffi::GR_STATUS_INVALID_ARGUMENT;
 
+use super::call_args::Want;
 use super::keys::Key;
 use super::model::Model;
 use super::values::Name;
@@ -140,6 +142,15 @@ impl Weights {
         self.all(m)
             .iter()
             .all(|w| w.fract() == 0.0 && w.abs() < (1u64 << 40) as f64)
+    }
+}
+
+/// The status of a call reading `weights`, when the rest of its arguments are fine.
+pub fn weighted(w: &Weights, then: Want) -> Want {
+    match w {
+        Weights::Refused => Want::Err(GR_STATUS_INVALID_ARGUMENT),
+        Weights::Unknown => Want::Unknown,
+        _ => then,
     }
 }
 
