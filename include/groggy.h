@@ -963,6 +963,40 @@ gr_status gr_graph_add_nodes_columns(struct gr_graph *g,
                                      const struct gr_array *const *columns,
                                      size_t n_columns);
 
+// Adds edges from neighbour lists by node position, keeping every node's order: what a
+// loader of another library's graph needs (networkx keeps each node's successors and
+// each node's predecessors in their own insertion orders, which no single order of
+// adding the edges need give both of).
+//
+// The list of the node at position `p` of the node order (`p < n_lists`; `n_lists` is at
+// most the node count) is `out_neighbours[out_offsets[p] .. out_offsets[p + 1]]`, node
+// positions: an edge from the node to each, added as `gr_graph_add_edges` would in list
+// order (a repeated pair updates its edge), with `n_columns` attribute columns of
+// `n_out` values, one per list entry (a null entry leaves the edge without the
+// attribute, as an add that does not name it). Afterwards each listed node's edges (an undirected
+// graph's only list) lead to its listed neighbours first, in list order. In a directed
+// graph, `in_offsets` and `in_neighbours` (`n_in` entries; both NULL for none) order each
+// node's incoming edges the same way by their sources; an entry naming no edge is passed
+// over. A node's other edges follow in their order. All or nothing: offsets that do not
+// cut the entries into lists, a position past the last node or in lists for an
+// undirected graph are `GR_STATUS_INVALID_ARGUMENT`.
+//
+// # Safety
+// `g` is NULL or a live graph; `out_offsets` (and `in_offsets` when not NULL) hold
+// `n_lists + 1` entries, `out_neighbours` `n_out` and `in_neighbours` `n_in`; names and
+// columns as `gr_graph_add_edges_int` says.
+gr_status gr_graph_add_adjacency(struct gr_graph *g,
+                                 size_t n_lists,
+                                 const size_t *out_offsets,
+                                 const uint32_t *out_neighbours,
+                                 size_t n_out,
+                                 const size_t *in_offsets,
+                                 const uint32_t *in_neighbours,
+                                 size_t n_in,
+                                 const struct gr_buf *column_names,
+                                 const struct gr_array *const *columns,
+                                 size_t n_columns);
+
 // ======================================================================================
 // Algorithms
 //

@@ -1020,6 +1020,27 @@ public:
             targets.c_str_len(), targets.c_offsets(), sources.size(), c.names.data(),
             c.arrays.data(), c.arrays.size()));
     }
+    // Edges from neighbour lists by node position: the list of the node at position p is
+    // out_neighbours[out_offsets[p] .. out_offsets[p + 1]], with one column value per list
+    // entry. Every node keeps the order of its list, and in a directed graph the order of
+    // its in list (in_offsets and in_neighbours, as many lists; empty for none).
+    void add_adjacency(const std::vector<size_t> &out_offsets,
+                       const std::vector<uint32_t> &out_neighbours, const Columns &columns = {},
+                       const std::vector<size_t> &in_offsets = {},
+                       const std::vector<uint32_t> &in_neighbours = {}) {
+        static const size_t no_lists[1] = {0};
+        size_t n_lists = out_offsets.empty() ? 0 : out_offsets.size() - 1;
+        bool with_in = !in_offsets.empty();
+        if (with_in && in_offsets.size() != out_offsets.size())
+            throw std::invalid_argument(
+                "groggy::Graph::add_adjacency: in and out lists differ in number");
+        detail::Ccolumns c(columns);
+        detail::check(gr_graph_add_adjacency(
+            g(), n_lists, out_offsets.empty() ? no_lists : out_offsets.data(),
+            out_neighbours.data(), out_neighbours.size(), with_in ? in_offsets.data() : nullptr,
+            with_in ? in_neighbours.data() : nullptr, with_in ? in_neighbours.size() : 0,
+            c.names.data(), c.arrays.data(), c.arrays.size()));
+    }
     // Adds (or updates) the nodes `keys` with attribute columns of one value per node.
     void add_nodes_columns(const KeyArray &keys, const Columns &columns = {}) {
         detail::Ccolumns c(columns);

@@ -4,6 +4,7 @@ held in the engine's memory and shown to numpy without copies."""
 from __future__ import annotations
 
 import operator
+from array import array
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
@@ -91,6 +92,12 @@ class GraphArray(NativeHandle):
     @classmethod
     def _of_values(cls, values: list[Any]) -> GraphArray:
         """``from_list``; a value that cannot be stored raises ``ValueAt``."""
+        packed = _packed(values)
+        if packed is not None:
+            out = scratch.array
+            tag, buffer = packed
+            check(lib.gr_array_new(tag, ffi.from_buffer(buffer), NULL, len(buffer), out))
+            return cls._wrap(out[0])
         n = len(values)
         keep: list = []
         cvalues = ffi.new("gr_attr_value[]", n) if n else NULL
@@ -541,14 +548,40 @@ def _to_pandas(array: GraphArray) -> pd.Series:
     return pd.Series(objects, dtype=object, copy=False)
 
 
-def as_graph_array(values: Any, op: str, name: str) -> GraphArray:
+#: Python types whose lists pack into one C array each, with the engine's kind for them.
+_PACKED = {float: ("d", lib.GR_ATTR_FLOAT64), int: ("q", lib.GR_ATTR_INT64)}
+
+
+def _packed(values: list[Any]) -> tuple[int, array] | None:
+    """A list of floats only, or of ints only that fit in int64, as ``(kind, C array)``:
+    packed in C, without a Python step per value (what the engine would infer from the
+    values one by one). None for anything else, and for an empty list."""
+    if not values:
+        return None
+    kinds = set(map(type, values))
+    if len(kinds) != 1:
+        return None
+    packing = _PACKED.get(kinds.pop())
+    if packing is None:
+        return None
+    code, tag = packing
+    try:
+        return tag, array(code, values)
+    except OverflowError:  # an int past int64: the value-by-value path names it
+        return None
+
+
+def as_graph_array(
+    values: Any, op: str, name: str, where: Callable[[int, str], str] | None = None
+) -> GraphArray:
     """Values of the column ``name`` (GraphArray, numpy array, pandas Series, list, ...) as
-    a GraphArray; a value that cannot be stored is an error naming the operation ``op``,
-    the row and the column."""
+    a GraphArray; a value that cannot be stored is an error naming the operation ``op``
+    and where the value is: ``where(row, name)`` when given, else the row and the column."""
     try:
         return _as_graph_array(values)
     except ValueAt as at:
-        raise in_context(at.error, op, f"row {at.row} of column {name!r}") from None
+        place = where(at.row, name) if where else f"row {at.row} of column {name!r}"
+        raise in_context(at.error, op, place) from None
     except (TypeError, OverflowError) as err:  # the column as a whole (its dtype, its type)
         raise in_context(err, op, f"column {name!r}") from None
 

@@ -3,8 +3,9 @@ arrays in one call, and pandas tables. Mixed into ``Graph``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from array import array
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._convert import KeyArray, fill_name, scratch
 from ._native import NULL, ffi, lib
@@ -18,19 +19,38 @@ if TYPE_CHECKING:
     from .graph import Graph
 
 
+#: The ``array.array`` type code of ``uint32_t``: node positions as the ABI takes them.
+_U32 = next(code for code in "IL" if array(code).itemsize == 4)
+
+
+def position_array(positions: Iterable[int]) -> array:
+    """Node positions packed as the ABI's ``uint32_t`` array."""
+    return array(_U32, positions)
+
+
+class NeighbourLists(NamedTuple):
+    """Neighbour lists by node position, as ``gr_graph_add_adjacency`` takes them: the
+    list of the node at position ``p`` is ``neighbours[offsets[p]:offsets[p + 1]]``."""
+
+    offsets: list[int]
+    neighbours: array
+
+
 class NamedColumns:
     """Attribute columns as the ABI takes them: ``names``, ``handles``, ``n``."""
 
     __slots__ = ("_keep", "handles", "n", "names")
 
-    def __init__(self, columns: dict[str, Any], op: str) -> None:
+    def __init__(
+        self, columns: dict[str, Any], op: str, where: Callable[[int, str], str] | None = None
+    ) -> None:
         self.n = len(columns)
         if not columns:
             self.names = self.handles = NULL
             self._keep = ()
             return
         keep: list = []
-        arrays = [as_graph_array(values, op, name) for name, values in columns.items()]
+        arrays = [as_graph_array(values, op, name, where) for name, values in columns.items()]
         self.names = ffi.new("gr_buf[]", self.n)
         for i, name in enumerate(columns):
             fill_name(self.names[i], name, keep)
@@ -74,10 +94,48 @@ def _key_list(keys: Any, name: str, op: str) -> list[Any]:
     return list(keys)
 
 
+def _lists_args(lists: NeighbourLists) -> tuple[Any, Any]:
+    """The offsets and neighbours of ``lists`` as C arrays (kept alive by cffi while the
+    returned objects are)."""
+    neighbours = lists.neighbours
+    c_neighbours = ffi.from_buffer("uint32_t[]", neighbours) if len(neighbours) else NULL
+    return ffi.new("size_t[]", lists.offsets), c_neighbours
+
+
 class ColumnsMixin:
     """Whole-column operations of ``Graph``."""
 
     __slots__ = ()
+
+    def _add_adjacency(
+        self: Graph,
+        out: NeighbourLists,
+        into: NeighbourLists | None,
+        columns: dict[str, Any],
+        op: str,
+        where: Callable[[int, str], str] | None = None,
+    ) -> None:
+        """Edges from each node (by position) to the neighbours of its ``out`` list, with
+        one value per list entry in each column; every node keeps the order of its lists
+        (``into``: a directed graph's predecessors). ``gr_graph_add_adjacency``; a bad
+        value's error says where it is with ``where(entry, column)`` when given."""
+        named = NamedColumns(columns, op, where)
+        n_lists = len(out.offsets) - 1
+        in_offsets, in_neighbours = _lists_args(into) if into is not None else (NULL, NULL)
+        self._check(
+            lib.gr_graph_add_adjacency(
+                self._handle,
+                n_lists,
+                *_lists_args(out),
+                len(out.neighbours),
+                in_offsets,
+                in_neighbours,
+                len(into.neighbours) if into is not None else 0,
+                named.names,
+                named.handles,
+                named.n,
+            )
+        )
 
     def add_edges_from_arrays(self: Graph, sources: Any, targets: Any, **columns: Any) -> None:
         """Adds edges ``sources[i] -> targets[i]`` in one call into the engine, with

@@ -29,7 +29,7 @@ pub use column::{Column, NullEntries, Slot};
 pub use column_values::ColumnValues;
 pub use csr::{Adjacency, Csr, EntryWeights};
 pub use error::{GraphError, GraphResult, IoFailure, NoMemory};
-pub use graph::{Attrs, Columns, GraphCore, MAX_INDICES};
+pub use graph::{Attrs, Columns, GraphCore, NeighbourLists, MAX_INDICES};
 pub use key::{KeyRef, NodeKey};
 pub use key_list::{KeyList, KEY_KIND_INT, KEY_KIND_STR};
 pub use key_positions::KeyPositions;

@@ -4,7 +4,7 @@
 
 use std::ffi::c_char;
 
-use crate::core::{Array, GraphCore, GraphResult};
+use crate::core::{Array, GraphCore, GraphError, GraphResult, NeighbourLists};
 
 use super::args::KeyArrayArg;
 use super::array::{array_handle, array_ref, gr_array};
@@ -372,5 +372,71 @@ pub unsafe extern "C" fn gr_graph_add_nodes_columns(
         };
         let mut graph = g.core.write()?;
         graph.add_nodes_with_columns(&keys, &columns)
+    })
+}
+
+/// Adds edges from neighbour lists by node position, keeping every node's order: what a
+/// loader of another library's graph needs (networkx keeps each node's successors and
+/// each node's predecessors in their own insertion orders, which no single order of
+/// adding the edges need give both of).
+///
+/// The list of the node at position `p` of the node order (`p < n_lists`; `n_lists` is at
+/// most the node count) is `out_neighbours[out_offsets[p] .. out_offsets[p + 1]]`, node
+/// positions: an edge from the node to each, added as `gr_graph_add_edges` would in list
+/// order (a repeated pair updates its edge), with `n_columns` attribute columns of
+/// `n_out` values, one per list entry (a null entry leaves the edge without the
+/// attribute, as an add that does not name it). Afterwards each listed node's edges (an undirected
+/// graph's only list) lead to its listed neighbours first, in list order. In a directed
+/// graph, `in_offsets` and `in_neighbours` (`n_in` entries; both NULL for none) order each
+/// node's incoming edges the same way by their sources; an entry naming no edge is passed
+/// over. A node's other edges follow in their order. All or nothing: offsets that do not
+/// cut the entries into lists, a position past the last node or in lists for an
+/// undirected graph are `GR_STATUS_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `g` is NULL or a live graph; `out_offsets` (and `in_offsets` when not NULL) hold
+/// `n_lists + 1` entries, `out_neighbours` `n_out` and `in_neighbours` `n_in`; names and
+/// columns as `gr_graph_add_edges_int` says.
+#[no_mangle]
+pub unsafe extern "C" fn gr_graph_add_adjacency(
+    g: *mut gr_graph,
+    n_lists: usize,
+    out_offsets: *const usize,
+    out_neighbours: *const u32,
+    n_out: usize,
+    in_offsets: *const usize,
+    in_neighbours: *const u32,
+    n_in: usize,
+    column_names: *const gr_buf,
+    columns: *const *const gr_array,
+    n_columns: usize,
+) -> gr_status {
+    run("add_adjacency", || {
+        let n_offsets = n_lists.checked_add(1).ok_or_else(|| {
+            GraphError::InvalidArgument(format!("{n_lists} lists are more than memory holds"))
+        })?;
+        // SAFETY: promised by the caller.
+        let (g, out, into, columns) = unsafe {
+            let into = if in_offsets.is_null() && in_neighbours.is_null() {
+                None
+            } else {
+                Some(NeighbourLists {
+                    offsets: slice(in_offsets, n_offsets, "in_offsets")?,
+                    neighbours: slice(in_neighbours, n_in, "in_neighbours")?,
+                })
+            };
+            let out = NeighbourLists {
+                offsets: slice(out_offsets, n_offsets, "out_offsets")?,
+                neighbours: slice(out_neighbours, n_out, "out_neighbours")?,
+            };
+            (
+                graph(g)?,
+                out,
+                into,
+                named_columns(column_names, columns, n_columns)?,
+            )
+        };
+        let mut graph = g.core.write()?;
+        graph.add_adjacency(out, into, &columns)
     })
 }

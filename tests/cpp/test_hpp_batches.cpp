@@ -1,6 +1,6 @@
 // Tests of the batch calls of include/groggy.hpp: add_nodes / add_edges with sparse
-// attributes, and add_edges_int / add_edges_columns / add_nodes_columns with columns made
-// by Array::of. A bad batch throws and changes nothing.
+// attributes, and add_edges_int / add_edges_columns / add_nodes_columns / add_adjacency with
+// columns made by Array::of. A bad batch throws and changes nothing.
 
 #include "check.hpp"
 
@@ -105,10 +105,34 @@ static void test_columns() {
     CHECK(threw);
 }
 
+// Neighbour lists by node position: each list keeps its order; one value per entry.
+static void test_adjacency() {
+    Graph g(true);
+    g.add_nodes({0, 1, 2, 3});
+    Array w = Array::of(std::vector<double>{0.5, 1.5, 2.5, 3.5});
+    // 0 -> [2, 3], 1 -> [3, 2]; 2 <- [1, 0], 3 <- [0, 1].
+    g.add_adjacency({0, 2, 4, 4, 4}, {2, 3, 3, 2}, {{"w", w}}, {0, 0, 0, 2, 4}, {1, 0, 0, 1});
+    CHECK((texts(g.neighbors(0)) == Strings{"i2", "i3"}));
+    CHECK((texts(g.neighbors(1)) == Strings{"i3", "i2"}));
+    CHECK(g.edge_count() == 4 && g.edge_attr(1, 2, "w")->as<double>() == 3.5);
+    g.add_adjacency({}, {});
+    CHECK(g.edge_count() == 4);
+    EXPECT_ERROR(GR_STATUS_INVALID_ARGUMENT, "add_adjacency",
+                 g.add_adjacency({0, 1}, {9}));
+    bool threw = false;
+    try {
+        g.add_adjacency({0, 1}, {2}, {}, {0});
+    } catch (const std::invalid_argument &) {
+        threw = true;
+    }
+    CHECK(threw && g.edge_count() == 4);
+}
+
 int main() {
     test_key_array();
     test_add_nodes_and_edges();
     test_columns();
+    test_adjacency();
     std::printf("%d passed, 0 failed\n", passed);
     return 0;
 }

@@ -843,3 +843,16 @@ def test_a_column_of_ints_and_floats_aggregates_as_pandas():
     g.add_node(5, x="text")
     with pytest.raises(gr.InvalidArgumentError, match="holding a str value"):
         g.node_array("x").sum()
+
+
+def test_lists_of_plain_ints_or_floats_are_packed_exactly():
+    # Lists of one plain number type go to the engine packed in C: same kinds and values
+    # as value by value, the int64 limits included.
+    ints = [*range(-50_000, 50_000), 2**63 - 1, -(2**63)]
+    a = GraphArray.from_list(ints)
+    assert a.dtype == "int64" and a.to_list() == ints
+    floats = [*(i / 7 for i in range(100_000)), float("inf"), -0.0]
+    b = GraphArray.from_list(floats)
+    assert b.dtype == "float64" and b.to_list() == floats
+    with pytest.raises(OverflowError, match="item 3: int value 9223372036854775808"):
+        GraphArray.from_list([1, 2, 3, 2**63])

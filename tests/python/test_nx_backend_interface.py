@@ -147,6 +147,19 @@ def test_conversion_copies_only_what_is_asked():
     assert edge_data(g)[("a", "c")] == {"w": 1}
 
 
+def test_a_weight_no_edge_has_is_no_column():
+    # networkx weighs every edge 1 (its default) where no edge has the attribute: groggy
+    # reads no column as hops, the fast path; another default is kept as a column.
+    G = nx.DiGraph([(0, 1), (1, 2)])
+    assert convert.convert_from_nx(G, edge_attrs={"weight": 1}).edge_attr_names() == []
+    assert convert.convert_from_nx(G, edge_attrs={"weight": None}).edge_attr_names() == []
+    g = convert.convert_from_nx(G, edge_attrs={"weight": 2.0})
+    assert g.edge_array("weight").to_list() == [2.0, 2.0]
+    G.add_edge(2, 3, weight=5)
+    g = convert.convert_from_nx(G, edge_attrs={"weight": 1})
+    assert g.edge_array("weight").to_list() == [1, 1, 5]
+
+
 def shuffled_digraph():
     """Neighbour and predecessor orders that are not the order of ``G.edges``."""
     edges = [(u, v) for u in range(12) for v in range(12) if (u * 7 + v * 3) % 5 == 0]

@@ -32,7 +32,7 @@ def _degree(G: Graph, values: Any) -> dict[Any, Any]:
     # when n > 1).
     if len(G) <= 1:
         return {n: 1 for n in G.nodes}
-    return dict(values())
+    return values().to_dict()
 
 
 @implements("degree_centrality")
@@ -71,7 +71,7 @@ def eigenvector_centrality(
         raise nx.NetworkXPointlessConcept("cannot compute centrality for the null graph")
     with power_iteration(max_iter):
         scores = G.eigenvector_centrality(max_iter=max_iter, tol=tol, weight=weight_name(G, weight))
-    return dict(scores)
+    return scores.to_dict()
 
 
 @implements("katz_centrality", check=_power_check)
@@ -101,7 +101,7 @@ def katz_centrality(
             normalized=bool(normalized),
             weight=weight_name(G, weight),
         )
-    return dict(scores)
+    return scores.to_dict()
 
 
 # ----- shortest paths --------------------------------------------------------------------
@@ -159,7 +159,7 @@ def betweenness_centrality(
         scores = G.betweenness_centrality(
             normalized=bool(normalized), weight=name, endpoints=bool(endpoints), sources=sources
         )
-    return dict(scores)
+    return scores.to_dict()
 
 
 @implements("edge_betweenness_centrality", check=_betweenness_check)
@@ -192,7 +192,7 @@ def closeness_centrality(
         scores = G.closeness_centrality(
             weight=weight_name(G, distance), wf_improved=bool(wf_improved)
         )
-    return dict(scores)
+    return scores.to_dict()
 
 
 def _harmonic_check(a: Mapping[str, Any]) -> Verdict:
@@ -206,7 +206,7 @@ def harmonic_centrality(
     G: Graph, nbunch: Any = None, distance: str | None = None, sources: Any = None
 ) -> dict[Any, float]:
     with nonnegative_weights():
-        scores = dict(G.harmonic_centrality(weight=weight_name(G, distance)))
+        scores = G.harmonic_centrality(weight=weight_name(G, distance)).to_dict()
     # networkx fills a dict made from the set of the nodes (so in the set's order), from
     # int zeros that stay ints where no path arrives. The set is built item by item, as
     # networkx's (from a dict, Python would size it at once: another order).

@@ -33,7 +33,7 @@ def _of_nodes(G: Graph, values: dict[Any, Any], nodes: Any) -> Any:
 
 @implements("triangles")
 def triangles(G: Graph, nodes: Any = None) -> Any:
-    return _of_nodes(G, dict(G.triangles()), nodes)
+    return _of_nodes(G, G.triangles().to_dict(), nodes)
 
 
 def _coefficients(G: Graph, weight: Any) -> dict[Any, Any]:

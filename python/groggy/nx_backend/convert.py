@@ -9,13 +9,16 @@ the call itself (or try the next backend).
 
 from __future__ import annotations
 
+from functools import partial
+from itertools import chain
+from operator import is_
 from typing import Any
 
 import networkx as nx
 
 from .._convert import UnencodableKeyError
+from .._networkx_lists import networkx_lists
 from ..graph import Graph
-from ..interop import _edges_in_adjacency_order
 
 _OP = "convert_from_nx"
 
@@ -52,8 +55,11 @@ def convert_from_nx(
         preserve_edge_attrs = preserve_node_attrs = True
     if weight is not None and edge_attrs is None and not preserve_edge_attrs:
         edge_attrs = {weight: 1}
-    keys = list(graph)
-    odd = next((k for k in keys if type(k) is not int and type(k) is not str), _NONE)
+    try:
+        lists = networkx_lists(graph)
+    except ValueError as err:  # an adjacency edited by hand to name a node not in G
+        raise NotImplementedError(str(err)) from err
+    odd = next((k for k in lists.keys if type(k) is not int and type(k) is not str), _NONE)
     if odd is not _NONE:
         raise NotImplementedError(f"groggy node keys are int or str, not {type(odd).__name__}")
     if preserve_node_attrs:
@@ -61,23 +67,14 @@ def convert_from_nx(
     elif node_attrs:
         nodes = [(k, _selected(d, node_attrs)) for k, d in graph.nodes(data=True)]
     else:
-        nodes = keys
-    try:
-        edges = _edges_in_adjacency_order(graph)
-    except ValueError as err:  # an adjacency edited by hand to name a node not in G
-        raise NotImplementedError(str(err)) from err
-    if edges is None:
-        edges = list(graph.edges(data=True))
+        nodes = lists.keys
     if preserve_edge_attrs:
-        edges = [(u, v, dict(d)) for u, v, d in edges]
-    elif edge_attrs:
-        edges = [(u, v, _selected(d, edge_attrs)) for u, v, d in edges]
-    else:
-        edges = [(u, v) for u, v, _ in edges]
+        edge_attrs = dict.fromkeys(chain.from_iterable(lists.data))
+    columns = _edge_columns(lists.data, edge_attrs or {})
     g = Graph(directed=graph.is_directed())
     try:
         g._add_nodes(nodes, _OP)
-        g._add_edges(edges, _OP)
+        g._add_adjacency(lists.out, lists.into, columns, _OP, lists.where)
     except _REFUSED as err:
         g.close()
         raise NotImplementedError(f"groggy cannot hold this graph: {err}") from err
@@ -85,6 +82,28 @@ def convert_from_nx(
 
 
 _NONE = object()
+
+
+def _edge_columns(data: list, wanted: dict[str, Any]) -> dict[str, list]:
+    """The attributes ``wanted`` (name -> default) of the edges whose attribute mappings
+    are ``data``, one list each (``None`` where an edge has no value). An attribute no edge
+    has, with the default 1 or None, is left out: the engine weighs an edge without it 1,
+    as networkx does with that default. A value of ``None`` is refused: networkx reads
+    such a weight as "skip this edge" (Dijkstra) or fails, where groggy would read it as
+    absent (weight 1)."""
+    columns = {}
+    for attr, default in wanted.items():
+        values = [d.get(attr, _NONE) for d in data]
+        if any(map(partial(is_, None), values)):
+            raise NotImplementedError(f"groggy does not read a {attr!r} of None")
+        if all(v is _NONE for v in values) and (default is None or _is_int_one(default)):
+            continue
+        columns[attr] = [default if v is _NONE else v for v in values]
+    return columns
+
+
+def _is_int_one(value: Any) -> bool:
+    return type(value) is int and value == 1
 
 
 def _selected(data: dict[str, Any], wanted: dict[str, Any]) -> dict[str, Any]:

@@ -31,7 +31,7 @@ def _no_self_loops() -> Iterator[None]:
 @implements("core_number")
 def core_number(G: Graph) -> dict[Any, int]:
     with _no_self_loops():
-        return dict(G.core_number())
+        return G.core_number().to_dict()
 
 
 def _k_core_check(a: Mapping[str, Any]) -> Verdict:

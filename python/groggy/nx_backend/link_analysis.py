@@ -63,4 +63,4 @@ def pagerank(
             weight=weight_name(G, weight),
             personalization=personalization,
         )
-    return dict(scores)
+    return scores.to_dict()

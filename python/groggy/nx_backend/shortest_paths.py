@@ -44,7 +44,7 @@ def single_source_shortest_path_length(
     G: Graph, source: Any, cutoff: int | None = None
 ) -> dict[Any, int]:
     require_source(G, source)
-    return _within_levels(dict(G.shortest_path_lengths(source)), cutoff)
+    return _within_levels(G.shortest_path_lengths(source).to_dict(), cutoff)
 
 
 @implements("all_pairs_shortest_path_length")
@@ -52,7 +52,7 @@ def all_pairs_shortest_path_length(
     G: Graph, cutoff: int | None = None
 ) -> Iterator[tuple[Any, dict[Any, int]]]:
     for n in G.nodes:
-        yield n, _within_levels(dict(G.shortest_path_lengths(n)), cutoff)
+        yield n, _within_levels(G.shortest_path_lengths(n).to_dict(), cutoff)
 
 
 def _hops(G: Graph, source: Any, target: Any) -> int:
@@ -78,7 +78,7 @@ def _dijkstra_lengths(
     """Lengths from ``source`` in settle order, typed as networkx's (the source's is the
     int 0 networkx starts from), within ``cutoff``."""
     with nonnegative_weights():
-        lengths = as_lengths(dict(G.shortest_path_lengths(source, weight=name)), ints)
+        lengths = as_lengths(G.shortest_path_lengths(source, weight=name).to_dict(), ints)
     lengths[source] = 0
     if cutoff is None:
         return lengths

@@ -4,13 +4,14 @@
 //! changes, so a failed batch leaves the graph as it was.
 
 use super::{Attrs, GraphCore, Growth};
+use crate::core::fallible::with_capacity;
 use crate::core::memory::PoolScope;
 use crate::core::{Array, AttrKind, GraphError, GraphResult, KeyRef, NoMemory, NullEntries};
 
 /// Named attribute columns of a batch, one value per item.
 pub type Columns<'a> = [(&'a str, &'a Array)];
 
-fn check_columns(columns: &Columns<'_>, items: usize, what: &str) -> GraphResult<()> {
+pub(super) fn check_columns(columns: &Columns<'_>, items: usize, what: &str) -> GraphResult<()> {
     for (name, values) in columns {
         if values.len() != items {
             return Err(GraphError::InvalidArgument(format!(
@@ -31,7 +32,7 @@ impl GraphCore {
     /// Checks the memory pool for a batch that may add the nodes of `keys` (after
     /// reserving room for all of them when `reserve`), `edges` edges and the values of
     /// `columns` (on edges or on nodes).
-    fn check_batch<'k>(
+    pub(super) fn check_batch<'k>(
         &self,
         keys: impl Iterator<Item = KeyRef<'k>> + Clone,
         reserve: bool,
@@ -158,11 +159,23 @@ impl GraphCore {
     /// Adds the edges `pairs` between node indices with attribute `columns`, and returns
     /// the edge of each pair. Everything that can fail (memory for the edges, their
     /// incidence entries and the columns) is reserved before the graph changes.
-    fn add_edge_pairs(
+    pub(super) fn add_edge_pairs(
         &mut self,
         pairs: Vec<[u32; 2]>,
         columns: &Columns<'_>,
         nulls: NullEntries,
+    ) -> GraphResult<Vec<u32>> {
+        self.add_edge_pairs_by_row(pairs, columns, nulls, None)
+    }
+
+    /// `add_edge_pairs`, where row `r` of the columns goes to the edge of pair
+    /// `pair_of_row[r]` when given (rows in order: a later row of the same edge wins).
+    pub(super) fn add_edge_pairs_by_row(
+        &mut self,
+        pairs: Vec<[u32; 2]>,
+        columns: &Columns<'_>,
+        nulls: NullEntries,
+        pair_of_row: Option<&[u32]>,
     ) -> GraphResult<Vec<u32>> {
         let plan = self.topology.plan_edges(&pairs)?;
         if !pairs.is_empty() && !columns.is_empty() {
@@ -171,9 +184,16 @@ impl GraphCore {
                 columns.iter().map(|(n, a)| (*n, a.kind())).collect();
             self.edge_attrs.try_reserve(&writes, len)?;
         }
+        let mut targets = with_capacity(pair_of_row.map_or(0, <[u32]>::len))?;
         self.generation += 1;
         let ids = self.topology.apply_edges(pairs, plan);
-        self.set_edge_columns(&ids, columns, nulls);
+        match pair_of_row {
+            None => self.set_edge_columns(&ids, columns, nulls),
+            Some(rows) => {
+                targets.extend(rows.iter().map(|&k| ids[k as usize]));
+                self.set_edge_columns(&targets, columns, nulls);
+            }
+        }
         Ok(ids)
     }
 

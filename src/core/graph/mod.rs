@@ -1,15 +1,18 @@
 //! `GraphCore`: keys, topology and attribute columns together; the engine's graph.
 //! Batches live in `bulk.rs`, whole-column reads and writes in `columns.rs`.
 
+mod adjacency;
 mod bulk;
 mod columns;
 mod export;
 mod filter;
 #[cfg(test)]
 mod limit_tests;
+mod list_merge;
 mod memory;
 mod spanning;
 
+pub use adjacency::NeighbourLists;
 pub use bulk::Columns;
 pub(crate) use memory::Growth;
 

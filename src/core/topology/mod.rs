@@ -7,6 +7,9 @@
 //! target.
 
 mod bulk;
+mod order;
+
+pub use order::OrderScratch;
 
 use super::error::NoMemory;
 use super::fallible::{copied, with_capacity};
@@ -233,12 +236,7 @@ impl Topology {
 
     /// The end of edge `e` that is not `n` (`n` itself for a self-loop).
     pub fn other_end(&self, e: u32, n: u32) -> u32 {
-        let [u, v] = self.endpoints[e as usize];
-        if u == n {
-            v
-        } else {
-            u
-        }
+        far_end(self.endpoints[e as usize], n)
     }
 
     /// Nodes reached by the edges leaving `n` (all neighbours when undirected), in edge order.
@@ -310,6 +308,15 @@ impl Topology {
 }
 
 /// Removes `e` from an incidence list, keeping the order of the rest.
+/// The end of an edge with endpoints `[u, v]` that is not `n` (`n` for a self-loop).
+fn far_end([u, v]: [u32; 2], n: u32) -> u32 {
+    if u == n {
+        v
+    } else {
+        u
+    }
+}
+
 fn remove_from(list: &mut Vec<u32>, e: u32) {
     if let Some(pos) = list.iter().position(|&x| x == e) {
         list.remove(pos);
