@@ -28,7 +28,7 @@ ASAN_TRIPLE := x86_64-unknown-linux-gnu
 ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
-.PHONY: build test demo install clean bench bench-analyses venv dist py-install stress \
+.PHONY: build test demo install clean bench bench-analyses bench-nx-backend venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
         fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test \
         nx-backend-test nx-backend-dev-test egg-info
@@ -207,9 +207,15 @@ install: build
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' groggy.pc.in \
 		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/groggy.pc
 
-## bench: speed and memory against igraph, rustworkx, networkit and networkx, in one run
+## bench: speed and memory against igraph, rustworkx, networkit and networkx, in one run;
+## then networkx's own calls answered by groggy as its backend
 bench: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) run.py
+	cd bench && $(VPY) run.py --suite nx-backend
+
+## bench-nx-backend: networkx calls on a networkx DiGraph, by networkx and by groggy's backend
+bench-nx-backend: py-install $(VENV)/.bench-ready
+	cd bench && $(VPY) run.py --suite nx-backend
 
 ## bench-analyses: centralities, communities, clustering, trees and generators against the peers
 bench-analyses: py-install $(VENV)/.bench-ready

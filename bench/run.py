@@ -8,6 +8,7 @@ memory, plus the per-call costs of single operations from Python, then writes
     python bench/run.py                     # R-MAT scales 16, 18, 20 and the datasets
     python bench/run.py --scales 16 --no-datasets
     python bench/run.py --suite analyses    # centralities, communities, ... (bench/analyses.py)
+    python bench/run.py --suite nx-backend  # networkx calls answered by groggy (nx_backend.py)
     python bench/targets.py                 # the analyses' targets, from the last run
 """
 
@@ -25,6 +26,9 @@ from pathlib import Path
 from analyses import ANALYSES, GENERATORS, GRAPHS, THREAD_SCALED
 from graphs import available_datasets, edge_list_file, edges
 from libraries import OPERATIONS, PEERS
+from nx_backend import BACKEND
+from nx_backend import GRAPH as BACKEND_GRAPH
+from nx_backend import target_lines as backend_target_lines
 from targets import lines as target_lines
 
 HERE = Path(__file__).resolve().parent
@@ -167,6 +171,23 @@ def analyses_suite(args) -> dict:
     return report
 
 
+def nx_backend_suite(args) -> dict:
+    """networkx's calls on a networkx DiGraph, by networkx and by groggy as its backend,
+    one thread, each library in its own process."""
+    if BACKEND_GRAPH not in available_datasets():
+        raise SystemExit(f"the nx-backend suite needs the dataset {BACKEND_GRAPH}")
+    edges(BACKEND_GRAPH)  # read (and cache) once, before the timed processes
+    report = {}
+    for operation, libraries in BACKEND.items():
+        results = {
+            library: run_worker(operation, library, BACKEND_GRAPH, args.timeout, 1)
+            for library in libraries
+        }
+        print_times(f"{operation} on {BACKEND_GRAPH} (a networkx DiGraph)", results)
+        report[operation] = results
+    return report
+
+
 def plot(all_results: dict, path: Path) -> None:
     import matplotlib
 
@@ -216,7 +237,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200_000, help="per-call measurements")
     parser.add_argument("--operations", nargs="*", help="only these operations")
     parser.add_argument("--filter-nodes", type=int, default=1_000_000)
-    parser.add_argument("--suite", choices=("main", "analyses"), default="main")
+    parser.add_argument("--suite", choices=("main", "analyses", "nx-backend"), default="main")
     parser.add_argument(
         "--libraries",
         nargs="*",
@@ -229,6 +250,14 @@ def main() -> None:
         help="analyses suite: skip networkx above this many edges",
     )
     args = parser.parse_args()
+
+    if args.suite == "nx-backend":
+        report = {"nx_backend": nx_backend_suite(args)}
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "nx_backend.json").write_text(json.dumps(report, indent=2))
+        print("\ntargets\n" + "\n".join(backend_target_lines(report["nx_backend"])))
+        print(f"\nwritten: {RESULTS / 'nx_backend.json'}")
+        return
 
     if args.suite == "analyses":
         report = {"analyses": analyses_suite(args)}

@@ -25,6 +25,7 @@ import psutil
 from analyses import ANALYSES, GENERATORS
 from graphs import edges, node_id_bound
 from libraries import OPERATIONS
+from nx_backend import BACKEND
 
 #: Seconds above which the first run is the measurement (not repeated).
 SINGLE_RUN_ABOVE = 5.0
@@ -50,6 +51,8 @@ def find_op(operation: str, library: str, graph: str):
         return ANALYSES[operation](graph)[library]
     if operation in GENERATORS:
         return GENERATORS[operation][library]
+    if operation in BACKEND:
+        return BACKEND[operation][library]
     return OPERATIONS[operation][library]
 
 

@@ -377,3 +377,11 @@ def test_on_start_tests_marks_the_listed_tests_strict_xfail():
     assert mark.name == "xfail" and mark.kwargs == {"reason": XFAILS[listed], "strict": True}
     assert items[1].markers == []
     assert registered == ["groggy-nx-calls"]
+
+
+def test_the_guide_lists_exactly_the_functions_groggy_answers():
+    guide = (Path(__file__).parents[2] / "docs" / "guide" / "networkx-backend.md").read_text()
+    table = guide.split("## What runs in groggy", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[2] for line in table.splitlines() if line.startswith("| ")][1:]
+    listed = [name.strip(" `") for row in rows for name in row.split(",")]
+    assert sorted(listed) == sorted(_groggy_nx.FUNCTIONS)
