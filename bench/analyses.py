@@ -319,7 +319,7 @@ ANALYSES: dict[str, Callable] = {
         {
             "groggy": lambda g, _: g.minimum_spanning_tree(weight="w"),
             "igraph": lambda g, _: g.spanning_tree(weights="w"),
-            "rustworkx": lambda g, _: _rx().minimum_spanning_edges(g, weight_fn=float),
+            "rustworkx": lambda g, _: _rx().minimum_spanning_tree(g, weight_fn=float),
             "networkx": lambda g, _: _nx().minimum_spanning_tree(g, weight="w"),
         },
     ),

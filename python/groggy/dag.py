@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ._args import bool_arg
-from ._convert import take_keys
+from ._convert import attribute_dicts, take_keys
 from ._errors import InvalidArgumentError
 from ._native import ffi, lib
-from ._types import Attrs, NodeKey
+from ._types import NodeKey
 from .algorithms import _free_outputs, _weight_args
 
 if TYPE_CHECKING:
@@ -104,6 +104,14 @@ class DagMixin:
         op = "minimum_spanning_edges"
         w, wl, code = _spanning_args(weight, algorithm, op)
         data = bool_arg(data, "data", op)
+        if data:
+            # The tree holds the edges in order with their attributes as columns: read
+            # whole, where a lookup per edge would cost a call into the engine each.
+            with self._spanning_tree(w, wl, code) as tree:
+                pairs = tree._edge_pairs()
+                names = tree.edge_attr_names()
+                dicts = attribute_dicts(len(pairs), names, tree.edge_array, tree._edge_presence)
+            return iter([(*pair, d) for pair, d in zip(pairs, dicts)])
         sources, targets = ffi.new("gr_keys **"), ffi.new("gr_keys **")
         ptr = self._handle
 
@@ -117,13 +125,7 @@ class DagMixin:
             ),
             discard=discard,
         )
-        pairs = list(zip(take_keys(sources[0]), take_keys(targets[0])))
-        if not data:
-            return iter(pairs)
-        edges: list[tuple[NodeKey, NodeKey, Attrs]] = [
-            (u, v, self._edge_attrs(u, v)) for u, v in pairs
-        ]
-        return iter(edges)
+        return iter(list(zip(take_keys(sources[0]), take_keys(targets[0]))))
 
     def minimum_spanning_tree(
         self: Graph, weight: str | None = "weight", algorithm: str = "kruskal"
@@ -140,7 +142,10 @@ class DagMixin:
             >>> g.minimum_spanning_tree().edge_count
             2
         """
-        w, wl, code = _spanning_args(weight, algorithm, "minimum_spanning_tree")
+        return self._spanning_tree(*_spanning_args(weight, algorithm, "minimum_spanning_tree"))
+
+    def _spanning_tree(self: Graph, w: Any, wl: int, code: int) -> Graph:
+        """``minimum_spanning_tree`` for checked arguments."""
         out = ffi.new("gr_graph **")
         ptr = self._handle
         self._run(

@@ -12,6 +12,7 @@ mod connectivity;
 mod dag;
 mod dfs;
 mod disjoint_sets;
+mod filter_kruskal;
 pub mod generators;
 mod input;
 mod pagerank;

@@ -8,11 +8,10 @@
 
 use std::sync::Arc;
 
-use super::disjoint_sets::DisjointSets;
+use super::filter_kruskal::{filter_kruskal, KeyedEdge};
 use crate::core::fallible::{filled, with_capacity};
 use crate::core::{
     Cancel, Csr, EntryWeights, GraphCore, GraphError, GraphResult, KeyList, KeyRef, SharedGraph,
-    CHECK_EVERY,
 };
 
 /// The weight name that means "unweighted" when no edge has it: networkx's default.
@@ -64,14 +63,38 @@ pub fn minimum_spanning_tree(
 ) -> GraphResult<GraphCore> {
     let (csr, weights) = take(graph, weight, cancel)?;
     let edges = forest(&csr, weights.as_deref(), algorithm, cancel)?;
+    let guard = graph.read();
+    let _scope = guard.pool().map(|p| p.scope());
+    if let Some(listed) = edges_by_index(&csr, &guard, &edges)? {
+        return guard.spanning_subgraph_of(&listed);
+    }
     let keys = csr.keys();
     let pairs: Vec<(KeyRef<'_>, KeyRef<'_>)> = edges
         .iter()
         .map(|e| (keys.get(e[0] as usize), keys.get(e[1] as usize)))
         .collect();
-    let guard = graph.read();
-    let _scope = guard.pool().map(|p| p.scope());
     guard.spanning_subgraph(&pairs)
+}
+
+/// The forest's edges as `(edge, [u, v])` graph indices, read from the snapshot's rows
+/// (no search of the graph's edges); None when the graph changed since the snapshot.
+#[allow(clippy::type_complexity)]
+fn edges_by_index(
+    csr: &Csr,
+    graph: &GraphCore,
+    edges: &[[u32; 2]],
+) -> GraphResult<Option<Vec<(u32, [u32; 2])>>> {
+    if graph.generation() != csr.generation() {
+        return Ok(None);
+    }
+    let mut listed = with_capacity(edges.len())?;
+    for &[u, v] in edges {
+        let Some(e) = csr.edge_between(graph, u, v) else {
+            return Ok(None);
+        };
+        listed.push((e, [u, v].map(|c| csr.node_index(c))));
+    }
+    Ok(Some(listed))
 }
 
 /// The snapshot and the weights, taken under one read lock.
@@ -108,7 +131,7 @@ fn forest(
     }
 }
 
-/// Kruskal's method with networkx's edge order and stable sort.
+/// Kruskal's method with networkx's edge order and stable sort (`filter_kruskal`).
 fn kruskal(
     csr: &Csr,
     weights: Option<&EntryWeights>,
@@ -119,7 +142,7 @@ fn kruskal(
     let count = (0..n as u32)
         .map(|u| csr.out.neighbors(u).iter().filter(|&&v| v >= u).count())
         .sum();
-    let mut edges: Vec<(u64, u32, u32)> = with_capacity(count)?;
+    let mut edges: Vec<KeyedEdge> = with_capacity(count)?;
     for u in 0..n as u32 {
         let range = csr.out.offsets[u as usize]..csr.out.offsets[u as usize + 1];
         for e in range {
@@ -138,30 +161,18 @@ fn kruskal(
         }
     }
     cancel.check()?;
-    // Stable, as Python's sort; no NaN is left to compare.
-    if weights.is_some() {
-        radix_sort(&mut edges, cancel)?;
-    }
-    cancel.check()?;
-    let mut sets = DisjointSets::new(n)?;
-    let mut tree = with_capacity(n.saturating_sub(1))?;
-    for (i, &(_, u, v)) in edges.iter().enumerate() {
-        if i % CHECK_EVERY == 0 {
-            cancel.check()?;
-        }
-        if sets.union(u, v) {
-            tree.push([u, v]);
-            if tree.len() + 1 == n {
-                break;
-            }
-        }
-    }
-    Ok(tree)
+    // Sorted stably, as Python's sort (no NaN is left to compare); without weights every
+    // key is the same and the order is networkx's already.
+    let sort = |run: &mut Vec<KeyedEdge>| match weights {
+        Some(_) => radix_sort(run, cancel),
+        None => Ok(()),
+    };
+    filter_kruskal(edges, n, sort, cancel)
 }
 
 /// Sorts by key, stably: least significant digit first, 11 bits at a time, skipping the
 /// digits every key shares (weights often differ in a few high bits only).
-fn radix_sort(edges: &mut Vec<(u64, u32, u32)>, cancel: &Cancel) -> GraphResult<()> {
+fn radix_sort(edges: &mut Vec<KeyedEdge>, cancel: &Cancel) -> GraphResult<()> {
     const BITS: u32 = 11;
     const BUCKETS: usize = 1 << BITS;
     let len = edges.len();

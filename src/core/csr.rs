@@ -208,6 +208,11 @@ impl Csr {
         &self.keys
     }
 
+    /// The graph node index of compact id `c`.
+    pub fn node_index(&self, c: u32) -> u32 {
+        self.node_indices[c as usize]
+    }
+
     /// The compact id of a graph node index, if that node is in the snapshot.
     pub fn compact_id(&self, node_index: u32) -> Option<u32> {
         self.compact
@@ -223,6 +228,25 @@ impl Csr {
         } else {
             &self.out
         }
+    }
+
+    /// The edge of `graph` from compact node `u` to `v`, if any, found in the shorter of
+    /// the two snapshot rows (contiguous, unlike the graph's edge records): a row lists a
+    /// node's incidence list in order, so a row position is a list position. `graph` is
+    /// the one the snapshot was made of, unchanged since (same generation).
+    pub fn edge_between(&self, graph: &GraphCore, u: u32, v: u32) -> Option<u32> {
+        debug_assert_eq!(graph.generation(), self.generation);
+        let (from_u, from_v) = (self.out.neighbors(u), self.inp().neighbors(v));
+        let (row, node, other, side) = match (from_u.len() <= from_v.len(), self.directed) {
+            (true, true) => (from_u, u, v, Side::Out),
+            (true, false) => (from_u, u, v, Side::Both),
+            (false, true) => (from_v, v, u, Side::In),
+            (false, false) => (from_v, v, u, Side::Both),
+        };
+        let position = row.iter().position(|&x| x == other)?;
+        let list = &side.lists(graph.topology())[self.node_indices[node as usize] as usize];
+        debug_assert_eq!(list.len(), row.len());
+        Some(list[position])
     }
 }
 

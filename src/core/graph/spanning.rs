@@ -19,6 +19,12 @@ impl GraphCore {
             let ends = [self.require_node(u)?, self.require_node(v)?];
             listed.push((e, ends));
         }
+        self.spanning_subgraph_of(&listed)
+    }
+
+    /// `spanning_subgraph` with the edges given as `(edge, [u, v])` by index (edges of
+    /// this graph between those nodes), added as `u`-`v`.
+    pub fn spanning_subgraph_of(&self, listed: &[(u32, [u32; 2])]) -> GraphResult<GraphCore> {
         let mut chosen = filled(self.topology.node_capacity(), false)?;
         for n in self.node_indices() {
             chosen[n as usize] = true;
@@ -28,7 +34,7 @@ impl GraphCore {
                                                    // The whole graph's bound: more than the listed edges can take.
             pool.check(self.subgraph_bound(&chosen))?;
         }
-        Ok(self.subgraph_unchecked(&chosen, Some(&listed))?)
+        Ok(self.subgraph_unchecked(&chosen, Some(listed))?)
     }
 }
 
