@@ -12,7 +12,8 @@
 //! `asyn_lpa_communities`: networkx's asynchronous version: sweeps over the nodes in a
 //! seeded random order, each node taking one of its neighbours' (successors' when
 //! directed) most frequent labels, weighted, chosen at random among ties unless its own
-//! is among them, until a sweep changes nothing.
+//! is among them, until a sweep changes nothing. A node none of whose neighbours changed
+//! since it last looked is passed over: it would change nothing.
 
 use rayon::prelude::*;
 
@@ -172,6 +173,10 @@ pub fn asyn_lpa_communities(
     let mut rng = Rng::new(seed_or_random(seed));
     let mut labels = collected(0..n as u32)?;
     let mut order = collected(0..n as u32)?;
+    // Whether a node's neighbourhood changed since it last looked: one that did not would
+    // find its label among the most frequent again and change nothing, drawing nothing, so
+    // it is passed over with the same result (networkx looks at every node every sweep).
+    let mut stale = filled(n, true)?;
     let mut best: Vec<u32> = Vec::new();
     SCRATCH.with(|s| -> GraphResult<()> {
         let scratch = &mut s.borrow_mut();
@@ -181,6 +186,9 @@ pub fn asyn_lpa_communities(
             for (i, &u) in order.iter().enumerate() {
                 if i % CHECK_EVERY == 0 {
                     cancel.check()?;
+                }
+                if !std::mem::replace(&mut stale[u as usize], false) {
+                    continue;
                 }
                 let nbrs = csr.out.neighbors(u);
                 if nbrs.is_empty() {
@@ -207,6 +215,11 @@ pub fn asyn_lpa_communities(
                 if !best.contains(&labels[u as usize]) && !best.is_empty() {
                     labels[u as usize] = best[rng.below(best.len() as u64) as usize];
                     changed = true;
+                    // The nodes that count u's label: its predecessors (its neighbours
+                    // when undirected).
+                    for &w in csr.inp().neighbors(u) {
+                        stale[w as usize] = true;
+                    }
                 }
             }
             if !changed {
@@ -363,6 +376,69 @@ mod reference {
                 start += size as usize;
             }
             assert_eq!(got, semi_synchronous(n, &edges), "seed {seed}");
+        }
+    }
+
+    /// networkx's `asyn_lpa_communities` looking at every node every sweep, with the
+    /// engine's generator: the labels the engine's (which passes over nodes whose
+    /// neighbourhood did not change) must equal.
+    fn asynchronous_plain(csr: &Csr, weights: Option<&[f64]>, seed: u64) -> Vec<u32> {
+        let n = csr.node_count();
+        let mut rng = Rng::new(seed);
+        let mut labels: Vec<u32> = (0..n as u32).collect();
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        loop {
+            let mut changed = false;
+            rng.shuffle(&mut order);
+            for &u in &order {
+                let start = csr.out.offsets[u as usize];
+                let mut freq: Vec<(u32, f64)> = Vec::new(); // in first-seen order
+                for (j, &v) in csr.out.neighbors(u).iter().enumerate() {
+                    let w = weights.map_or(1.0, |w| w[start + j]);
+                    match freq.iter_mut().find(|(l, _)| *l == labels[v as usize]) {
+                        Some((_, sum)) => *sum += w,
+                        None => freq.push((labels[v as usize], w)),
+                    }
+                }
+                let top = freq.iter().map(|f| f.1).fold(f64::NEG_INFINITY, f64::max);
+                let best: Vec<u32> = freq.iter().filter(|f| f.1 == top).map(|f| f.0).collect();
+                if !best.is_empty() && !best.contains(&labels[u as usize]) {
+                    labels[u as usize] = best[rng.below(best.len() as u64) as usize];
+                    changed = true;
+                }
+            }
+            if !changed {
+                return labels;
+            }
+        }
+    }
+
+    #[test]
+    fn asynchronous_passes_over_only_what_would_not_change() {
+        let mut rng = Rng::new(17);
+        for (directed, weighted) in [(false, false), (true, false), (false, true), (true, true)] {
+            let mut g = GraphCore::new(directed);
+            for _ in 0..900 {
+                let (u, v) = (rng.below(200) as i64, rng.below(200) as i64);
+                let w = crate::core::AttrValue::Float64(1.0 + rng.below(2) as f64);
+                g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[("w", w)])
+                    .unwrap();
+            }
+            let g = SharedGraph::new(g);
+            let weight = if weighted {
+                Weight::Named("w")
+            } else {
+                Weight::Unweighted
+            };
+            for seed in 0..4 {
+                let got = asyn_lpa_communities(&g, weight, Some(seed), &Cancel::new()).unwrap();
+                let input = take(&g, &[], weight, &Cancel::new()).unwrap();
+                let weights = input.weights.as_deref().map(|w| &w.out[..]);
+                let labels = asynchronous_plain(&input.csr, weights, seed);
+                let want = groups(&input.csr, &labels).unwrap();
+                assert_eq!(got.sizes, want.sizes, "directed {directed}, seed {seed}");
+                assert!((0..got.keys.len()).all(|i| got.keys.get(i) == want.keys.get(i)));
+            }
         }
     }
 }
