@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use super::{groups, take, Scratch, Weight, SCRATCH};
 use crate::algo::random::{seed_or_random, Rng};
 use crate::algo::NodeGroups;
-use crate::core::fallible::{collected, filled};
+use crate::core::fallible::{collected, copied, filled};
 use crate::core::{
     prefetch, Cancel, Csr, EntryWeights, GraphError, GraphResult, SharedGraph, CHECK_EVERY,
 };
@@ -138,6 +138,9 @@ impl Level {
     fn of_snapshot(csr: &Csr, weights: Option<&EntryWeights>) -> GraphResult<Level> {
         let n = csr.node_count();
         let directed = csr.is_directed();
+        if !directed && !csr.has_self_loops() {
+            return Level::of_plain_snapshot(csr, weights);
+        }
         let mut level = Level {
             offsets: filled(n + 1, 0)?,
             targets: Vec::new(),
@@ -181,6 +184,33 @@ impl Level {
         if !directed {
             level.k_in.clone_from(&level.k_out);
         }
+        Ok(level)
+    }
+
+    /// `of_snapshot` for an undirected snapshot without self-loops: its rows are the
+    /// level's as they are, copied whole, and the degrees summed in parallel (each row in
+    /// order, so the sums are those of the general loop).
+    fn of_plain_snapshot(csr: &Csr, weights: Option<&EntryWeights>) -> GraphResult<Level> {
+        let n = csr.node_count();
+        let entries = csr.out.nodes.len();
+        let mut level = Level {
+            offsets: copied(&csr.out.offsets)?,
+            targets: copied(&csr.out.nodes)?,
+            weights: match weights {
+                Some(w) => copied(&w.out)?,
+                None => filled(entries, 1.0)?,
+            },
+            loops: filled(n, 0.0)?,
+            k_out: filled(n, 0.0)?,
+            k_in: Vec::new(),
+        };
+        let (offsets, row_weights) = (&level.offsets, &level.weights);
+        level.k_out.par_iter_mut().enumerate().for_each(|(u, k)| {
+            *k = row_weights[offsets[u]..offsets[u + 1]]
+                .iter()
+                .fold(0.0, |sum, w| sum + w);
+        });
+        level.k_in = copied(&level.k_out)?;
         Ok(level)
     }
 
