@@ -14,6 +14,7 @@
 //! result readers (`results.rs`) and plain reference answers computed on the model
 //! (`analysis_model.rs`, `structure_model.rs`, `generator_model.rs`).
 
+mod adjacency_ops;
 mod algo_ops;
 mod analysis_model;
 mod array_ops;

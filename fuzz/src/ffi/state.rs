@@ -30,7 +30,7 @@ pub struct State {
 impl State {
     pub fn step(&mut self, input: &mut Input<'_>) {
         // Ops 0..=24 keep the numbers seeds were written with.
-        match input.below(30) {
+        match input.below(31) {
             0 => self.new_graph(input),
             1 => self.free_graph(input),
             2..=3 => self.add_node(input),
@@ -58,7 +58,8 @@ impl State {
             26 => self.structure(input),
             27 => self.cores(input),
             28 => self.community(input),
-            _ => self.generate(input),
+            29 => self.generate(input),
+            _ => self.add_adjacency(input),
         }
     }
 
