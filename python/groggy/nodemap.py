@@ -25,14 +25,19 @@ V = TypeVar("V")
 _NUMERIC = {"bool", "int8", "int16", "int32", "int64", "float32", "float64"}
 
 
+#: Lookups a NodeMap sends to the engine before it builds a dict of its items for the rest.
+ENGINE_LOOKUPS = 32
+
+
 class NodeMap(Mapping[NodeKey, V], Generic[V], NativeHandle):
     """Node key -> value, in the graph's node order, backed by a GraphArray (``m.array``).
     Compares equal to a dict with the same items. Keys are looked up in the engine, so no
-    Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it.
+    Python dict (nor list of keys) is built until iteration or ``to_dict()`` asks for it,
+    or until many lookups (``ENGINE_LOOKUPS``) make one dict cheaper than more calls.
     ``np.asarray(m)`` is the values in key order, ``m.keys_array()`` the keys; it pickles
     with its keys' kinds and its values' dtype."""
 
-    __slots__ = ("_array", "_key_list", "_values")
+    __slots__ = ("_array", "_index", "_key_list", "_lookups", "_values")
     _free = lib.gr_keys_free
 
     def __init__(self, keys: Any, array: GraphArray) -> None:
@@ -42,6 +47,8 @@ class NodeMap(Mapping[NodeKey, V], Generic[V], NativeHandle):
         self._array = array
         self._key_list = None
         self._values = None
+        self._index: dict[NodeKey, V] | None = None
+        self._lookups = 0
 
     @classmethod
     def _from_keys(cls, keys: Iterable[NodeKey], array: GraphArray) -> NodeMap[Any]:
@@ -76,6 +83,15 @@ class NodeMap(Mapping[NodeKey, V], Generic[V], NativeHandle):
         if type(key) is not str:
             # numpy ints count as ints; bool, float: TypeError; beyond int64: OverflowError
             key = normalize_key(key)
+        index = self._index
+        if index is not None:
+            return index[key]
+        self._lookups += 1
+        if self._lookups > ENGINE_LOOKUPS:
+            # Many lookups (``dict(m)``, a loop over the keys): one dict answers the rest
+            # for less than a call into the engine each.
+            self._index = index = self.to_dict()
+            return index[key]
         s = scratch
         try:
             args = key_args(key, "NodeMap")

@@ -173,3 +173,30 @@ def test_lookups_are_answered_by_the_engine_without_python_keys():
     assert pr._key_list is not None
     degrees = g.degrees()
     assert degrees["s"] == 1 and degrees[3] == g.degree(3)
+
+
+def test_lookups_answer_the_same_before_and_after_the_map_builds_its_dict():
+    # The first ENGINE_LOOKUPS lookups go to the engine, the rest to a dict built then:
+    # the same values and the same errors either way.
+    import numpy as np
+
+    from groggy.nodemap import ENGINE_LOOKUPS
+
+    g = gr.Graph()
+    g.add_edges([(i, i + 1) for i in range(3 * ENGINE_LOOKUPS)] + [("a", 0)])
+    m = g.degree_centrality()
+    want = m.to_dict()
+
+    def answers():
+        out = [m[k] for k in (0, 5, "a", np.int64(7))]
+        for bad, error in ((True, TypeError), (1.5, TypeError), ("b", KeyError), (-9, KeyError)):
+            with pytest.raises(error):
+                m[bad]
+        out.append(("a" in m, 5 in m, "zz" in m, True in m))
+        return out
+
+    before = answers()
+    assert m._index is None
+    assert dict(m) == want  # many lookups: the dict is built
+    assert m._index is not None
+    assert answers() == before
