@@ -3,6 +3,8 @@
 //! declarations are grouped by topic (header/layout.rs, with the table of topics in
 //! header/groups.rs) so that the header reads as a manual.
 
+#[path = "header/arrow.rs"]
+mod header_arrow;
 #[path = "header/groups.rs"]
 mod header_groups;
 #[path = "header/layout.rs"]

@@ -2,6 +2,7 @@
 //! constant and type first and then every function; this moves each declaration, unchanged,
 //! into its group and puts the group's introducing comment in front.
 
+use crate::header_arrow::ARROW_C_DATA_INTERFACE;
 use crate::header_groups::{Group, GROUPS};
 
 /// The `extern "C"` guards cbindgen writes around the functions (`cpp_compat`).
@@ -76,7 +77,9 @@ pub fn arrange(header: &str) -> String {
 
     let mut out = String::with_capacity(header.len() + 4096);
     out.push_str(header[..includes_end].trim_end());
-    out.push_str("\n\n");
+    out.push('\n');
+    out.push_str(ARROW_C_DATA_INTERFACE);
+    out.push('\n');
     out.push_str(EXTERN_OPEN);
     for (group, items) in GROUPS.iter().zip(&grouped) {
         out.push('\n');

@@ -20,6 +20,49 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// The Arrow C Data Interface (gr_array_export_arrow), as Arrow's specification declares it.
+#ifndef ARROW_C_DATA_INTERFACE
+#define ARROW_C_DATA_INTERFACE
+
+#define ARROW_FLAG_DICTIONARY_ORDERED 1
+#define ARROW_FLAG_NULLABLE 2
+#define ARROW_FLAG_MAP_KEYS_SORTED 4
+
+struct ArrowSchema {
+  // Array type description
+  const char* format;
+  const char* name;
+  const char* metadata;
+  int64_t flags;
+  int64_t n_children;
+  struct ArrowSchema** children;
+  struct ArrowSchema* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowSchema*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+struct ArrowArray {
+  // Array data description
+  int64_t length;
+  int64_t null_count;
+  int64_t offset;
+  int64_t n_buffers;
+  int64_t n_children;
+  const void** buffers;
+  struct ArrowArray** children;
+  struct ArrowArray* dictionary;
+
+  // Release callback
+  void (*release)(struct ArrowArray*);
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_DATA_INTERFACE
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -847,6 +890,20 @@ gr_status gr_array_max(const struct gr_array *array,
 // # Safety
 // `array` is NULL or a live `gr_array`, which must not be used afterwards.
 void gr_array_free(struct gr_array *array);
+
+// Exports `array` through the Arrow C Data Interface: fills `out_array` and
+// `out_schema` (both owned by the caller, who calls each one's `release` once done; the
+// values stay valid until then, even after `gr_array_free(array)`). Numeric values are
+// not copied; the validity bitmap and booleans are laid out for Arrow; strings and bytes
+// are `LargeUtf8` and `LargeBinary` ("U", "Z") over the array's concatenated buffers; an
+// all-null array with no kind is Arrow's null type ("n"). A mixed array is
+// `GR_STATUS_INVALID_OPERATION`. On error the outputs are not written.
+//
+// # Safety
+// `array` is NULL or a live array; `out_array` and `out_schema` are NULL or writable.
+gr_status gr_array_export_arrow(const struct gr_array *array,
+                                struct ArrowArray *out_array,
+                                struct ArrowSchema *out_schema);
 
 // The attribute `name` of every node, in node order; nodes without it (or with Null) are
 // null. `GR_STATUS_ATTRIBUTE_NOT_FOUND` when no node has it.

@@ -33,6 +33,8 @@ mod handles;
 
 mod array;
 
+mod arrow;
+
 mod columns;
 
 // Algorithms.
@@ -76,6 +78,7 @@ mod options;
 
 pub use algorithms::*;
 pub use array::*;
+pub use arrow::*;
 pub use attributes::*;
 pub use boundary::{gr_last_error_message, gr_last_error_operation, gr_last_error_os_code};
 pub use buffer::*;
