@@ -322,6 +322,17 @@ class GraphArray(NativeHandle):
             self._pandas = (series, series.index, _values_of(series))
         return self._pandas[0]
 
+    def __arrow_c_array__(self, requested_schema: Any = None) -> tuple[Any, Any]:
+        """The Arrow PyCapsule interface: ``pyarrow.array(a)``, ``polars.Series(a)`` and
+        other Arrow readers take the values without a copy of numeric buffers (the
+        validity bitmap and booleans are laid out for Arrow; strings and bytes are
+        ``large_string`` and ``large_binary``). ``requested_schema`` is not honoured (the
+        interface lets a producer ignore it). A mixed array raises
+        ``InvalidOperationError``: it has no Arrow type."""
+        from ._arrow import array_capsules
+
+        return array_capsules(self._handle)
+
     def __array__(
         self, dtype: npt.DTypeLike | None = None, copy: bool | None = None
     ) -> npt.NDArray[Any]:

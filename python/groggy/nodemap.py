@@ -162,6 +162,11 @@ class NodeMap(Mapping[NodeKey, V], Generic[V], NativeHandle):
         keys[:] = self._keys
         return keys
 
+    def __arrow_c_array__(self, requested_schema: Any = None) -> tuple[Any, Any]:
+        """The Arrow PyCapsule interface for the values, in key order (as
+        ``m.array.__arrow_c_array__``): ``pyarrow.array(m)`` reads them without a copy."""
+        return self._array.__arrow_c_array__(requested_schema)
+
     def __array__(
         self, dtype: npt.DTypeLike | None = None, copy: bool | None = None
     ) -> npt.NDArray[Any]:
