@@ -18,6 +18,7 @@ from ._array_state import (
     state,
     tagged_values,
 )
+from ._arrow import array_capsules
 from ._convert import fill_value, in_context, scratch, take_owned_value
 from ._errors import check
 from ._handle import NativeHandle
@@ -329,8 +330,6 @@ class GraphArray(NativeHandle):
         ``large_string`` and ``large_binary``). ``requested_schema`` is not honoured (the
         interface lets a producer ignore it). A mixed array raises
         ``InvalidOperationError``: it has no Arrow type."""
-        from ._arrow import array_capsules
-
         return array_capsules(self._handle)
 
     def __array__(
