@@ -382,16 +382,18 @@ pub unsafe extern "C" fn gr_graph_add_nodes_columns(
 ///
 /// The list of the node at position `p` of the node order (`p < n_lists`; `n_lists` is at
 /// most the node count) is `out_neighbours[out_offsets[p] .. out_offsets[p + 1]]`, node
-/// positions: an edge from the node to each, added as `gr_graph_add_edges` would in list
-/// order (a repeated pair updates its edge), with `n_columns` attribute columns of
-/// `n_out` values, one per list entry (a null entry leaves the edge without the
-/// attribute, as an add that does not name it). Afterwards each listed node's edges (an undirected
-/// graph's only list) lead to its listed neighbours first, in list order. In a directed
-/// graph, `in_offsets` and `in_neighbours` (`n_in` entries; both NULL for none) order each
-/// node's incoming edges the same way by their sources; an entry naming no edge is passed
-/// over. A node's other edges follow in their order. All or nothing: offsets that do not
-/// cut the entries into lists, a position past the last node or in lists for an
-/// undirected graph are `GR_STATUS_INVALID_ARGUMENT`.
+/// positions: an edge from the node to each (an undirected graph lists each edge at both
+/// its ends), with `n_columns` attribute columns of `n_out` values, one per list entry,
+/// written in entry order (an edge's last entry wins; a null entry leaves the edge without
+/// the attribute, as an add that does not name it). The new edges are added in an order
+/// whose insertion gives every list its order, so that `gr_graph_edges` lists them in an
+/// order that keeps the lists when they are added again one by one. Afterwards each
+/// listed node's edges (an undirected graph's only list) lead to its listed neighbours
+/// first, in list order. In a directed graph, `in_offsets` and `in_neighbours` (`n_in`
+/// entries; both NULL for none) order each node's incoming edges the same way by their
+/// sources; an entry naming no edge is passed over. A node's other edges follow in their
+/// order. All or nothing: offsets that do not cut the entries into lists, a position past
+/// the last node or in lists for an undirected graph are `GR_STATUS_INVALID_ARGUMENT`.
 ///
 /// # Safety
 /// `g` is NULL or a live graph; `out_offsets` (and `in_offsets` when not NULL) hold
