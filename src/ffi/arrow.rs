@@ -68,27 +68,6 @@ struct ExportedSchema {
     format: CString,
 }
 
-/// The Arrow format string of `array`'s values, or `InvalidOperation` for mixed kinds.
-fn format_of(values: &ColumnValues) -> GraphResult<&'static str> {
-    Ok(match values {
-        ColumnValues::Empty => "n",
-        ColumnValues::Bool(_) => "b",
-        ColumnValues::Int8(_) => "c",
-        ColumnValues::Int16(_) => "s",
-        ColumnValues::Int32(_) => "i",
-        ColumnValues::Int64(_) => "l",
-        ColumnValues::Float32(_) => "f",
-        ColumnValues::Float64(_) => "g",
-        ColumnValues::Str(_) => "U",
-        ColumnValues::Bytes(_) => "Z",
-        ColumnValues::Mixed(_) => {
-            return Err(GraphError::InvalidOperation(
-                "an array of mixed kinds has no Arrow type (cast it to one kind first)".into(),
-            ))
-        }
-    })
-}
-
 /// Bits set where `valid` is true, least significant bit first, in 64-bit words (so the
 /// buffer is aligned as Arrow recommends).
 fn bitmap(valid: impl ExactSizeIterator<Item = bool>) -> GraphResult<Vec<u64>> {
@@ -99,9 +78,14 @@ fn bitmap(valid: impl ExactSizeIterator<Item = bool>) -> GraphResult<Vec<u64>> {
     Ok(words)
 }
 
-/// The Arrow buffers of `array`: validity, then the values (offsets and data for strings
-/// and bytes), with what had to be built kept in `built`.
-fn buffers_of(array: &Array, built: &mut Vec<Vec<u64>>) -> GraphResult<Vec<*const c_void>> {
+/// The Arrow format string of `array` and its buffers: validity, then the values (offsets
+/// and data for strings and bytes), with what had to be built kept in `built`. A mixed
+/// array is `InvalidOperation`: it has no Arrow type.
+#[allow(clippy::type_complexity)]
+fn layout_of(
+    array: &Array,
+    built: &mut Vec<Vec<u64>>,
+) -> GraphResult<(&'static str, Vec<*const c_void>)> {
     fn at<T>(values: &[T]) -> *const c_void {
         values.as_ptr().cast()
     }
@@ -116,22 +100,30 @@ fn buffers_of(array: &Array, built: &mut Vec<Vec<u64>>) -> GraphResult<Vec<*cons
         _ => ptr::null(),
     };
     Ok(match array.values() {
-        ColumnValues::Empty => Vec::new(), // the null type has no buffers
-        ColumnValues::Bool(v) => vec![validity, keep(bitmap(v.iter().copied())?)],
-        ColumnValues::Int8(v) => vec![validity, at(v)],
-        ColumnValues::Int16(v) => vec![validity, at(v)],
-        ColumnValues::Int32(v) => vec![validity, at(v)],
-        ColumnValues::Int64(v) => vec![validity, at(v)],
-        ColumnValues::Float32(v) => vec![validity, at(v)],
-        ColumnValues::Float64(v) => vec![validity, at(v)],
-        ColumnValues::Str(_) | ColumnValues::Bytes(_) => {
-            let (data, offsets) = array.buffers().expect("strings and bytes have buffers");
-            // Large offsets are int64: the array's are usize, the same bits on the 64-bit
-            // targets the library builds for (checked below).
-            vec![validity, at(offsets), at(data)]
+        ColumnValues::Empty => ("n", Vec::new()), // the null type has no buffers
+        ColumnValues::Bool(v) => ("b", vec![validity, keep(bitmap(v.iter().copied())?)]),
+        ColumnValues::Int8(v) => ("c", vec![validity, at(v)]),
+        ColumnValues::Int16(v) => ("s", vec![validity, at(v)]),
+        ColumnValues::Int32(v) => ("i", vec![validity, at(v)]),
+        ColumnValues::Int64(v) => ("l", vec![validity, at(v)]),
+        ColumnValues::Float32(v) => ("f", vec![validity, at(v)]),
+        ColumnValues::Float64(v) => ("g", vec![validity, at(v)]),
+        ColumnValues::Str(_) => ("U", string_buffers(array, validity)),
+        ColumnValues::Bytes(_) => ("Z", string_buffers(array, validity)),
+        ColumnValues::Mixed(_) => {
+            return Err(GraphError::InvalidOperation(
+                "an array of mixed kinds has no Arrow type (cast it to one kind first)".into(),
+            ))
         }
-        ColumnValues::Mixed(_) => unreachable!("format_of refused mixed arrays"),
     })
+}
+
+/// The buffers of a string or bytes array: validity, 64-bit offsets, data. Large offsets
+/// are int64; the array's are usize, the same bits on the 64-bit targets the library
+/// builds for (checked below).
+fn string_buffers(array: &Array, validity: *const c_void) -> Vec<*const c_void> {
+    let (data, offsets) = array.buffers().expect("strings and bytes have buffers");
+    vec![validity, offsets.as_ptr().cast(), data.as_ptr().cast()]
 }
 
 const _: () = assert!(std::mem::size_of::<usize>() == std::mem::size_of::<i64>());
@@ -189,13 +181,12 @@ pub unsafe extern "C" fn gr_array_export_arrow(
             )
         };
         let values = &handle.inner;
-        let format = format_of(values.values())?;
         let null_count = match values.values() {
             ColumnValues::Empty => values.len(), // the null type: every value is null
             _ => values.null_count(),
         };
         let mut built = Vec::new();
-        let buffers = buffers_of(values, &mut built)?;
+        let (format, buffers) = layout_of(values, &mut built)?;
         let mut exported = Box::new(Exported {
             _array: Arc::clone(&handle.inner),
             _built: built,
