@@ -1,10 +1,11 @@
-//! The Arrow C Data Interface's structs, as Arrow's specification gives them, under its
-//! guard macro: a program that includes Arrow's own declaration first sees one. The Rust
-//! structs of `src/ffi/arrow.rs` (kept out of cbindgen's output) have the same layout;
-//! header/layout.rs puts this right after the includes.
+//! The Arrow C Data and C Stream Interfaces' structs, as Arrow's specification gives them,
+//! under its guard macros: a program that includes Arrow's own declarations first sees one.
+//! The Rust structs of `src/ffi/arrow/mod.rs` (kept out of cbindgen's output) have the same
+//! layout; header/layout.rs puts this right after the includes.
 
 pub const ARROW_C_DATA_INTERFACE: &str = "
-// The Arrow C Data Interface (gr_array_export_arrow), as Arrow's specification declares it.
+// The Arrow C Data and C Stream Interfaces (gr_array_export_arrow, gr_graph_node_table_arrow),
+// as Arrow's specification declares them.
 #ifndef ARROW_C_DATA_INTERFACE
 #define ARROW_C_DATA_INTERFACE
 
@@ -46,4 +47,22 @@ struct ArrowArray {
 };
 
 #endif  // ARROW_C_DATA_INTERFACE
+
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+
+struct ArrowArrayStream {
+  // Callbacks providing stream functionality
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
+
+  // Release callback
+  void (*release)(struct ArrowArrayStream*);
+
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_STREAM_INTERFACE
 ";

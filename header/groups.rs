@@ -102,6 +102,17 @@ pub const GROUPS: &[Group] = &[
         types: &[],
     },
     Group {
+        title: "Arrow",
+        intro: &[
+            "Arrays and tables in and out through the Arrow C Data and C Stream Interfaces",
+            "(the standard structs declared above): arrays exported without copying their",
+            "values, node and edge tables as streams of record batches, and Arrow arrays and",
+            "tables read into arrays and graphs.",
+        ],
+        first_function: "gr_array_export_arrow",
+        types: &[],
+    },
+    Group {
         title: "Algorithms",
         intro: &[
             "Graph algorithms. Long ones take an optional cancellation token (gr_cancel) that",

@@ -20,7 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// The Arrow C Data Interface (gr_array_export_arrow), as Arrow's specification declares it.
+// The Arrow C Data and C Stream Interfaces (gr_array_export_arrow, gr_graph_node_table_arrow),
+// as Arrow's specification declares them.
 #ifndef ARROW_C_DATA_INTERFACE
 #define ARROW_C_DATA_INTERFACE
 
@@ -62,6 +63,24 @@ struct ArrowArray {
 };
 
 #endif  // ARROW_C_DATA_INTERFACE
+
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+
+struct ArrowArrayStream {
+  // Callbacks providing stream functionality
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
+
+  // Release callback
+  void (*release)(struct ArrowArrayStream*);
+
+  // Opaque producer-specific data
+  void* private_data;
+};
+
+#endif  // ARROW_C_STREAM_INTERFACE
 
 #ifdef __cplusplus
 extern "C" {
@@ -891,20 +910,6 @@ gr_status gr_array_max(const struct gr_array *array,
 // `array` is NULL or a live `gr_array`, which must not be used afterwards.
 void gr_array_free(struct gr_array *array);
 
-// Exports `array` through the Arrow C Data Interface: fills `out_array` and
-// `out_schema` (both owned by the caller, who calls each one's `release` once done; the
-// values stay valid until then, even after `gr_array_free(array)`). Numeric values are
-// not copied; the validity bitmap and booleans are laid out for Arrow; strings and bytes
-// are `LargeUtf8` and `LargeBinary` ("U", "Z") over the array's concatenated buffers; an
-// all-null array with no kind is Arrow's null type ("n"). A mixed array is
-// `GR_STATUS_INVALID_OPERATION`. On error the outputs are not written.
-//
-// # Safety
-// `array` is NULL or a live array; `out_array` and `out_schema` are NULL or writable.
-gr_status gr_array_export_arrow(const struct gr_array *array,
-                                struct ArrowArray *out_array,
-                                struct ArrowSchema *out_schema);
-
 // The attribute `name` of every node, in node order; nodes without it (or with Null) are
 // null. `GR_STATUS_ATTRIBUTE_NOT_FOUND` when no node has it.
 //
@@ -1055,6 +1060,114 @@ gr_status gr_graph_add_adjacency(struct gr_graph *g,
                                  const struct gr_buf *column_names,
                                  const struct gr_array *const *columns,
                                  size_t n_columns);
+
+// ======================================================================================
+// Arrow
+//
+// Arrays and tables in and out through the Arrow C Data and C Stream Interfaces
+// (the standard structs declared above): arrays exported without copying their
+// values, node and edge tables as streams of record batches, and Arrow arrays and
+// tables read into arrays and graphs.
+// ======================================================================================
+
+// Exports `array` through the Arrow C Data Interface: fills `out_array` and
+// `out_schema` (both owned by the caller, who calls each one's `release` once done; the
+// values stay valid until then, even after `gr_array_free(array)`). Numeric values are
+// not copied; the validity bitmap and booleans are laid out for Arrow; strings and bytes
+// are `LargeUtf8` and `LargeBinary` ("U", "Z") over the array's concatenated buffers; an
+// all-null array with no kind is Arrow's null type ("n"). A mixed array is
+// `GR_STATUS_INVALID_OPERATION`. On error the outputs are not written.
+//
+// # Safety
+// `array` is NULL or a live array; `out_array` and `out_schema` are NULL or writable.
+gr_status gr_array_export_arrow(const struct gr_array *array,
+                                struct ArrowArray *out_array,
+                                struct ArrowSchema *out_schema);
+
+// Reads an Arrow array (`array` with its `schema`) into a new `gr_array` (a copy):
+// null, bool, int8 to int64, uint8 to uint32 (widened to the next signed kind), uint64
+// (values past int64 refused), float32, float64, UTF-8 and binary (32- or 64-bit offsets,
+// or views), and dictionary-encoded columns of these; nulls stay nulls. Any other type is
+// `GR_STATUS_INVALID_ARGUMENT` naming its format. The caller keeps `array` and `schema`
+// and releases them as usual.
+//
+// # Safety
+// `array` and `schema` are NULL or valid Arrow structs (not released) whose buffers are
+// as long as their lengths and offsets say; `out_array` is NULL or writable.
+gr_status gr_array_from_arrow(const struct ArrowArray *array,
+                              const struct ArrowSchema *schema,
+                              struct gr_array **out_array);
+
+// Adds the edges of an Arrow table: `stream` (read to its end), or when `stream` is NULL
+// the record batch `batch` with its `schema`. The columns named `source` and `target`
+// (`source_len`, `target_len` bytes of UTF-8) hold the endpoint keys (integers or
+// strings, no nulls); every other column becomes an edge attribute of its name, typed as
+// `gr_array_from_arrow` reads it, a null leaving the edge without it. All or nothing:
+// the whole table is read before the graph changes, and a missing key column, a column
+// name twice, an unread type or a null key is `GR_STATUS_INVALID_ARGUMENT`; a failing
+// stream is too, with its message. The caller releases the stream or batch afterwards.
+//
+// # Safety
+// `g` is NULL or a live graph; `stream` is NULL or a live Arrow stream; otherwise `batch`
+// and `schema` are NULL or valid Arrow structs; the names point to their lengths in
+// bytes.
+gr_status gr_graph_add_edges_arrow(struct gr_graph *g,
+                                   struct ArrowArrayStream *stream,
+                                   const struct ArrowArray *batch,
+                                   const struct ArrowSchema *schema,
+                                   const char *source,
+                                   size_t source_len,
+                                   const char *target,
+                                   size_t target_len);
+
+// Adds (or updates) the nodes of an Arrow table, as `gr_graph_add_edges_arrow` adds
+// edges: the column named `key` holds the node keys, every other column a node
+// attribute.
+//
+// # Safety
+// As `gr_graph_add_edges_arrow`, with one key column name.
+gr_status gr_graph_add_nodes_arrow(struct gr_graph *g,
+                                   struct ArrowArrayStream *stream,
+                                   const struct ArrowArray *batch,
+                                   const struct ArrowSchema *schema,
+                                   const char *key,
+                                   size_t key_len);
+
+// Fills `out_stream` with the node table as an Arrow stream of one record batch: a
+// column of node keys (int64 when every key is an int, large UTF-8 when every key is a
+// string), then the node attributes `attrs` (`n_attrs` names), in node order; the
+// columns are named by `fields` (`n_fields` names: the key column's, then one per
+// attribute, so `n_fields == n_attrs + 1`). Attribute columns are typed as
+// `gr_array_export_arrow` describes (absent and null values are Arrow nulls) and keep
+// their values without a copy once gathered. The stream reads the graph as it is now,
+// owns what it hands out and stays valid after the graph is freed; the caller calls its
+// `release`. Keys of both kinds, a mixed column, an unknown attribute
+// (`GR_STATUS_ATTRIBUTE_NOT_FOUND`) or a field count that does not match fail with the
+// output untouched.
+//
+// # Safety
+// `g` is NULL or a live graph; `attrs` and `fields` hold `n_attrs` and `n_fields`
+// `gr_buf`s of UTF-8; `out_stream` is NULL or writable.
+gr_status gr_graph_node_table_arrow(const struct gr_graph *g,
+                                    const struct gr_buf *attrs,
+                                    size_t n_attrs,
+                                    const struct gr_buf *fields,
+                                    size_t n_fields,
+                                    struct ArrowArrayStream *out_stream);
+
+// Fills `out_stream` with the edge table, as `gr_graph_node_table_arrow` does for
+// nodes: the source and target keys, then the edge attributes `attrs`, in edge order;
+// `fields` names the source column, the target column and each attribute
+// (`n_fields == n_attrs + 2`).
+//
+// # Safety
+// As `gr_graph_node_table_arrow`.
+gr_status gr_graph_edge_table_arrow(const struct gr_graph *g,
+                                    const struct gr_buf *attrs,
+                                    size_t n_attrs,
+                                    const struct gr_buf *fields,
+                                    size_t n_fields,
+                                    struct ArrowArrayStream *out_stream);
 
 // ======================================================================================
 // Algorithms

@@ -47,6 +47,15 @@ const GROUPS: &[(&str, &[&str])] = &[
         &["gr_keys_view(", "gr_array_new(", "gr_graph_node_array("],
     ),
     (
+        "Arrow",
+        &[
+            "gr_array_export_arrow(",
+            "gr_array_from_arrow(",
+            "gr_graph_add_edges_arrow(",
+            "gr_graph_node_table_arrow(",
+        ],
+    ),
+    (
         "Algorithms",
         &[
             "typedef struct gr_pagerank_options {",

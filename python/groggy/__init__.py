@@ -30,7 +30,7 @@ from ._types import KeyLike, NodeKey
 from .array import GraphArray
 from .files import load, read_edgelist
 from .graph import Graph
-from .interop import from_networkx, from_pandas_edgelist
+from .interop import from_arrow, from_networkx, from_pandas_edgelist, read_parquet
 from .nodemap import NodeMap
 from .pool import MemoryPool
 from .profiler import Profiler
@@ -80,4 +80,6 @@ __all__ = [
     "read_edgelist",
     "memory_stats",
     "from_pandas_edgelist",
+    "from_arrow",
+    "read_parquet",
 ]

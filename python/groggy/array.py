@@ -18,7 +18,7 @@ from ._array_state import (
     state,
     tagged_values,
 )
-from ._arrow import array_capsules
+from ._arrow import ArrowSource, array_capsules
 from ._convert import fill_value, in_context, scratch, take_owned_value
 from ._errors import check
 from ._handle import NativeHandle
@@ -110,6 +110,18 @@ class GraphArray(NativeHandle):
             raise ValueAt(i, err) from None
         out = scratch.array
         check(lib.gr_array_new(lib.GR_ATTR_MIXED, cvalues, NULL, n, out))
+        return cls._wrap(out[0])
+
+    @classmethod
+    def from_arrow(cls, array: Any) -> GraphArray:
+        """A copy of an Arrow array: anything with ``__arrow_c_array__`` (a pyarrow Array,
+        a ``GraphArray``). Nulls stay nulls; unsigned integers widen to the next signed
+        kind (uint64 values past int64 raise ``InvalidArgumentError``); strings and binary
+        with any offsets, views and dictionary-encoded columns read as their values.
+        Other Arrow types raise ``InvalidArgumentError`` naming their format."""
+        data = ArrowSource(array, "GraphArray.from_arrow", table=False)
+        out = scratch.array
+        check(lib.gr_array_from_arrow(data.array, data.schema, out))
         return cls._wrap(out[0])
 
     @classmethod

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from ._convert import KeyArray, fill_name, scratch
 from ._native import NULL, ffi, lib
 from ._optional import imported
 from ._types import NodeKey
 from .array import GraphArray, as_graph_array
+from .tables import ArrowTable, column_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -238,20 +239,35 @@ class ColumnsMixin:
         per edge (as ``set_node_array``)."""
         self._write_array(lib.gr_graph_set_edge_array, name, values, "set_edge_array")
 
-    def node_table(self: Graph) -> pd.DataFrame:
-        """A pandas DataFrame: a ``key`` column, then one column per node attribute (an
-        attribute itself named ``key`` becomes the column ``key_attr``)."""
+    @overload
+    def node_table(self: Graph, format: None = None) -> pd.DataFrame: ...
+    @overload
+    def node_table(self: Graph, format: Literal["arrow"]) -> ArrowTable: ...
+    def node_table(self: Graph, format: str | None = None) -> pd.DataFrame | ArrowTable:
+        """The nodes as a table: a ``key`` column, then one column per node attribute (an
+        attribute itself named ``key`` becomes the column ``key_attr``). A pandas DataFrame,
+        or with ``format="arrow"`` an ``ArrowTable`` that pyarrow, polars and DuckDB read
+        through the Arrow stream interface without a copy of the column buffers."""
+        if _table_format(format, "node_table") == "arrow":
+            return ArrowTable(self, "nodes")
         import pandas as pd
 
         columns = {"key": _key_series(self._node_keys())}
         for name in self.node_attr_names():
-            columns[_column_name(name, columns)] = self.node_array(name).to_pandas()
+            columns[column_name(name, columns)] = self.node_array(name).to_pandas()
         return pd.DataFrame(columns)
 
-    def edge_table(self: Graph) -> pd.DataFrame:
-        """A pandas DataFrame: ``source`` and ``target`` columns, then one column per edge
+    @overload
+    def edge_table(self: Graph, format: None = None) -> pd.DataFrame: ...
+    @overload
+    def edge_table(self: Graph, format: Literal["arrow"]) -> ArrowTable: ...
+    def edge_table(self: Graph, format: str | None = None) -> pd.DataFrame | ArrowTable:
+        """The edges as a table: ``source`` and ``target`` columns, then one column per edge
         attribute (an attribute named ``source`` or ``target`` becomes ``source_attr`` or
-        ``target_attr``)."""
+        ``target_attr``). A pandas DataFrame, or with ``format="arrow"`` an
+        ``ArrowTable`` (see ``node_table``)."""
+        if _table_format(format, "edge_table") == "arrow":
+            return ArrowTable(self, "edges")
         import pandas as pd
 
         pairs = self._edge_pairs()
@@ -260,20 +276,14 @@ class ColumnsMixin:
             "target": _key_series([v for _, v in pairs]),
         }
         for name in self.edge_attr_names():
-            columns[_column_name(name, columns)] = self.edge_array(name).to_pandas()
+            columns[column_name(name, columns)] = self.edge_array(name).to_pandas()
         return pd.DataFrame(columns)
 
 
-def _column_name(name: str, taken: dict[str, Any]) -> str:
-    """``name``, or when a key column (or an earlier renamed attribute) holds it,
-    ``name_attr`` (then ``name_attr2``, ...): the key columns are never overwritten."""
-    if name not in taken:
-        return name
-    candidate, n = f"{name}_attr", 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{name}_attr{n}"
-    return candidate
+def _table_format(format: str | None, op: str) -> str | None:
+    if format not in (None, "arrow"):
+        raise ValueError(f"{op}: format must be None (pandas) or 'arrow', not {format!r}")
+    return format
 
 
 def _key_series(keys: list[NodeKey]) -> pd.Series:

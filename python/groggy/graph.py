@@ -39,6 +39,7 @@ from .degrees import DegreeView
 from .filters import FiltersMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
+from .parquet import ParquetMixin
 from .path_centrality import PathCentralityMixin
 from .pool import MemoryPool
 from .saving import FilesMixin
@@ -63,6 +64,7 @@ class Graph(
     CommunitiesMixin,
     FiltersMixin,
     FilesMixin,
+    ParquetMixin,
     NetworkxMixin,
     NativeHandle,
 ):

@@ -150,6 +150,18 @@ macro_rules! typed_variants {
                 true
             }
 
+            /// Moves the entries of `other` to the end of this storage when both are of one
+            /// kind (`Empty` counts as no entries); hands `other` back when they are not.
+            pub(crate) fn append(&mut self, other: ColumnValues) -> Result<(), ColumnValues> {
+                match (self, other) {
+                    $((ColumnValues::$variant(v), ColumnValues::$variant(mut x)) => v.append(&mut x),)*
+                    (ColumnValues::Mixed(v), ColumnValues::Mixed(mut x)) => v.append(&mut x),
+                    (ColumnValues::Empty, ColumnValues::Empty) => {}
+                    (_, other) => return Err(other),
+                }
+                Ok(())
+            }
+
             /// Typed storage holding `values` (all of `kind`, or `Null` where missing).
             pub(crate) fn from_values(kind: AttrKind, values: &[AttrValue]) -> ColumnValues {
                 match kind {

@@ -59,6 +59,12 @@ fn set_last_error(op: &str, message: String, os_code: i32) {
     LAST_ERROR.with(|slot| *slot.borrow_mut() = error);
 }
 
+/// A copy of the message of the last failure on this thread, for a caller that reports
+/// it through another channel (an Arrow stream's `get_last_error`).
+pub(crate) fn last_error_copy() -> CString {
+    LAST_ERROR.with(|slot| slot.borrow().message.clone())
+}
+
 /// The message of the last failure on this thread ("" if none): `"operation: what went
 /// wrong"`, for people; programs use `gr_last_error_operation()` and
 /// `gr_last_error_os_code()` instead of parsing it. Never NULL. Owned by the library and
@@ -170,8 +176,11 @@ pub(crate) unsafe fn slice<'a, T>(ptr: *const T, len: usize, what: &str) -> Grap
     if len.saturating_mul(std::mem::size_of::<T>()) > isize::MAX as usize {
         return Err(invalid(format!("{what}: length {len} is too large")));
     }
-    // SAFETY: non-NULL, size checked against isize::MAX, and the caller promises `len`
-    // valid elements.
+    if !ptr.is_aligned() {
+        return Err(invalid(format!("{what} is not aligned for its type")));
+    }
+    // SAFETY: non-NULL, aligned, size checked against isize::MAX, and the caller promises
+    // `len` valid elements.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 

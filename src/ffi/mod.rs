@@ -33,9 +33,10 @@ mod handles;
 
 mod array;
 
-mod arrow;
-
 mod columns;
+
+// Arrow.
+mod arrow;
 
 // Algorithms.
 mod algorithms;

@@ -79,9 +79,10 @@ else
 fi
 
 # ----- every name the header defines carries the gr_ / GR_ prefix ----------------------------
-# (except the Arrow C Data Interface's own guard and flags, declared as Arrow declares them)
+# (except the Arrow C Data and C Stream Interfaces' own guards and flags, declared as Arrow
+# declares them)
 unprefixed="$(grep -oE '^#define [A-Za-z_][A-Za-z0-9_]*' include/groggy.h |
-    awk '{print $2}' | grep -vE '^(GR_|GROGGY_H$|ARROW_C_DATA_INTERFACE$|ARROW_FLAG_)' || true)"
+    awk '{print $2}' | grep -vE '^(GR_|GROGGY_H$|ARROW_C_DATA_INTERFACE$|ARROW_C_STREAM_INTERFACE$|ARROW_FLAG_)' || true)"
 if [[ -n "$unprefixed" ]]; then
     fail "include/groggy.h defines names without the GR_ prefix:" $unprefixed
 fi

@@ -63,7 +63,7 @@ def test_a_node_map_exports_its_values_in_key_order():
 
 
 def test_a_mixed_array_has_no_arrow_type():
-    with pytest.raises(gr.InvalidOperationError, match="mixed kinds has no Arrow type"):
+    with pytest.raises(gr.InvalidOperationError, match="mixed kinds, which have no Arrow type"):
         pa.array(GraphArray.from_list([1, "a"]))
 
 
