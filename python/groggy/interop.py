@@ -124,9 +124,9 @@ def read_parquet(
     """A Graph of Parquet files: ``path`` is a folder holding ``edges.parquet`` (and,
     read first when there, ``nodes.parquet``, as ``write_parquet`` writes them) or an
     edges file, with ``nodes`` an optional nodes file (a ``key`` column, then node
-    attributes). Columns as ``from_arrow`` reads them. A missing file raises
-    ``GroggyFileNotFoundError``, one pyarrow cannot read ``GroggyIOError``. Needs
-    pyarrow."""
+    attributes). Columns as ``from_arrow`` reads them. A missing file, or one pyarrow
+    cannot read, raises ``GroggyIOError`` naming it (a ``FileNotFoundError`` when
+    missing). Needs pyarrow."""
     pa, pq = pyarrow_modules("read_parquet")
     edges_path = Path(os.fspath(path))
     nodes_path = None if nodes is None else Path(os.fspath(nodes))

@@ -25,9 +25,12 @@ pub struct gr_array {
 }
 
 pub(crate) fn array_handle(array: Array) -> *mut gr_array {
-    into_handle(gr_array {
-        inner: Arc::new(array),
-    })
+    shared_array_handle(Arc::new(array))
+}
+
+/// A handle to an array others may hold too (arrays are immutable).
+pub(crate) fn shared_array_handle(array: Arc<Array>) -> *mut gr_array {
+    into_handle(gr_array { inner: array })
 }
 
 /// # Safety

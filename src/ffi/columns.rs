@@ -3,11 +3,12 @@
 //! attribute columns in one call.
 
 use std::ffi::c_char;
+use std::sync::Arc;
 
 use crate::core::{Array, GraphCore, GraphError, GraphResult, NeighbourLists};
 
 use super::args::KeyArrayArg;
-use super::array::{array_handle, array_ref, gr_array};
+use super::array::{array_ref, gr_array, shared_array_handle};
 use super::boundary::{out, run, slice, utf8};
 use super::graph::{gr_graph, graph};
 use super::status::gr_status;
@@ -42,7 +43,7 @@ unsafe fn named_columns<'a>(
 /// As the exported functions.
 unsafe fn read_column(
     op: &'static str,
-    read: fn(&GraphCore, &str) -> GraphResult<Array>,
+    read: fn(&GraphCore, &str) -> GraphResult<Arc<Array>>,
     g: *const gr_graph,
     name: *const c_char,
     name_len: usize,
@@ -58,7 +59,7 @@ unsafe fn read_column(
             )
         };
         let array = read(&g.core.read(), name)?;
-        *out_array = array_handle(array);
+        *out_array = shared_array_handle(array);
         Ok(())
     })
 }
@@ -80,7 +81,7 @@ pub unsafe extern "C" fn gr_graph_node_array(
     unsafe {
         read_column(
             "node_array",
-            GraphCore::node_array,
+            GraphCore::node_array_shared,
             g,
             name,
             name_len,
@@ -105,7 +106,7 @@ pub unsafe extern "C" fn gr_graph_edge_array(
     unsafe {
         read_column(
             "edge_array",
-            GraphCore::edge_array,
+            GraphCore::edge_array_shared,
             g,
             name,
             name_len,
@@ -114,14 +115,20 @@ pub unsafe extern "C" fn gr_graph_edge_array(
     }
 }
 
-fn node_presence(core: &GraphCore, name: &str) -> GraphResult<Array> {
+fn node_presence(core: &GraphCore, name: &str) -> GraphResult<Arc<Array>> {
     let present = core.node_presence(name)?;
-    Array::new(crate::core::ColumnValues::Bool(present), None)
+    Ok(Arc::new(Array::new(
+        crate::core::ColumnValues::Bool(present),
+        None,
+    )?))
 }
 
-fn edge_presence(core: &GraphCore, name: &str) -> GraphResult<Array> {
+fn edge_presence(core: &GraphCore, name: &str) -> GraphResult<Arc<Array>> {
     let present = core.edge_presence(name)?;
-    Array::new(crate::core::ColumnValues::Bool(present), None)
+    Ok(Arc::new(Array::new(
+        crate::core::ColumnValues::Bool(present),
+        None,
+    )?))
 }
 
 /// A bool array, in node order: whether each node has the attribute `name` (set to Null

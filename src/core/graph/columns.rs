@@ -1,6 +1,9 @@
 //! Whole attribute columns: read one as an `Array` aligned with the node (or edge) order,
 //! or write one from an `Array`.
 
+use std::sync::Arc;
+
+use super::column_shares::Entities;
 use super::{GraphCore, Growth};
 use crate::core::fallible::filled;
 use crate::core::memory::PoolScope;
@@ -36,6 +39,21 @@ impl GraphCore {
         let column = column_entities(&self.edge_attrs, name, "edges")?;
         let edges: Vec<u32> = self.edge_indices().collect();
         Ok(column.gather(&edges))
+    }
+
+    /// `node_array`, shared: while a reader holds the array of this column and the graph
+    /// is unchanged, the same array (see `column_shares.rs`).
+    pub fn node_array_shared(&self, name: &str) -> GraphResult<Arc<Array>> {
+        let generation = self.generation;
+        self.shares
+            .get(Entities::Nodes, name, generation, || self.node_array(name))
+    }
+
+    /// `edge_array`, shared as `node_array_shared` is.
+    pub fn edge_array_shared(&self, name: &str) -> GraphResult<Arc<Array>> {
+        let generation = self.generation;
+        self.shares
+            .get(Entities::Edges, name, generation, || self.edge_array(name))
     }
 
     /// Whether each node has the attribute `name` (null included), in node order.

@@ -3,6 +3,7 @@
 
 mod adjacency;
 mod bulk;
+mod column_shares;
 mod columns;
 mod export;
 mod filter;
@@ -15,6 +16,8 @@ mod spanning;
 pub use adjacency::NeighbourLists;
 pub use bulk::Columns;
 pub(crate) use memory::Growth;
+
+use column_shares::ColumnShares;
 
 use std::sync::Arc;
 
@@ -47,6 +50,8 @@ pub struct GraphCore {
     generation: u64,
     /// The memory pool the graph's structures count for, if any.
     pool: Option<Arc<MemoryPool>>,
+    /// Whole columns handed out and still held by readers.
+    shares: ColumnShares,
 }
 
 impl GraphCore {
@@ -63,6 +68,7 @@ impl GraphCore {
             edge_attrs: AttrTable::new(),
             generation: 0,
             pool,
+            shares: ColumnShares::default(),
         }
     }
 
@@ -467,6 +473,7 @@ impl GraphCore {
             edge_attrs: self.edge_attrs.try_clone()?,
             generation: self.generation,
             pool: self.pool.clone(),
+            shares: ColumnShares::default(),
         })
     }
 

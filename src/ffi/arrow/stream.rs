@@ -1,13 +1,14 @@
 //! Node and edge tables as an `ArrowArrayStream` of one record batch: the keys (or the
 //! endpoints' keys), then the attribute columns the caller names, read from the graph
 //! when the stream is made (later changes to the graph do not show). Column values are
-//! gathered once into arrays, which the batch's buffers point into without a copy.
+//! gathered into arrays (the arrays `gr_graph_node_array` hands out, while a reader holds
+//! them and the graph is unchanged), which the batch's buffers point into without a copy.
 
 use std::ffi::{c_char, c_int, CString};
 use std::ptr;
 use std::sync::Arc;
 
-use crate::core::{GraphCore, GraphResult};
+use crate::core::{Array, GraphCore, GraphResult};
 
 use super::export::{export_batch, export_schema, Layout};
 use super::{ArrowArray, ArrowArrayStream, ArrowSchema};
@@ -47,7 +48,7 @@ fn table(
     mut columns: Vec<Layout>,
     attrs: &[&str],
     fields: &[&str],
-    attribute: fn(&GraphCore, &str) -> GraphResult<crate::core::Array>,
+    attribute: fn(&GraphCore, &str) -> GraphResult<Arc<Array>>,
     length: usize,
 ) -> GraphResult<Table> {
     if fields.len() != columns.len() + attrs.len() {
@@ -59,7 +60,7 @@ fn table(
     }
     for name in attrs {
         let what = format!("attribute '{name}'");
-        columns.push(Layout::of_array(Arc::new(attribute(core, name)?), &what)?);
+        columns.push(Layout::of_array(attribute(core, name)?, &what)?);
     }
     for field in fields {
         if field.contains('\0') {
@@ -231,7 +232,7 @@ pub unsafe extern "C" fn gr_graph_node_table_arrow(
             vec![keys],
             &attrs,
             &fields,
-            GraphCore::node_array,
+            GraphCore::node_array_shared,
             length,
         )?;
         hand_out(t, out_stream);
@@ -272,7 +273,14 @@ pub unsafe extern "C" fn gr_graph_edge_table_arrow(
             Layout::of_keys(Arc::new(targets), "edge endpoints")?,
         ];
         let length = core.edge_count();
-        let t = table(&core, keys, &attrs, &fields, GraphCore::edge_array, length)?;
+        let t = table(
+            &core,
+            keys,
+            &attrs,
+            &fields,
+            GraphCore::edge_array_shared,
+            length,
+        )?;
         hand_out(t, out_stream);
         Ok(())
     })
