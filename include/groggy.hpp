@@ -432,6 +432,18 @@ public:
         return Array(out);
     }
 
+    // Fills the Arrow C Data Interface structs (the caller releases both): numeric values
+    // are not copied, and stay valid after this Array is gone.
+    void export_arrow(ArrowArray *out_array, ArrowSchema *out_schema) const {
+        detail::check(gr_array_export_arrow(h_.get(), out_array, out_schema));
+    }
+    // A copy of an Arrow array (the caller keeps and releases the structs).
+    static Array from_arrow(const ArrowArray &array, const ArrowSchema &schema) {
+        gr_array *out = nullptr;
+        detail::check(gr_array_from_arrow(&array, &schema, &out));
+        return Array(out);
+    }
+
     gr_array *handle() const noexcept { return h_.get(); }
 
 private:
@@ -877,6 +889,15 @@ double modularity_call(const gr_graph *g, const K &keys, const std::vector<uint6
 }
 
 // Column names and arrays in the C form, borrowing from the Columns.
+// Strings as the C calls take them (borrowing from `strings`).
+inline std::vector<gr_buf> bufs(const std::vector<std::string> &strings) {
+    std::vector<gr_buf> out;
+    for (const std::string &s : strings) {
+        out.push_back({reinterpret_cast<const uint8_t *>(s.data()), s.size()});
+    }
+    return out;
+}
+
 struct Ccolumns {
     explicit Ccolumns(const Columns &columns) {
         for (const Column &c : columns) {
@@ -1040,6 +1061,31 @@ public:
             out_neighbours.data(), out_neighbours.size(), with_in ? in_offsets.data() : nullptr,
             with_in ? in_neighbours.data() : nullptr, with_in ? in_neighbours.size() : 0,
             c.names.data(), c.arrays.data(), c.arrays.size()));
+    }
+    // The node table as an Arrow stream of one record batch (the caller releases it): the
+    // keys, then the attributes `attrs`; `fields` names the key column and each attribute.
+    void node_table_arrow(const std::vector<std::string> &attrs,
+                          const std::vector<std::string> &fields, ArrowArrayStream *out) const {
+        std::vector<gr_buf> a = detail::bufs(attrs), f = detail::bufs(fields);
+        detail::check(gr_graph_node_table_arrow(g(), a.data(), a.size(), f.data(), f.size(), out));
+    }
+    // The edge table, as node_table_arrow: `fields` names the source, target and attributes.
+    void edge_table_arrow(const std::vector<std::string> &attrs,
+                          const std::vector<std::string> &fields, ArrowArrayStream *out) const {
+        std::vector<gr_buf> a = detail::bufs(attrs), f = detail::bufs(fields);
+        detail::check(gr_graph_edge_table_arrow(g(), a.data(), a.size(), f.data(), f.size(), out));
+    }
+    // Adds the edges of an Arrow stream of record batches (read to its end; the caller
+    // releases it): key columns `source` and `target`, every other column an attribute.
+    void add_edges_arrow(ArrowArrayStream *stream, std::string_view source = "source",
+                         std::string_view target = "target") {
+        detail::check(gr_graph_add_edges_arrow(g(), stream, nullptr, nullptr, source.data(),
+                                               source.size(), target.data(), target.size()));
+    }
+    // Adds (or updates) the nodes of an Arrow stream, keys in the column `key`.
+    void add_nodes_arrow(ArrowArrayStream *stream, std::string_view key = "key") {
+        detail::check(
+            gr_graph_add_nodes_arrow(g(), stream, nullptr, nullptr, key.data(), key.size()));
     }
     // Adds (or updates) the nodes `keys` with attribute columns of one value per node.
     void add_nodes_columns(const KeyArray &keys, const Columns &columns = {}) {
