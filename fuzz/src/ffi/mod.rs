@@ -18,6 +18,7 @@ mod adjacency_ops;
 mod algo_ops;
 mod analysis_model;
 mod array_ops;
+mod arrow_ops;
 mod attr_ops;
 mod call_args;
 mod centrality_ops;

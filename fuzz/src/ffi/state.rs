@@ -30,7 +30,7 @@ pub struct State {
 impl State {
     pub fn step(&mut self, input: &mut Input<'_>) {
         // Ops 0..=24 keep the numbers seeds were written with.
-        match input.below(31) {
+        match input.below(32) {
             0 => self.new_graph(input),
             1 => self.free_graph(input),
             2..=3 => self.add_node(input),
@@ -59,7 +59,8 @@ impl State {
             27 => self.cores(input),
             28 => self.community(input),
             29 => self.generate(input),
-            _ => self.add_adjacency(input),
+            30 => self.add_adjacency(input),
+            _ => self.arrow_round_trip(input),
         }
     }
 
