@@ -50,6 +50,21 @@ impl AttrColumns {
         &self.names[c]
     }
 
+    /// Replaces every value of column `c` with `f` of it; at the first `f` refuses, the
+    /// entity and why.
+    pub(crate) fn convert(
+        &mut self,
+        c: usize,
+        f: impl Fn(AttrValue) -> Result<AttrValue, String>,
+    ) -> Result<(), (usize, String)> {
+        for (entity, slot) in self.values[c].iter_mut().enumerate() {
+            if *slot != AttrValue::Null {
+                *slot = f(std::mem::take(slot)).map_err(|why| (entity, why))?;
+            }
+        }
+        Ok(())
+    }
+
     /// The columns holding at least one value, each `len` entries long, in order.
     fn into_arrays(self, len: usize) -> Vec<(Box<str>, Array)> {
         self.names

@@ -20,6 +20,8 @@ mod located;
 pub mod native;
 #[cfg(test)]
 mod test_dir;
+#[cfg(test)]
+mod test_graphs;
 mod text;
 mod weights;
 
