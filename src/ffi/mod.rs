@@ -63,6 +63,8 @@ mod filters;
 // Files.
 mod files;
 
+mod markup;
+
 mod buffer;
 
 // Pools and profiling.
@@ -92,6 +94,7 @@ pub use edges::*;
 pub use files::*;
 pub use filters::*;
 pub use generators::*;
+pub use markup::*;
 pub use graph::*;
 pub use handles::*;
 pub use memory::*;
