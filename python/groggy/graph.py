@@ -37,6 +37,7 @@ from .connectivity import ConnectivityMixin
 from .dag import DagMixin
 from .degrees import DegreeView
 from .filters import FiltersMixin
+from .markup_writers import MarkupMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
 from .path_centrality import PathCentralityMixin
@@ -63,6 +64,7 @@ class Graph(
     CommunitiesMixin,
     FiltersMixin,
     FilesMixin,
+    MarkupMixin,
     NetworkxMixin,
     NativeHandle,
 ):

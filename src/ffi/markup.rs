@@ -33,8 +33,13 @@ pub unsafe extern "C" fn gr_graph_read_graphml(
 ) -> gr_status {
     run("read_graphml", || {
         // SAFETY: promised by the caller.
-        let (path, cancel, out_graph) =
-            unsafe { (path_arg(path, path_len)?, token(cancel), out(out_graph, "graph")?) };
+        let (path, cancel, out_graph) = unsafe {
+            (
+                path_arg(path, path_len)?,
+                token(cancel),
+                out(out_graph, "graph")?,
+            )
+        };
         *out_graph = into_handle(gr_graph::new(io::read_graphml(path, &cancel)?));
         Ok(())
     })
@@ -81,8 +86,13 @@ pub unsafe extern "C" fn gr_graph_read_gml(
 ) -> gr_status {
     run("read_gml", || {
         // SAFETY: promised by the caller.
-        let (path, cancel, out_graph) =
-            unsafe { (path_arg(path, path_len)?, token(cancel), out(out_graph, "graph")?) };
+        let (path, cancel, out_graph) = unsafe {
+            (
+                path_arg(path, path_len)?,
+                token(cancel),
+                out(out_graph, "graph")?,
+            )
+        };
         *out_graph = into_handle(gr_graph::new(io::read_gml(path, &cancel)?));
         Ok(())
     })

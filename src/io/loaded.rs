@@ -45,6 +45,16 @@ impl AttrColumns {
             .is_some_and(|v| *v != AttrValue::Null)
     }
 
+    /// The values of column `c` (`Null` where absent), as far as any was set.
+    pub(crate) fn values(&self, c: usize) -> &[AttrValue] {
+        &self.values[c]
+    }
+
+    /// How many columns there are.
+    pub(crate) fn len(&self) -> usize {
+        self.names.len()
+    }
+
     /// The name of column `c`.
     pub(crate) fn name(&self, c: usize) -> &str {
         &self.names[c]

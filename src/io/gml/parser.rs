@@ -351,6 +351,18 @@ impl<'a> Parser<'a> {
             }
             edges.push(pair);
         }
+        for (edges, attrs) in [(false, &mut self.node_attrs), (true, &mut self.edge_attrs)] {
+            for c in 0..attrs.len() {
+                let hinted = self.hints.iter().any(|h| h.edges == edges && h.column == c);
+                if !hinted && values::ints_among_reals(attrs.values(c)) {
+                    attrs
+                        .convert(c, |v| {
+                            Ok(AttrValue::Float64(v.as_number().expect("a number")))
+                        })
+                        .expect("numbers convert");
+                }
+            }
+        }
         for hint in &self.hints {
             let attrs = if hint.edges {
                 &mut self.edge_attrs

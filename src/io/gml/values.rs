@@ -2,7 +2,8 @@
 //!
 //! GML has three kinds of values: integers, reals and strings. Without hints, an integer
 //! reads as int64, a real as float64 and a string as str, each value for itself (so one
-//! attribute may read into a column of mixed kinds). `write_gml` writes a comment line
+//! attribute may read into a column of mixed kinds), except that integers among reals read
+//! as float64 (igraph writes the float 2.0 as `2`). `write_gml` writes a comment line
 //! `# groggy: node NAME=KIND` (or `edge`) for every column, first in the file, which
 //! other readers skip: it gives the columns their order and their kind, so bool (written
 //! `1` / `0`, as networkx writes bools), int8..int32 (integers) and float32 (the exact
@@ -10,9 +11,10 @@
 //! and `mixed` keeps the kinds of its values (int64, float64 and str only: a mixed column
 //! with any other kind is refused by the writer).
 //!
-//! Strings are written between `"` with `&`, `"` and every character outside printable
-//! ASCII as a character reference (`&#233;`), as networkx writes them, so the file is
-//! ASCII; the reader decodes character references and the entities `&amp;` `&lt;` `&gt;`
+//! Strings are written between `"` with `&` and `"` as `&amp;` and `&quot;` and every
+//! character outside printable ASCII as a character reference (`&#233;`), so the file is
+//! ASCII, which networkx's reader requires (igraph's reader keeps character references as
+//! written); the reader decodes character references and the entities `&amp;` `&lt;` `&gt;`
 //! `&quot;` `&apos;` and leaves any other `&` text as it is (as networkx's reader does).
 //! Reals are written with a `.` (`1.0e300`), NaN as `NAN` and infinities as `+INF` /
 //! `-INF`, which networkx reads.
@@ -87,6 +89,23 @@ fn shown(value: &AttrValue) -> String {
     }
 }
 
+/// Whether a column read without a hint holds integers and reals (and nothing else), every
+/// integer with an exact float64: then it reads as float64, as igraph, which writes the
+/// float 2.0 as `2`, means it.
+pub(super) fn ints_among_reals(values: &[AttrValue]) -> bool {
+    const EXACT: i64 = 1 << 53;
+    let (mut ints, mut reals) = (false, false);
+    for v in values {
+        match v {
+            AttrValue::Null => {}
+            AttrValue::Int64(x) if (-EXACT..=EXACT).contains(x) => ints = true,
+            AttrValue::Float64(_) => reals = true,
+            _ => return false,
+        }
+    }
+    ints && reals
+}
+
 /// Whether the writer can write a value of `kind` in a column of `column` kind, to read
 /// back as itself.
 pub(super) fn writable(column: AttrKind, kind: AttrKind) -> bool {
@@ -127,12 +146,15 @@ fn write_real(out: &mut String, x: f64) -> std::fmt::Result {
     }
 }
 
-/// Appends `"text"`, escaped as networkx escapes it.
+/// Appends `"text"`, escaped (see the module documentation).
 pub(super) fn write_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {
-            ' '..='~' if c != '&' && c != '"' => out.push(c),
+            // The named entities igraph decodes too (it keeps `&#...;` as written).
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            ' '..='~' => out.push(c),
             _ => write!(out, "&#{};", c as u32).expect("a String takes any text"),
         }
     }
