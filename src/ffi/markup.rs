@@ -1,7 +1,9 @@
 //! GraphML and GML files: read into a new graph, or write a graph. Paths as in files.rs.
 
 use std::ffi::c_char;
+use std::path::Path;
 
+use crate::core::{Cancel, GraphCore, GraphResult};
 use crate::io;
 
 use super::algorithms::{gr_cancel, token};
@@ -31,18 +33,17 @@ pub unsafe extern "C" fn gr_graph_read_graphml(
     cancel: *const gr_cancel,
     out_graph: *mut *mut gr_graph,
 ) -> gr_status {
-    run("read_graphml", || {
-        // SAFETY: promised by the caller.
-        let (path, cancel, out_graph) = unsafe {
-            (
-                path_arg(path, path_len)?,
-                token(cancel),
-                out(out_graph, "graph")?,
-            )
-        };
-        *out_graph = into_handle(gr_graph::new(io::read_graphml(path, &cancel)?));
-        Ok(())
-    })
+    // SAFETY: promised by the caller.
+    unsafe {
+        read(
+            "read_graphml",
+            io::read_graphml,
+            path,
+            path_len,
+            cancel,
+            out_graph,
+        )
+    }
 }
 
 /// Writes the graph as GraphML that `gr_graph_read_graphml` reads back to the same graph
@@ -59,12 +60,8 @@ pub unsafe extern "C" fn gr_graph_write_graphml(
     path: *const c_char,
     path_len: usize,
 ) -> gr_status {
-    run("write_graphml", || {
-        // SAFETY: promised by the caller.
-        let (g, path) = unsafe { (graph(g)?, path_arg(path, path_len)?) };
-        let graph = g.core.read();
-        io::write_graphml(&graph, path)
-    })
+    // SAFETY: promised by the caller.
+    unsafe { write("write_graphml", io::write_graphml, g, path, path_len) }
 }
 
 /// Reads a GML file (gzip recognised by its content) into a new graph: `directed 1` for a
@@ -84,18 +81,8 @@ pub unsafe extern "C" fn gr_graph_read_gml(
     cancel: *const gr_cancel,
     out_graph: *mut *mut gr_graph,
 ) -> gr_status {
-    run("read_gml", || {
-        // SAFETY: promised by the caller.
-        let (path, cancel, out_graph) = unsafe {
-            (
-                path_arg(path, path_len)?,
-                token(cancel),
-                out(out_graph, "graph")?,
-            )
-        };
-        *out_graph = into_handle(gr_graph::new(io::read_gml(path, &cancel)?));
-        Ok(())
-    })
+    // SAFETY: promised by the caller.
+    unsafe { read("read_gml", io::read_gml, path, path_len, cancel, out_graph) }
 }
 
 /// Writes the graph as GML that `gr_graph_read_gml` reads back to the same graph and that
@@ -114,10 +101,51 @@ pub unsafe extern "C" fn gr_graph_write_gml(
     path: *const c_char,
     path_len: usize,
 ) -> gr_status {
-    run("write_gml", || {
+    // SAFETY: promised by the caller.
+    unsafe { write("write_gml", io::write_gml, g, path, path_len) }
+}
+
+/// A reader's call: the arguments checked, the graph read into a new handle.
+///
+/// # Safety
+/// As for the functions above.
+unsafe fn read(
+    operation: &'static str,
+    reader: fn(&Path, &Cancel) -> GraphResult<GraphCore>,
+    path: *const c_char,
+    path_len: usize,
+    cancel: *const gr_cancel,
+    out_graph: *mut *mut gr_graph,
+) -> gr_status {
+    run(operation, || {
+        // SAFETY: promised by the caller.
+        let (path, cancel, out_graph) = unsafe {
+            (
+                path_arg(path, path_len)?,
+                token(cancel),
+                out(out_graph, "graph")?,
+            )
+        };
+        *out_graph = into_handle(gr_graph::new(reader(path, &cancel)?));
+        Ok(())
+    })
+}
+
+/// A writer's call: the arguments checked, the graph written under its read lock.
+///
+/// # Safety
+/// As for the functions above.
+unsafe fn write(
+    operation: &'static str,
+    writer: fn(&GraphCore, &Path) -> GraphResult<()>,
+    g: *const gr_graph,
+    path: *const c_char,
+    path_len: usize,
+) -> gr_status {
+    run(operation, || {
         // SAFETY: promised by the caller.
         let (g, path) = unsafe { (graph(g)?, path_arg(path, path_len)?) };
         let graph = g.core.read();
-        io::write_gml(&graph, path)
+        writer(&graph, path)
     })
 }

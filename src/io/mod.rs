@@ -17,6 +17,7 @@ mod gml;
 mod graphml;
 mod loaded;
 mod located;
+mod markup_out;
 pub mod native;
 #[cfg(test)]
 mod test_dir;

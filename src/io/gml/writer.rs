@@ -2,16 +2,13 @@
 //! file), then the hints, the nodes and the edges.
 
 use std::fs::File;
-use std::io::{BufWriter, Write as _};
 use std::path::Path;
 
 use super::values;
 use crate::core::{AttrKind, AttrTable, Column, GraphCore, GraphError, GraphResult, NodeKey};
 use crate::core::{AttrValue, Slot};
 use crate::io::atomic::replace_file;
-use crate::io::edgelist::io_error;
-
-const WRITE_BUFFER: usize = 1 << 20;
+use crate::io::markup_out::{check_entities, Chunked};
 
 /// Writes the graph as GML that [`read_gml`](super::read_gml) reads back to the same graph
 /// (see the module documentation), replacing `path` atomically as `save` does: each node
@@ -111,20 +108,12 @@ fn check_values(
         }
         Ok(())
     };
-    if !nodes.is_empty() {
-        for n in graph.node_indices() {
-            check(nodes, n as usize, &|| format!("node {}", graph.node_key(n)))?;
-        }
-    }
-    if !edges.is_empty() {
-        for e in graph.edge_indices() {
-            check(edges, e as usize, &|| {
-                let (u, v) = graph.edge_keys(e);
-                format!("edge ({u}, {v})")
-            })?;
-        }
-    }
-    Ok(())
+    check_entities(
+        graph,
+        !nodes.is_empty(),
+        !edges.is_empty(),
+        |on_edges, i, who| check(if on_edges { edges } else { nodes }, i, who),
+    )
 }
 
 fn write(
@@ -134,52 +123,45 @@ fn write(
     path: &Path,
     file: &File,
 ) -> GraphResult<()> {
-    let mut out = BufWriter::with_capacity(WRITE_BUFFER, file);
-    let mut text = String::with_capacity(WRITE_BUFFER);
+    let mut out = Chunked::new(file, path);
     for (on, columns) in [("node", nodes), ("edge", edges)] {
         for (name, column) in columns {
-            text.push_str(&format!("# groggy: {on} {name}={}\n", column.kind().name()));
+            out.text
+                .push_str(&format!("# groggy: {on} {name}={}\n", column.kind().name()));
         }
     }
-    text.push_str("graph [\n");
-    text.push_str(if graph.is_directed() {
+    out.text.push_str("graph [\n");
+    out.text.push_str(if graph.is_directed() {
         "  directed 1\n"
     } else {
         "  directed 0\n"
     });
-    let fail = |e: std::io::Error| io_error(path, &e);
-    let mut flush = |text: &mut String| -> GraphResult<()> {
-        if text.len() >= WRITE_BUFFER / 2 {
-            out.write_all(text.as_bytes()).map_err(fail)?;
-            text.clear();
-        }
-        Ok(())
-    };
     // Node positions: what `id` and an edge's `source` and `target` say.
     let mut position = vec![0u32; graph.topology().node_capacity()];
     for (i, n) in graph.node_indices().enumerate() {
         position[n as usize] = i as u32;
-        text.push_str(&format!("  node [\n    id {i}\n    label "));
+        out.text
+            .push_str(&format!("  node [\n    id {i}\n    label "));
         match graph.node_key(n) {
-            NodeKey::Int(k) => text.push_str(&k.to_string()),
-            NodeKey::Str(s) => values::write_string(&mut text, s),
+            NodeKey::Int(k) => out.text.push_str(&k.to_string()),
+            NodeKey::Str(s) => values::write_string(&mut out.text, s),
         }
-        text.push('\n');
-        write_attrs(&mut text, nodes, n as usize);
-        text.push_str("  ]\n");
-        flush(&mut text)?;
+        out.text.push('\n');
+        write_attrs(&mut out.text, nodes, n as usize);
+        out.text.push_str("  ]\n");
+        out.flush_if_full()?;
     }
     for e in graph.edge_indices() {
         let (u, v) = graph.topology().endpoints(e);
         let (u, v) = (position[u as usize], position[v as usize]);
-        text.push_str(&format!("  edge [\n    source {u}\n    target {v}\n"));
-        write_attrs(&mut text, edges, e as usize);
-        text.push_str("  ]\n");
-        flush(&mut text)?;
+        out.text
+            .push_str(&format!("  edge [\n    source {u}\n    target {v}\n"));
+        write_attrs(&mut out.text, edges, e as usize);
+        out.text.push_str("  ]\n");
+        out.flush_if_full()?;
     }
-    text.push_str("]\n");
-    out.write_all(text.as_bytes()).map_err(fail)?;
-    out.flush().map_err(fail)
+    out.text.push_str("]\n");
+    out.finish()
 }
 
 fn write_attrs(text: &mut String, columns: &[(&str, &Column)], i: usize) {

@@ -2,16 +2,13 @@
 //! leaves no file), then one pass over the nodes and one over the edges.
 
 use std::fs::File;
-use std::io::{BufWriter, Write as _};
 use std::path::Path;
 
 use super::{escape, kinds, GRAPHML_NS, GROGGY_KEYS, GROGGY_KIND, GROGGY_NS};
 use crate::core::{AttrKind, AttrTable, AttrValue, Column, GraphCore, GraphError, GraphResult};
 use crate::core::{NodeKey, Slot};
 use crate::io::atomic::replace_file;
-use crate::io::edgelist::io_error;
-
-const WRITE_BUFFER: usize = 1 << 20;
+use crate::io::markup_out::{check_entities, Chunked};
 
 /// A column to write: its key id, name, kind and values.
 struct Written<'g> {
@@ -118,16 +115,9 @@ fn check_values(
         }
         Ok(())
     };
-    for n in graph.node_indices() {
-        check(nodes, n as usize, &|| format!("node {}", graph.node_key(n)))?;
-    }
-    for e in graph.edge_indices() {
-        check(edges, e as usize, &|| {
-            let (u, v) = graph.edge_keys(e);
-            format!("edge ({u}, {v})")
-        })?;
-    }
-    Ok(())
+    check_entities(graph, true, true, |on_edges, i, who| {
+        check(if on_edges { edges } else { nodes }, i, who)
+    })
 }
 
 fn write(
@@ -138,22 +128,23 @@ fn write(
     path: &Path,
     file: &File,
 ) -> GraphResult<()> {
-    let mut out = BufWriter::with_capacity(WRITE_BUFFER, file);
-    let mut text = String::with_capacity(WRITE_BUFFER);
-    text.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    text.push_str(&format!(
+    let mut out = Chunked::new(file, path);
+    out.text
+        .push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.text.push_str(&format!(
         "<graphml xmlns=\"{GRAPHML_NS}\" xmlns:groggy=\"{GROGGY_NS}\">\n"
     ));
     for (on, columns) in [("node", nodes), ("edge", edges)] {
         for c in columns {
-            text.push_str(&format!("  <key id=\"{}\" for=\"{on}\" attr.name=\"", c.id));
-            escape::attribute(&mut text, c.name);
+            out.text
+                .push_str(&format!("  <key id=\"{}\" for=\"{on}\" attr.name=\"", c.id));
+            escape::attribute(&mut out.text, c.name);
             let type_name = kinds::type_name(c.kind).expect("checked");
-            text.push_str(&format!("\" attr.type=\"{type_name}\""));
+            out.text.push_str(&format!("\" attr.type=\"{type_name}\""));
             if let Some(kind) = kinds::groggy_kind(c.kind) {
-                text.push_str(&format!(" {GROGGY_KIND}=\"{kind}\""));
+                out.text.push_str(&format!(" {GROGGY_KIND}=\"{kind}\""));
             }
-            text.push_str("/>\n");
+            out.text.push_str("/>\n");
         }
     }
     let edgedefault = if graph.is_directed() {
@@ -161,50 +152,42 @@ fn write(
     } else {
         "undirected"
     };
-    text.push_str(&format!("  <graph edgedefault=\"{edgedefault}\""));
+    out.text
+        .push_str(&format!("  <graph edgedefault=\"{edgedefault}\""));
     if let Some(int) = int_keys {
         let kind = if int { "int" } else { "str" };
-        text.push_str(&format!(" {GROGGY_KEYS}=\"{kind}\""));
+        out.text.push_str(&format!(" {GROGGY_KEYS}=\"{kind}\""));
     }
-    text.push_str(">\n");
-    let fail = |e: std::io::Error| io_error(path, &e);
-    let mut flush = |text: &mut String| -> GraphResult<()> {
-        if text.len() >= WRITE_BUFFER / 2 {
-            out.write_all(text.as_bytes()).map_err(fail)?;
-            text.clear();
-        }
-        Ok(())
-    };
+    out.text.push_str(">\n");
     for n in graph.node_indices() {
-        text.push_str("    <node id=\"");
-        write_key(&mut text, graph.node_key(n));
-        text.push('"');
-        let closing = if write_data(&mut text, nodes, n as usize) {
+        out.text.push_str("    <node id=\"");
+        write_key(&mut out.text, graph.node_key(n));
+        out.text.push('"');
+        let closing = if write_data(&mut out.text, nodes, n as usize) {
             "    </node>\n"
         } else {
             "/>\n"
         };
-        text.push_str(closing);
-        flush(&mut text)?;
+        out.text.push_str(closing);
+        out.flush_if_full()?;
     }
     for e in graph.edge_indices() {
         let (u, v) = graph.edge_keys(e);
-        text.push_str("    <edge source=\"");
-        write_key(&mut text, u);
-        text.push_str("\" target=\"");
-        write_key(&mut text, v);
-        text.push('"');
-        let closing = if write_data(&mut text, edges, e as usize) {
+        out.text.push_str("    <edge source=\"");
+        write_key(&mut out.text, u);
+        out.text.push_str("\" target=\"");
+        write_key(&mut out.text, v);
+        out.text.push('"');
+        let closing = if write_data(&mut out.text, edges, e as usize) {
             "    </edge>\n"
         } else {
             "/>\n"
         };
-        text.push_str(closing);
-        flush(&mut text)?;
+        out.text.push_str(closing);
+        out.flush_if_full()?;
     }
-    text.push_str("  </graph>\n</graphml>\n");
-    out.write_all(text.as_bytes()).map_err(fail)?;
-    out.flush().map_err(fail)
+    out.text.push_str("  </graph>\n</graphml>\n");
+    out.finish()
 }
 
 fn write_key(text: &mut String, key: &NodeKey) {
