@@ -2423,6 +2423,61 @@ gr_status gr_graph_load(const char *path, size_t path_len, struct gr_graph **out
 // `path` points to `path_len` bytes; `out_native` is NULL or writable.
 gr_status gr_file_is_native(const char *path, size_t path_len, bool *out_native);
 
+// Reads a GraphML file (gzip recognised by its content) into a new graph: directed as its
+// `edgedefault` says; node ids as int keys when every id is an integer written plainly
+// (`0`, `-12`) or the file (written by `gr_graph_write_graphml`) says so, else string keys;
+// typed attributes from the `<key>` declarations (boolean, int, long, float, double,
+// string; `<default>` values filled in; a node or edge without a value does not have the
+// attribute). Entities are never expanded: a DOCTYPE declaring entities is refused. A
+// malformed file (bad XML, a value not of its key's type, hyperedges, ports, nested
+// graphs) is `GR_STATUS_IO` with a message naming `file:line:column` (column in bytes).
+// `cancel` (may be NULL) stops the read. `path` as for `gr_graph_read_edgelist`.
+//
+// # Safety
+// `path` points to `path_len` bytes; `cancel` is NULL or live; `out_graph` is NULL or
+// writable.
+gr_status gr_graph_read_graphml(const char *path,
+                                size_t path_len,
+                                const struct gr_cancel *cancel,
+                                struct gr_graph **out_graph);
+
+// Writes the graph as GraphML that `gr_graph_read_graphml` reads back to the same graph
+// (nodes and edges in order, attribute kinds and values, absent stays absent) and that
+// networkx and igraph read. `GR_STATUS_INVALID_ARGUMENT`, and no file written, for what
+// GraphML cannot hold exactly: int and string keys in one graph, a Null or bytes value, a
+// column of mixed kinds, a control character. Replaced atomically as by `gr_graph_save`.
+//
+// # Safety
+// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+gr_status gr_graph_write_graphml(const struct gr_graph *g, const char *path, size_t path_len);
+
+// Reads a GML file (gzip recognised by its content) into a new graph: `directed 1` for a
+// directed graph; each node's key its `label` when it has one (an integer label an int
+// key, a string a string key), else its integer `id`; the other scalars of nodes and
+// edges as attributes (integers int64, reals float64, strings str, unless a `# groggy:`
+// comment written by `gr_graph_write_gml` names the kind). A malformed file is
+// `GR_STATUS_IO` naming `file:line:column`. `cancel` (may be NULL) stops the read.
+//
+// # Safety
+// `path` points to `path_len` bytes; `cancel` is NULL or live; `out_graph` is NULL or
+// writable.
+gr_status gr_graph_read_gml(const char *path,
+                            size_t path_len,
+                            const struct gr_cancel *cancel,
+                            struct gr_graph **out_graph);
+
+// Writes the graph as GML that `gr_graph_read_gml` reads back to the same graph and that
+// networkx and igraph read: each node with its position as integer `id` and its key as
+// `label` (an integer for an int key, a string for a string key). `GR_STATUS_INVALID_ARGUMENT`,
+// and no file written, for an attribute name that is not a GML key (`[A-Za-z][A-Za-z0-9_]*`)
+// or is `id`/`label` (nodes) or `source`/`target` (edges), a Null or bytes value, or a
+// column of mixed kinds with a value other than int64, float64 or str. Replaced
+// atomically as by `gr_graph_save`.
+//
+// # Safety
+// `g` is NULL or a live graph; `path` points to `path_len` bytes.
+gr_status gr_graph_write_gml(const struct gr_graph *g, const char *path, size_t path_len);
+
 // The graph in the native format (what `gr_graph_save` writes to a file), as a new buffer.
 //
 // # Safety

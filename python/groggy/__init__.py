@@ -31,6 +31,7 @@ from .array import GraphArray
 from .files import load, read_edgelist
 from .graph import Graph
 from .interop import from_arrow, from_networkx, from_pandas_edgelist, read_parquet
+from .markup import read_gml, read_graphml
 from .nodemap import NodeMap
 from .pool import MemoryPool
 from .profiler import Profiler
@@ -78,6 +79,8 @@ __all__ = [
     "from_networkx",
     "load",
     "read_edgelist",
+    "read_gml",
+    "read_graphml",
     "memory_stats",
     "from_pandas_edgelist",
     "from_arrow",

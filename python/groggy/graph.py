@@ -37,6 +37,7 @@ from .connectivity import ConnectivityMixin
 from .dag import DagMixin
 from .degrees import DegreeView
 from .filters import FiltersMixin
+from .markup_writers import MarkupMixin
 from .networkx_names import NetworkxMixin
 from .nodemap import NodeMap
 from .parquet import ParquetMixin
@@ -65,6 +66,7 @@ class Graph(
     FiltersMixin,
     FilesMixin,
     ParquetMixin,
+    MarkupMixin,
     NetworkxMixin,
     NativeHandle,
 ):

@@ -40,7 +40,7 @@ pub type gr_progress_callback =
 /// # Safety
 /// `path` points to `len` bytes.
 #[cfg(unix)]
-unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path> {
+pub(super) unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path> {
     use std::os::unix::ffi::OsStrExt;
     // SAFETY: passed on to the caller.
     let bytes = unsafe { slice(path.cast::<u8>(), len, "path") }?;
@@ -50,7 +50,7 @@ unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path>
 /// # Safety
 /// `path` points to `len` bytes.
 #[cfg(not(unix))]
-unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path> {
+pub(super) unsafe fn path_arg<'a>(path: *const c_char, len: usize) -> GraphResult<&'a Path> {
     // SAFETY: passed on to the caller.
     unsafe { utf8(path.cast(), len, "path") }.map(Path::new)
 }

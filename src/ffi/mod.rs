@@ -64,6 +64,8 @@ mod filters;
 // Files.
 mod files;
 
+mod markup;
+
 mod buffer;
 
 // Pools and profiling.
@@ -95,6 +97,7 @@ pub use filters::*;
 pub use generators::*;
 pub use graph::*;
 pub use handles::*;
+pub use markup::*;
 pub use memory::*;
 pub use nodes::*;
 pub use path_centrality::*;

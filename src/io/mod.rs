@@ -6,14 +6,26 @@
 //! order, edges with their weights, of the same column type). Saves of both formats
 //! replace their target atomically, and only a regular file (`atomic.rs`).
 //!
+//! [`read_graphml`] / [`write_graphml`] and [`read_gml`] / [`write_gml`] read and write the
+//! two markup formats of networkx and igraph with typed attributes (`graphml/`, `gml/`).
+//!
 //! [`GraphCore`]: crate::core::GraphCore
 
 mod atomic;
 mod edgelist;
+mod gml;
+mod graphml;
+mod loaded;
+mod located;
+mod markup_out;
 pub mod native;
 #[cfg(test)]
 mod test_dir;
+#[cfg(test)]
+mod test_graphs;
 mod text;
 mod weights;
 
 pub use edgelist::{read_edgelist, write_edgelist, KeyKind, ReadOptions, MAX_LINE_BYTES};
+pub use gml::{read_gml, write_gml};
+pub use graphml::{read_graphml, write_graphml};

@@ -18,12 +18,13 @@ use crate::core::{GraphError, IoFailure};
 mod keys;
 mod progress;
 mod reader;
-mod source;
+pub(crate) mod source;
 #[cfg(test)]
 mod tests;
 mod writer;
 
 pub use reader::{read_edgelist, KeyKind, ReadOptions};
+pub(crate) use source::Decoded;
 pub use writer::write_edgelist;
 
 /// The edge attribute a third column fills.
@@ -41,7 +42,7 @@ const NODE_MARK: &[u8] = b"# groggy: node ";
 pub const MAX_LINE_BYTES: usize = 16 << 20;
 
 /// `Io("{path}: {os error}")`, keeping the OS error code.
-fn io_error(path: &Path, e: &io::Error) -> GraphError {
+pub(crate) fn io_error(path: &Path, e: &io::Error) -> GraphError {
     GraphError::Io(IoFailure::os(format!("{}: {e}", path.display()), e))
 }
 

@@ -31,6 +31,39 @@ pub(super) struct Source {
 
 impl Source {
     pub(super) fn open(path: &Path, cancel: &Cancel) -> GraphResult<Source> {
+        let decoded = Decoded::open(path)?;
+        Ok(Source {
+            lines: LineReader::new(decoded.reader, READ_BUFFER, MAX_LINE_BYTES, cancel),
+            read: decoded.read,
+            total: decoded.total,
+            gzip: decoded.gzip,
+        })
+    }
+
+    /// Bytes of the file dealt with so far: read and, for plain text, parsed.
+    pub(super) fn done(&self) -> u64 {
+        match self.gzip {
+            true => self.read.get(),
+            false => self.read.get().saturating_sub(self.lines.buffered() as u64),
+        }
+    }
+}
+
+/// The bytes of a file, decompressed when it starts with the gzip magic bytes (whatever its
+/// name), with a count of the bytes read from the file itself: what every text reader
+/// (edge lists, GraphML, GML) reads.
+pub(crate) struct Decoded {
+    pub(crate) reader: Box<dyn Read>,
+    /// Bytes read from the file itself (compressed bytes for gzip).
+    pub(crate) read: Rc<Cell<u64>>,
+    /// The file's size (0 when unknown).
+    pub(crate) total: u64,
+    pub(crate) gzip: bool,
+}
+
+impl Decoded {
+    /// Opens `path`; `Io("{path}: {os error}")` when it cannot be opened or read.
+    pub(crate) fn open(path: &Path) -> GraphResult<Decoded> {
         let fail = |e: io::Error| io_error(path, &e);
         let mut file = File::open(path).map_err(fail)?;
         let total = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -57,20 +90,12 @@ impl Source {
         } else {
             Box::new(stream)
         };
-        Ok(Source {
-            lines: LineReader::new(reader, READ_BUFFER, MAX_LINE_BYTES, cancel),
+        Ok(Decoded {
+            reader,
             read,
             total,
             gzip,
         })
-    }
-
-    /// Bytes of the file dealt with so far: read and, for plain text, parsed.
-    pub(super) fn done(&self) -> u64 {
-        match self.gzip {
-            true => self.read.get(),
-            false => self.read.get().saturating_sub(self.lines.buffered() as u64),
-        }
     }
 }
 
