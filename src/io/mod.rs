@@ -6,9 +6,13 @@
 //! order, edges with their weights, of the same column type). Saves of both formats
 //! replace their target atomically, and only a regular file (`atomic.rs`).
 //!
+//! [`read_csv`] and [`write_csv`] read and write CSV tables with attributes (an edges
+//! file and an optional nodes file, types inferred per column; see `csv/mod.rs`).
+//!
 //! [`GraphCore`]: crate::core::GraphCore
 
 mod atomic;
+mod csv;
 mod edgelist;
 pub mod native;
 #[cfg(test)]
@@ -16,4 +20,5 @@ mod test_dir;
 mod text;
 mod weights;
 
+pub use csv::{read_csv, write_csv, CsvOptions};
 pub use edgelist::{read_edgelist, write_edgelist, KeyKind, ReadOptions, MAX_LINE_BYTES};

@@ -323,6 +323,17 @@ impl GraphCore {
         keys: &[KeyRef<'_>],
         columns: &Columns<'_>,
     ) -> GraphResult<()> {
+        self.add_nodes_with_columns_as(keys, columns, NullEntries::SetNull)
+    }
+
+    /// `add_nodes_with_columns`, with what a null entry of a column does chosen by `nulls`
+    /// (`Skip`: the node's attribute is left as it was, as an add without it).
+    pub fn add_nodes_with_columns_as(
+        &mut self,
+        keys: &[KeyRef<'_>],
+        columns: &Columns<'_>,
+        nulls: NullEntries,
+    ) -> GraphResult<()> {
         check_columns(columns, keys.len(), "nodes")?;
         self.check_node_room(keys.len())?;
         self.check_batch(keys.iter().copied(), true, 0, columns, false)?;
@@ -349,7 +360,7 @@ impl GraphCore {
         for (name, values) in columns {
             self.node_attrs
                 .column_mut_or_create(name)
-                .set_from_array(&nodes, values);
+                .write_array(&nodes, values, nulls);
         }
         Ok(())
     }
