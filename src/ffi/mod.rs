@@ -63,6 +63,8 @@ mod filters;
 // Files.
 mod files;
 
+mod csv;
+
 mod buffer;
 
 // Pools and profiling.
@@ -87,6 +89,7 @@ pub use clustering::*;
 pub use columns::*;
 pub use communities::*;
 pub use connectivity::*;
+pub use csv::*;
 pub use dag::*;
 pub use edges::*;
 pub use files::*;
