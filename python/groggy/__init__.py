@@ -28,7 +28,7 @@ from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._types import KeyLike, NodeKey
 from .array import GraphArray
-from .files import load, read_edgelist
+from .files import load, read_csv, read_edgelist
 from .graph import Graph
 from .interop import from_networkx, from_pandas_edgelist
 from .nodemap import NodeMap
@@ -77,6 +77,7 @@ __all__ = [
     "generators",
     "from_networkx",
     "load",
+    "read_csv",
     "read_edgelist",
     "memory_stats",
     "from_pandas_edgelist",
