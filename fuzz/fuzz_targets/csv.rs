@@ -8,7 +8,7 @@
 //! and value, absent where absent.
 #![no_main]
 
-use groggy::core::{AttrValue, Cancel, GraphCore, GraphError};
+use groggy::core::{AttrValue, Cancel, GraphCore, GraphError, NodeKey};
 use groggy::io::{read_csv, write_csv, CsvOptions};
 use groggy_fuzz::{scratch_file, Input};
 use libfuzzer_sys::fuzz_target;
@@ -43,12 +43,18 @@ fuzz_target!(|data: &[u8]| {
     let nodes_arg = nodes_text.map(|_| nodes.as_path());
     let mut last = (0u64, 0u64);
     let mut calls = 0u32;
-    let result = read_csv(&edges, nodes_arg, &options, &Cancel::new(), &mut |done, total| {
-        assert!(done <= total, "progress {done} of {total}");
-        assert!(done >= last.0 && total >= last.1, "progress went back");
-        last = (done, total);
-        calls += 1;
-    });
+    let result = read_csv(
+        &edges,
+        nodes_arg,
+        &options,
+        &Cancel::new(),
+        &mut |done, total| {
+            assert!(done <= total, "progress {done} of {total}");
+            assert!(done >= last.0 && total >= last.1, "progress went back");
+            last = (done, total);
+            calls += 1;
+        },
+    );
     let cleanup = || {
         let _ = std::fs::remove_file(&edges);
         let _ = std::fs::remove_file(&nodes);
@@ -71,8 +77,14 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(calls > 0 && last.0 == last.1, "progress ended at {last:?}");
     if write_csv(&graph, &edges, Some(&nodes), &options).is_ok() {
-        let again = read_csv(&edges, Some(&nodes), &options, &Cancel::new(), &mut |_, _| {})
-            .unwrap_or_else(|e| panic!("written tables do not read back: {e}"));
+        let again = read_csv(
+            &edges,
+            Some(&nodes),
+            &options,
+            &Cancel::new(),
+            &mut |_, _| {},
+        )
+        .unwrap_or_else(|e| panic!("written tables do not read back: {e}"));
         assert_same(&graph, &again);
     }
     cleanup();
@@ -86,16 +98,32 @@ fn same_value(a: &AttrValue, b: &AttrValue) -> bool {
     }
 }
 
+fn edge_list(g: &GraphCore) -> Vec<(NodeKey, NodeKey)> {
+    let pair = |(u, v): (&NodeKey, &NodeKey)| (u.clone(), v.clone());
+    g.edge_indices().map(|e| pair(g.edge_keys(e))).collect()
+}
+
 fn assert_same(a: &GraphCore, b: &GraphCore) {
     let nodes = |g: &GraphCore| g.node_keys().cloned().collect::<Vec<_>>();
     assert_eq!(nodes(a), nodes(b), "nodes differ after write and read");
-    let edges = |g: &GraphCore| g.edge_indices().map(|e| g.edge_keys(e)).collect::<Vec<_>>();
-    assert_eq!(edges(a), edges(b), "edges differ after write and read");
+    assert_eq!(
+        edge_list(a),
+        edge_list(b),
+        "edges differ after write and read"
+    );
     assert_eq!(a.node_attr_names(), b.node_attr_names());
     assert_eq!(a.edge_attr_names(), b.edge_attr_names());
     let tables = [
-        (a.node_attr_table(), b.node_attr_table(), a.node_indices().collect::<Vec<_>>()),
-        (a.edge_attr_table(), b.edge_attr_table(), a.edge_indices().collect()),
+        (
+            a.node_attr_table(),
+            b.node_attr_table(),
+            a.node_indices().collect::<Vec<_>>(),
+        ),
+        (
+            a.edge_attr_table(),
+            b.edge_attr_table(),
+            a.edge_indices().collect(),
+        ),
     ];
     let later: Vec<Vec<u32>> = vec![b.node_indices().collect(), b.edge_indices().collect()];
     for ((ta, tb, ia), ib) in tables.into_iter().zip(later) {
