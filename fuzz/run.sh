@@ -21,7 +21,7 @@ SECONDS_EACH="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
 shift
 TARGETS=("$@")
 if [[ ${#TARGETS[@]} -eq 0 ]]; then
-    TARGETS=(ffi_calls native_load edgelist query graphml gml)
+    TARGETS=(ffi_calls native_load edgelist csv query graphml gml)
 fi
 read -r -a CARGO_FUZZ <<< "${CARGO_FUZZ:-cargo +nightly fuzz}"
 # One input running longer than this is a hang; memory beyond these is a bug.

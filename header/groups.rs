@@ -165,14 +165,16 @@ pub const GROUPS: &[Group] = &[
         title: "Files",
         intro: &[
             "Reading and writing graphs: edge-list text files (with a versioned options struct",
-            "and progress reports), the library's own file format, and the same format in",
-            "memory buffers.",
+            "and progress reports), CSV tables with attributes, the library's own file format,",
+            "and the same format in memory buffers.",
         ],
         first_function: "gr_edgelist_options_init",
         types: &[
             "GR_EDGELIST_*",
             "gr_progress_callback",
             "gr_edgelist_options",
+            "GR_CSV_*",
+            "gr_csv_options",
             "gr_buffer",
         ],
     },

@@ -2295,8 +2295,8 @@ gr_status gr_graph_filter_edges_query(const struct gr_graph *g,
 // Files
 //
 // Reading and writing graphs: edge-list text files (with a versioned options struct
-// and progress reports), the library's own file format, and the same format in
-// memory buffers.
+// and progress reports), CSV tables with attributes, the library's own file format,
+// and the same format in memory buffers.
 // ======================================================================================
 
 // Key modes of `gr_graph_read_edgelist`: which kind its node keys are read as (not to be
@@ -2343,6 +2343,38 @@ typedef struct gr_edgelist_options {
   gr_progress_callback progress;
   void *user_data;
 } gr_edgelist_options;
+
+// The current version of `gr_csv_options`.
+#define GR_CSV_OPTIONS_VERSION 1
+
+// The options of `gr_graph_read_csv` and `gr_graph_write_csv`. Fill it with
+// `gr_csv_options_init(&opts, GR_CSV_OPTIONS_VERSION)`, then set the fields you need;
+// fields are only ever added at the end, with a new version.
+typedef struct gr_csv_options {
+  // The version of the struct the caller fills (`GR_CSV_OPTIONS_VERSION` of its
+  // header); set by `gr_csv_options_init`.
+  uint32_t version;
+  // Whether the graph read is directed (the files do not say). Default false; not used
+  // by `gr_graph_write_csv`.
+  bool directed;
+  // The field delimiter, one ASCII character other than `"`, CR and LF. Default `,`.
+  // Writing also refuses letters, digits, `-`, `+` and `.` (numbers are not quoted).
+  uint32_t delimiter;
+  // The edges file's column of source keys: `source_len` bytes of UTF-8. Default
+  // `"source"`.
+  const char *source;
+  size_t source_len;
+  // The edges file's column of target keys. Default `"target"`.
+  const char *target;
+  size_t target_len;
+  // The nodes file's column of node keys. Default `"key"`.
+  const char *key;
+  size_t key_len;
+  // Told how far a read has got, with `user_data` (NULL, the default: nobody). Not used
+  // by `gr_graph_write_csv`.
+  gr_progress_callback progress;
+  void *user_data;
+} gr_csv_options;
 
 // Bytes made by the library, read through `gr_buffer_data` and released with
 // `gr_buffer_free`.
@@ -2422,6 +2454,80 @@ gr_status gr_graph_load(const char *path, size_t path_len, struct gr_graph **out
 // # Safety
 // `path` points to `path_len` bytes; `out_native` is NULL or writable.
 gr_status gr_file_is_native(const char *path, size_t path_len, bool *out_native);
+
+// Fills `*opts` with the defaults of `version` (normally `GR_CSV_OPTIONS_VERSION`):
+// undirected, delimiter `,`, columns `source`, `target` and `key`, no progress callback.
+// A version this library does not know (0, or newer than its own) is
+// `GR_STATUS_INVALID_ARGUMENT` and writes nothing.
+//
+// # Safety
+// `opts` is NULL or points to a writable `gr_csv_options` of that version.
+gr_status gr_csv_options_init(struct gr_csv_options *opts, uint32_t version);
+
+// Reads CSV tables into a new graph: the edges file (`edges_path`) with a header naming
+// its columns, two of them the source and target keys (`opts`: `source`, `target`),
+// every other an edge attribute; and, when `nodes_path` is not NULL, the nodes file, its
+// key column (`key`) and node attributes. RFC 4180: fields separated by the delimiter,
+// LF or CRLF line ends, double quotes around a field that holds the delimiter, a quote
+// (doubled) or a line break; UTF-8, a byte-order mark dropped, blank lines skipped, gzip
+// recognised by its magic bytes.
+//
+// Types are inferred per column over its non-empty fields: a quoted field is always text
+// (a `str` column); else `int64` when every field is an integer that fits, `float64`
+// when every field is a number (`1.5`, `1e-3`, `NaN`, `inf`), `bool` when every field is
+// `true`/`false` (also `True`/`TRUE`/`False`/`FALSE`), else `str`. An empty field is an
+// absent attribute. Keys are int keys when every key of every key column is an unquoted
+// int64, else string keys for all. Nodes come in the nodes file's order, then the edges'
+// new endpoints; a repeated row updates the earlier one as an add would.
+//
+// A malformed file is `GR_STATUS_IO` with a message `FILE:LINE:COLUMN: what` (the column
+// the 1-based byte offset in the line): no header, a missing key column, an empty or
+// repeated column name, a row with more or fewer fields than the header, a stray or
+// unbalanced quote, an empty key, text that is not UTF-8, a number beyond int64 or
+// float64 in a column of numbers; a line longer than 16 MiB too. `cancel` (may be NULL)
+// stops the read; a progress callback that returns non-OK stops it with
+// `GR_STATUS_CALLBACK`; `GR_STATUS_OUT_OF_MEMORY` when the tables do not fit in memory;
+// bad options are `GR_STATUS_INVALID_ARGUMENT`. Nothing is returned on failure. Paths as
+// for `gr_graph_read_edgelist`.
+//
+// # Safety
+// `edges_path` points to `edges_len` bytes; `nodes_path` is NULL or points to `nodes_len`
+// bytes; `opts` is NULL or an initialised `gr_csv_options` whose names point to their
+// lengths and whose `progress` is NULL or safe to call with its `user_data`; `cancel` is
+// NULL or live; `out_graph` is NULL or writable.
+gr_status gr_graph_read_csv(const char *edges_path,
+                            size_t edges_len,
+                            const char *nodes_path,
+                            size_t nodes_len,
+                            const struct gr_csv_options *opts,
+                            const struct gr_cancel *cancel,
+                            struct gr_graph **out_graph);
+
+// Writes the graph as CSV tables that `gr_graph_read_csv` with the same options reads
+// back to the same graph: the edges file (source, target, then every edge attribute; one
+// row per edge, in order) and, when `nodes_path` is not NULL, the nodes file (key, then
+// every node attribute; one row per node, in order). Strings and string keys are always
+// quoted (so they read back as text), numbers and bools never; floats are written in the
+// shortest form that reads back to the same value, always with a `.` or an exponent
+// (`1.0`, `NaN`, `inf`); an absent attribute is an empty field.
+//
+// `GR_STATUS_INVALID_ARGUMENT`, before any file is written, for a graph the tables cannot
+// hold exactly: a Null value, an attribute of a kind other than int64, float64, bool and
+// str, int and string keys mixed, an attribute named like a key column; and, without a
+// nodes file, node attributes or nodes the edges do not give in order (isolated ones).
+// Each file is replaced atomically, as by `gr_graph_write_edgelist`, the nodes file
+// first. Paths as for `gr_graph_read_edgelist`.
+//
+// # Safety
+// `g` is NULL or a live graph; `edges_path` points to `edges_len` bytes; `nodes_path` is
+// NULL or points to `nodes_len` bytes; `opts` is NULL or an initialised `gr_csv_options`
+// whose names point to their lengths.
+gr_status gr_graph_write_csv(const struct gr_graph *g,
+                             const char *edges_path,
+                             size_t edges_len,
+                             const char *nodes_path,
+                             size_t nodes_len,
+                             const struct gr_csv_options *opts);
 
 // Reads a GraphML file (gzip recognised by its content) into a new graph: directed as its
 // `edgedefault` says; node ids as int keys when every id is an integer written plainly

@@ -84,6 +84,8 @@ const GROUPS: &[(&str, &[&str])] = &[
         &[
             "typedef struct gr_edgelist_options {",
             "gr_graph_read_edgelist(",
+            "typedef struct gr_csv_options {",
+            "gr_graph_read_csv(",
             "gr_graph_save(",
             "gr_graph_load_buffer(",
         ],

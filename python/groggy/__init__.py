@@ -28,7 +28,7 @@ from ._native import ffi as _ffi
 from ._native import lib as _lib
 from ._types import KeyLike, NodeKey
 from .array import GraphArray
-from .files import load, read_edgelist
+from .files import load, read_csv, read_edgelist
 from .graph import Graph
 from .interop import from_arrow, from_networkx, from_pandas_edgelist, read_parquet
 from .markup import read_gml, read_graphml
@@ -78,6 +78,7 @@ __all__ = [
     "generators",
     "from_networkx",
     "load",
+    "read_csv",
     "read_edgelist",
     "read_gml",
     "read_graphml",

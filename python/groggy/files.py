@@ -1,6 +1,6 @@
-"""Reading files into a Graph: edge lists (parsed in Rust) and the native format
-(``load``); ``Graph.save`` and ``write_edgelist`` are in ``saving``. Long loads run in a
-worker thread so Ctrl-C stops them promptly."""
+"""Reading files into a Graph: edge lists and CSV tables (parsed in Rust) and the native
+format (``load``); ``Graph.save``, ``write_edgelist`` and ``write_csv`` are in ``saving``.
+Long loads run in a worker thread so Ctrl-C stops them promptly."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any, Callable, Union
 
 from ._args import bool_arg, path_bytes
 from ._callbacks import StoredError
+from ._csv import csv_options
 from ._errors import check, error_from_status
 from ._native import NULL, ffi, lib
 from ._runtime import run_interruptible
@@ -84,6 +85,73 @@ def read_edgelist(
     path_b = path_bytes(path)
     comments_b = comments.encode("utf-8")
     delim = -1 if delimiter is None else ord(delimiter)
+    opts = ffi.new("gr_edgelist_options *")
+    check(lib.gr_edgelist_options_init(opts, lib.GR_EDGELIST_OPTIONS_VERSION))
+    c_comments = ffi.new("char[]", comments_b)
+    opts.directed, opts.header = directed, header
+    opts.comments, opts.comments_len = c_comments, len(comments_b)
+    opts.delimiter, opts.keys = delim, _KEYS[keys]
+    return _read_graph(
+        opts,
+        progress,
+        lambda cancel, out: lib.gr_graph_read_edgelist(path_b, len(path_b), opts, cancel, out),
+        keep=(c_comments,),
+    )
+
+
+def read_csv(
+    edges: PathLike,
+    nodes: PathLike | None = None,
+    source: str = "source",
+    target: str = "target",
+    delimiter: str = ",",
+    directed: bool = False,
+    progress: Progress = False,
+    *,
+    key: str = "key",
+) -> Graph:
+    """A Graph of CSV tables with attributes, parsed in Rust: ``edges`` has a header
+    naming its columns, among them ``source`` and ``target`` (the node keys), every other
+    column an edge attribute; ``nodes`` (optional) has the column ``key`` and node
+    attributes. Nodes come in the nodes file's order, then the endpoints the edges add.
+
+    RFC 4180: ``delimiter`` (one ASCII character) between fields, LF or CRLF, double
+    quotes around a field holding the delimiter, a quote (doubled) or a line break;
+    UTF-8; gzip is recognised by its content; blank lines are skipped. Types are inferred
+    per column over its non-empty fields: a quoted field is always text (a ``str``
+    column); else int64 when every field is an integer, float64 when every field is a
+    number (``1.5``, ``1e-3``, ``NaN``, ``inf``), bool when every field is
+    ``true``/``false`` (also ``True``/``TRUE``/``False``/``FALSE``), else str. An empty
+    field means the attribute is absent. Keys are ints when every key in both files is an
+    unquoted int64, else strings for all. A repeated row updates the earlier one, as
+    ``add_node``/``add_edge`` would.
+
+    A malformed file raises ``GroggyIOError`` naming ``file:line:column`` (the column a
+    1-based byte offset): no header, a missing key column, a row with more or fewer fields
+    than the header, a stray or unbalanced quote, an empty key, text that is not UTF-8, an
+    integer beyond int64 or number beyond float64 in a column of numbers. ``progress=True``
+    shows a progress bar on a terminal; a callable gets ``(bytes_done, bytes_total)`` of
+    both files. Ctrl-C stops the read."""
+    directed = bool_arg(directed, "directed", "read_csv")
+    opts, keep = csv_options("read_csv", source, target, key, delimiter)
+    edges_b = path_bytes(edges)
+    nodes_b = None if nodes is None else path_bytes(nodes)
+    opts.directed = directed
+
+    def read(cancel: Any, out: Any) -> int:
+        nodes_arg = NULL if nodes_b is None else nodes_b
+        nodes_len = 0 if nodes_b is None else len(nodes_b)
+        return lib.gr_graph_read_csv(edges_b, len(edges_b), nodes_arg, nodes_len, opts, cancel, out)
+
+    return _read_graph(opts, progress, read, keep=keep)
+
+
+def _read_graph(
+    opts: Any, progress: Progress, call: Callable[[Any, Any], int], keep: tuple
+) -> Graph:
+    """Runs ``call(cancel, out)``, a read into a new graph, in a worker thread (so Ctrl-C
+    stops it), with ``opts.progress`` telling ``progress``; ``keep`` holds what the
+    options' pointers lead to."""
     bar = _ProgressBar("reading") if progress is True else None
     report = progress if callable(progress) else bar
     # A failing progress callback stops the read; its exception is re-raised below.
@@ -95,20 +163,14 @@ def read_edgelist(
     c_progress = (
         ffi.callback("gr_progress_callback", failure.guard(on_progress)) if report else NULL
     )
-    opts = ffi.new("gr_edgelist_options *")
-    check(lib.gr_edgelist_options_init(opts, lib.GR_EDGELIST_OPTIONS_VERSION))
-    c_comments = ffi.new("char[]", comments_b)
-    opts.directed, opts.header = directed, header
-    opts.comments, opts.comments_len = c_comments, len(comments_b)
-    opts.delimiter, opts.keys = delim, _KEYS[keys]
     opts.progress = c_progress
     out = ffi.new("gr_graph **")
 
     def read(cancel: Any) -> int:
         # The struct holds bare pointers: the call keeps what they point to alive, also in
         # a worker thread that outlives this function after a second Ctrl-C.
-        _ = (c_comments, c_progress)
-        return lib.gr_graph_read_edgelist(path_b, len(path_b), opts, cancel, out)
+        _ = (keep, c_progress)
+        return call(cancel, out)
 
     try:
         run_interruptible(read, "groggy-io", lambda: lib.gr_graph_free(out[0]))

@@ -8,7 +8,7 @@
 use std::ffi::{c_char, c_void};
 use std::path::Path;
 
-use crate::core::{GraphError, GraphResult, IoFailure};
+use crate::core::{Cancel, GraphError, GraphResult, IoFailure};
 use crate::io::{self, native, KeyKind, ReadOptions};
 
 use super::algorithms::{gr_cancel, token};
@@ -33,6 +33,55 @@ const _: () = assert!(GR_EDGELIST_MAX_LINE_BYTES == io::MAX_LINE_BYTES);
 /// on; any other status stops the load (which then returns `GR_STATUS_CALLBACK`).
 pub type gr_progress_callback =
     Option<unsafe extern "C" fn(user_data: *mut c_void, done: u64, total: u64) -> gr_status>;
+
+/// The caller's progress callback during a load: told `(done, total)` until it returns a
+/// status other than OK, which stops the load (through the load's cancel token).
+pub(super) struct Report {
+    callback: gr_progress_callback,
+    user_data: *mut c_void,
+    cancel: Cancel,
+    stopped: bool,
+}
+
+impl Report {
+    /// # Safety
+    /// `callback` is NULL or safe to call with `user_data` while the `Report` lives.
+    pub(super) unsafe fn new(
+        callback: gr_progress_callback,
+        user_data: *mut c_void,
+        cancel: &Cancel,
+    ) -> Report {
+        Report {
+            callback,
+            user_data,
+            cancel: cancel.clone(),
+            stopped: false,
+        }
+    }
+
+    pub(super) fn progress(&mut self, done: u64, total: u64) {
+        if self.stopped {
+            return; // the callback said stop: it is not told any more
+        }
+        if let Some(callback) = self.callback {
+            // SAFETY: promised to `new` by its caller.
+            if unsafe { callback(self.user_data, done, total) } != 0 {
+                self.stopped = true;
+                self.cancel.trigger();
+            }
+        }
+    }
+
+    /// The load's result, or `Callback` when the callback stopped it.
+    pub(super) fn result<T>(self, result: GraphResult<T>) -> GraphResult<T> {
+        match self.stopped {
+            true => Err(GraphError::Callback(
+                "the progress callback stopped the load".into(),
+            )),
+            false => result,
+        }
+    }
+}
 
 /// The path `(path, len)`: its bytes as they are on Unix (where a file name is any bytes
 /// but NUL), UTF-8 elsewhere.
@@ -188,26 +237,12 @@ pub unsafe extern "C" fn gr_graph_read_edgelist(
             keys,
             header: opts.header,
         };
-        let (progress, user_data) = (opts.progress, opts.user_data);
-        let mut stopped = false;
-        let mut report = |done: u64, total: u64| {
-            if stopped {
-                return; // the callback said stop: it is not told any more
-            }
-            if let Some(callback) = progress {
-                // SAFETY: the caller vouches for the callback and its user_data.
-                if unsafe { callback(user_data, done, total) } != 0 {
-                    stopped = true;
-                    cancel.trigger();
-                }
-            }
-        };
-        let result = io::read_edgelist(path, &options, &cancel, &mut report);
-        if stopped {
-            return Err(GraphError::Callback(
-                "the progress callback stopped the load".into(),
-            ));
-        }
+        // SAFETY: the caller vouches for the callback and its user_data.
+        let mut report = unsafe { Report::new(opts.progress, opts.user_data, &cancel) };
+        let result = io::read_edgelist(path, &options, &cancel, &mut |done, total| {
+            report.progress(done, total)
+        });
+        let result = report.result(result);
         *out_graph = into_handle(gr_graph::new(result?));
         Ok(())
     })

@@ -64,6 +64,8 @@ mod filters;
 // Files.
 mod files;
 
+mod csv;
+
 mod markup;
 
 mod buffer;
@@ -90,6 +92,7 @@ pub use clustering::*;
 pub use columns::*;
 pub use communities::*;
 pub use connectivity::*;
+pub use csv::*;
 pub use dag::*;
 pub use edges::*;
 pub use files::*;

@@ -123,6 +123,9 @@ def files(g: gr.Graph, folder: Path) -> None:
     back = gr.read_edgelist(folder / "g.txt", keys="auto")
     assert_type(back, gr.Graph)
     assert back.edge_count == g.edge_count
+    g.write_csv(folder / "edges.csv", folder / "nodes.csv")
+    table = gr.read_csv(folder / "edges.csv", folder / "nodes.csv", directed=g.directed)
+    assert_type(table, gr.Graph)
 
 
 def services() -> None:

@@ -16,12 +16,12 @@ use std::path::Path;
 use crate::core::{GraphError, IoFailure};
 
 mod keys;
-mod progress;
+pub(crate) mod progress;
 mod reader;
 pub(crate) mod source;
 #[cfg(test)]
 mod tests;
-mod writer;
+pub(crate) mod writer;
 
 pub use reader::{read_edgelist, KeyKind, ReadOptions};
 pub(crate) use source::Decoded;
@@ -47,7 +47,7 @@ pub(crate) fn io_error(path: &Path, e: &io::Error) -> GraphError {
 }
 
 /// A field for an error message: quoted, lossy UTF-8, cut after 40 characters.
-fn shown(field: &[u8]) -> String {
+pub(crate) fn shown(field: &[u8]) -> String {
     let text = String::from_utf8_lossy(field);
     let mut cut: String = text.chars().take(40).collect();
     if cut.len() < text.len() {

@@ -1,7 +1,7 @@
 //! Pacing of the caller's progress callback.
 
 /// Calls the caller's progress callback about every 1%, never going backwards.
-pub(super) struct Progress<'a> {
+pub(crate) struct Progress<'a> {
     callback: &'a mut dyn FnMut(u64, u64),
     total: u64,
     /// The next report is due at this many bytes.
@@ -10,7 +10,7 @@ pub(super) struct Progress<'a> {
 }
 
 impl<'a> Progress<'a> {
-    pub(super) fn new(callback: &'a mut dyn FnMut(u64, u64)) -> Progress<'a> {
+    pub(crate) fn new(callback: &'a mut dyn FnMut(u64, u64)) -> Progress<'a> {
         Progress {
             callback,
             total: 0,
@@ -21,7 +21,7 @@ impl<'a> Progress<'a> {
 
     /// Starts (or, for a second pass, resumes) counting towards `total` bytes; the first
     /// report is due at 1%.
-    pub(super) fn start(&mut self, total: u64) {
+    pub(crate) fn start(&mut self, total: u64) {
         self.total = total;
         self.next = self.next.max(self.step());
     }
@@ -30,7 +30,7 @@ impl<'a> Progress<'a> {
         (self.total / 100).max(1)
     }
 
-    pub(super) fn update(&mut self, done: u64) {
+    pub(crate) fn update(&mut self, done: u64) {
         let done = done.min(self.total);
         if self.total == 0 || done < self.next || Some(done) <= self.last {
             return;
@@ -40,7 +40,7 @@ impl<'a> Progress<'a> {
         self.next = done + self.step();
     }
 
-    pub(super) fn finish(&mut self) {
+    pub(crate) fn finish(&mut self) {
         if self.last != Some(self.total) {
             (self.callback)(self.total, self.total);
             self.last = Some(self.total);

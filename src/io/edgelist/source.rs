@@ -20,17 +20,17 @@ const GZIP_BUFFER: usize = 1 << 16;
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// The open file, decompressed when it is gzip, with a count of the bytes read from it.
-pub(super) struct Source {
-    pub(super) lines: LineReader<Box<dyn Read>>,
+pub(crate) struct Source {
+    pub(crate) lines: LineReader<Box<dyn Read>>,
     /// Bytes read from the file itself (compressed bytes for gzip).
     read: Rc<Cell<u64>>,
     /// The file's size (0 when unknown).
-    pub(super) total: u64,
+    pub(crate) total: u64,
     gzip: bool,
 }
 
 impl Source {
-    pub(super) fn open(path: &Path, cancel: &Cancel) -> GraphResult<Source> {
+    pub(crate) fn open(path: &Path, cancel: &Cancel) -> GraphResult<Source> {
         let decoded = Decoded::open(path)?;
         Ok(Source {
             lines: LineReader::new(decoded.reader, READ_BUFFER, MAX_LINE_BYTES, cancel),
@@ -41,7 +41,7 @@ impl Source {
     }
 
     /// Bytes of the file dealt with so far: read and, for plain text, parsed.
-    pub(super) fn done(&self) -> u64 {
+    pub(crate) fn done(&self) -> u64 {
         match self.gzip {
             true => self.read.get(),
             false => self.read.get().saturating_sub(self.lines.buffered() as u64),

@@ -128,7 +128,7 @@ fn check_keys(graph: &GraphCore, delimiter: char) -> GraphResult<bool> {
     let mut kinds = KeyKinds::default();
     let mut all_look_like_ints = true;
     for key in graph.node_keys() {
-        kinds.check(key)?;
+        kinds.check(key, "an edge list")?;
         if let NodeKey::Str(s) = key {
             check_str_key(s, delimiter).map_err(|why| {
                 GraphError::InvalidArgument(format!(
@@ -144,7 +144,7 @@ fn check_keys(graph: &GraphCore, delimiter: char) -> GraphResult<bool> {
 
 /// Whether reading the edges alone would lose nodes or their order: some node has no
 /// edge, or the edges name the nodes first in another order than the graph's.
-fn edges_miss_node_order(graph: &GraphCore) -> bool {
+pub(crate) fn edges_miss_node_order(graph: &GraphCore) -> bool {
     let topology = graph.topology();
     let mut named = vec![false; topology.node_capacity()];
     let mut in_order = graph.node_indices();
@@ -183,15 +183,17 @@ fn check_str_key(key: &str, delimiter: char) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// The first int and string keys met, to refuse a list that mixes them.
+/// The first int and string keys met, to refuse a file (an edge list, a CSV table) that
+/// mixes them.
 #[derive(Default)]
-struct KeyKinds {
+pub(crate) struct KeyKinds {
     int: Option<i64>,
     str: Option<NodeKey>,
 }
 
 impl KeyKinds {
-    fn check(&mut self, key: &NodeKey) -> GraphResult<()> {
+    /// `InvalidArgument` once both kinds were met; `file` names the format ("an edge list").
+    pub(crate) fn check(&mut self, key: &NodeKey, file: &str) -> GraphResult<()> {
         match key {
             NodeKey::Int(k) => {
                 self.int.get_or_insert(*k);
@@ -204,9 +206,9 @@ impl KeyKinds {
         }
         if let (Some(i), Some(s)) = (self.int, &self.str) {
             return Err(GraphError::InvalidArgument(format!(
-                "cannot write an edge list whose node keys mix ints and strings (such as \
-                 {i} and {s}): an int and a string with the same text would read back alike \
-                 (save() keeps them apart)"
+                "cannot write {file} whose node keys mix ints and strings (such as {i} and \
+                 {s}): an int and a string with the same text would read back alike (save() \
+                 keeps them apart)"
             )));
         }
         Ok(())

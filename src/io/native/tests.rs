@@ -40,7 +40,7 @@ fn describe_table(table: &AttrTable, entities: &[u32], out: &mut Vec<String>) {
 }
 
 /// Everything a user of the graph can observe, position by position.
-fn describe(g: &GraphCore) -> Vec<String> {
+pub(crate) fn describe(g: &GraphCore) -> Vec<String> {
     let mut out = vec![format!(
         "directed {} nodes {} edges {}",
         g.is_directed(),

@@ -1,0 +1,247 @@
+//! One column of a table while it is read: the text of its fields and what its type can
+//! still be; at the end, its type and its values as an `Array` (or as node keys).
+
+use super::Pos;
+use crate::core::{Array, ColumnValues};
+use crate::io::text::parse_i64;
+
+/// The type a column is read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Int64,
+    Float64,
+    Bool,
+    Str,
+}
+
+/// Why a field cannot join its column.
+#[derive(Debug)]
+pub(super) enum BadField {
+    /// An empty key.
+    EmptyKey,
+    /// Text that is not UTF-8.
+    NotUtf8,
+    /// The column's storage could not grow to this many bytes.
+    OutOfMemory(usize),
+}
+
+/// The fields of one column, as text laid end to end, and the types every value so far
+/// fits.
+pub(super) struct TextColumn {
+    /// A key column: an empty field is an error, not an absent value.
+    key: bool,
+    text: Vec<u8>,
+    /// Row `i`'s text ends at `ends[i]` (and starts where row `i - 1`'s ends).
+    ends: Vec<usize>,
+    /// Whether row `i` has a value (an empty unquoted field has none).
+    present: Vec<bool>,
+    present_count: usize,
+    /// Every row's int (0 where absent) while every value is an int.
+    ints: Option<Vec<i64>>,
+    float: bool,
+    boolean: bool,
+    /// Every value is an unquoted integer (sign and digits), fitting an `i64` or not.
+    integer_literals: bool,
+    /// The first number that neither `i64` nor `f64` holds as written, with its text.
+    inexact: Option<(Pos, String)>,
+}
+
+impl TextColumn {
+    pub(super) fn new(key: bool) -> TextColumn {
+        TextColumn {
+            key,
+            text: Vec::new(),
+            ends: Vec::new(),
+            present: Vec::new(),
+            present_count: 0,
+            ints: Some(Vec::new()),
+            float: true,
+            boolean: true,
+            integer_literals: true,
+            inexact: None,
+        }
+    }
+
+    pub(super) fn rows(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Adds the next row's field.
+    pub(super) fn push(&mut self, field: &[u8], quoted: bool, pos: Pos) -> Result<(), BadField> {
+        let empty = field.is_empty() && !quoted;
+        if empty && self.key {
+            return Err(BadField::EmptyKey);
+        }
+        if !field.is_ascii() && std::str::from_utf8(field).is_err() {
+            return Err(BadField::NotUtf8);
+        }
+        let rows = self.ends.len();
+        grow(&mut self.ends, 1)?;
+        grow(&mut self.present, 1)?;
+        grow(&mut self.text, field.len())?;
+        if let Some(ints) = &mut self.ints {
+            grow(ints, 1)?;
+        }
+        debug_assert_eq!(rows, self.present.len());
+        self.text.extend_from_slice(field);
+        self.ends.push(self.text.len());
+        self.present.push(!empty);
+        if empty {
+            if let Some(ints) = &mut self.ints {
+                ints.push(0);
+            }
+            return Ok(());
+        }
+        self.present_count += 1;
+        if quoted {
+            // Quoted text is text, whatever it looks like.
+            self.ints = None;
+            (self.float, self.boolean, self.integer_literals) = (false, false, false);
+            return Ok(());
+        }
+        if let Some(x) = parse_i64(field) {
+            if let Some(ints) = &mut self.ints {
+                ints.push(x);
+            }
+            self.boolean = false;
+            return Ok(());
+        }
+        self.ints = None;
+        if is_integer_literal(field) {
+            self.note_inexact(field, pos); // beyond the i64 range
+        } else {
+            self.integer_literals = false;
+        }
+        if self.float {
+            match parse_f64(field) {
+                Some(x) if x.is_infinite() && !is_infinity(field) => self.note_inexact(field, pos),
+                Some(_) => {}
+                None => self.float = false,
+            }
+        }
+        if self.boolean {
+            self.boolean = parse_bool(field).is_some();
+        }
+        Ok(())
+    }
+
+    fn note_inexact(&mut self, field: &[u8], pos: Pos) {
+        if self.inexact.is_none() {
+            self.inexact = Some((pos, String::from_utf8_lossy(field).into_owned()));
+        }
+    }
+
+    /// The column's type; `None` when it holds no value. `Err` with the place and text of
+    /// a number that would not read back as written (a column of numbers with an integer
+    /// beyond `i64` or a number beyond `f64`).
+    pub(super) fn kind(&self) -> Result<Option<Kind>, (Pos, &str)> {
+        if self.present_count == 0 {
+            return Ok(None);
+        }
+        if self.ints.is_some() {
+            return Ok(Some(Kind::Int64));
+        }
+        if self.float {
+            if let Some((pos, text)) = &self.inexact {
+                return Err((*pos, text));
+            }
+            return Ok(Some(Kind::Float64));
+        }
+        match self.boolean {
+            true => Ok(Some(Kind::Bool)),
+            false => Ok(Some(Kind::Str)),
+        }
+    }
+
+    /// Whether every value is an `i64` (a key column reads int keys when all of them do);
+    /// `Err` when every value is an integer but one does not fit in an `i64` (else `false`
+    /// means some value is no integer at all).
+    pub(super) fn int_keys(&self) -> Result<bool, (Pos, &str)> {
+        match (&self.ints, &self.inexact) {
+            (Some(_), _) => Ok(true),
+            (None, Some((pos, text))) if self.integer_literals => Err((*pos, text)),
+            (None, _) => Ok(false),
+        }
+    }
+
+    /// The ints of an int column (0 where absent).
+    pub(super) fn ints(&self) -> &[i64] {
+        self.ints.as_deref().unwrap_or(&[])
+    }
+
+    /// Row `i`'s text (empty where absent).
+    pub(super) fn text(&self, i: usize) -> &str {
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1],
+        };
+        std::str::from_utf8(&self.text[start..self.ends[i]]).expect("checked by push")
+    }
+
+    /// The values as an array of `kind` (from `kind()`), absent rows null.
+    pub(super) fn into_array(mut self, kind: Kind) -> Result<Array, usize> {
+        let rows = self.rows();
+        let values = match kind {
+            Kind::Int64 => ColumnValues::Int64(self.ints.take().unwrap_or_default()),
+            Kind::Float64 => ColumnValues::Float64(self.parsed(|s| parse_f64(s.as_bytes()))?),
+            Kind::Bool => ColumnValues::Bool(self.parsed(|s| parse_bool(s.as_bytes()))?),
+            Kind::Str => ColumnValues::Str(self.parsed(|s| Some(Box::<str>::from(s)))?),
+        };
+        let validity = (self.present_count < rows).then_some(self.present);
+        Ok(Array::new(values, validity).expect("one validity entry per row"))
+    }
+
+    /// Every row's value by `parse` (the default where absent), reserved fallibly.
+    fn parsed<T: Default>(&self, parse: impl Fn(&str) -> Option<T>) -> Result<Vec<T>, usize> {
+        let rows = self.rows();
+        let mut out = Vec::new();
+        out.try_reserve_exact(rows)
+            .map_err(|_| rows.saturating_mul(size_of::<T>()))?;
+        for i in 0..rows {
+            out.push(match self.present[i] {
+                true => parse(self.text(i)).expect("the column's kind fits every value"),
+                false => T::default(),
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// Makes room for `more` entries, fallibly (`Err`: the bytes asked for).
+fn grow<T>(v: &mut Vec<T>, more: usize) -> Result<(), BadField> {
+    v.try_reserve(more).map_err(|_| {
+        BadField::OutOfMemory(v.len().saturating_add(more).saturating_mul(size_of::<T>()))
+    })
+}
+
+/// An optional sign and one or more ASCII digits.
+fn is_integer_literal(s: &[u8]) -> bool {
+    let digits = match s.first() {
+        Some(b'-' | b'+') => &s[1..],
+        _ => s,
+    };
+    !digits.is_empty() && digits.iter().all(u8::is_ascii_digit)
+}
+
+/// A number as Rust's `f64` parser takes it (`1.5`, `-1e-3`, `.5`, `NaN`, `inf`).
+pub(super) fn parse_f64(s: &[u8]) -> Option<f64> {
+    std::str::from_utf8(s).ok()?.parse().ok()
+}
+
+/// `inf` or `infinity` in any case, with an optional sign: an infinity asked for.
+fn is_infinity(s: &[u8]) -> bool {
+    let word = match s.first() {
+        Some(b'-' | b'+') => &s[1..],
+        _ => s,
+    };
+    word.eq_ignore_ascii_case(b"inf") || word.eq_ignore_ascii_case(b"infinity")
+}
+
+/// `true`, `True`, `TRUE`, `false`, `False` or `FALSE` (the spellings pandas reads).
+pub(super) fn parse_bool(s: &[u8]) -> Option<bool> {
+    match s {
+        b"true" | b"True" | b"TRUE" => Some(true),
+        b"false" | b"False" | b"FALSE" => Some(false),
+        _ => None,
+    }
+}
