@@ -28,7 +28,7 @@ ASAN_TRIPLE := x86_64-unknown-linux-gnu
 ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
-.PHONY: build test demo install clean bench bench-analyses bench-nx-backend venv dist py-install stress \
+.PHONY: build test demo install clean bench bench-analyses bench-nx-backend bench-interchange venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
         fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test \
         nx-backend-test nx-backend-dev-test egg-info
@@ -212,10 +212,15 @@ install: build
 bench: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) run.py
 	cd bench && $(VPY) run.py --suite nx-backend
+	cd bench && $(VPY) run.py --suite interchange
 
 ## bench-nx-backend: networkx calls on a networkx DiGraph, by networkx and by groggy's backend
 bench-nx-backend: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) run.py --suite nx-backend
+
+## bench-interchange: read_csv, read_graphml and the Arrow export against pandas, pyarrow, networkx
+bench-interchange: py-install $(VENV)/.bench-ready
+	cd bench && $(VPY) run.py --suite interchange
 
 ## bench-analyses: centralities, communities, clustering, trees and generators against the peers
 bench-analyses: py-install $(VENV)/.bench-ready

@@ -9,6 +9,7 @@ memory, plus the per-call costs of single operations from Python, then writes
     python bench/run.py --scales 16 --no-datasets
     python bench/run.py --suite analyses    # centralities, communities, ... (bench/analyses.py)
     python bench/run.py --suite nx-backend  # networkx calls answered by groggy (nx_backend.py)
+    python bench/run.py --suite interchange # CSV, GraphML and Arrow (interchange.py)
     python bench/targets.py                 # the analyses' targets, from the last run
 """
 
@@ -25,6 +26,9 @@ from pathlib import Path
 
 from analyses import ANALYSES, GENERATORS, GRAPHS, THREAD_SCALED
 from graphs import available_datasets, edge_list_file, edges
+from interchange import GRAPH_OF as INTERCHANGE_GRAPHS
+from interchange import INTERCHANGE
+from interchange import target_lines as interchange_target_lines
 from libraries import OPERATIONS, PEERS
 from nx_backend import BACKEND
 from nx_backend import GRAPH as BACKEND_GRAPH
@@ -188,6 +192,25 @@ def nx_backend_suite(args) -> dict:
     return report
 
 
+def interchange_suite(args) -> dict:
+    """Reading tables and markup files, and handing a column to Arrow: groggy against the
+    usual Python ways, one thread, each in its own process."""
+    report = {}
+    for operation, libraries in INTERCHANGE.items():
+        graph = INTERCHANGE_GRAPHS[operation]
+        if graph != "-" and graph not in available_datasets():
+            print(f"{operation}: the dataset {graph} is not there, left out")
+            continue
+        if graph != "-":
+            edges(graph)  # read (and cache) once, before the timed processes
+        results = {
+            library: run_worker(operation, library, graph, args.timeout, 1) for library in libraries
+        }
+        print_times(f"{operation} ({graph if graph != '-' else 'no graph'})", results)
+        report[operation] = results
+    return report
+
+
 def plot(all_results: dict, path: Path) -> None:
     import matplotlib
 
@@ -237,7 +260,9 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200_000, help="per-call measurements")
     parser.add_argument("--operations", nargs="*", help="only these operations")
     parser.add_argument("--filter-nodes", type=int, default=1_000_000)
-    parser.add_argument("--suite", choices=("main", "analyses", "nx-backend"), default="main")
+    parser.add_argument(
+        "--suite", choices=("main", "analyses", "nx-backend", "interchange"), default="main"
+    )
     parser.add_argument(
         "--libraries",
         nargs="*",
@@ -257,6 +282,14 @@ def main() -> None:
         (RESULTS / "nx_backend.json").write_text(json.dumps(report, indent=2))
         print("\ntargets\n" + "\n".join(backend_target_lines(report["nx_backend"])))
         print(f"\nwritten: {RESULTS / 'nx_backend.json'}")
+        return
+
+    if args.suite == "interchange":
+        report = {"interchange": interchange_suite(args)}
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "interchange.json").write_text(json.dumps(report, indent=2))
+        print("\ntargets\n" + "\n".join(interchange_target_lines(report["interchange"])))
+        print(f"\nwritten: {RESULTS / 'interchange.json'}")
         return
 
     if args.suite == "analyses":

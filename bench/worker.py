@@ -24,6 +24,7 @@ import psutil
 
 from analyses import ANALYSES, GENERATORS
 from graphs import edges, node_id_bound
+from interchange import INTERCHANGE
 from libraries import OPERATIONS
 from nx_backend import BACKEND
 
@@ -53,6 +54,8 @@ def find_op(operation: str, library: str, graph: str):
         return GENERATORS[operation][library]
     if operation in BACKEND:
         return BACKEND[operation][library]
+    if operation in INTERCHANGE:
+        return INTERCHANGE[operation][library]
     return OPERATIONS[operation][library]
 
 

@@ -19,7 +19,10 @@ pub fn check_markup(data: &[u8], name: &str, read: Read, write: Write) {
         Ok(g) => g,
         Err(GraphError::Io(failure)) => {
             let message = failure.message();
-            assert!(message.contains(&*path.to_string_lossy()), "{message:?} names no file");
+            assert!(
+                message.contains(&*path.to_string_lossy()),
+                "{message:?} names no file"
+            );
             let _ = std::fs::remove_file(&path);
             return;
         }
@@ -43,7 +46,10 @@ pub fn check_markup(data: &[u8], name: &str, read: Read, write: Write) {
 /// (`{:?}`: -0.0 told from 0.0, every NaN alike).
 fn assert_same(a: &GraphCore, b: &GraphCore) {
     assert_eq!(a.is_directed(), b.is_directed());
-    assert_eq!(a.node_keys().collect::<Vec<_>>(), b.node_keys().collect::<Vec<_>>());
+    assert_eq!(
+        a.node_keys().collect::<Vec<_>>(),
+        b.node_keys().collect::<Vec<_>>()
+    );
     assert_eq!(a.node_attr_names(), b.node_attr_names());
     assert_eq!(a.edge_attr_names(), b.edge_attr_names());
     for key in a.node_keys() {

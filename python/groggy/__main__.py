@@ -20,17 +20,27 @@ import sys
 import threading
 import time
 
-from . import __version__, datasets, files
+from . import __version__, datasets, files, interop, markup
 from ._errors import GroggyError, GroggyIOError
 from .datasets import karate_club
 
-# What `convert` writes, by the output's extension.
-_WRITERS = {".groggy": "native", ".txt": "edge list", ".edges": "edge list", ".el": "edge list"}
-_WRITABLE = ".groggy (native), .txt, .edges or .el (edge list)"
-# Formats of the contract whose readers and writers do not exist yet (CSV reads as an edge
-# list with --delimiter).
-_NOT_YET = {".csv": "CSV", ".graphml": "GraphML", ".gml": "GML", ".parquet": "Parquet"}
-_NOT_YET_READABLE = (".graphml", ".gml", ".parquet")
+# Formats by extension: how FILE is read (a native file is native whatever its name; any
+# other extension is an edge list) and what `convert` writes to OUT.
+_FORMATS = {
+    ".groggy": "native",
+    ".txt": "edge list",
+    ".edges": "edge list",
+    ".el": "edge list",
+    ".csv": "CSV",
+    ".graphml": "GraphML",
+    ".gml": "GML",
+    ".parquet": "Parquet",
+}
+_WRITABLE = (
+    ".groggy (native), .txt, .edges or .el (edge list), .csv (CSV tables), .graphml, .gml "
+    "or .parquet (a folder)"
+)
+_FILE_HELP = "native file, or by extension an edge list, CSV, GraphML, GML or Parquet folder"
 # The largest --top and --depth (the engine takes int64 counts).
 _MAX_COUNT = 2**63 - 1
 
@@ -89,26 +99,49 @@ def _delimiter_hint(path) -> str:
     return ""
 
 
-def _read(path, args):
-    """The graph in FILE: native by its magic number, else an edge list. Errors come out
-    as one line naming the file (no command: reading is the same for every command)."""
-    try:
-        if files.is_native_file(path):
-            return files.load(path)
-        if _extension(path) in _NOT_YET_READABLE:
-            kind = _NOT_YET[_extension(path)]
-            raise _Failure(f"{_shown(path)}: cannot read {kind} files yet")
-        return files.read_edgelist(
+def _csv_nodes(path) -> str:
+    """The nodes file `convert` writes beside a CSV edges file, and reading it picks up:
+    `g.csv` and `g.nodes.csv`."""
+    root, extension = os.path.splitext(os.fsdecode(path))
+    return f"{root}.nodes{extension}"
+
+
+def _read_format(path, args):
+    """The graph in FILE, read as its extension says (a folder of Parquet files too)."""
+    if not os.path.isdir(path) and files.is_native_file(path):
+        return files.load(path)
+    kind = _FORMATS.get(_extension(path), "edge list")
+    if kind == "CSV":
+        nodes = _csv_nodes(path)
+        return files.read_csv(
             path,
+            nodes=nodes if os.path.exists(nodes) else None,
+            delimiter=args.delimiter or ",",
             directed=args.directed,
-            delimiter=args.delimiter,
-            header=args.header,
             progress=True,
         )
+    if kind == "GraphML":
+        return markup.read_graphml(path)
+    if kind == "GML":
+        return markup.read_gml(path)
+    if kind == "Parquet":
+        return interop.read_parquet(path, directed=args.directed)
+    return files.read_edgelist(
+        path, directed=args.directed, delimiter=args.delimiter, header=args.header, progress=True
+    )
+
+
+def _read(path, args):
+    """The graph in FILE: native by its magic number, else by its extension (an edge list
+    for any other). Errors come out as one line naming the file (no command: reading is the
+    same for every command)."""
+    try:
+        return _read_format(path, args)
     except GroggyIOError as err:
-        hint = _delimiter_hint(path) if args.delimiter is None else ""
+        edge_list = _FORMATS.get(_extension(path), "edge list") == "edge list"
+        hint = _delimiter_hint(path) if args.delimiter is None and edge_list else ""
         raise _Failure(_message(err) + hint) from None
-    except (GroggyError, OSError, ValueError) as err:
+    except (GroggyError, OSError, ValueError, ImportError) as err:
         raise _Failure(_message(err)) from None
 
 
@@ -318,14 +351,25 @@ def _shortest_path(args) -> None:
     _emit(args, path, " -> ".join(map(str, path)))
 
 
+def _write(g, kind: str, path) -> None:
+    """Writes `g` to OUT in the format `kind` (a CSV edges file with its nodes file)."""
+    if kind == "native":
+        g.save(path)
+    elif kind == "CSV":
+        g.write_csv(path, nodes=_csv_nodes(path))
+    elif kind == "GraphML":
+        g.write_graphml(path)
+    elif kind == "GML":
+        g.write_gml(path)
+    elif kind == "Parquet":
+        g.write_parquet(path)
+    else:
+        g.write_edgelist(path)
+
+
 def _convert(args) -> None:
-    extension = _extension(args.output)
-    kind = _WRITERS.get(extension)
+    kind = _FORMATS.get(_extension(args.output))
     # Refused before anything is read: the answer does not depend on the input.
-    if kind is None and extension in _NOT_YET:
-        raise _Failure(
-            f"convert: cannot write {_NOT_YET[extension]} files yet; it writes {_WRITABLE}"
-        )
     if kind is None:
         raise _Failure(
             f"convert: cannot tell the format of {_shown(args.output)} from its extension; "
@@ -333,11 +377,8 @@ def _convert(args) -> None:
         )
     g = _read(args.input, args)
     try:
-        if kind == "native":
-            g.save(args.output)
-        else:
-            g.write_edgelist(args.output)
-    except (GroggyError, OSError, ValueError) as err:
+        _write(g, kind, args.output)
+    except (GroggyError, OSError, ValueError, ImportError) as err:
         raise _Failure(_message(err)) from None
     shown = _shown(args.output)
     data = {"nodes": g.node_count, "edges": g.edge_count, "output": shown}
@@ -355,12 +396,17 @@ def _delimiter(text: str) -> str:
 
 def _reading_options(p) -> None:
     """The options of every command that reads FILE."""
-    p.add_argument("--directed", action="store_true", help="read an edge list as directed")
+    p.add_argument(
+        "--directed",
+        action="store_true",
+        help="read an edge list, CSV or Parquet as directed (GraphML and GML say it themselves)",
+    )
     p.add_argument(
         "--delimiter",
         type=_delimiter,
         metavar="C",
-        help="the field separator of an edge list (default: whitespace; \\t or tab for a tab)",
+        help="the field separator of an edge list (default: whitespace) or CSV (default: ,); "
+        "\\t or tab for a tab",
     )
     p.add_argument(
         "--header", action="store_true", help="skip the first line of an edge list (column names)"
@@ -395,9 +441,7 @@ def _parser() -> argparse.ArgumentParser:
             # "*": a missing node is reported by _nodes, in the command's terms.
             p.add_argument("operands", nargs="*", metavar=nodes[0], help=nodes[1])
         elif with_file:
-            p.add_argument(
-                "file", nargs="?", help="native file or edge list (default: karate club)"
-            )
+            p.add_argument("file", nargs="?", help=f"{_FILE_HELP} (default: karate club)")
         if with_file:
             _reading_options(p)
         p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -423,11 +467,12 @@ def _parser() -> argparse.ArgumentParser:
     path.add_argument("--weight", metavar="NAME", help=_WEIGHT_HELP)
     convert = sub.add_parser(
         "convert",
-        help="convert between edge lists and native files",
-        description="convert between edge lists and native files; OUT's extension chooses "
-        f"the format: {_WRITABLE}",
+        help="convert between file formats",
+        description="convert between file formats; OUT's extension chooses the format: "
+        f"{_WRITABLE}. A CSV edges file g.csv comes with its nodes file g.nodes.csv (written "
+        "by convert, read when there).",
     )
-    convert.add_argument("input", metavar="IN", help="native file or edge list")
+    convert.add_argument("input", metavar="IN", help=_FILE_HELP)
     convert.add_argument("output", metavar="OUT", help=f"{_WRITABLE}")
     _reading_options(convert)
     convert.add_argument("--json", action="store_true", help="machine-readable output")

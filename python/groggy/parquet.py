@@ -65,8 +65,10 @@ class ParquetMixin:
 def read_table(pa: ModuleType, pq: ModuleType, path: Path) -> Any:
     """The Parquet file ``path`` as a pyarrow Table; errors name the file."""
     if not path.is_file():
-        raise GroggyFileNotFoundError(f"read_parquet: {path}: no such file")
+        raise GroggyFileNotFoundError(
+            f"read_parquet: {path}: no such file", operation="read_parquet"
+        )
     try:
         return pq.read_table(path)
     except (pa.ArrowException, OSError) as err:
-        raise GroggyIOError(f"read_parquet: {path}: {err}") from err
+        raise GroggyIOError(f"read_parquet: {path}: {err}", operation="read_parquet") from err

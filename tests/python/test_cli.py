@@ -558,8 +558,9 @@ def test_version():
 
 @pytest.fixture
 def csv_file(tmp_path):
-    """A comma-separated edge list with a header line and weights."""
-    path = tmp_path / "people.csv"
+    """A comma-separated edge list with a header line and weights (named .txt: a .csv file
+    is read as CSV tables)."""
+    path = tmp_path / "people.txt"
     path.write_text("source,target,weight\nalice,bob,1\nbob,carol,1\ncarol,dave,1\nalice,dave,5\n")
     return path
 
@@ -651,30 +652,68 @@ def test_convert_chooses_the_output_format_by_extension(tmp_path, weighted):
         assert (tmp_path / name).read_text().startswith("a b 1.0\n")
     ok("convert", weighted, tmp_path / "w.Groggy")
     assert (tmp_path / "w.Groggy").read_bytes().startswith(b"\x89GROGGY\n")
-    writable = ".groggy (native), .txt, .edges or .el (edge list)"
-    for extension, kind in ((".csv", "CSV"), (".graphml", "GraphML"), (".gml", "GML")):
-        out = tmp_path / f"w{extension}"
-        line = fails("convert", weighted, out)
-        assert line == f"groggy: convert: cannot write {kind} files yet; it writes {writable}"
-        assert not out.exists()
-    # Refused before the input is read.
-    assert "Parquet files yet" in fails("convert", tmp_path / "missing.txt", tmp_path / "w.parquet")
+    writable = (
+        ".groggy (native), .txt, .edges or .el (edge list), .csv (CSV tables), .graphml, .gml "
+        "or .parquet (a folder)"
+    )
     for name in ("w.tsv", "w.txt.gz", "w"):
         line = fails("convert", weighted, tmp_path / name)
         assert line == (
             f"groggy: convert: cannot tell the format of {tmp_path / name} from its extension; "
             f"use {writable}"
         )
+    # Refused before the input is read.
+    assert "cannot tell the format" in fails("convert", tmp_path / "missing.txt", tmp_path / "w.x")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["weighted.txt", "w.edges", "w.el", "W.TXT", "w.Groggy"]
     )
-    # Formats with no reader yet are refused by name; a native file is native whatever its name.
-    graphml = tmp_path / "g.graphml"
-    graphml.write_text("<graphml/>\n")
-    assert fails("info", graphml) == f"groggy: {graphml}: cannot read GraphML files yet"
+    # A native file is native whatever its name.
     disguised = tmp_path / "native.gml"
     karate_club().save(disguised)
     assert ok_json("info", disguised)["nodes"] == 34
+
+
+@pytest.mark.parametrize("extension", [".csv", ".graphml", ".gml", ".parquet", ".groggy", ".el"])
+def test_every_format_converts_and_reads_back(tmp_path, weighted, extension):
+    """convert writes each format by OUT's extension, and every command reads it back by
+    FILE's: the same nodes, edges and weights (a CSV edges file with its nodes file)."""
+    g = gr.read_edgelist(weighted, directed=True)
+    g.add_node("alone")
+    native = tmp_path / "in.groggy"
+    g.save(native)
+    out = tmp_path / f"out{extension}"
+    wrote = ok_json("convert", native, out)
+    assert (wrote["nodes"], wrote["edges"]) == (g.node_count, g.edge_count)
+    info = ok_json("info", out, "--directed")
+    assert (info["nodes"], info["edges"], info["directed"]) == (g.node_count, g.edge_count, True)
+    assert ok_json("components", out, "--directed")["count"] == len(g.connected_components())
+    top = ok_json("pagerank", out, "--directed", "--weight", "weight", "--top", 3)
+    assert [d["node"] for d in top] == [k for k, _ in g.pagerank(weight="weight").top(3)]
+    if extension == ".csv":
+        assert (tmp_path / "out.nodes.csv").is_file()
+
+
+def test_reading_errors_name_the_file_in_every_format(tmp_path):
+    for name, text in (
+        ("bad.csv", 'source,target\n1,"2\n'),
+        ("bad.graphml", "<graphml><graph"),
+        ("bad.gml", "graph [ node [ id 1 "),
+    ):
+        path = tmp_path / name
+        path.write_text(text)
+        line = fails("info", path)
+        assert line.startswith(f"groggy: {path}:"), line
+    missing = tmp_path / "missing.parquet"
+    assert fails("info", missing).startswith(f"groggy: '{missing}': No such file")
+    (tmp_path / "folder.parquet").mkdir()
+    assert "edges.parquet: no such file" in fails("info", tmp_path / "folder.parquet")
+    g = gr.Graph()
+    g.add_node(1, x=None)
+    native = tmp_path / "nulls.groggy"
+    g.save(native)
+    # A graph a format cannot hold: refused with the writer's reason, nothing written.
+    assert fails("convert", native, tmp_path / "x.gml").startswith("groggy: ")
+    assert not (tmp_path / "x.gml").exists()
 
 
 def _closed_pipe(args, read: int, buffered: bool):

@@ -143,19 +143,27 @@ impl State {
                 gr_graph_node_table_arrow(g, a.as_ptr(), a.len(), f.as_ptr(), f.len(), out)
             },
         );
-        let endpoints = model.edges.iter().flat_map(|(u, v)| [u, v]);
+        // Each endpoint column has one Arrow type: its own keys must be of one kind.
+        let mixed_ends = both_kinds(model.edges.iter().map(|(u, _)| u))
+            || both_kinds(model.edges.iter().map(|(_, v)| v));
         let edges = export(
             "edge_table_arrow",
             &edge_names,
             &edge_fields,
-            both_kinds(endpoints) || nul(&edge_names),
+            mixed_ends || nul(&edge_names),
             // SAFETY: as above.
             |a, f, out| unsafe {
                 gr_graph_edge_table_arrow(g, a.as_ptr(), a.len(), f.as_ptr(), f.len(), out)
             },
         );
-        let (Some(mut nodes), Some(mut edges)) = (nodes, edges) else {
-            return;
+        let (mut nodes, mut edges) = match (nodes, edges) {
+            (Some(nodes), Some(edges)) => (nodes, edges),
+            (nodes, edges) => {
+                for mut stream in nodes.into_iter().chain(edges) {
+                    release(&mut stream);
+                }
+                return;
+            }
         };
 
         let mut h = ptr::null_mut();
