@@ -105,7 +105,8 @@ def print_table(graph: str, operation: str, results: dict) -> None:
 
 def print_times(title: str, results: dict) -> None:
     """Seconds and ratios only (the analyses suite): memory is the main suite's subject."""
-    base = results.get("groggy", {}).get("seconds")
+    mine = next((k for k in results if k.split()[0] == "groggy"), "groggy")
+    base = results.get(mine, {}).get("seconds")
     print(f"\n{title}")
     print(f"  {'library':<45}{'seconds':>10}{'vs groggy':>11}")
     for library, r in results.items():
@@ -113,7 +114,8 @@ def print_times(title: str, results: dict) -> None:
             print(f"  {library:<45}{'':>10}{'':>11}  ({r['error']})")
             continue
         ratio = f"{r['seconds'] / base:9.2f}x" if base else "-"
-        print(f"  {library:<45}{r['seconds']:>10.3f}{ratio:>11}")
+        seconds = f"{r['seconds']:10.3f}" if r["seconds"] >= 0.01 else f"{r['seconds']:10.2e}"
+        print(f"  {library:<45}{seconds}{ratio:>11}")
     peers = {k: v for k, v in results.items() if k.split()[0] in PEERS and "seconds" in v}
     if base and peers:
         fastest = min(peers, key=lambda k: peers[k]["seconds"])

@@ -25,19 +25,29 @@ pub(super) enum BadField {
     OutOfMemory(usize),
 }
 
-/// The fields of one column, as text laid end to end, and the types every value so far
-/// fits.
+/// The fields of one column, and the types every value so far fits. While every value is
+/// an int the column keeps the ints only (and the text of the rare int written otherwise
+/// than `i64` prints it, as `+5` or `007`); from the first other value on it keeps every
+/// row's text too, laid end to end (the earlier rows' made from the ints). While every
+/// value is a number it keeps the floats, so a float column is parsed once.
 pub(super) struct TextColumn {
     /// A key column: an empty field is an error, not an absent value.
     key: bool,
+    /// Whether `text` and `ends` hold every row so far.
+    texts: bool,
     text: Vec<u8>,
     /// Row `i`'s text ends at `ends[i]` (and starts where row `i - 1`'s ends).
     ends: Vec<usize>,
+    /// While `texts` is false: the rows whose int is not written as `i64` prints it, with
+    /// their text, in row order.
+    odd: Vec<(usize, Box<[u8]>)>,
     /// Whether row `i` has a value (an empty unquoted field has none).
     present: Vec<bool>,
     present_count: usize,
     /// Every row's int (0 where absent) while every value is an int.
     ints: Option<Vec<i64>>,
+    /// Every row's number (0 where absent) while every value is a number.
+    floats: Option<Vec<f64>>,
     float: bool,
     boolean: bool,
     /// Every value is an unquoted integer (sign and digits), fitting an `i64` or not.
@@ -50,11 +60,14 @@ impl TextColumn {
     pub(super) fn new(key: bool) -> TextColumn {
         TextColumn {
             key,
+            texts: false,
             text: Vec::new(),
             ends: Vec::new(),
+            odd: Vec::new(),
             present: Vec::new(),
             present_count: 0,
             ints: Some(Vec::new()),
+            floats: (!key).then(Vec::new), // keys are ints or text, never floats
             float: true,
             boolean: true,
             integer_literals: true,
@@ -63,7 +76,7 @@ impl TextColumn {
     }
 
     pub(super) fn rows(&self) -> usize {
-        self.ends.len()
+        self.present.len()
     }
 
     /// Adds the next row's field.
@@ -75,33 +88,52 @@ impl TextColumn {
         if !field.is_ascii() && std::str::from_utf8(field).is_err() {
             return Err(BadField::NotUtf8);
         }
-        let rows = self.ends.len();
-        grow(&mut self.ends, 1)?;
+        let row = self.present.len();
         grow(&mut self.present, 1)?;
-        grow(&mut self.text, field.len())?;
-        if let Some(ints) = &mut self.ints {
-            grow(ints, 1)?;
+        let int = match empty || quoted {
+            false => parse_i64(field),
+            true => None,
+        };
+        if int.is_none() && !empty {
+            self.keep_text()?; // this row's text is kept below
         }
-        debug_assert_eq!(rows, self.present.len());
-        self.text.extend_from_slice(field);
-        self.ends.push(self.text.len());
+        if self.texts {
+            grow(&mut self.ends, 1)?;
+            grow(&mut self.text, field.len())?;
+            self.text.extend_from_slice(field);
+            self.ends.push(self.text.len());
+        }
         self.present.push(!empty);
         if empty {
             if let Some(ints) = &mut self.ints {
+                grow(ints, 1)?;
                 ints.push(0);
+            }
+            if let Some(floats) = &mut self.floats {
+                grow(floats, 1)?;
+                floats.push(0.0);
             }
             return Ok(());
         }
         self.present_count += 1;
         if quoted {
             // Quoted text is text, whatever it looks like.
-            self.ints = None;
+            (self.ints, self.floats) = (None, None);
             (self.float, self.boolean, self.integer_literals) = (false, false, false);
             return Ok(());
         }
-        if let Some(x) = parse_i64(field) {
+        if let Some(x) = int {
+            if !self.texts && !prints_as_written(field) {
+                grow(&mut self.odd, 1)?;
+                self.odd.push((row, field.into()));
+            }
             if let Some(ints) = &mut self.ints {
+                grow(ints, 1)?;
                 ints.push(x);
+            }
+            if let Some(floats) = &mut self.floats {
+                grow(floats, 1)?;
+                floats.push(x as f64);
             }
             self.boolean = false;
             return Ok(());
@@ -115,13 +147,52 @@ impl TextColumn {
         if self.float {
             match parse_f64(field) {
                 Some(x) if x.is_infinite() && !is_infinity(field) => self.note_inexact(field, pos),
-                Some(_) => {}
-                None => self.float = false,
+                Some(x) => {
+                    if let Some(floats) = &mut self.floats {
+                        grow(floats, 1)?;
+                        floats.push(x);
+                    }
+                }
+                None => (self.float, self.floats) = (false, None),
             }
         }
         if self.boolean {
             self.boolean = parse_bool(field).is_some();
         }
+        Ok(())
+    }
+
+    /// Keeps every row's text from now on, writing the earlier rows' from their ints (or
+    /// the text kept for those written otherwise).
+    pub(super) fn keep_text(&mut self) -> Result<(), BadField> {
+        if self.texts {
+            return Ok(());
+        }
+        let rows = self.rows();
+        grow(&mut self.ends, rows)?;
+        // Until now every value was an int: the ints hold every row.
+        let ints = self
+            .ints
+            .as_deref()
+            .expect("an int per row until a text is kept");
+        let mut odd = self.odd.iter().peekable();
+        let mut digits = itoa_buffer();
+        for (row, (&present, &int)) in self.present.iter().zip(ints).enumerate() {
+            if present {
+                let written: &[u8] = match odd.peek() {
+                    Some((at, text)) if *at == row => {
+                        odd.next();
+                        text
+                    }
+                    _ => itoa(int, &mut digits),
+                };
+                grow(&mut self.text, written.len())?;
+                self.text.extend_from_slice(written);
+            }
+            self.ends.push(self.text.len());
+        }
+        self.odd = Vec::new();
+        self.texts = true;
         Ok(())
     }
 
@@ -183,7 +254,10 @@ impl TextColumn {
         let rows = self.rows();
         let values = match kind {
             Kind::Int64 => ColumnValues::Int64(self.ints.take().unwrap_or_default()),
-            Kind::Float64 => ColumnValues::Float64(self.parsed(|s| parse_f64(s.as_bytes()))?),
+            Kind::Float64 => ColumnValues::Float64(match self.floats.take() {
+                Some(floats) => floats,
+                None => self.parsed(|s| parse_f64(s.as_bytes()))?,
+            }),
             Kind::Bool => ColumnValues::Bool(self.parsed(|s| parse_bool(s.as_bytes()))?),
             Kind::Str => ColumnValues::Str(self.parsed(|s| Some(Box::<str>::from(s)))?),
         };
@@ -208,6 +282,7 @@ impl TextColumn {
 }
 
 /// Makes room for `more` entries, fallibly (`Err`: the bytes asked for).
+#[inline]
 fn grow<T>(v: &mut Vec<T>, more: usize) -> Result<(), BadField> {
     v.try_reserve(more).map_err(|_| {
         BadField::OutOfMemory(v.len().saturating_add(more).saturating_mul(size_of::<T>()))
@@ -225,7 +300,46 @@ fn is_integer_literal(s: &[u8]) -> bool {
 
 /// A number as Rust's `f64` parser takes it (`1.5`, `-1e-3`, `.5`, `NaN`, `inf`).
 pub(super) fn parse_f64(s: &[u8]) -> Option<f64> {
-    std::str::from_utf8(s).ok()?.parse().ok()
+    match s.is_ascii() {
+        // SAFETY: ASCII is UTF-8 (and the check is cheaper than UTF-8 validation).
+        true => unsafe { std::str::from_utf8_unchecked(s) }.parse().ok(),
+        false => None, // no number has other characters
+    }
+}
+
+/// Whether `s`, an int's text, is how `i64` prints it: no `+`, no leading zero, no `-0`.
+#[inline]
+fn prints_as_written(s: &[u8]) -> bool {
+    let digits = s.strip_prefix(b"-").unwrap_or(s);
+    match digits {
+        [b'0'] => s.len() == 1,
+        [first, ..] => first.is_ascii_digit() && *first != b'0',
+        [] => false,
+    }
+}
+
+/// Room for the longest `i64` (`-9223372036854775808`).
+fn itoa_buffer() -> [u8; 20] {
+    [0; 20]
+}
+
+/// How `i64` prints `x`, in `buffer`.
+fn itoa(x: i64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut at = buffer.len();
+    let mut rest = x.unsigned_abs();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if x < 0 {
+        at -= 1;
+        buffer[at] = b'-';
+    }
+    &buffer[at..]
 }
 
 /// `inf` or `infinity` in any case, with an optional sign: an infinity asked for.

@@ -293,9 +293,22 @@ fn str_keys<'a>(path: &Path, column: &'a TextColumn) -> GraphResult<Vec<KeyRef<'
     Ok(keys)
 }
 
-fn build(nodes: Option<Table<'_>>, mut edges: Table<'_>, directed: bool) -> GraphResult<GraphCore> {
+fn build<'p>(
+    mut nodes: Option<Table<'p>>,
+    mut edges: Table<'p>,
+    directed: bool,
+) -> GraphResult<GraphCore> {
     let tables: Vec<&Table<'_>> = nodes.iter().chain([&edges]).collect();
     let ints = int_keys(&tables)?;
+    if !ints {
+        for table in nodes.iter_mut().chain([&mut edges]) {
+            for column in &mut table.keys {
+                column
+                    .keep_text()
+                    .map_err(|_| out_of_memory(table.path, "the node keys", column.rows()))?;
+            }
+        }
+    }
     let mut graph = GraphCore::new(directed);
     if let Some(mut nodes) = nodes {
         let attrs = arrays(&mut nodes)?;

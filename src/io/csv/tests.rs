@@ -462,3 +462,41 @@ fn mutated_files_give_a_graph_or_a_clean_error() {
         }
     }
 }
+
+/// Ints are kept without their text until a value that is no int comes; the text then
+/// made for the earlier rows is what the file says (`+2`, `007`, `-0` as written).
+#[test]
+fn ints_that_turn_into_text_keep_what_the_file_says() {
+    let g = read_text(
+        "source,target,v,n\n\
+         1,2,+2,3\n\
+         2,3,007,\n\
+         3,4,-0,4.5\n\
+         4,5,x,-9223372036854775808\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!(kind(&g, "v"), AttrKind::Str);
+    let texts: Vec<Option<AttrValue>> = [(1, 2), (2, 3), (3, 4), (4, 5)]
+        .iter()
+        .map(|&e| attr(&g, e, "v"))
+        .collect();
+    let want = ["+2", "007", "-0", "x"].map(|s| Some(AttrValue::Str(s.into())));
+    assert_eq!(texts, want);
+    assert_eq!(
+        kind(&g, "n"),
+        AttrKind::Float64,
+        "ints among floats read as floats"
+    );
+    assert_eq!(attr(&g, (1, 2), "n"), Some(AttrValue::Float64(3.0)));
+    assert_eq!(attr(&g, (2, 3), "n"), None);
+    let keys = read_text("source,target\n-1,007\n+5,b\n", None).unwrap();
+    let nodes: Vec<String> = keys.node_keys().map(|k| format!("{k:?}")).collect();
+    assert_eq!(nodes.len(), 4);
+    for key in ["-1", "007", "+5", "b"] {
+        assert!(
+            keys.has_node(KeyRef::Str(key)),
+            "{key} as written: {nodes:?}"
+        );
+    }
+}
