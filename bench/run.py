@@ -278,28 +278,17 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    if args.suite == "nx-backend":
-        report = {"nx_backend": nx_backend_suite(args)}
+    if args.suite != "main":
+        key, suite, targets = {
+            "nx-backend": ("nx_backend", nx_backend_suite, backend_target_lines),
+            "interchange": ("interchange", interchange_suite, interchange_target_lines),
+            "analyses": ("analyses", analyses_suite, target_lines),
+        }[args.suite]
+        report = {key: suite(args)}
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "nx_backend.json").write_text(json.dumps(report, indent=2))
-        print("\ntargets\n" + "\n".join(backend_target_lines(report["nx_backend"])))
-        print(f"\nwritten: {RESULTS / 'nx_backend.json'}")
-        return
-
-    if args.suite == "interchange":
-        report = {"interchange": interchange_suite(args)}
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "interchange.json").write_text(json.dumps(report, indent=2))
-        print("\ntargets\n" + "\n".join(interchange_target_lines(report["interchange"])))
-        print(f"\nwritten: {RESULTS / 'interchange.json'}")
-        return
-
-    if args.suite == "analyses":
-        report = {"analyses": analyses_suite(args)}
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "analyses.json").write_text(json.dumps(report, indent=2))
-        print("\ntargets\n" + "\n".join(target_lines(report["analyses"])))
-        print(f"\nwritten: {RESULTS / 'analyses.json'}")
+        (RESULTS / f"{key}.json").write_text(json.dumps(report, indent=2))
+        print("\ntargets\n" + "\n".join(targets(report[key])))
+        print(f"\nwritten: {RESULTS / f'{key}.json'}")
         return
 
     graphs = [f"rmat-{s}" for s in args.scales]

@@ -9,7 +9,7 @@
 
 use groggy::core::{AttrValue, Cancel, GraphCore, GraphError, KeyRef};
 use groggy::io::{read_edgelist, write_edgelist, KeyKind, ReadOptions};
-use groggy_fuzz::{scratch_file, Input};
+use groggy_fuzz::{edge_pairs, scratch_file, Input};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -89,15 +89,7 @@ fuzz_target!(|data: &[u8]| {
 fn assert_same(a: &GraphCore, b: &GraphCore) {
     let nodes = |g: &GraphCore| g.node_keys().cloned().collect::<Vec<_>>();
     assert_eq!(nodes(a), nodes(b), "nodes differ after write and read");
-    let edges = |g: &GraphCore| {
-        g.edge_indices()
-            .map(|e| {
-                let (u, v) = g.edge_keys(e);
-                (u.clone(), v.clone())
-            })
-            .collect::<Vec<_>>()
-    };
-    let (ea, eb) = (edges(a), edges(b));
+    let (ea, eb) = (edge_pairs(a), edge_pairs(b));
     assert_eq!(ea, eb, "edges differ after write and read");
     for (u, v) in &ea {
         let w = |g: &GraphCore| {

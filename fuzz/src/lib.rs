@@ -8,5 +8,5 @@ mod markup;
 mod scratch;
 
 pub use input::Input;
-pub use markup::check_markup;
+pub use markup::{check_markup, edge_pairs};
 pub use scratch::scratch_file;

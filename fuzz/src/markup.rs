@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use groggy::core::{Cancel, GraphCore, GraphError, GraphResult};
+use groggy::core::{Cancel, GraphCore, GraphError, GraphResult, NodeKey};
 
 use crate::scratch_file;
 
@@ -57,19 +57,21 @@ fn assert_same(a: &GraphCore, b: &GraphCore) {
         let attrs = |g: &GraphCore| format!("{:?}", g.node_attrs(k).expect("node"));
         assert_eq!(attrs(a), attrs(b), "node {key}");
     }
-    let edges = |g: &GraphCore| {
-        g.edge_indices()
-            .map(|e| {
-                let (u, v) = g.edge_keys(e);
-                (u.clone(), v.clone())
-            })
-            .collect::<Vec<_>>()
-    };
-    let (ea, eb) = (edges(a), edges(b));
+    let (ea, eb) = (edge_pairs(a), edge_pairs(b));
     assert_eq!(ea, eb);
     for (u, v) in &ea {
         let (u, v) = (u.as_key_ref(), v.as_key_ref());
         let attrs = |g: &GraphCore| format!("{:?}", g.edge_attrs(u, v).expect("edge"));
         assert_eq!(attrs(a), attrs(b), "edge ({u}, {v})");
     }
+}
+
+/// The endpoints of every edge, in edge order.
+pub fn edge_pairs(g: &GraphCore) -> Vec<(NodeKey, NodeKey)> {
+    g.edge_indices()
+        .map(|e| {
+            let (u, v) = g.edge_keys(e);
+            (u.clone(), v.clone())
+        })
+        .collect()
 }

@@ -190,6 +190,58 @@ unsafe extern "C" fn release_stream(stream: *mut ArrowArrayStream) {
     }
 }
 
+/// The key columns of a table and its row count, read from the graph.
+type KeyColumns = fn(&GraphCore) -> GraphResult<(Vec<Layout>, usize)>;
+
+fn node_keys(core: &GraphCore) -> GraphResult<(Vec<Layout>, usize)> {
+    let keys = Layout::of_keys(Arc::new(core.node_key_list()?), "node keys")?;
+    Ok((vec![keys], core.node_count()))
+}
+
+fn edge_keys(core: &GraphCore) -> GraphResult<(Vec<Layout>, usize)> {
+    let (sources, targets) = core.keys_of_edges(core.edge_indices());
+    let keys = vec![
+        Layout::of_keys(Arc::new(sources), "edge endpoints")?,
+        Layout::of_keys(Arc::new(targets), "edge endpoints")?,
+    ];
+    Ok((keys, core.edge_count()))
+}
+
+/// The body shared by the table calls: checks the arguments, reads the key columns with
+/// `keys` and the attributes with `attribute`, and hands out the stream.
+///
+/// # Safety
+/// As the exported functions.
+#[allow(clippy::too_many_arguments)]
+unsafe fn table_call(
+    op: &'static str,
+    g: *const gr_graph,
+    attrs: *const gr_buf,
+    n_attrs: usize,
+    fields: *const gr_buf,
+    n_fields: usize,
+    out_stream: *mut ArrowArrayStream,
+    keys: KeyColumns,
+    attribute: fn(&GraphCore, &str) -> GraphResult<Arc<Array>>,
+) -> gr_status {
+    run(op, || {
+        // SAFETY: promised by the caller.
+        let (g, attrs, fields, out_stream) = unsafe {
+            (
+                graph(g)?,
+                strings(attrs, n_attrs, "attribute names")?,
+                strings(fields, n_fields, "field names")?,
+                out(out_stream, "stream")?,
+            )
+        };
+        let core = g.core.read();
+        let (keys, length) = keys(&core)?;
+        let t = table(&core, keys, &attrs, &fields, attribute, length)?;
+        hand_out(t, out_stream);
+        Ok(())
+    })
+}
+
 /// Fills `out_stream` with the node table as an Arrow stream of one record batch: a
 /// column of node keys (int64 when every key is an int, large UTF-8 when every key is a
 /// string), then the node attributes `attrs` (`n_attrs` names), in node order; the
@@ -214,30 +266,20 @@ pub unsafe extern "C" fn gr_graph_node_table_arrow(
     n_fields: usize,
     out_stream: *mut ArrowArrayStream,
 ) -> gr_status {
-    run("node_table_arrow", || {
-        // SAFETY: promised by the caller.
-        let (g, attrs, fields, out_stream) = unsafe {
-            (
-                graph(g)?,
-                strings(attrs, n_attrs, "attribute names")?,
-                strings(fields, n_fields, "field names")?,
-                out(out_stream, "stream")?,
-            )
-        };
-        let core = g.core.read();
-        let keys = Layout::of_keys(Arc::new(core.node_key_list()?), "node keys")?;
-        let length = core.node_count();
-        let t = table(
-            &core,
-            vec![keys],
-            &attrs,
-            &fields,
+    // SAFETY: passed on to the caller.
+    unsafe {
+        table_call(
+            "node_table_arrow",
+            g,
+            attrs,
+            n_attrs,
+            fields,
+            n_fields,
+            out_stream,
+            node_keys,
             GraphCore::node_array_shared,
-            length,
-        )?;
-        hand_out(t, out_stream);
-        Ok(())
-    })
+        )
+    }
 }
 
 /// Fills `out_stream` with the edge table, as `gr_graph_node_table_arrow` does for
@@ -256,32 +298,18 @@ pub unsafe extern "C" fn gr_graph_edge_table_arrow(
     n_fields: usize,
     out_stream: *mut ArrowArrayStream,
 ) -> gr_status {
-    run("edge_table_arrow", || {
-        // SAFETY: promised by the caller.
-        let (g, attrs, fields, out_stream) = unsafe {
-            (
-                graph(g)?,
-                strings(attrs, n_attrs, "attribute names")?,
-                strings(fields, n_fields, "field names")?,
-                out(out_stream, "stream")?,
-            )
-        };
-        let core = g.core.read();
-        let (sources, targets) = core.keys_of_edges(core.edge_indices());
-        let keys = vec![
-            Layout::of_keys(Arc::new(sources), "edge endpoints")?,
-            Layout::of_keys(Arc::new(targets), "edge endpoints")?,
-        ];
-        let length = core.edge_count();
-        let t = table(
-            &core,
-            keys,
-            &attrs,
-            &fields,
+    // SAFETY: passed on to the caller.
+    unsafe {
+        table_call(
+            "edge_table_arrow",
+            g,
+            attrs,
+            n_attrs,
+            fields,
+            n_fields,
+            out_stream,
+            edge_keys,
             GraphCore::edge_array_shared,
-            length,
-        )?;
-        hand_out(t, out_stream);
-        Ok(())
-    })
+        )
+    }
 }
