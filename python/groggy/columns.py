@@ -201,6 +201,38 @@ class ColumnsMixin:
             )
         )
 
+    def add_nodes_from_arrays(self: Graph, keys: Any, **columns: Any) -> None:
+        """Adds (or updates) the nodes ``keys`` in one call into the engine, with attribute
+        columns of the same length, as ``add_edges_from_arrays`` does for edges: numpy
+        int64 keys and numeric columns are read in place; ``None`` in a column sets the
+        attribute to null. New nodes come in ``keys`` order. All or nothing.
+
+        Args:
+            keys: a numpy integer array, or a list (or pandas Series, or any iterable) of
+                int or str keys.
+            **columns: attribute name -> one value per key.
+
+        Examples:
+            >>> import numpy as np
+            >>> g = Graph()
+            >>> g.add_nodes_from_arrays(np.array([3, 1, 2]), age=[30, 10, 20])
+            >>> list(g.nodes), g.node_array("age").to_list()
+            ([3, 1, 2], [30, 10, 20])
+        """
+        op = "add_nodes_from_arrays"
+        named = NamedColumns(columns, op)
+        ints = _int64_keys(keys, op, "keys")
+        if ints is not None:
+            n = len(ints)
+            k = ffi.from_buffer("int64_t[]", ints) if n else NULL
+            call = (NULL, k, NULL, 0, NULL, n)
+        else:
+            key_array = KeyArray(_key_list(keys, "keys", op), op, "keys")
+            call = (*key_array.args, key_array.n)
+        self._check(
+            lib.gr_graph_add_nodes_columns(self._handle, *call, named.names, named.handles, named.n)
+        )
+
     def _read_array(self: Graph, function: Any, name: str) -> GraphArray:
         b = _name_bytes(name)
         out = scratch.array
