@@ -49,7 +49,7 @@ fn search(csr: &Csr, s: u32, t: u32, cancel: &Cancel) -> GraphResult<Option<Vec<
         }
         let forwards = forward.len() <= backward.len();
         let (level, adjacency, mine, theirs) = if forwards {
-            (std::mem::take(&mut forward), &csr.out, &mut pred, &succ)
+            (std::mem::take(&mut forward), &*csr.out, &mut pred, &succ)
         } else {
             (std::mem::take(&mut backward), csr.inp(), &mut succ, &pred)
         };

@@ -168,14 +168,18 @@ impl SharedGraph {
     /// the graph changed since the last one (`Cancelled` if `cancel` stops the build).
     pub fn snapshot_of(&self, graph: &GraphCore, cancel: &Cancel) -> GraphResult<Arc<Csr>> {
         let mut cached = self.snapshot.lock();
-        match &*cached {
-            Some(csr) if csr.generation() == graph.generation() => Ok(Arc::clone(csr)),
-            _ => {
-                let csr = Arc::new(Csr::build(graph, cancel)?);
-                *cached = Some(Arc::clone(&csr));
-                Ok(csr)
-            }
-        }
+        let csr = match &*cached {
+            Some(csr) if csr.generation() == graph.generation() => return Ok(Arc::clone(csr)),
+            // A graph that only grew (or changed attributes) since: patched, not rebuilt.
+            Some(old) => match Csr::patched(old, graph, cancel)? {
+                Some(csr) => csr,
+                None => Csr::build(graph, cancel)?,
+            },
+            None => Csr::build(graph, cancel)?,
+        };
+        let csr = Arc::new(csr);
+        *cached = Some(Arc::clone(&csr));
+        Ok(csr)
     }
 
     /// The snapshot of the graph as it is now.

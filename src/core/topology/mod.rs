@@ -9,6 +9,8 @@
 mod bulk;
 mod order;
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 pub use order::OrderScratch;
 
 use super::error::NoMemory;
@@ -17,8 +19,20 @@ use super::fallible::{copied, with_capacity};
 /// Marks the endpoints of a removed edge.
 pub const DEAD: u32 = u32::MAX;
 
+/// Where the next epoch comes from: epochs are unique in the process.
+static NEXT_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+fn next_epoch() -> u64 {
+    NEXT_EPOCH.fetch_add(1, Ordering::Relaxed)
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Topology {
+    /// Changes whenever the topology changes otherwise than by growing (a removal, lists
+    /// reordered, an undone add), and is new for every new topology: while it stays, the
+    /// topology is an earlier one of the same epoch plus the nodes and edges past that
+    /// one's capacities (what lets a snapshot be patched rather than rebuilt).
+    epoch: u64,
     directed: bool,
     node_alive: Vec<bool>,
     endpoints: Vec<[u32; 2]>,
@@ -31,9 +45,20 @@ pub struct Topology {
 impl Topology {
     pub fn new(directed: bool) -> Topology {
         Topology {
+            epoch: next_epoch(),
             directed,
             ..Topology::default()
         }
+    }
+
+    /// See the `epoch` field.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Marks a change that is not growth.
+    pub(crate) fn reshaped(&mut self) {
+        self.epoch = next_epoch();
     }
 
     /// A deep copy, or `Err` when the system refuses the memory.
@@ -46,6 +71,7 @@ impl Topology {
             Ok(copy)
         }
         Ok(Topology {
+            epoch: next_epoch(),
             directed: self.directed,
             node_alive: copied(&self.node_alive)?,
             endpoints: copied(&self.endpoints)?,
@@ -117,6 +143,7 @@ impl Topology {
     /// Removes the nodes from index `len` on, which were just added and have no edges
     /// (undoes the node adds of a batch that failed).
     pub fn truncate_nodes(&mut self, len: usize) {
+        self.reshaped();
         let removed = self.node_alive.len().saturating_sub(len);
         debug_assert!(self.out[len..].iter().all(Vec::is_empty));
         self.node_alive.truncate(len);
@@ -187,6 +214,7 @@ impl Topology {
     }
 
     pub fn remove_edge(&mut self, e: u32) {
+        self.reshaped();
         let [u, v] = self.endpoints[e as usize];
         remove_from(&mut self.out[u as usize], e);
         if self.directed {
@@ -200,6 +228,7 @@ impl Topology {
 
     /// Removes a node and its edges; returns the removed edges so their attributes can go.
     pub fn remove_node(&mut self, n: u32) -> Vec<u32> {
+        self.reshaped();
         let mut incident = std::mem::take(&mut self.out[n as usize]);
         if self.directed {
             incident.append(&mut self.inp[n as usize]);

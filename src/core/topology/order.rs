@@ -51,6 +51,7 @@ impl Topology {
         neighbours: impl Iterator<Item = u32>,
         scratch: &mut OrderScratch,
     ) {
+        self.reshaped();
         let ends = &self.endpoints;
         let list = if inbound {
             &mut self.inp[n as usize]

@@ -11,6 +11,8 @@ use parking_lot::Mutex;
 
 use rayon::prelude::*;
 
+mod patch;
+
 use super::cancel::Cancel;
 use super::error::GraphResult;
 use super::fallible::filled;
@@ -76,10 +78,15 @@ pub struct Csr {
     compact: Vec<u32>,
     /// Graph node index of each compact id.
     node_indices: Vec<u32>,
-    /// Edges leaving each node (every edge, both ways, when undirected).
-    pub out: Adjacency,
+    /// Edges leaving each node (every edge, both ways, when undirected). Shared with the
+    /// next snapshot when only attributes changed (see `patch.rs`).
+    pub out: Arc<Adjacency>,
     /// Edges entering each node; empty when undirected (use `out`).
-    inp: Adjacency,
+    inp: Arc<Adjacency>,
+    /// The topology epoch the snapshot was made at, and how many edge indices it had
+    /// allocated: what a patch of it needs to know (`patch.rs`).
+    epoch: u64,
+    edge_capacity: usize,
     /// Entry weights by column name, made on first use (the snapshot never changes).
     weights: Mutex<HashMap<String, Arc<EntryWeights>>>,
     /// Whether some edge joins a node to itself (what per-node self-loop rules can skip).
@@ -135,8 +142,10 @@ impl Csr {
             keys,
             compact,
             node_indices: nodes,
-            out,
-            inp,
+            out: Arc::new(out),
+            inp: Arc::new(inp),
+            epoch: topology.epoch(),
+            edge_capacity: topology.edge_capacity(),
             weights: Mutex::new(HashMap::new()),
             has_self_loops,
         })

@@ -1,0 +1,238 @@
+//! The next snapshot made from the previous one, when the graph only grew since.
+//!
+//! Node and edge indices are never reused (removal leaves a tombstone), new nodes and edges
+//! take the next indices, and a new edge goes to the end of its endpoints' incidence lists.
+//! So while nothing was removed or reordered (the topology's epoch is the same), the graph
+//! is the old snapshot's graph plus the nodes and edges past its capacities: new nodes
+//! come after the old ones in node order, and each node's row is its old row followed by
+//! its new edges in edge order. The patch copies the old rows in bulk and places the new
+//! entries, without walking the graph's incidence lists; when nothing but attributes
+//! changed it shares the old rows outright. Its result is exactly the snapshot a full
+//! build would make (a property test in `tests` checks this after random changes).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::{Adjacency, Csr};
+use crate::core::cancel::Cancel;
+use crate::core::error::GraphResult;
+use crate::core::fallible::copied;
+use crate::core::graph::GraphCore;
+
+/// New entries of one direction: `(row, neighbour)` in compact ids, in edge order.
+type Additions = Vec<(u32, u32)>;
+
+impl Csr {
+    /// The snapshot of `graph` made from `old` (a snapshot of the same graph), or `None`
+    /// when the graph changed otherwise than by growing since (a full build is needed).
+    pub(crate) fn patched(
+        old: &Csr,
+        graph: &GraphCore,
+        cancel: &Cancel,
+    ) -> GraphResult<Option<Csr>> {
+        let topology = graph.topology();
+        if topology.epoch() != old.epoch || topology.is_directed() != old.directed {
+            return Ok(None);
+        }
+        cancel.check()?;
+        let old_nodes = old.compact.len();
+        let mut compact = copied(&old.compact)?;
+        let mut node_indices = copied(&old.node_indices)?;
+        let added_nodes = old_nodes..topology.node_capacity();
+        let keys = match added_nodes.is_empty() {
+            true => Arc::clone(&old.keys),
+            false => {
+                let mut keys = (*old.keys).clone();
+                keys.try_reserve(added_nodes.len())?;
+                compact.try_reserve_exact(added_nodes.len())?;
+                node_indices.try_reserve_exact(added_nodes.len())?;
+                for n in added_nodes {
+                    compact.push(node_indices.len() as u32);
+                    node_indices.push(n as u32);
+                    keys.push(graph.node_key(n as u32).as_key_ref());
+                }
+                Arc::new(keys)
+            }
+        };
+        let rows = node_indices.len();
+        let new_edges = &topology.endpoint_pairs()[old.edge_capacity..];
+        let ends = |[u, v]: [u32; 2]| (compact[u as usize], compact[v as usize]);
+        let (mut out, mut inp): (Additions, Additions) = (Vec::new(), Vec::new());
+        out.try_reserve_exact(new_edges.len() * 2)?;
+        for &pair in new_edges {
+            let (u, v) = ends(pair);
+            out.push((u, v));
+            if old.directed {
+                inp.try_reserve(1)?;
+                inp.push((v, u));
+            } else if u != v {
+                out.push((v, u));
+            }
+        }
+        cancel.check()?;
+        let has_self_loops = old.has_self_loops || new_edges.iter().any(|&[u, v]| u == v);
+        let out = patched_rows(&old.out, rows, &out)?;
+        let inp = match old.directed {
+            true => patched_rows(&old.inp, rows, &inp)?,
+            false => Arc::clone(&old.inp),
+        };
+        Ok(Some(Csr {
+            directed: old.directed,
+            generation: graph.generation(),
+            keys,
+            compact,
+            node_indices,
+            out,
+            inp,
+            epoch: old.epoch,
+            edge_capacity: topology.edge_capacity(),
+            weights: Mutex::new(HashMap::new()),
+            has_self_loops,
+        }))
+    }
+}
+
+/// `old`'s rows, `rows` of them now, each followed by its `additions` (in their order).
+/// Runs of rows without additions are copied in one go, shifted by the entries added
+/// before them; only the touched rows are laid out entry by entry.
+fn patched_rows(
+    old: &Arc<Adjacency>,
+    rows: usize,
+    additions: &[(u32, u32)],
+) -> GraphResult<Arc<Adjacency>> {
+    let old_rows = old.offsets.len().saturating_sub(1);
+    if additions.is_empty() && rows == old_rows {
+        return Ok(Arc::clone(old));
+    }
+    // The additions by row, each row's in edge order (a stable sort).
+    let mut by_row = copied(additions)?;
+    by_row.sort_by_key(|&(row, _)| row);
+    let total = old.nodes.len() + additions.len();
+    let mut offsets: Vec<usize> = Vec::new();
+    offsets.try_reserve_exact(rows + 1)?;
+    let mut nodes: Vec<u32> = Vec::new();
+    nodes.try_reserve_exact(total)?;
+    offsets.push(0);
+    let mut next = 0; // the first row not laid out yet
+    let mut pending = by_row.as_slice();
+    while next < rows {
+        // Rows `next..touched` have no additions; `touched` has some (or is the end).
+        let touched = pending.first().map_or(rows, |&(row, _)| row as usize);
+        let run_end = touched.min(old_rows);
+        if next < run_end {
+            let shift = nodes.len() - old.offsets[next];
+            nodes.extend_from_slice(&old.nodes[old.offsets[next]..old.offsets[run_end]]);
+            offsets.extend(old.offsets[next + 1..=run_end].iter().map(|&o| o + shift));
+            next = run_end;
+        }
+        // New rows without additions before `touched`: empty.
+        while next < touched {
+            offsets.push(nodes.len());
+            next += 1;
+        }
+        if touched == rows {
+            break;
+        }
+        if touched < old_rows {
+            nodes.extend_from_slice(old.neighbors(touched as u32));
+        }
+        let count = pending
+            .iter()
+            .take_while(|&&(row, _)| row as usize == touched)
+            .count();
+        nodes.extend(pending[..count].iter().map(|&(_, neighbour)| neighbour));
+        pending = &pending[count..];
+        offsets.push(nodes.len());
+        next = touched + 1;
+    }
+    debug_assert_eq!((offsets.len(), nodes.len()), (rows + 1, total));
+    Ok(Arc::new(Adjacency { offsets, nodes }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::algo::random::Rng;
+    use crate::core::{AttrValue, KeyRef};
+
+    fn same(a: &Csr, b: &Csr) {
+        assert_eq!(a.out.offsets, b.out.offsets);
+        assert_eq!(a.out.nodes, b.out.nodes);
+        assert_eq!(a.inp().offsets, b.inp().offsets);
+        assert_eq!(a.inp().nodes, b.inp().nodes);
+        assert_eq!(a.compact, b.compact);
+        assert_eq!(a.node_indices, b.node_indices);
+        assert_eq!(*a.keys, *b.keys);
+        assert_eq!(a.has_self_loops, b.has_self_loops);
+        assert_eq!(a.generation, b.generation);
+    }
+
+    /// After random growth, attribute changes and (sometimes) removals, the patched
+    /// snapshot (or the full build it falls back to) equals a fresh one.
+    #[test]
+    fn patched_snapshots_equal_fresh_ones_after_random_changes() {
+        let cancel = Cancel::new();
+        let mut patches = 0;
+        for seed in 0..40u64 {
+            let mut rng = Rng::new(seed);
+            let mut g = GraphCore::new(seed % 2 == 0);
+            for _ in 0..rng.below(30) {
+                let (u, v) = (rng.below(20) as i64, rng.below(20) as i64);
+                g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[]).unwrap();
+            }
+            let mut snapshot = Csr::build(&g, &cancel).unwrap();
+            for step in 0..25 {
+                match rng.below(10) {
+                    0..=4 => {
+                        let (u, v) = (rng.below(40) as i64, rng.below(40) as i64);
+                        g.add_edge(KeyRef::Int(u), KeyRef::Int(v), &[]).unwrap();
+                    }
+                    5 => {
+                        let k = format!("n{}", rng.below(50));
+                        g.add_node(KeyRef::Str(&k), &[]).unwrap();
+                    }
+                    6 => {
+                        let k = KeyRef::Int(rng.below(40) as i64);
+                        if g.has_node(k) {
+                            g.set_node_attr(k, "x", AttrValue::Int64(step)).unwrap();
+                        }
+                    }
+                    7 => {
+                        let k = KeyRef::Int(rng.below(40) as i64);
+                        let _ = g.remove_node(k);
+                    }
+                    _ => {
+                        let us: Vec<i64> =
+                            (0..rng.below(5)).map(|_| rng.below(60) as i64).collect();
+                        let vs: Vec<i64> = us.iter().map(|&u| (u * 7 + 3) % 60).collect();
+                        g.add_edges_int(&us, &vs, &[]).unwrap();
+                    }
+                }
+                let fresh = Csr::build(&g, &cancel).unwrap();
+                let patched = Csr::patched(&snapshot, &g, &cancel).unwrap();
+                if let Some(patched) = &patched {
+                    same(patched, &fresh);
+                    patches += 1;
+                }
+                snapshot = patched.unwrap_or(fresh);
+            }
+        }
+        assert!(patches > 500, "only {patches} of 1000 steps were patches");
+    }
+
+    #[test]
+    fn attribute_changes_share_the_rows_and_removals_rebuild() {
+        let cancel = Cancel::new();
+        let mut g = GraphCore::new(true);
+        g.add_edge(KeyRef::Int(1), KeyRef::Int(2), &[]).unwrap();
+        let old = Csr::build(&g, &cancel).unwrap();
+        g.set_node_attr(KeyRef::Int(1), "x", AttrValue::Int64(1))
+            .unwrap();
+        let new = Csr::patched(&old, &g, &cancel).unwrap().expect("patched");
+        assert!(Arc::ptr_eq(&old.out, &new.out) && Arc::ptr_eq(&old.inp, &new.inp));
+        g.remove_edge(KeyRef::Int(1), KeyRef::Int(2)).unwrap();
+        assert!(Csr::patched(&new, &g, &cancel).unwrap().is_none());
+    }
+}
