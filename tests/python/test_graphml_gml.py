@@ -7,6 +7,7 @@ import gzip
 import math
 import re
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 import pytest
@@ -188,7 +189,6 @@ def test_networkx_reads_what_groggy_writes(tmp_path, directed):
 
 
 def ig_graph(directed: bool):
-    ig = pytest.importorskip("igraph")
     G = ig.Graph(directed=directed)
     G.add_vertices(3)
     G.vs["name"] = ["a", "b", "c"]
@@ -218,7 +218,6 @@ def test_groggy_reads_igraph_files(tmp_path, directed):
 
 @pytest.mark.parametrize("directed", [False, True])
 def test_igraph_reads_what_groggy_writes(tmp_path, directed):
-    ig = pytest.importorskip("igraph")
     g = gr.Graph(directed=directed)
     g.add_node("a", v=1.5, ok=True, name="x")
     g.add_edge("a", "b", w=0.5)
