@@ -100,7 +100,7 @@ static void test_node_table_refusals(void)
 {
     gr_graph *g = new_graph(false);
     gr_buf attrs[1];
-    gr_buf fields[2];
+    gr_buf fields[3];
     struct ArrowArrayStream stream;
     struct ArrowSchema schema;
     gr_attr_value one = v_i64(1);
@@ -108,6 +108,7 @@ static void test_node_table_refusals(void)
     attrs[0] = buf_of("x");
     fields[0] = buf_of("key");
     fields[1] = buf_of("x");
+    fields[2] = buf_of("y");
     CHECK_OK(gr_graph_add_node(g, SK("a"), NULL, NULL, 0));
     CHECK_OK(gr_graph_set_node_attr(g, SK("a"), "x", 1, &one));
     CHECK_OK(gr_graph_node_table_arrow(g, attrs, 1, fields, 2, &stream));
