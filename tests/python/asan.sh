@@ -50,6 +50,12 @@ echo "== pytest under AddressSanitizer: $LIB, runtime $RUNTIME"
 # memory: the command line's wording and exit codes (each test starts several Python
 # processes, slow under ASan, running library calls the in-process tests run here too),
 # the documentation and the built wheel (no library call at all).
-exec "$PYTHON" -m pytest -q -p no:cacheprovider -m "not address_space_limit" \
+# test_igraph_interop.py imports igraph, which imports matplotlib when it is installed (as
+# `make bench` does), whose C++ exceptions at import the preloaded runtime cannot handle.
+# Tests marked cxx_exceptions make pyarrow throw a C++ exception inside itself, which the
+# preloaded runtime's __cxa_throw interceptor cannot handle in a process it was not linked
+# into (it aborts in CheckFailed); they run in the normal suite.
+exec "$PYTHON" -m pytest -q -p no:cacheprovider -m "not address_space_limit and not cxx_exceptions" \
     --ignore=tests/python/test_cli.py --ignore=tests/python/test_documentation.py \
-    --ignore=tests/python/test_wheel.py tests/python "$@"
+    --ignore=tests/python/test_wheel.py --ignore=tests/python/test_igraph_interop.py \
+    tests/python "$@"

@@ -281,12 +281,16 @@ def test_read_parquet_takes_an_edges_file_and_a_nodes_file(tmp_path):
     assert list(g.nodes()) == ["z", "x", "y"] and list(g.edges()) == [("x", "y")]
 
 
-def test_parquet_errors_name_the_file(tmp_path):
-    with pytest.raises(FileNotFoundError, match=r"edges\.parquet"):
-        gr.read_parquet(tmp_path)
+@pytest.mark.cxx_exceptions
+def test_a_damaged_parquet_file_is_named(tmp_path):
     (tmp_path / "bad.parquet").write_bytes(b"not parquet at all")
     with pytest.raises(gr.GroggyIOError, match=r"bad\.parquet"):
         gr.read_parquet(tmp_path / "bad.parquet")
+
+
+def test_parquet_errors_name_the_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"edges\.parquet"):
+        gr.read_parquet(tmp_path)
     g = gr.Graph()
     g.add_node(1)
     g.add_node("a")
