@@ -81,8 +81,9 @@ pub struct Csr {
     /// Edges leaving each node (every edge, both ways, when undirected). Shared with the
     /// next snapshot when only attributes changed (see `patch.rs`).
     pub out: Arc<Adjacency>,
-    /// Edges entering each node; empty when undirected (use `out`).
-    inp: Arc<Adjacency>,
+    /// Edges entering each node; empty when undirected (use `out`). Laid out on first use
+    /// when the snapshot is a patch (most algorithms read only `out`).
+    inp: patch::LazyRows,
     /// The topology epoch the snapshot was made at, and how many edge indices it had
     /// allocated: what a patch of it needs to know (`patch.rs`).
     epoch: u64,
@@ -143,7 +144,7 @@ impl Csr {
             compact,
             node_indices: nodes,
             out: Arc::new(out),
-            inp: Arc::new(inp),
+            inp: patch::LazyRows::ready(Arc::new(inp)),
             epoch: topology.epoch(),
             edge_capacity: topology.edge_capacity(),
             weights: Mutex::new(HashMap::new()),
@@ -190,7 +191,7 @@ impl Csr {
         let weights = Arc::new(EntryWeights {
             out,
             inp: if self.directed {
-                lay_out(&self.inp, Side::In)?
+                lay_out(self.inp.get(), Side::In)?
             } else {
                 Vec::new()
             },
@@ -230,10 +231,15 @@ impl Csr {
             .filter(|&c| c != u32::MAX)
     }
 
+    /// The rows behind `inp` (empty when undirected), shared with a patch of this snapshot.
+    pub(crate) fn inp_rows(&self) -> &Arc<Adjacency> {
+        self.inp.get()
+    }
+
     /// Edges entering each node (the same as `out` when undirected).
     pub fn inp(&self) -> &Adjacency {
         if self.directed {
-            &self.inp
+            self.inp.get()
         } else {
             &self.out
         }
