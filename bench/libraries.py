@@ -149,10 +149,23 @@ def scipy_pagerank(a, alpha=0.85, tol=1e-6, max_iter=100):
 ALGORITHM_REPEATS = 3
 
 
-def algorithm(groggy_run, others: dict) -> dict:
-    """Entries for one algorithm: groggy warm and first call, then the other libraries.
-    Each is timed best of ``ALGORITHM_REPEATS`` runs, except the first call (one run:
-    later calls find the snapshot built)."""
+#: Edges added to a warm graph before the "after a change" call.
+CHANGE_EDGES = 1000
+
+
+def changed_groggy_graph(s, t, n, groggy_run):
+    """A warm groggy graph with CHANGE_EDGES random edges added since its snapshot."""
+    g, src = groggy_graph(s, t, n, groggy_run)
+    rng = np.random.default_rng(11)
+    g.add_edges_from_arrays(rng.integers(0, n, CHANGE_EDGES), rng.integers(0, n, CHANGE_EDGES))
+    return g, src
+
+
+def algorithm(groggy_run, others: dict, after_change: bool = False) -> dict:
+    """Entries for one algorithm: groggy warm and first call (and, with ``after_change``,
+    the first call after CHANGE_EDGES edges were added to a warm graph), then the other
+    libraries. Each is timed best of ``ALGORITHM_REPEATS`` runs, except the first calls
+    (one run: later calls find the snapshot built)."""
     entries = {
         "groggy": Op(
             lambda s, t, n: groggy_graph(s, t, n, groggy_run),
@@ -161,6 +174,11 @@ def algorithm(groggy_run, others: dict) -> dict:
         ),
         "groggy (first call)": Op(groggy_graph, lambda st: groggy_run(*st)),
     }
+    if after_change:
+        entries[f"groggy (after {CHANGE_EDGES} added edges)"] = Op(
+            lambda s, t, n: changed_groggy_graph(s, t, n, groggy_run),
+            lambda st: groggy_run(*st),
+        )
     entries.update({name: op._replace(repeats=ALGORITHM_REPEATS) for name, op in others.items()})
     return entries
 
@@ -204,6 +222,7 @@ OPERATIONS = {
                 rustworkx_graph, lambda st: __import__("rustworkx").bfs_successors(st[0], st[1])
             ),
         },
+        after_change=True,
     ),
     "shortest path lengths": algorithm(
         lambda g, src: g.shortest_path_lengths(src),
