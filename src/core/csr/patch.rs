@@ -61,11 +61,13 @@ impl Csr {
         let ends = |[u, v]: [u32; 2]| (compact[u as usize], compact[v as usize]);
         let (mut out, mut inp): (Additions, Additions) = (Vec::new(), Vec::new());
         out.try_reserve_exact(new_edges.len() * 2)?;
+        if old.directed {
+            inp.try_reserve_exact(new_edges.len())?;
+        }
         for &pair in new_edges {
             let (u, v) = ends(pair);
             out.push((u, v));
             if old.directed {
-                inp.try_reserve(1)?;
                 inp.push((v, u));
             } else if u != v {
                 out.push((v, u));
@@ -158,17 +160,7 @@ fn patch_rows(
     }
     let mut by_row = copied(additions)?;
     by_row.sort_by_key(|&(row, _)| row); // stable: each row's additions stay in order
-    let mut offsets: Vec<usize> = Vec::new();
-    offsets.try_reserve_exact(rows + 1)?;
-    let mut nodes: Vec<u32> = Vec::new();
-    nodes.try_reserve_exact(old.nodes.len() + additions.len())?;
-    Ok(Some(Pending {
-        old: Arc::clone(old),
-        rows,
-        by_row,
-        offsets,
-        nodes,
-    }))
+    Pending::reserved(Arc::clone(old), rows, by_row).map(Some)
 }
 
 /// The rows of `old`, patched now.
@@ -205,17 +197,7 @@ fn patched_later(old: &LazyRows, rows: usize, additions: &[(u32, u32)]) -> Graph
             None => LazyRows::ready(Arc::clone(old)),
         });
     };
-    let mut offsets: Vec<usize> = Vec::new();
-    offsets.try_reserve_exact(rows + 1)?;
-    let mut nodes: Vec<u32> = Vec::new();
-    nodes.try_reserve_exact(base.nodes.len() + by_row.len())?;
-    Ok(LazyRows::pending(Pending {
-        old: base,
-        rows,
-        by_row,
-        offsets,
-        nodes,
-    }))
+    Pending::reserved(base, rows, by_row).map(LazyRows::pending)
 }
 
 /// `first` and `then` (each sorted by row) merged by row, a row's entries of `first`
@@ -235,6 +217,21 @@ fn merge_by_row(first: &[(u32, u32)], then: &[(u32, u32)], out: &mut Vec<(u32, u
 }
 
 impl Pending {
+    /// The layout of `old` with `by_row` (sorted by row), its buffers' room reserved now.
+    fn reserved(old: Arc<Adjacency>, rows: usize, by_row: Vec<(u32, u32)>) -> GraphResult<Pending> {
+        let mut offsets: Vec<usize> = Vec::new();
+        offsets.try_reserve_exact(rows + 1)?;
+        let mut nodes: Vec<u32> = Vec::new();
+        nodes.try_reserve_exact(old.nodes.len() + by_row.len())?;
+        Ok(Pending {
+            old,
+            rows,
+            by_row,
+            offsets,
+            nodes,
+        })
+    }
+
     /// Runs of rows without additions are copied in one go, shifted by the entries added
     /// before them; only the touched rows are laid out entry by entry. Allocates nothing:
     /// the buffers' room was reserved.
