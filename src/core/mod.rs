@@ -1,6 +1,7 @@
 //! The graph engine proper: plain Rust, no FFI types. The only `unsafe` code is the
 //! prefetch hint and the counting allocator with its pool counters (`memory/`).
 
+mod adjacency;
 mod array;
 mod attr_table;
 mod cancel;

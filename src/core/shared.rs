@@ -168,14 +168,21 @@ impl SharedGraph {
     /// the graph changed since the last one (`Cancelled` if `cancel` stops the build).
     pub fn snapshot_of(&self, graph: &GraphCore, cancel: &Cancel) -> GraphResult<Arc<Csr>> {
         let mut cached = self.snapshot.lock();
-        let csr = match &*cached {
-            Some(csr) if csr.generation() == graph.generation() => return Ok(Arc::clone(csr)),
+        if let Some(csr) = cached
+            .as_ref()
+            .filter(|c| c.generation() == graph.generation())
+        {
+            return Ok(Arc::clone(csr));
+        }
+        // Rows a bulk load laid out are newer than any snapshot: they serve first.
+        let csr = match (graph.topology().take_laid_out(), &*cached) {
+            (Some(rows), _) => Csr::from_laid_out(rows, graph, cancel)?,
             // A graph that only grew (or changed attributes) since: patched, not rebuilt.
-            Some(old) => match Csr::patched(old, graph, cancel)? {
+            (None, Some(old)) => match Csr::patched(old, graph, cancel)? {
                 Some(csr) => csr,
                 None => Csr::build(graph, cancel)?,
             },
-            None => Csr::build(graph, cancel)?,
+            (None, None) => Csr::build(graph, cancel)?,
         };
         let csr = Arc::new(csr);
         *cached = Some(Arc::clone(&csr));

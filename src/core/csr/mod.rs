@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 mod patch;
 
+pub use super::adjacency::Adjacency;
 use super::cancel::Cancel;
 use super::error::GraphResult;
 use super::fallible::filled;
@@ -47,24 +48,6 @@ impl EntryWeights {
     /// The smallest weight, if no weight is negative or NaN.
     pub fn least_if_non_negative(&self) -> Option<f64> {
         self.least
-    }
-}
-
-/// One direction of adjacency: node `c`'s entries are `offsets[c] .. offsets[c + 1]`.
-#[derive(Debug, Default)]
-pub struct Adjacency {
-    pub offsets: Vec<usize>,
-    /// Compact id of the node at the other end.
-    pub nodes: Vec<u32>,
-}
-
-impl Adjacency {
-    pub fn neighbors(&self, c: u32) -> &[u32] {
-        &self.nodes[self.offsets[c as usize]..self.offsets[c as usize + 1]]
-    }
-
-    pub fn degree(&self, c: u32) -> usize {
-        self.offsets[c as usize + 1] - self.offsets[c as usize]
     }
 }
 

@@ -282,6 +282,7 @@ impl Topology {
             + self.endpoints_capacity() * 8
             + lists(self.out_lists())
             + lists(self.in_lists())
+            + self.laid_out_heap_size()
     }
 
     /// Bytes adding `nodes` nodes (one at a time) and `edges` edges may take.
@@ -305,6 +306,11 @@ impl Topology {
         };
         // Two entries per edge (one for an undirected self-loop).
         growth += match lists {
+            // A batch into a graph without edges also lays out the snapshot rows
+            // (`topology/laid_out.rs`): as much again, and the rows' offsets.
+            ListGrowth::Batch if m == 0 => edges
+                .saturating_mul(2 * 2 * 4)
+                .saturating_add(sides * (n + nodes + 1) * size_of::<usize>()),
             ListGrowth::Batch => edges.saturating_mul(2 * 4),
             // Each list ends at most at twice its entries, or at its first 4.
             ListGrowth::Pushes => nodes

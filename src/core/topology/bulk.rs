@@ -9,9 +9,10 @@ use std::collections::TryReserveError;
 
 use rayon::prelude::*;
 
+use crate::core::adjacency::Adjacency;
 use crate::core::memory::{current_pool_counters, PoolScope};
 
-use super::Topology;
+use super::{LaidOut, Topology};
 use crate::core::fallible::filled;
 
 /// `first[i]` of a pair that matches an edge already in the graph.
@@ -39,37 +40,75 @@ impl Topology {
     }
 
     /// Finds the new edges among `pairs` and reserves the room they take (what may fail,
-    /// with nothing changed but spare capacity); `apply_edges` then adds them.
+    /// with nothing changed but spare capacity); `apply_edges` then adds them. Into a graph
+    /// without edges whose nodes are all alive, the snapshot rows are laid out as well
+    /// (`laid_out.rs`); their room is reserved here too.
     pub fn plan_edges(&mut self, pairs: &[[u32; 2]]) -> Result<EdgePlan, TryReserveError> {
-        let (first, existing) = self.first_occurrences(pairs)?;
+        let lay_out = !pairs.is_empty()
+            && self.endpoints.is_empty()
+            && self.live_nodes == self.node_alive.len();
+        // Directed, the counting sort that finds duplicates is the outgoing rows already.
+        let mut out_rows = (lay_out && self.directed).then(Adjacency::default);
+        let (first, existing) = self.first_occurrences(pairs, out_rows.as_mut())?;
         let new_edges = first
             .iter()
             .enumerate()
             .filter(|&(i, &f)| f == i as u32)
             .count();
         self.endpoints.try_reserve_exact(new_edges)?;
-        self.reserve_incidences(pairs, &first)?;
+        let counts = self.reserve_incidences(pairs, &first, lay_out)?;
+        let rows = match (counts, out_rows) {
+            (Some([_, inp]), Some(out)) => Some([out, rows_for(&inp)?]),
+            (Some([out, _]), None) => Some([rows_for(&out)?, Adjacency::default()]),
+            (None, _) => None,
+        };
         Ok(EdgePlan {
             first,
             existing,
             new_edges,
+            rows,
         })
     }
 
     /// Adds the edges `plan` found (no allocation: the room is reserved).
-    pub fn apply_edges(&mut self, pairs: Vec<[u32; 2]>, plan: EdgePlan) -> Vec<u32> {
+    pub fn apply_edges(&mut self, pairs: Vec<[u32; 2]>, mut plan: EdgePlan) -> Vec<u32> {
         let base = self.endpoints.len();
+        let rows = plan.rows.take();
         let ids = self.assign_edge_ids(pairs, plan);
-        self.append_incidences(base);
+        match rows {
+            Some([mut out, mut inp]) => {
+                // Directed, the outgoing rows were laid out with the plan.
+                let to_write = match self.directed {
+                    true => [None, Some(&mut inp)],
+                    false => [Some(&mut out), None],
+                };
+                self.append_incidences(base, to_write);
+                let new = &self.endpoints[base..];
+                // Not in parallel: rayon's bookkeeping must not count for the graph's pool.
+                let has_self_loops = new.iter().any(|&[u, v]| u == v);
+                self.laid_out.set(LaidOut {
+                    epoch: self.epoch,
+                    node_capacity: self.node_alive.len(),
+                    edge_capacity: self.endpoints.len(),
+                    out,
+                    inp,
+                    has_self_loops,
+                });
+            }
+            None => self.append_incidences(base, [None, None]),
+        }
         ids
     }
 
     /// For each pair: the index of the first pair with the same endpoints (itself when it
-    /// is the first), or `EXISTING` with the matched edge in the returned list.
+    /// is the first), or `EXISTING` with the matched edge in the returned list. With
+    /// `out_rows` (a directed graph without edges), lays out the outgoing snapshot rows:
+    /// the first occurrences, bucket by bucket.
     #[allow(clippy::type_complexity)]
     fn first_occurrences(
         &self,
         pairs: &[[u32; 2]],
+        mut out_rows: Option<&mut Adjacency>,
     ) -> Result<(Vec<u32>, Vec<(u32, u32)>), TryReserveError> {
         let n = self.node_alive.len();
         // Counting sort of the pair indices by their first endpoint, stable in input order.
@@ -97,8 +136,16 @@ impl Topology {
         let mut existing = Vec::new();
         let mut mark = filled(n, u32::MAX)?;
         let mut slot = filled(n, 0u64)?;
+        if let Some(rows) = out_rows.as_mut() {
+            rows.offsets.try_reserve_exact(n + 1)?;
+            rows.offsets.push(0);
+            rows.nodes.try_reserve_exact(pairs.len())?;
+        }
         for a in 0..n {
             let bucket = &order[start[a] as usize..start[a + 1] as usize];
+            if let (Some(rows), true) = (out_rows.as_mut(), a > 0) {
+                rows.offsets.push(rows.nodes.len()); // row `a - 1` ends
+            }
             if bucket.is_empty() {
                 continue;
             }
@@ -115,6 +162,9 @@ impl Topology {
                     mark[b] = a as u32;
                     slot[b] = i as u64;
                     first[i as usize] = i;
+                    if let Some(rows) = out_rows.as_mut() {
+                        rows.nodes.push(b as u32);
+                    }
                 } else if slot[b] & EDGE_FLAG != 0 {
                     first[i as usize] = EXISTING;
                     existing.try_reserve(1)?;
@@ -123,6 +173,12 @@ impl Topology {
                     first[i as usize] = slot[b] as u32;
                 }
             }
+        }
+        if let Some(rows) = out_rows {
+            if n > 0 {
+                rows.offsets.push(rows.nodes.len()); // the last row ends
+            }
+            rows.nodes.shrink_to_fit(); // room was taken for duplicates too
         }
         Ok((first, existing))
     }
@@ -134,6 +190,7 @@ impl Topology {
             first: mut ids,
             mut existing,
             new_edges,
+            rows: _,
         } = plan;
         existing.sort_unstable();
         let mut existing = existing.into_iter();
@@ -156,84 +213,108 @@ impl Topology {
     /// Runs `side` over the node range split between threads, for the `out` lists and
     /// (directed) the `inp` lists, carrying this thread's memory pool to rayon's threads
     /// (and keeping rayon's own bookkeeping out of it). Each thread touches only its own
-    /// lists.
+    /// lists, and its own part of `rows` (the rows being laid out, `[out, inp]`) if any.
+    /// Returns the two sides' results.
     fn for_each_side<R: Send>(
         &mut self,
-        side: impl Fn(&mut [Vec<u32>], usize, bool) -> R + Sync,
+        rows: [Option<&mut Adjacency>; 2],
+        side: impl Fn(Chunk<'_>) -> R + Sync,
         join: impl Fn(R, R) -> R + Sync + Send,
         none: impl Fn() -> R + Sync + Send,
-    ) -> R {
+    ) -> [R; 2] {
         let pool = current_pool_counters();
         let _suspended = PoolScope::suspend();
         let chunk = self.out.len().div_ceil(rayon::current_num_threads()).max(1);
-        let run = |lists: &mut [Vec<u32>], first: usize, out: bool| {
-            let _scope = PoolScope::enter_opt(pool);
-            side(lists, first, out)
+        let [out_rows, inp_rows] = rows.map(|r| r.map_or_else(Vec::new, |r| row_parts(r, chunk)));
+        let run_side = |lists: &mut [Vec<u32>], parts: Vec<RowPart<'_>>, out: bool| {
+            let mut parts: Vec<Option<RowPart<'_>>> = parts.into_iter().map(Some).collect();
+            parts.resize_with(lists.len().div_ceil(chunk), || None);
+            lists
+                .par_chunks_mut(chunk)
+                .zip(parts)
+                .enumerate()
+                .map(|(k, (lists, rows))| {
+                    let _scope = PoolScope::enter_opt(pool);
+                    side(Chunk {
+                        lists,
+                        first: k * chunk,
+                        out,
+                        rows,
+                    })
+                })
+                .reduce(&none, &join)
         };
         let (out, inp) = rayon::join(
-            || {
-                self.out
-                    .par_chunks_mut(chunk)
-                    .enumerate()
-                    .map(|(k, lists)| run(lists, k * chunk, true))
-                    .reduce(&none, &join)
-            },
-            || {
-                self.inp
-                    .par_chunks_mut(chunk)
-                    .enumerate()
-                    .map(|(k, lists)| run(lists, k * chunk, false))
-                    .reduce(&none, &join)
-            },
+            || run_side(&mut self.out, out_rows, true),
+            || run_side(&mut self.inp, inp_rows, false),
         );
-        join(out, inp)
+        [out, inp]
     }
 
     /// Reserves in each incidence list exactly the entries the new pairs (those that are
-    /// their own first occurrence) add to it.
+    /// their own first occurrence) add to it. With `count`, also returns those numbers of
+    /// entries by node, for each side.
     fn reserve_incidences(
         &mut self,
         pairs: &[[u32; 2]],
         first: &[u32],
-    ) -> Result<(), TryReserveError> {
+        count: bool,
+    ) -> Result<Option<[Vec<u32>; 2]>, TryReserveError> {
         let directed = self.directed;
         let new = |i: usize| first[i] == i as u32;
-        self.for_each_side(
-            |lists, start, out| {
-                let range = start..start + lists.len();
-                let mut extra = filled(lists.len(), 0u32)?;
+        let [out, inp]: [Result<Vec<u32>, TryReserveError>; 2] = self.for_each_side(
+            [None, None],
+            |chunk| {
+                let start = chunk.first;
+                let range = start..start + chunk.lists.len();
+                let mut extra = filled(chunk.lists.len(), 0u32)?;
                 for (i, &pair) in pairs.iter().enumerate() {
                     if !new(i) {
                         continue;
                     }
-                    for n in ends(directed, out, pair).into_iter().flatten() {
+                    for n in ends(directed, chunk.out, pair).into_iter().flatten() {
                         if range.contains(&(n as usize)) {
                             extra[n as usize - start] += 1;
                         }
                     }
                 }
-                for (list, &more) in lists.iter_mut().zip(&extra) {
+                for (list, &more) in chunk.lists.iter_mut().zip(&extra) {
                     list.try_reserve_exact(more as usize)?;
                 }
-                Ok(())
+                Ok(if count { extra } else { Vec::new() })
             },
-            |a, b| a.and(b),
-            || Ok(()),
-        )
+            |a, b| {
+                let (mut a, b) = (a?, b?);
+                a.try_reserve_exact(b.len())?;
+                a.extend_from_slice(&b);
+                Ok(a)
+            },
+            || Ok(Vec::new()),
+        );
+        let (out, inp) = (out?, inp?);
+        Ok(count.then_some([out, inp]))
     }
 
-    /// Adds the edges from `base` on to the incidence lists, whose room is reserved.
-    fn append_incidences(&mut self, base: usize) {
+    /// Adds the edges from `base` on to the incidence lists, whose room is reserved, and
+    /// lays out `rows` (the graph had no edges: a node's entry goes where its list is).
+    fn append_incidences(&mut self, base: usize, rows: [Option<&mut Adjacency>; 2]) {
         let directed = self.directed;
         let new = std::mem::take(&mut self.endpoints);
         self.for_each_side(
-            |lists, start, out| {
-                let range = start..start + lists.len();
+            rows,
+            |mut chunk| {
+                let start = chunk.first;
+                let range = start..start + chunk.lists.len();
                 for (k, &pair) in new[base..].iter().enumerate() {
-                    for n in ends(directed, out, pair).into_iter().flatten() {
+                    for n in ends(directed, chunk.out, pair).into_iter().flatten() {
                         if range.contains(&(n as usize)) {
-                            let list = &mut lists[n as usize - start];
+                            let at = n as usize - start;
+                            let list = &mut chunk.lists[at];
                             debug_assert!(list.len() < list.capacity(), "room was reserved");
+                            if let Some(rows) = &mut chunk.rows {
+                                let other = if n == pair[0] { pair[1] } else { pair[0] };
+                                rows.nodes[rows.offsets[at] - rows.offsets[0] + list.len()] = other;
+                            }
                             list.push((base + k) as u32);
                         }
                     }
@@ -246,6 +327,64 @@ impl Topology {
     }
 }
 
+/// The part of one side that one thread works on.
+struct Chunk<'a> {
+    /// The incidence lists of nodes `first..first + lists.len()`.
+    lists: &'a mut [Vec<u32>],
+    first: usize,
+    /// Whether these are `out` lists (else `inp`).
+    out: bool,
+    /// The rows of these nodes being laid out, if any.
+    rows: Option<RowPart<'a>>,
+}
+
+/// The rows of a run of nodes: `offsets` (one more than nodes, absolute) and the entries
+/// from the first node's on.
+struct RowPart<'a> {
+    offsets: &'a [usize],
+    nodes: &'a mut [u32],
+}
+
+/// `rows` split into the parts of consecutive runs of `chunk` nodes.
+fn row_parts(rows: &mut Adjacency, chunk: usize) -> Vec<RowPart<'_>> {
+    let Adjacency { offsets, nodes } = rows;
+    let n = offsets.len().saturating_sub(1);
+    let mut parts = Vec::with_capacity(n.div_ceil(chunk));
+    let mut rest: &mut [u32] = nodes;
+    let mut start = 0;
+    while start < n {
+        let end = (start + chunk).min(n);
+        let (part, tail) = rest.split_at_mut(offsets[end] - offsets[start]);
+        parts.push(RowPart {
+            offsets: &offsets[start..=end],
+            nodes: part,
+        });
+        rest = tail;
+        start = end;
+    }
+    parts
+}
+
+/// Rows with `counts[c]` entries for node `c`, the entries' room taken (zeros for now);
+/// no rows at all for no nodes (the unused `inp` side of an undirected graph).
+fn rows_for(counts: &[u32]) -> Result<Adjacency, TryReserveError> {
+    if counts.is_empty() {
+        return Ok(Adjacency::default());
+    }
+    let mut offsets = Vec::new();
+    offsets.try_reserve_exact(counts.len() + 1)?;
+    let mut total = 0;
+    offsets.push(0);
+    for &c in counts {
+        total += c as usize;
+        offsets.push(total);
+    }
+    Ok(Adjacency {
+        offsets,
+        nodes: filled(total, 0u32)?,
+    })
+}
+
 /// What `plan_edges` found: each pair's first occurrence, the pairs matching edges already
 /// in the graph, and how many edges are new.
 #[derive(Debug)]
@@ -253,6 +392,8 @@ pub struct EdgePlan {
     first: Vec<u32>,
     existing: Vec<(u32, u32)>,
     new_edges: usize,
+    /// The snapshot rows to lay out (`[out, inp]`), their room taken.
+    rows: Option<[Adjacency; 2]>,
 }
 
 impl EdgePlan {

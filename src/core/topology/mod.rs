@@ -7,10 +7,13 @@
 //! target.
 
 mod bulk;
+mod laid_out;
 mod order;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+pub use laid_out::LaidOut;
+use laid_out::LaidOutSlot;
 pub use order::OrderScratch;
 
 use super::error::NoMemory;
@@ -40,6 +43,8 @@ pub struct Topology {
     inp: Vec<Vec<u32>>,
     live_nodes: usize,
     live_edges: usize,
+    /// Snapshot rows the last bulk load laid out, until a snapshot takes them.
+    laid_out: LaidOutSlot,
 }
 
 impl Topology {
@@ -59,6 +64,18 @@ impl Topology {
     /// Marks a change that is not growth.
     pub(crate) fn reshaped(&mut self) {
         self.epoch = next_epoch();
+        self.laid_out.clear();
+    }
+
+    /// The rows a bulk load laid out (see `laid_out.rs`), taken: `None` when there are
+    /// none, or when the topology changed otherwise than by growing since.
+    pub(crate) fn take_laid_out(&self) -> Option<LaidOut> {
+        self.laid_out.take().filter(|rows| rows.epoch == self.epoch)
+    }
+
+    /// Bytes the laid-out rows hold while no snapshot took them.
+    pub(crate) fn laid_out_heap_size(&self) -> usize {
+        self.laid_out.heap_size()
     }
 
     /// A deep copy, or `Err` when the system refuses the memory.
@@ -79,6 +96,7 @@ impl Topology {
             inp: lists(&self.inp)?,
             live_nodes: self.live_nodes,
             live_edges: self.live_edges,
+            laid_out: LaidOutSlot::default(),
         })
     }
 
