@@ -28,7 +28,7 @@ ASAN_TRIPLE := x86_64-unknown-linux-gnu
 ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
-.PHONY: build test demo install clean bench bench-analyses bench-nx-backend bench-interchange venv dist py-install stress \
+.PHONY: build test demo install clean bench bench-analyses bench-nx-backend bench-interchange bench-scale venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
         fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test \
         nx-backend-test nx-backend-dev-test egg-info
@@ -225,6 +225,11 @@ bench-interchange: py-install $(VENV)/.bench-ready
 ## bench-analyses: centralities, communities, clustering, trees and generators against the peers
 bench-analyses: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) run.py --suite analyses
+
+## bench-scale: R-MAT scales 22, 23 and 24 (up to 268M edges) by groggy and every peer that
+## fits in memory: load, PageRank, BFS, components, peak memory (not part of make bench)
+bench-scale: py-install $(VENV)/.bench-ready
+	cd bench && $(VPY) scale.py
 
 $(VENV)/.bench-ready: $(VENV_READY)
 	$(VPY) -m pip install -q igraph rustworkx networkit matplotlib psutil scipy

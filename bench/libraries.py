@@ -18,7 +18,10 @@ import numpy as np
 def build_groggy(sources, targets, n):
     import groggy as gr
 
+    # All n nodes first, as every peer's graph has them (isolated ids included, in id
+    # order), then the edges.
     g = gr.Graph(directed=True)
+    g.add_nodes_from_arrays(np.arange(n, dtype=np.int64))
     g.add_edges_from_arrays(sources, targets)
     return g
 
@@ -66,6 +69,9 @@ class Op(NamedTuple):
     # than one only for calls that leave the state as they found it (algorithms), so
     # that a 50 ms figure is not one scheduler hiccup.
     repeats: int = 1
+    # For iterative algorithms: `iterations(state, result)` -> how many iterations the
+    # timed run made, printed beside the time (equal work is equal iterations).
+    iterations: Callable | None = None
 
 
 def build_op(fn) -> Op:
@@ -129,8 +135,18 @@ def scipy_matrix(s, t, n):
     return a
 
 
-def scipy_pagerank(a, alpha=0.85, tol=1e-6, max_iter=100):
-    """networkx's power iteration, on a scipy CSR matrix."""
+#: PageRank's stopping rule for every library: the scores' total (L1) change between two
+#: iterations below this. networkx's rule (`g.pagerank()`) is `N * tol` with tol=1e-6,
+#: which on a million nodes stops after a handful of iterations: not what peers do.
+PAGERANK_L1 = 1e-6
+#: Iterations no library may exceed (each converges well before).
+PAGERANK_MAX_ITER = 1000
+
+
+def scipy_pagerank(a):
+    """networkx's power iteration on a scipy CSR matrix, to PAGERANK_L1: the scores and
+    the iterations made."""
+    alpha = 0.85
     n = a.shape[0]
     out = np.asarray(a.sum(axis=1)).ravel()
     inverse = np.divide(1.0, out, out=np.zeros(n), where=out != 0)
@@ -138,12 +154,62 @@ def scipy_pagerank(a, alpha=0.85, tol=1e-6, max_iter=100):
     dangling = out == 0
     x = np.full(n, 1.0 / n)
     p = np.full(n, 1.0 / n)
-    for _ in range(max_iter):
+    for iteration in range(1, PAGERANK_MAX_ITER + 1):
         last = x
         x = alpha * (at @ (last * inverse) + last[dangling].sum() * p) + (1 - alpha) * p
-        if np.abs(x - last).sum() < n * tol:
-            return x
+        if np.abs(x - last).sum() < PAGERANK_L1:
+            return x, iteration
     raise RuntimeError("no convergence")
+
+
+def groggy_pagerank(g, max_iter=PAGERANK_MAX_ITER):
+    """groggy's PageRank (networkx's iteration) to PAGERANK_L1 in all."""
+    return g.pagerank(tol=PAGERANK_L1 / g.number_of_nodes(), max_iter=max_iter)
+
+
+def iterations_by_probing(converges) -> int:
+    """The fewest iterations with which `converges(max_iter)` is true (a library that
+    does not report its count fails to converge below it): a binary search."""
+    low, high = 1, PAGERANK_MAX_ITER
+    while low < high:
+        middle = (low + high) // 2
+        if converges(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def groggy_pagerank_iterations(state, result) -> int:
+    import groggy as gr
+
+    def converges(max_iter):
+        try:
+            groggy_pagerank(state[0], max_iter)
+            return True
+        except gr.AlgorithmError:
+            return False
+
+    return iterations_by_probing(converges)
+
+
+def networkit_pagerank(state):
+    """networkit's PageRank with networkx's handling of dangling nodes, to PAGERANK_L1."""
+    import networkit as nk
+
+    pr = nk.centrality.PageRank(
+        state[0], 0.85, PAGERANK_L1, False, nk.centrality.SinkHandling.DistributeSinks
+    )
+    pr.norm = nk.centrality.Norm.L1_NORM
+    pr.maxIterations = PAGERANK_MAX_ITER
+    return pr.run()
+
+
+def scipy_components(a):
+    """Weak component labels of a scipy CSR matrix."""
+    import scipy.sparse.csgraph as csgraph
+
+    return csgraph.connected_components(a, directed=True, connection="weak")[1]
 
 
 ALGORITHM_REPEATS = 3
@@ -161,16 +227,20 @@ def changed_groggy_graph(s, t, n, groggy_run):
     return g, src
 
 
-def algorithm(groggy_run, others: dict, after_change: bool = False) -> dict:
+def algorithm(
+    groggy_run, others: dict, after_change: bool = False, iterations: Callable | None = None
+) -> dict:
     """Entries for one algorithm: groggy warm and first call (and, with ``after_change``,
     the first call after CHANGE_EDGES edges were added to a warm graph), then the other
     libraries. Each is timed best of ``ALGORITHM_REPEATS`` runs, except the first calls
-    (one run: later calls find the snapshot built)."""
+    (one run: later calls find the snapshot built). ``iterations``: how groggy's warm
+    call counts its iterations (see `Op`)."""
     entries = {
         "groggy": Op(
             lambda s, t, n: groggy_graph(s, t, n, groggy_run),
             lambda st: groggy_run(*st),
             ALGORITHM_REPEATS,
+            iterations,
         ),
         "groggy (first call)": Op(groggy_graph, lambda st: groggy_run(*st)),
     }
@@ -197,18 +267,31 @@ OPERATIONS = {
         "rustworkx (keeps duplicates)": build_op(
             lambda s, t, n: build_rustworkx(s, t, n, multigraph=True)
         ),
+        # Not a graph library: the CSR matrix the snapshot is compared with.
+        "scipy (CSR from COO)": build_op(scipy_matrix),
     },
+    # Every library to the same rule (PAGERANK_L1), the iterations printed beside; igraph's
+    # PRPACK solves the linear system instead of iterating.
     "pagerank": algorithm(
-        lambda g, src: g.pagerank(),
+        lambda g, src: groggy_pagerank(g),
         {
-            "igraph": Op(igraph_graph, lambda st: st[0].pagerank()),
+            "igraph (PRPACK, a direct solve)": Op(igraph_graph, lambda st: st[0].pagerank()),
             "networkit": Op(
                 networkit_graph,
-                lambda st: __import__("networkit").centrality.PageRank(st[0], tol=1e-6).run(),
+                networkit_pagerank,
+                iterations=lambda st, pr: pr.numberOfIterations(),
             ),
-            "rustworkx": Op(rustworkx_graph, lambda st: __import__("rustworkx").pagerank(st[0])),
-            "scipy (CSR power iteration)": Op(scipy_matrix, scipy_pagerank),
+            "rustworkx": Op(
+                rustworkx_graph,
+                lambda st: __import__("rustworkx").pagerank(
+                    st[0], tol=PAGERANK_L1 / st[0].num_nodes(), max_iter=PAGERANK_MAX_ITER
+                ),
+            ),
+            "scipy (CSR power iteration)": Op(
+                scipy_matrix, scipy_pagerank, iterations=lambda st, result: result[1]
+            ),
         },
+        iterations=groggy_pagerank_iterations,
     ),
     "bfs": algorithm(
         lambda g, src: g.bfs(src),
@@ -250,22 +333,32 @@ OPERATIONS = {
             ),
         },
     ),
+    # As labels, for every library that has them (rustworkx has only sets; the lists of
+    # groggy's `connected_components()` are a row of their own).
     "weakly connected components": algorithm(
-        lambda g, src: g.connected_components(),
+        lambda g, src: g.component_labels(),
         {
-            "igraph": Op(igraph_graph, lambda st: st[0].connected_components(mode="weak")),
+            "igraph": Op(
+                igraph_graph, lambda st: st[0].connected_components(mode="weak").membership
+            ),
             "networkit": Op(
                 networkit_graph,
                 lambda st: (
-                    __import__("networkit").components.WeaklyConnectedComponents(st[0]).run()
+                    __import__("networkit")
+                    .components.WeaklyConnectedComponents(st[0])
+                    .run()
+                    .getPartition()
+                    .getVector()
                 ),
             ),
-            "rustworkx": Op(
+            "rustworkx (sets)": Op(
                 rustworkx_graph,
                 lambda st: __import__("rustworkx").weakly_connected_components(st[0]),
             ),
+            "scipy (csgraph labels)": Op(scipy_matrix, scipy_components),
         },
     ),
+    "weakly connected components as lists": algorithm(lambda g, src: g.connected_components(), {}),
 }
 # ----- files: the graph's edge list as text, and the native format -------------------------
 

@@ -75,20 +75,29 @@ def fmt_bytes_per_edge(result: dict, key: str) -> str:
     return f"{result[key] / max(result['edges_in'], 1):6.1f}"
 
 
+def fmt_iterations(result: dict) -> str:
+    """The iterations an iterative algorithm made, and the time per iteration."""
+    if "iterations" not in result:
+        return ""
+    k = result["iterations"]
+    return f"  {k} iterations, {result['seconds'] / k * 1e3:.1f} ms each"
+
+
 def print_table(graph: str, operation: str, results: dict) -> None:
     base = results.get("groggy", {}).get("seconds")
     print(f"\n{operation} on {graph}")
     print(
-        f"  {'library':<30}{'seconds':>10}{'vs groggy':>11}{'held B/edge':>13}{'peak B/edge':>13}"
+        f"  {'library':<34}{'seconds':>10}{'vs groggy':>11}{'held B/edge':>13}{'peak B/edge':>13}"
     )
     for library, r in results.items():
         if "error" in r:
-            print(f"  {library:<30}{'':>10}{'':>11}  ({r['error']})")
+            print(f"  {library:<34}{'':>10}{'':>11}  ({r['error']})")
             continue
         ratio = f"{r['seconds'] / base:9.2f}x" if base else "-"
         print(
-            f"  {library:<30}{r['seconds']:>10.3f}{ratio:>11}"
+            f"  {library:<34}{r['seconds']:>10.3f}{ratio:>11}"
             f"{fmt_bytes_per_edge(r, 'held_bytes'):>13}{fmt_bytes_per_edge(r, 'peak_bytes'):>13}"
+            f"{fmt_iterations(r)}"
         )
     peers = {k: v for k, v in results.items() if k.split()[0] in PEERS and "error" not in v}
     if base and peers:

@@ -86,16 +86,15 @@ def main() -> None:
         seconds = min(seconds, time.perf_counter() - start)
     # The peak is over the whole process; count only what rose above the baseline.
     peak_growth = max(peak - max(before, peak_before), held) if peak > before else held
-    print(
-        json.dumps(
-            {
-                "seconds": seconds,
-                "held_bytes": held,
-                "peak_bytes": peak_growth,
-                "edges_in": len(sources),
-            }
-        )
-    )
+    record = {
+        "seconds": seconds,
+        "held_bytes": held,
+        "peak_bytes": peak_growth,
+        "edges_in": len(sources),
+    }
+    if getattr(op, "iterations", None) is not None:
+        record["iterations"] = int(op.iterations(state, result))
+    print(json.dumps(record))
     del result, state
 
 
