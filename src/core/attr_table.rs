@@ -6,12 +6,15 @@ use super::column::{Column, Slot};
 use super::error::NoMemory;
 use super::fallible::with_capacity;
 use super::value::{AttrKind, AttrValue};
+use super::write_floor::WriteFloor;
 
 #[derive(Clone, Debug, Default)]
 pub struct AttrTable {
     names: Vec<Box<str>>,
     by_name: HashMap<Box<str>, usize>,
     columns: Vec<Column>,
+    /// The lowest entity any column was written at since a reader marked the table.
+    written: WriteFloor,
 }
 
 impl AttrTable {
@@ -30,14 +33,28 @@ impl AttrTable {
             names: self.names.clone(),
             by_name: self.by_name.clone(),
             columns,
+            written: WriteFloor::default(),
         })
+    }
+
+    /// See `WriteFloor::mark`.
+    pub(crate) fn mark_writes(&self) -> u64 {
+        self.written.mark()
+    }
+
+    /// See `WriteFloor::unchanged_below`.
+    pub(crate) fn unchanged_below(&self, mark: u64, bound: usize) -> bool {
+        self.written.unchanged_below(mark, bound)
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {
         self.by_name.get(name).map(|&i| &self.columns[i])
     }
 
-    pub(crate) fn column_mut_or_create(&mut self, name: &str) -> &mut Column {
+    /// The column `name`, created if missing, for a write at entities `lowest` and above
+    /// (what the table's readers are told).
+    pub(crate) fn column_mut_or_create(&mut self, name: &str, lowest: usize) -> &mut Column {
+        self.written.wrote(lowest);
         let i = match self.by_name.get(name) {
             Some(&i) => i,
             None => {
@@ -61,7 +78,11 @@ impl AttrTable {
     ) -> Result<(), NoMemory> {
         let count = self.columns.len();
         for (name, kind) in writes {
-            if let Err(e) = self.column_mut_or_create(name).try_reserve(*kind, len) {
+            // Reserving writes no value: the lowest entity is past every one.
+            if let Err(e) = self
+                .column_mut_or_create(name, usize::MAX)
+                .try_reserve(*kind, len)
+            {
                 self.forget_reservations(count);
                 return Err(e);
             }
@@ -82,7 +103,7 @@ impl AttrTable {
     }
 
     pub fn set(&mut self, entity: usize, name: &str, value: AttrValue) {
-        self.column_mut_or_create(name).set(entity, value);
+        self.column_mut_or_create(name, entity).set(entity, value);
     }
 
     pub fn get(&self, entity: usize, name: &str) -> Option<AttrValue> {
@@ -103,6 +124,7 @@ impl AttrTable {
     pub fn unset(&mut self, entity: usize, name: &str) -> bool {
         match self.by_name.get(name) {
             Some(&i) if self.columns[i].slot(entity) != Slot::Absent => {
+                self.written.wrote(entity);
                 self.columns[i].unset(entity);
                 true
             }
@@ -112,6 +134,7 @@ impl AttrTable {
 
     /// Removes every attribute of a removed entity.
     pub fn unset_entity(&mut self, entity: usize) {
+        self.written.wrote(entity);
         for col in &mut self.columns {
             col.unset(entity);
         }

@@ -22,6 +22,7 @@ pub mod query;
 mod shared;
 mod topology;
 mod value;
+mod write_floor;
 
 pub use array::Array;
 pub use attr_table::AttrTable;

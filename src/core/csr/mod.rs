@@ -4,14 +4,12 @@
 //! (for weights). Built in parallel, shared as `Arc`, and never changed: a mutation of the
 //! graph makes a new one on next use.
 
-use std::collections::HashMap;
 use std::sync::Arc;
-
-use parking_lot::Mutex;
 
 use rayon::prelude::*;
 
 mod patch;
+mod weights;
 
 pub use super::adjacency::Adjacency;
 use super::cancel::Cancel;
@@ -21,35 +19,8 @@ use super::graph::GraphCore;
 use super::key_list::KeyList;
 use super::prefetch::prefetch;
 use super::topology::Topology;
-
-/// Edge weights laid out like the adjacency entries, so algorithms read them in step with
-/// the neighbours instead of jumping around by edge id.
-#[derive(Debug)]
-pub struct EntryWeights {
-    pub out: Vec<f64>,
-    /// Empty when undirected (use `out`).
-    inp: Vec<f64>,
-    /// The smallest weight when no weight is negative or NaN, else `None`: a search that
-    /// needs such weights (Dijkstra) can then skip checking each edge it follows, and
-    /// knows how far beyond the nearest unsettled node distances are already final.
-    least: Option<f64>,
-}
-
-impl EntryWeights {
-    /// Weights of the incoming entries (the outgoing ones when undirected).
-    pub fn inp(&self) -> &[f64] {
-        if self.inp.is_empty() {
-            &self.out
-        } else {
-            &self.inp
-        }
-    }
-
-    /// The smallest weight, if no weight is negative or NaN.
-    pub fn least_if_non_negative(&self) -> Option<f64> {
-        self.least
-    }
-}
+pub use weights::EntryWeights;
+use weights::WeightsCache;
 
 #[derive(Debug)]
 pub struct Csr {
@@ -71,8 +42,9 @@ pub struct Csr {
     /// allocated: what a patch of it needs to know (`patch.rs`).
     epoch: u64,
     edge_capacity: usize,
-    /// Entry weights by column name, made on first use (the snapshot never changes).
-    weights: Mutex<HashMap<String, Arc<EntryWeights>>>,
+    /// Entry weights by column name, made on first use (the snapshot never changes), and
+    /// those of the snapshot this one was patched from (`weights.rs`).
+    weights: WeightsCache,
     /// Whether some edge joins a node to itself (what per-node self-loop rules can skip).
     has_self_loops: bool,
 }
@@ -130,7 +102,7 @@ impl Csr {
             inp: patch::LazyRows::ready(Arc::new(inp)),
             epoch: topology.epoch(),
             edge_capacity: topology.edge_capacity(),
-            weights: Mutex::new(HashMap::new()),
+            weights: WeightsCache::default(),
             has_self_loops,
         })
     }
@@ -138,50 +110,6 @@ impl Csr {
     /// Whether some edge joins a node to itself.
     pub fn has_self_loops(&self) -> bool {
         self.has_self_loops
-    }
-
-    /// The weights of edge column `name` laid out like the entries, made the first time a
-    /// column is asked for. `graph` must be the graph this snapshot was taken of (same
-    /// generation).
-    pub fn entry_weights(&self, graph: &GraphCore, name: &str) -> GraphResult<Arc<EntryWeights>> {
-        debug_assert_eq!(graph.generation(), self.generation);
-        let mut cache = self.weights.lock();
-        if let Some(w) = cache.get(name) {
-            return Ok(Arc::clone(w));
-        }
-        let by_edge = graph.edge_weights(name)?;
-        let topology = graph.topology();
-        let never = Cancel::new();
-        let lay_out = |adjacency: &Adjacency, side: Side| -> GraphResult<Vec<f64>> {
-            gather(
-                &adjacency.offsets,
-                &self.node_indices,
-                side.lists(topology),
-                &by_edge,
-                &never,
-                |&w, _| w,
-            )
-        };
-        let out = lay_out(
-            &self.out,
-            if self.directed { Side::Out } else { Side::Both },
-        )?;
-        // Every edge has an outgoing entry, so `out` holds every live edge's weight.
-        let least = out
-            .par_iter()
-            .all(|&w| w >= 0.0) // false for NaN
-            .then(|| out.par_iter().copied().reduce(|| f64::INFINITY, f64::min));
-        let weights = Arc::new(EntryWeights {
-            out,
-            inp: if self.directed {
-                lay_out(self.inp.get(), Side::In)?
-            } else {
-                Vec::new()
-            },
-            least,
-        });
-        cache.insert(name.to_string(), Arc::clone(&weights));
-        Ok(weights)
     }
 
     pub fn is_directed(&self) -> bool {

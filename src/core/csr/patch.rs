@@ -10,12 +10,11 @@
 //! changed it shares the old rows outright. Its result is exactly the snapshot a full
 //! build would make (a property test in `tests` checks this after random changes).
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use parking_lot::Mutex;
 
-use super::{Adjacency, Csr};
+use super::{Adjacency, Csr, WeightsCache};
 use crate::core::cancel::Cancel;
 use crate::core::error::GraphResult;
 use crate::core::fallible::{copied, with_capacity};
@@ -92,7 +91,7 @@ impl Csr {
             inp,
             epoch: old.epoch,
             edge_capacity: topology.edge_capacity(),
-            weights: Mutex::new(HashMap::new()),
+            weights: WeightsCache::patched_from(&old.weights),
             has_self_loops,
         }))
     }
@@ -130,7 +129,7 @@ impl Csr {
             inp: LazyRows::ready(Arc::new(rows.inp)),
             epoch: rows.epoch,
             edge_capacity: rows.edge_capacity,
-            weights: Mutex::new(HashMap::new()),
+            weights: WeightsCache::default(),
             has_self_loops: rows.has_self_loops,
         };
         if topology.node_capacity() == n && topology.edge_capacity() == rows.edge_capacity {

@@ -201,9 +201,10 @@ impl GraphCore {
         if ids.is_empty() {
             return; // an empty batch creates no columns, as no add would
         }
+        let lowest = ids.iter().min().map_or(usize::MAX, |&e| e as usize);
         for (name, values) in columns {
             self.edge_attrs
-                .column_mut_or_create(name)
+                .column_mut_or_create(name, lowest)
                 .write_array(ids, values, nulls);
         }
     }
@@ -357,9 +358,10 @@ impl GraphCore {
         if nodes.is_empty() {
             return Ok(()); // an empty batch creates no columns, as no add would
         }
+        let lowest = nodes.iter().min().map_or(usize::MAX, |&n| n as usize);
         for (name, values) in columns {
             self.node_attrs
-                .column_mut_or_create(name)
+                .column_mut_or_create(name, lowest)
                 .write_array(&nodes, values, nulls);
         }
         Ok(())

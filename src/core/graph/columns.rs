@@ -117,7 +117,7 @@ impl GraphCore {
         self.node_attrs.try_reserve(&[(name, values.kind())], len)?;
         self.generation += 1;
         self.node_attrs
-            .column_mut_or_create(name)
+            .column_mut_or_create(name, 0) // every node
             .set_from_array(&nodes, values);
         Ok(())
     }
@@ -142,7 +142,7 @@ impl GraphCore {
         self.edge_attrs.try_reserve(&[(name, values.kind())], len)?;
         self.generation += 1;
         self.edge_attrs
-            .column_mut_or_create(name)
+            .column_mut_or_create(name, 0) // every edge
             .set_from_array(&edges, values);
         Ok(())
     }

@@ -407,10 +407,10 @@ fn decode_table(c: &mut Cursor<'_>, table: &mut AttrTable, entities: usize) -> R
         // The column's slots and storage for every entity, reserved before any is set
         // (the sets below then never grow it).
         table.try_reserve(&[(name, storage)], entities)?;
-        let column = table.column_mut_or_create(name);
-        // Give the column its storage kind first, through an entry set and unset again
-        // (entity 0; its real state is applied below): a typed column keeps its kind even
-        // with no value left, and a mixed one stays mixed whatever it holds.
+        let column = table.column_mut_or_create(name, 0); // every entity
+                                                          // Give the column its storage kind first, through an entry set and unset again
+                                                          // (entity 0; its real state is applied below): a typed column keeps its kind even
+                                                          // with no value left, and a mixed one stays mixed whatever it holds.
         match storage {
             AttrKind::Null => {}
             AttrKind::Mixed => {
