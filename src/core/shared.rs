@@ -175,8 +175,12 @@ impl SharedGraph {
             return Ok(Arc::clone(csr));
         }
         // Rows a bulk load laid out are newer than any snapshot: they serve first.
-        let csr = match (graph.topology().take_laid_out(), &*cached) {
-            (Some(rows), _) => Csr::from_laid_out(rows, graph, cancel)?,
+        let laid_out = match graph.topology().take_laid_out() {
+            Some(rows) => Csr::from_laid_out(rows, graph, cancel)?,
+            None => None,
+        };
+        let csr = match (laid_out, &*cached) {
+            (Some(csr), _) => csr,
             // A graph that only grew (or changed attributes) since: patched, not rebuilt.
             (None, Some(old)) => match Csr::patched(old, graph, cancel)? {
                 Some(csr) => csr,
