@@ -6,6 +6,7 @@
 use std::mem::size_of;
 
 use crate::core::key_index::KeyIndex;
+use crate::core::topology::LaidOut;
 use crate::core::{AttrKind, AttrTable, AttrValue, Column, ColumnValues, NodeKey, Topology};
 
 /// The capacity of a `Vec`'s first allocation by `push` or `reserve` (as `RawVec` does).
@@ -310,7 +311,8 @@ impl Topology {
             // (`topology/laid_out.rs`): as much again, and the rows' offsets.
             ListGrowth::Batch if m == 0 => edges
                 .saturating_mul(2 * 2 * 4)
-                .saturating_add(sides * (n + nodes + 1) * size_of::<usize>()),
+                .saturating_add(sides * (n + nodes + 1) * size_of::<usize>())
+                .saturating_add(size_of::<LaidOut>()), // boxed in the topology
             ListGrowth::Batch => edges.saturating_mul(2 * 4),
             // Each list ends at most at twice its entries, or at its first 4.
             ListGrowth::Pushes => nodes
