@@ -207,7 +207,8 @@ def main() -> None:
             report.setdefault(str(scale), {})[library] = result
             if "error" in result:
                 print(f"  {library:<12}  {result['error']}")
-                last_peak[library] = None
+                if not result["error"].startswith("not started"):
+                    last_peak[library] = None  # failed or stopped: not tried larger
                 continue
             sec = result["seconds"]
             per_edge = result["peak"] / result["edges"]
