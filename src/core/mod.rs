@@ -29,7 +29,7 @@ pub use attr_table::AttrTable;
 pub use cancel::{Cancel, CHECK_EVERY};
 pub use column::{Column, NullEntries, Slot};
 pub use column_values::ColumnValues;
-pub use csr::{Adjacency, Csr, EntryWeights};
+pub use csr::{Adjacency, Csr, EntryWeights, PullOrder};
 pub use error::{GraphError, GraphResult, IoFailure, NoMemory};
 pub use graph::{Attrs, Columns, GraphCore, NeighbourLists, MAX_INDICES};
 pub use key::{KeyRef, NodeKey};

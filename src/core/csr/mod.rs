@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+mod locality;
 mod patch;
 mod weights;
 
@@ -19,6 +20,8 @@ use super::graph::GraphCore;
 use super::key_list::KeyList;
 use super::prefetch::prefetch;
 use super::topology::Topology;
+pub use locality::PullOrder;
+use locality::PullOrderCache;
 pub use weights::EntryWeights;
 use weights::WeightsCache;
 
@@ -47,6 +50,8 @@ pub struct Csr {
     weights: WeightsCache,
     /// Whether some edge joins a node to itself (what per-node self-loop rules can skip).
     has_self_loops: bool,
+    /// The pull rows relabelled for locality, when they pay (`locality.rs`).
+    pull_order: PullOrderCache,
 }
 
 impl Csr {
@@ -104,6 +109,7 @@ impl Csr {
             edge_capacity: topology.edge_capacity(),
             weights: WeightsCache::default(),
             has_self_loops,
+            pull_order: PullOrderCache::default(),
         })
     }
 
@@ -220,6 +226,29 @@ fn offsets(nodes: &[u32], lists: &[Vec<u32>]) -> GraphResult<Vec<usize>> {
     Ok(offsets)
 }
 
+/// `entries` (laid out by `offsets`) cut into runs of whole rows for threads to fill:
+/// `(first row, end row, the runs' entries)`. Several runs per thread, cut where the
+/// entries reach each share of the total, so a thread that drew hubs does not hold the
+/// others up.
+fn row_runs<'a, T>(offsets: &[usize], entries: &'a mut [T]) -> Vec<(usize, usize, &'a mut [T])> {
+    let n = offsets.len() - 1;
+    let runs_wanted = 8 * rayon::current_num_threads();
+    let share = entries.len().div_ceil(runs_wanted).max(1);
+    let mut runs = Vec::with_capacity(runs_wanted + 1);
+    let mut rest = entries;
+    let mut start = 0;
+    while start < n {
+        let target = offsets[start] + share;
+        let end = start + offsets[start..=n].partition_point(|&o| o < target).max(1);
+        let end = end.min(n);
+        let (run, tail) = rest.split_at_mut(offsets[end] - offsets[start]);
+        runs.push((start, end, run));
+        rest = tail;
+        start = end;
+    }
+    runs
+}
+
 /// How many nodes ahead `gather` asks for the per-edge data of a node's edges.
 const PREFETCH_NODES_AHEAD: usize = 4;
 /// Nodes `gather` lays out between two looks at the cancel token.
@@ -237,45 +266,29 @@ fn gather<T: Copy + Default + Send, P: Sync>(
     cancel: &Cancel,
     value: impl Fn(&P, u32) -> T + Sync,
 ) -> GraphResult<Vec<T>> {
-    let n = nodes.len();
-    let total = offsets[n];
-    let mut out = filled(total, T::default())?;
-    // Several runs per thread, cut where the entries reach each share of the total, so
-    // a thread that drew hubs does not hold the others up.
-    let runs_wanted = 8 * rayon::current_num_threads();
-    let share = total.div_ceil(runs_wanted).max(1);
-    let mut runs = Vec::with_capacity(runs_wanted + 1);
-    let mut rest = &mut out[..];
-    let mut start = 0;
-    while start < n {
-        let target = offsets[start] + share;
-        let end = start + offsets[start..=n].partition_point(|&o| o < target).max(1);
-        let end = end.min(n);
-        let (run, tail) = rest.split_at_mut(offsets[end] - offsets[start]);
-        runs.push((start, end, run));
-        rest = tail;
-        start = end;
-    }
-    runs.into_par_iter().for_each(|(start, end, run)| {
-        let mut slots = run.iter_mut();
-        let run_nodes = &nodes[start..end];
-        for (i, &node) in run_nodes.iter().enumerate() {
-            // A cancelled build stops early; its caller sees the token and discards it.
-            if i % CANCEL_EVERY_NODES == 0 && cancel.is_triggered() {
-                return;
-            }
-            // The edges a few nodes on are scattered through memory: ask for them now.
-            if let Some(&ahead) = run_nodes.get(i + PREFETCH_NODES_AHEAD) {
-                for &e in &lists[ahead as usize] {
-                    prefetch(per_edge.as_ptr().wrapping_add(e as usize));
+    let mut out = filled(offsets[nodes.len()], T::default())?;
+    row_runs(offsets, &mut out)
+        .into_par_iter()
+        .for_each(|(start, end, run)| {
+            let mut slots = run.iter_mut();
+            let run_nodes = &nodes[start..end];
+            for (i, &node) in run_nodes.iter().enumerate() {
+                // A cancelled build stops early; its caller sees the token and discards it.
+                if i % CANCEL_EVERY_NODES == 0 && cancel.is_triggered() {
+                    return;
+                }
+                // The edges a few nodes on are scattered through memory: ask for them now.
+                if let Some(&ahead) = run_nodes.get(i + PREFETCH_NODES_AHEAD) {
+                    for &e in &lists[ahead as usize] {
+                        prefetch(per_edge.as_ptr().wrapping_add(e as usize));
+                    }
+                }
+                for &e in &lists[node as usize] {
+                    *slots.next().expect("offsets count every entry") =
+                        value(&per_edge[e as usize], node);
                 }
             }
-            for &e in &lists[node as usize] {
-                *slots.next().expect("offsets count every entry") =
-                    value(&per_edge[e as usize], node);
-            }
-        }
-    });
+        });
     Ok(out)
 }
 

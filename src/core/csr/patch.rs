@@ -14,7 +14,7 @@ use std::sync::{Arc, OnceLock};
 
 use parking_lot::Mutex;
 
-use super::{Adjacency, Csr, WeightsCache};
+use super::{Adjacency, Csr, PullOrderCache, WeightsCache};
 use crate::core::cancel::Cancel;
 use crate::core::error::GraphResult;
 use crate::core::fallible::{copied, with_capacity};
@@ -104,6 +104,7 @@ impl Csr {
             edge_capacity: topology.edge_capacity(),
             weights: WeightsCache::patched_from(&old.weights),
             has_self_loops,
+            pull_order: PullOrderCache::default(),
         }))
     }
 }
@@ -142,6 +143,7 @@ impl Csr {
             edge_capacity: rows.edge_capacity,
             weights: WeightsCache::default(),
             has_self_loops: rows.has_self_loops,
+            pull_order: PullOrderCache::default(),
         };
         if topology.node_capacity() == n && topology.edge_capacity() == rows.edge_capacity {
             return Ok(Some(as_loaded));
