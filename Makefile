@@ -28,7 +28,7 @@ ASAN_TRIPLE := x86_64-unknown-linux-gnu
 ASAN_DIR := target/asan
 ASAN_LIB := $(ASAN_DIR)/$(ASAN_TRIPLE)/debug
 
-.PHONY: build test demo install clean bench bench-analyses bench-nx-backend bench-interchange bench-scale venv dist py-install stress \
+.PHONY: build test demo install clean bench bench-analyses bench-nx-backend bench-interchange bench-scale bench-spark venv dist py-install stress \
         fmt-check clippy cargo-test header-check c-test cpp-test readme-c-test py-test lint \
         fuzz fuzz-smoke test-sanitize asan-build nightly-test docs typecheck node-test \
         nx-backend-test nx-backend-dev-test egg-info
@@ -230,6 +230,11 @@ bench-analyses: py-install $(VENV)/.bench-ready
 ## fits in memory: load, PageRank, BFS, components, peak memory (not part of make bench)
 bench-scale: py-install $(VENV)/.bench-ready
 	cd bench && $(VPY) scale.py
+
+## bench-spark: PageRank and components of R-MAT scale 20 by groggy.spark in Spark's local
+## mode beside groggy on one machine: time, peak memory, merge rounds (needs Java)
+bench-spark: py-install $(VENV)/.bench-ready
+	cd bench && $(VPY) spark.py
 
 $(VENV)/.bench-ready: $(VENV_READY)
 	$(VPY) -m pip install -q igraph rustworkx networkit matplotlib psutil scipy

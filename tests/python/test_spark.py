@@ -99,8 +99,10 @@ def partition_of(labels: dict) -> set:
 
 def test_pagerank_equals_graph_pagerank_on_a_dataset(spark):
     s, t = email_edges()
-    got = by_id(gs.pagerank(frame(spark, s, t, 2)), "pagerank")
+    stats: dict = {}
+    got = by_id(gs.pagerank(frame(spark, s, t, 2), stats=stats), "pagerank")
     assert_scores_equal(got, local_graph(s, t).pagerank())
+    assert 2 <= stats["iterations"] <= 100
 
 
 def test_weighted_pagerank_with_duplicates_self_loops_and_missing_weights(spark):
@@ -166,6 +168,7 @@ def test_components_of_a_dataset(spark):
     expected = {frozenset(c) for c in local_graph(s, t, directed=False).connected_components()}
     assert partition_of(labels) == expected
     assert len(expected) == 2 and stats["rounds"] <= 2 * np.log2(len(labels))
+    assert 0 < stats["local_edges"] <= 8 * len(labels)
 
 
 def test_bfs_distances_equal_shortest_path_lengths(spark):

@@ -39,6 +39,8 @@ def connected_components(edges: Any, *, stats: dict[str, int] | None = None) -> 
         _local_stars, T.StructType([T.StructField(_HI, id_type), T.StructField(_LO, id_type)])
     )
     forest = cut(stars.filter(F.col(_HI) != F.col(_LO)).distinct())
+    if stats is not None:
+        stats["local_edges"] = forest.count()
     rounds = 0
     while True:
         rounds += 1
@@ -48,7 +50,6 @@ def connected_components(edges: Any, *, stats: dict[str, int] | None = None) -> 
         forest = merged
     if stats is not None:
         stats["rounds"] = rounds
-        stats["local_edges"] = forest.count()
     ids = frame.select(F.col(SRC).alias(ID)).union(frame.select(F.col(DST).alias(ID))).distinct()
     roots = forest.select(F.col(_HI).alias(ID), F.col(_LO).alias(COMPONENT))
     # A component's smallest id has no edge to a smaller one: it is its own component.

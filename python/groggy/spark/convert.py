@@ -30,9 +30,8 @@ def to_spark(g: Graph, spark: SparkSession) -> SparkGraph:
     as ``g.edge_table(format="arrow")`` does)."""
     import pyarrow as pa
 
-    edges = pa.table(g.edge_table(format="arrow")).rename_columns(
-        [SRC, DST, *g.edge_table(format="arrow").column_names[2:]]
-    )
+    edges = pa.table(g.edge_table(format="arrow"))
+    edges = edges.rename_columns([SRC, DST, *edges.column_names[2:]])
     nodes = pa.table(g.node_table(format="arrow"))
     nodes = nodes.rename_columns([ID, *nodes.column_names[1:]])
     return SparkGraph(_frame(spark, edges), _frame(spark, nodes))

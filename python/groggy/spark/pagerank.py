@@ -25,11 +25,14 @@ def pagerank(
     tol: float = 1e-6,
     max_iter: int = 100,
     weight: str | None = None,
+    *,
+    stats: dict[str, int] | None = None,
 ) -> DataFrame:
     """A DataFrame (``id``, ``pagerank``) of every node of the directed graph of ``edges``,
     equal to ``Graph.pagerank`` of the same graph (to rounding). Each iteration is one
     join and aggregation over the edges, computed and kept before the next (its plan does
-    not grow). ``AlgorithmError`` when it does not converge within ``max_iter``."""
+    not grow). ``AlgorithmError`` when it does not converge within ``max_iter``.
+    ``stats``, when given, receives ``iterations``."""
     op = "pagerank"
     if not 0.0 < alpha < 1.0:
         raise InvalidArgumentError(f"{op}: alpha must be in (0, 1), got {alpha}")
@@ -56,8 +59,10 @@ def pagerank(
     )
     ranks = cut(nodes.withColumn(PAGERANK, F.lit(1.0 / n)))
     dangling_sum = ranks.filter(F.col("inverse_out") == 0.0).count() / n
-    for _ in range(max_iter):
+    for iteration in range(1, max_iter + 1):
         ranks, err, dangling_sum = _step(share, ranks, alpha, n, dangling_sum)
+        if stats is not None:
+            stats["iterations"] = iteration
         if err < n * tol:
             return ranks.select(ID, PAGERANK)
     raise AlgorithmError(f"{op}: did not converge within {max_iter} iterations (tol {tol})")
