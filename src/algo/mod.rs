@@ -18,6 +18,7 @@ mod input;
 mod pagerank;
 mod path_centrality;
 mod prefetch;
+mod pull_rows;
 mod radix_heap;
 pub mod random;
 mod scc;

@@ -11,12 +11,11 @@ use rayon::prelude::*;
 
 use super::centrality::{check_tol, no_convergence};
 use super::input;
+use super::pull_rows::PullRows;
 use super::NodeValues;
 use crate::core::fallible::{filled, with_capacity};
 use crate::core::Cancel;
-use crate::core::{
-    Adjacency, Array, Csr, EntryWeights, GraphError, GraphResult, KeyRef, SharedGraph,
-};
+use crate::core::{Array, Csr, EntryWeights, GraphError, GraphResult, KeyRef, SharedGraph};
 
 /// Nodes per parallel task: large enough to amortise scheduling, small enough to balance.
 const CHUNK: usize = 4096;
@@ -97,32 +96,6 @@ pub fn pagerank(
     })
 }
 
-/// The rows an iteration pulls along: the snapshot's incoming rows (every entry when
-/// undirected), or those relabelled for locality (`Csr::pull_order`).
-struct Pull<'a> {
-    rows: &'a Adjacency,
-    /// The compact id of each row; `None` when rows are in compact order.
-    order: Option<&'a [u32]>,
-}
-
-impl Pull<'_> {
-    fn compact(&self, row: usize) -> usize {
-        self.order.map_or(row, |order| order[row] as usize)
-    }
-
-    /// `values` by row, back in compact order.
-    fn to_compact(&self, values: Vec<f64>) -> GraphResult<Vec<f64>> {
-        let Some(order) = self.order else {
-            return Ok(values);
-        };
-        let mut by_compact = filled(values.len(), 0.0)?;
-        for (&c, value) in order.iter().zip(values) {
-            by_compact[c as usize] = value;
-        }
-        Ok(by_compact)
-    }
-}
-
 /// The power iteration on a snapshot, in its locality order when it has one.
 fn iterate(
     csr: &Csr,
@@ -131,17 +104,7 @@ fn iterate(
     options: &PageRankOptions<'_>,
     cancel: &Cancel,
 ) -> GraphResult<Vec<f64>> {
-    let relabelled = csr.pull_order(cancel)?;
-    let pull = match &relabelled {
-        Some(relabelled) => Pull {
-            rows: &relabelled.inp,
-            order: Some(&relabelled.order),
-        },
-        None => Pull {
-            rows: csr.inp(),
-            order: None,
-        },
-    };
+    let pull = PullRows::of(csr, cancel)?;
     let x = iterate_rows(csr, &pull, weights, personalization, options, cancel)?;
     pull.to_compact(x)
 }
@@ -149,7 +112,7 @@ fn iterate(
 /// The power iteration over `pull`'s rows; scores by row.
 fn iterate_rows(
     csr: &Csr,
-    pull: &Pull<'_>,
+    pull: &PullRows<'_>,
     weights: Option<&EntryWeights>,
     personalization: Option<&[f64]>,
     options: &PageRankOptions<'_>,
@@ -161,14 +124,7 @@ fn iterate_rows(
     }
     let alpha = options.alpha;
     let uniform = 1.0 / n as f64;
-    let personalization = match personalization {
-        None => None,
-        Some(p) => {
-            let mut by_row = with_capacity(n)?;
-            by_row.extend((0..n).map(|r| p[pull.compact(r)]));
-            Some(by_row)
-        }
-    };
+    let personalization = personalization.map(|p| pull.by_row(p)).transpose()?;
     let p = |r: usize| personalization.as_ref().map_or(uniform, |p| p[r]);
 
     // 1 / out-weight of each node (0 for dangling nodes), and each incoming entry's weight.
@@ -187,10 +143,8 @@ fn iterate_rows(
                 *slot = 1.0 / total;
             }
         });
-    let rows = pull.rows;
-    // Entry weights are laid out by compact row: a row's weights start where its compact
-    // row's entries do, in the same order.
-    let in_weights: Option<(&[f64], &[usize])> = weights.map(|w| (w.inp(), &csr.inp().offsets[..]));
+    let rows = pull.rows();
+    let in_weights: Option<&[f64]> = weights.map(|w| w.inp());
     let is_dangling = |u: &u32| inverse_out[*u as usize] == 0.0;
     let mut dangling = with_capacity((0..n as u32).filter(is_dangling).count())?;
     dangling.extend((0..n as u32).filter(is_dangling));
@@ -216,14 +170,11 @@ fn iterate_rows(
                     let entries = &rows.nodes[rows.offsets[r]..rows.offsets[r + 1]];
                     let pulled: f64 = match in_weights {
                         None => entries.iter().map(|&u| contribution[u as usize]).sum(),
-                        Some((w, offsets)) => {
-                            let first = offsets[pull.compact(r)];
-                            entries
-                                .iter()
-                                .zip(&w[first..first + entries.len()])
-                                .map(|(&u, &wt)| contribution[u as usize] * wt)
-                                .sum()
-                        }
+                        Some(w) => entries
+                            .iter()
+                            .zip(pull.row_weights(w, r))
+                            .map(|(&u, &wt)| contribution[u as usize] * wt)
+                            .sum(),
                     };
                     let pr = p(r);
                     let value = alpha * (pulled + dangling_sum * pr) + (1.0 - alpha) * pr;
@@ -303,17 +254,18 @@ mod tests {
             let mut order: Vec<u32> = (0..n as u32).collect();
             order.sort_by_key(|&c| shuffle[c as usize]);
             let relabelled = PullOrder::relabel(csr.inp(), order, &Cancel::new()).unwrap();
+            let relabelled = PullRows::with(csr, Some(std::sync::Arc::new(relabelled)));
             let total: f64 = (0..n).map(|c| (c % 4) as f64).sum();
             let personalization: Vec<f64> = (0..n).map(|c| (c % 4) as f64 / total).collect();
             let personalization = (personalized && n > 1).then_some(&personalization[..]);
             let options = PageRankOptions { tol: 1e-13, max_iter: 1000, ..PageRankOptions::default() };
             let weights = input.weights.as_deref();
-            let run = |pull: &Pull<'_>| {
+            let run = |pull: &PullRows<'_>| {
                 let x = iterate_rows(csr, pull, weights, personalization, &options, &Cancel::new());
                 pull.to_compact(x.unwrap()).unwrap()
             };
-            let as_is = run(&Pull { rows: csr.inp(), order: None });
-            let moved = run(&Pull { rows: &relabelled.inp, order: Some(&relabelled.order) });
+            let as_is = run(&PullRows::with(csr, None));
+            let moved = run(&relabelled);
             for (a, b) in as_is.iter().zip(&moved) {
                 proptest::prop_assert!((a - b).abs() < 1e-12, "{as_is:?} != {moved:?}");
             }

@@ -4,7 +4,7 @@
 //! stop as soon as `sum |x - x_prev| < n * tol`.
 
 use super::super::{input, NodeValues};
-use super::{check_tol, norm, power_iteration, pull};
+use super::{check_tol, norm, power_iteration, pull, pulled, PullRows};
 use crate::core::fallible::filled;
 use crate::core::{Array, Cancel, GraphError, GraphResult, SharedGraph};
 
@@ -45,10 +45,12 @@ pub fn eigenvector_centrality(
         ));
     }
     let weights = input.weights.as_deref().map(|w| w.inp());
-    let inp = csr.inp();
+    let rows = PullRows::of(csr, cancel)?;
     let start = filled(n, 1.0 / n as f64)?;
     let x = power_iteration(start, options.max_iter, options.tol, cancel, |x, next| {
-        pull(inp, weights, x, next, |v, sum| x[v] + sum);
+        pull(rows.rows(), pulled(&rows, weights), x, next, |v, sum| {
+            x[v] + sum
+        });
         // Never zero by Perron-Frobenius; networkx takes 1 if rounding makes it so.
         let scale = match norm(next) {
             0.0 => 1.0,
@@ -58,7 +60,7 @@ pub fn eigenvector_centrality(
     })?;
     Ok(NodeValues {
         keys: csr.keys().clone(),
-        values: Array::from_f64(x),
+        values: Array::from_f64(rows.to_compact(x)?),
     })
 }
 

@@ -11,7 +11,7 @@
 //! with networkx's within `tol`.
 
 use super::super::input;
-use super::{check_tol, fixed_sum, no_convergence, norm, pull};
+use super::{check_tol, fixed_sum, laid_out, no_convergence, norm, pull};
 use crate::core::fallible::filled;
 use crate::core::{Array, Cancel, GraphError, GraphResult, KeyList, SharedGraph};
 use std::sync::Arc;
@@ -88,9 +88,21 @@ pub fn hits(
     let mut last_change = f64::INFINITY;
     for _ in 0..options.max_iter.saturating_mul(STEPS_PER_ITER) {
         cancel.check()?;
-        pull(csr.inp(), in_weights, &h, &mut a, |_, s| s);
+        pull(
+            csr.inp(),
+            laid_out(csr.inp(), in_weights),
+            &h,
+            &mut a,
+            |_, s| s,
+        );
         scale_to_one(&mut a)?;
-        pull(&csr.out, out_weights, &a, &mut next, |_, s| s);
+        pull(
+            &csr.out,
+            laid_out(&csr.out, out_weights),
+            &a,
+            &mut next,
+            |_, s| s,
+        );
         let hub_total = scale_to_one(&mut next)?;
         let change = fixed_sum(n, |v| (next[v] - h[v]).abs());
         std::mem::swap(&mut h, &mut next);

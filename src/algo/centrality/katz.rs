@@ -3,7 +3,7 @@
 //! as `sum |x - x_prev| < n * tol`, then (when normalized) divide by the Euclidean norm.
 
 use super::super::{input, NodeValues};
-use super::{check_tol, norm, power_iteration, pull};
+use super::{check_tol, norm, power_iteration, pull, pulled, PullRows};
 use crate::core::fallible::filled;
 use crate::core::{Array, Cancel, GraphError, GraphResult, KeyRef, SharedGraph};
 
@@ -89,11 +89,14 @@ pub fn katz_centrality(
         }
     }
     let weights = input.weights.as_deref().map(|w| w.inp());
-    let inp = csr.inp();
+    let rows = PullRows::of(csr, cancel)?;
+    let beta = rows.by_row(&beta)?;
     let alpha = options.alpha;
     let start = filled(n, 0.0)?;
     let mut x = power_iteration(start, options.max_iter, options.tol, cancel, |x, next| {
-        pull(inp, weights, x, next, |v, sum| alpha * sum + beta[v]);
+        pull(rows.rows(), pulled(&rows, weights), x, next, |v, sum| {
+            alpha * sum + beta[v]
+        });
     })?;
     if options.normalized {
         let s = norm(&x);
@@ -103,7 +106,7 @@ pub fn katz_centrality(
     }
     Ok(NodeValues {
         keys: csr.keys().clone(),
-        values: Array::from_f64(x),
+        values: Array::from_f64(rows.to_compact(x)?),
     })
 }
 

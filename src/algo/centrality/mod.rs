@@ -19,17 +19,18 @@ pub use katz::{katz_centrality, KatzOptions};
 
 use rayon::prelude::*;
 
+use super::pull_rows::PullRows;
 use crate::core::fallible::filled;
 use crate::core::{Adjacency, Cancel, GraphError, GraphResult};
 
 /// Nodes per parallel task: large enough to amortise scheduling, small enough to balance.
 const CHUNK: usize = 4096;
 
-/// `y[v] = f(v, sum of weight(e) * x[other end of e] over v's entries e in adjacency)`,
-/// for every node `v` in parallel; `weights` are laid out like the entries (`None`: 1.0).
-fn pull(
-    adjacency: &Adjacency,
-    weights: Option<&[f64]>,
+/// `y[v] = f(v, sum of weight(e) * x[other end of e] over row v's entries e)`, for every
+/// row `v` in parallel; `row_weights(v)` gives row `v`'s entry weights (`None`: 1.0).
+fn pull<'w>(
+    rows: &Adjacency,
+    row_weights: impl Fn(usize) -> Option<&'w [f64]> + Sync,
     x: &[f64],
     y: &mut [f64],
     f: impl Fn(usize, f64) -> f64 + Sync,
@@ -37,20 +38,35 @@ fn pull(
     y.par_chunks_mut(CHUNK).enumerate().for_each(|(k, chunk)| {
         for (j, slot) in chunk.iter_mut().enumerate() {
             let v = k * CHUNK + j;
-            let range = adjacency.offsets[v]..adjacency.offsets[v + 1];
+            let entries = &rows.nodes[rows.offsets[v]..rows.offsets[v + 1]];
             // Folded from +0.0: `sum()` of no terms is -0.0, which would show as such.
-            let sum = match weights {
-                None => adjacency.nodes[range]
+            let sum = match row_weights(v) {
+                None => entries.iter().fold(0.0, |s, &u| s + x[u as usize]),
+                Some(w) => entries
                     .iter()
-                    .fold(0.0, |s, &u| s + x[u as usize]),
-                Some(w) => adjacency.nodes[range.clone()]
-                    .iter()
-                    .zip(&w[range])
+                    .zip(w)
                     .fold(0.0, |s, (&u, &wt)| s + x[u as usize] * wt),
             };
             *slot = f(v, sum);
         }
     });
+}
+
+/// The row weights of `weights` laid out like `rows`' entries.
+fn laid_out<'w>(
+    rows: &'w Adjacency,
+    weights: Option<&'w [f64]>,
+) -> impl Fn(usize) -> Option<&'w [f64]> + Sync {
+    move |v| weights.map(|w| &w[rows.offsets[v]..rows.offsets[v + 1]])
+}
+
+/// The row weights of `weights` (laid out like the snapshot's incoming entries) along the
+/// rows of `pull`.
+fn pulled<'w>(
+    pull: &'w PullRows<'_>,
+    weights: Option<&'w [f64]>,
+) -> impl Fn(usize) -> Option<&'w [f64]> + Sync {
+    move |v| weights.map(|w| pull.row_weights(w, v))
 }
 
 /// `sum(f(i))` over `0..n`, added chunk by chunk in a fixed order (the same on any number
