@@ -154,6 +154,8 @@ def test_components_of_string_ids_across_partitions(spark):
         "q": "q",
         "r": "q",
     }
+    # Most of 8 partitions of one edge are empty.
+    assert by_id(gs.connected_components(frame(spark, [1], [2], 8)), "component") == {1: 1, 2: 1}
 
 
 def test_components_of_a_dataset(spark):
@@ -247,3 +249,14 @@ def test_importing_it_without_pyspark_names_pyspark():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/")
     assert out.returncode == 1
     assert "groggy.spark needs pyspark (pip install pyspark)" in out.stderr
+
+
+def test_local_workers_run_the_drivers_python_unless_told_otherwise(spark, monkeypatch):
+    # As a session made without PYSPARK_PYTHON has it: the first python3 on the PATH,
+    # which need not have groggy (or pyarrow).
+    monkeypatch.delenv("PYSPARK_PYTHON")
+    context = spark.sparkContext
+    monkeypatch.setattr(context, "pythonExec", "python3")
+    labels = by_id(gs.connected_components(frame(spark, [1, 2], [2, 3], 2)), "component")
+    assert labels == {1: 1, 2: 1, 3: 1}
+    assert context.pythonExec == sys.executable

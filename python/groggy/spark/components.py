@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +36,7 @@ def connected_components(edges: Any, *, stats: dict[str, int] | None = None) -> 
     ``rounds`` (large-star and small-star rounds run) and ``local_edges`` (edges left
     after the per-partition step)."""
     frame, kind = checked_edges(edges, "connected_components")
+    _local_workers_run_this_python(frame)
     id_type: T.DataType = T.LongType() if kind == "int" else T.StringType()
     stars = frame.select(SRC, DST).mapInArrow(
         _local_stars, T.StructType([T.StructField(_HI, id_type), T.StructField(_LO, id_type)])
@@ -58,6 +61,19 @@ def connected_components(edges: Any, *, stats: dict[str, int] | None = None) -> 
     )
 
 
+def _local_workers_run_this_python(frame: DataFrame) -> None:
+    """In local mode the workers that run groggy are on this machine: when nothing chose
+    their Python (``PYSPARK_PYTHON``), they run this one, which has groggy, rather than
+    the first ``python3`` on the PATH. On a cluster, the job's configuration chooses."""
+    context = frame.sparkSession.sparkContext
+    if (
+        context.master.startswith("local")
+        and "PYSPARK_PYTHON" not in os.environ
+        and context.pythonExec == "python3"
+    ):
+        context.pythonExec = sys.executable
+
+
 def _local_stars(batches: Iterator[Any]) -> Iterator[Any]:
     """One partition's edges as (node, smallest id of its local component) pairs, found
     by groggy (runs in the Spark worker's Python)."""
@@ -66,9 +82,10 @@ def _local_stars(batches: Iterator[Any]) -> Iterator[Any]:
 
     import groggy as gr
 
-    table = pa.Table.from_batches(list(batches))
-    if table.num_rows == 0:
+    batches = [b for b in batches if b.num_rows > 0]
+    if not batches:  # an empty partition
         return
+    table = pa.Table.from_batches(batches)
     g = gr.from_arrow(table, source=SRC, target=DST, directed=False)
     keys = pa.table(g.node_table(format="arrow")).column("key")
     labels = pa.array(g.component_labels().array)
