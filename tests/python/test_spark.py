@@ -15,11 +15,7 @@ import pytest
 
 import groggy as gr
 
-pytestmark = [
-    pytest.mark.spark,
-    # pyspark's own notice about the pandas version (groggy.spark uses Arrow, not pandas).
-    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas"),
-]
+pytestmark = pytest.mark.spark
 
 if shutil.which("java") is None:
     pytest.skip(
