@@ -51,10 +51,14 @@ impl Csr {
         if let Some(known) = &*cached {
             return Ok(known.clone());
         }
-        let order = by_out_degree(&self.out)?;
-        let made = match scatters_hot_nodes(&order)? {
-            true => Some(Arc::new(PullOrder::relabel(self.inp(), order, cancel)?)),
-            false => None,
+        let made = if self.node_count() <= HOT_NODES {
+            None // every score fits in the cache whatever the order
+        } else {
+            let order = by_out_degree(&self.out)?;
+            match scatters_hot_nodes(&order)? {
+                true => Some(Arc::new(PullOrder::relabel(self.inp(), order, cancel)?)),
+                false => None,
+            }
         };
         *cached = Some(made.clone());
         Ok(made)
