@@ -238,6 +238,9 @@ def test_bad_input_is_refused_naming_what_is_wrong(spark):
         gs.pagerank(good, alpha=1.0)
     with pytest.raises(TypeError, match="Spark DataFrame"):
         gs.pagerank([(1, 2)])
+    # A column named "edges" is just a column.
+    named = spark.createDataFrame([(1, 2, 5)], "src long, dst long, edges long")
+    assert by_id(gs.bfs_distances(named, 1), "distance") == {1: 0, 2: 1}
 
 
 def test_importing_it_without_pyspark_names_pyspark():

@@ -17,9 +17,10 @@ try:
 except ImportError as err:  # pragma: no cover - exercised in a subprocess without pyspark
     raise ImportError("groggy.spark needs pyspark (pip install pyspark)") from err
 
+from ._edges import SparkGraph
 from .bfs import bfs_distances
 from .components import connected_components
-from .convert import SparkGraph, from_spark, to_spark
+from .convert import from_spark, to_spark
 from .pagerank import pagerank
 
 __all__ = [

@@ -5,7 +5,7 @@ is wrong; nothing is computed on a table that fails one."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from pyspark.sql import Column, DataFrame
 from pyspark.sql import functions as F
@@ -18,6 +18,15 @@ DST = "dst"
 WEIGHT = "weight"
 
 _INTEGRAL = (T.ByteType, T.ShortType, T.IntegerType, T.LongType)
+
+
+class SparkGraph(NamedTuple):
+    """A graph as Spark DataFrames: ``edges`` (``src``, ``dst``, edge attributes) and
+    ``nodes`` (``id``, node attributes; every node, isolated ones included). Every
+    ``groggy.spark`` function taking edges takes a SparkGraph too."""
+
+    edges: DataFrame
+    nodes: DataFrame
 
 
 def id_kind(op: str, column: str, data_type: T.DataType) -> str:
@@ -33,7 +42,8 @@ def id_kind(op: str, column: str, data_type: T.DataType) -> str:
 
 def frame_of(edges: Any, op: str) -> DataFrame:
     """The DataFrame of ``edges`` (a DataFrame, or a ``SparkGraph``'s edges)."""
-    frame = getattr(edges, "edges", edges)
+    # Not getattr(edges, "edges"): a DataFrame answers it with its column of that name.
+    frame = edges.edges if isinstance(edges, SparkGraph) else edges
     if not isinstance(frame, DataFrame):
         raise TypeError(f"{op}: edges must be a Spark DataFrame, not {type(edges).__name__}")
     return frame

@@ -4,24 +4,15 @@ as (``id``, node attributes...)."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from pyspark.sql import DataFrame, SparkSession
 
 from ..graph import Graph
 from ..interop import from_arrow
-from ._edges import DST, SRC, checked_edges, frame_of, no_nulls, require_columns
+from ._edges import DST, SRC, SparkGraph, checked_edges, frame_of, no_nulls, require_columns
 
 ID = "id"
-
-
-class SparkGraph(NamedTuple):
-    """A graph as Spark DataFrames: ``edges`` (``src``, ``dst``, edge attributes) and
-    ``nodes`` (``id``, node attributes; every node, isolated ones included). Every
-    ``groggy.spark`` function taking edges takes a SparkGraph too."""
-
-    edges: DataFrame
-    nodes: DataFrame
 
 
 def to_spark(g: Graph, spark: SparkSession) -> SparkGraph:

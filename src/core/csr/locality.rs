@@ -12,9 +12,8 @@
 use std::sync::Arc;
 
 use parking_lot::Mutex;
-use rayon::prelude::*;
 
-use super::{row_runs, Adjacency, Csr, CANCEL_EVERY_NODES, PREFETCH_NODES_AHEAD};
+use super::{fill_rows, Adjacency, Csr, PREFETCH_NODES_AHEAD};
 use crate::core::cancel::Cancel;
 use crate::core::error::GraphResult;
 use crate::core::fallible::{filled, with_capacity};
@@ -81,33 +80,22 @@ impl PullOrder {
             offsets.push(total);
         }
         let mut nodes = filled(total, 0u32)?;
-        row_runs(&offsets, &mut nodes)
-            .into_par_iter()
-            .for_each(|(start, end, run)| {
-                let mut slots = run.iter_mut();
-                let run_order = &order[start..end];
-                for (i, &c) in run_order.iter().enumerate() {
-                    // A cancelled relabelling stops early; the check below discards it.
-                    if i % CANCEL_EVERY_NODES == 0 && cancel.is_triggered() {
-                        return;
-                    }
-                    // Rows are read out of order: ask for the row a few nodes on, and for
-                    // where the rows further on start.
-                    if let Some(&ahead) = run_order.get(i + PREFETCH_NODES_AHEAD) {
-                        prefetch(
-                            rows.nodes
-                                .as_ptr()
-                                .wrapping_add(rows.offsets[ahead as usize]),
-                        );
-                    }
-                    if let Some(&ahead) = run_order.get(i + 2 * PREFETCH_NODES_AHEAD) {
-                        prefetch(rows.offsets.as_ptr().wrapping_add(ahead as usize));
-                    }
-                    for &u in rows.neighbors(c) {
-                        *slots.next().expect("offsets count every entry") = new_id[u as usize];
-                    }
-                }
-            });
+        let ahead = |coming: &[u32]| {
+            // Rows are read out of order: ask for the row a few nodes on, and for where
+            // the rows further on start.
+            if let Some(&c) = coming.get(PREFETCH_NODES_AHEAD) {
+                prefetch(rows.nodes.as_ptr().wrapping_add(rows.offsets[c as usize]));
+            }
+            if let Some(&c) = coming.get(2 * PREFETCH_NODES_AHEAD) {
+                prefetch(rows.offsets.as_ptr().wrapping_add(c as usize));
+            }
+        };
+        fill_rows(&offsets, &order, &mut nodes, cancel, ahead, |c, slots| {
+            debug_assert_eq!(slots.len(), rows.degree(c));
+            for (slot, &u) in slots.iter_mut().zip(rows.neighbors(c)) {
+                *slot = new_id[u as usize];
+            }
+        });
         cancel.check()?;
         Ok(PullOrder {
             order,

@@ -249,15 +249,13 @@ fn row_runs<'a, T>(offsets: &[usize], entries: &'a mut [T]) -> Vec<(usize, usize
     runs
 }
 
-/// How many nodes ahead `gather` asks for the per-edge data of a node's edges.
+/// How many rows ahead `fill_rows`'s callers ask for the data a row will read.
 const PREFETCH_NODES_AHEAD: usize = 4;
-/// Nodes `gather` lays out between two looks at the cancel token.
+/// Rows `fill_rows` lays out between two looks at the cancel token.
 const CANCEL_EVERY_NODES: usize = 1 << 12;
 
 /// One value per entry, `value(&per_edge[edge index], graph node index)`, laid out by
-/// `offsets`: each compact node's incidence list in order, which is edge order. Threads
-/// fill runs of nodes holding about equal numbers of entries, each writing its own slice
-/// in order.
+/// `offsets`: each compact node's incidence list in order, which is edge order.
 fn gather<T: Copy + Default + Send, P: Sync>(
     offsets: &[usize],
     nodes: &[u32],
@@ -267,29 +265,53 @@ fn gather<T: Copy + Default + Send, P: Sync>(
     value: impl Fn(&P, u32) -> T + Sync,
 ) -> GraphResult<Vec<T>> {
     let mut out = filled(offsets[nodes.len()], T::default())?;
-    row_runs(offsets, &mut out)
+    let ahead = |coming: &[u32]| {
+        // The edges a few nodes on are scattered through memory: ask for them now.
+        if let Some(&node) = coming.get(PREFETCH_NODES_AHEAD) {
+            for &e in &lists[node as usize] {
+                prefetch(per_edge.as_ptr().wrapping_add(e as usize));
+            }
+        }
+    };
+    fill_rows(offsets, nodes, &mut out, cancel, ahead, |node, slots| {
+        debug_assert_eq!(slots.len(), lists[node as usize].len());
+        for (slot, &e) in slots.iter_mut().zip(&lists[node as usize]) {
+            *slot = value(&per_edge[e as usize], node);
+        }
+    });
+    Ok(out)
+}
+
+/// Fills `entries`, laid out by `offsets`, row by row in parallel: `fill(node, slots)`
+/// writes the row of `nodes[i]` into its slots. Before each row, `ahead(coming)` sees
+/// that row's node and those after it in the thread's run, to ask for what they will
+/// read. Threads fill runs of rows holding about equal numbers of entries (`row_runs`).
+/// A triggered `cancel` stops the filling early: the caller checks the token and
+/// discards the entries.
+fn fill_rows<T: Send>(
+    offsets: &[usize],
+    nodes: &[u32],
+    entries: &mut [T],
+    cancel: &Cancel,
+    ahead: impl Fn(&[u32]) + Sync,
+    fill: impl Fn(u32, &mut [T]) + Sync,
+) {
+    row_runs(offsets, entries)
         .into_par_iter()
-        .for_each(|(start, end, run)| {
-            let mut slots = run.iter_mut();
+        .for_each(|(start, end, mut run)| {
             let run_nodes = &nodes[start..end];
             for (i, &node) in run_nodes.iter().enumerate() {
-                // A cancelled build stops early; its caller sees the token and discards it.
                 if i % CANCEL_EVERY_NODES == 0 && cancel.is_triggered() {
                     return;
                 }
-                // The edges a few nodes on are scattered through memory: ask for them now.
-                if let Some(&ahead) = run_nodes.get(i + PREFETCH_NODES_AHEAD) {
-                    for &e in &lists[ahead as usize] {
-                        prefetch(per_edge.as_ptr().wrapping_add(e as usize));
-                    }
-                }
-                for &e in &lists[node as usize] {
-                    *slots.next().expect("offsets count every entry") =
-                        value(&per_edge[e as usize], node);
-                }
+                ahead(&run_nodes[i..]);
+                let row = start + i;
+                let (slots, rest) =
+                    std::mem::take(&mut run).split_at_mut(offsets[row + 1] - offsets[row]);
+                fill(node, slots);
+                run = rest;
             }
         });
-    Ok(out)
 }
 
 #[cfg(test)]
